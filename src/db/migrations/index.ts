@@ -1,0 +1,11 @@
+/** Every migration, by its sortable name. Add new ones at the end; never edit an old one. */
+import type { Migration } from 'kysely';
+import * as createRegistry from './2026_11_28_0001_create_registry.ts';
+import * as createAccounts from './2026_11_28_0002_create_accounts.ts';
+import * as createAuditEvent from './2026_11_28_0003_create_audit_event.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_create_registry': createRegistry,
+  '2026_11_28_0002_create_accounts': createAccounts,
+  '2026_11_28_0003_create_audit_event': createAuditEvent,
+};

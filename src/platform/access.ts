@@ -1,0 +1,79 @@
+/**
+ * Who may do what. Every service function starts with `requireAccess`; routes never decide.
+ * Roles: admin; focal-point (per bureau); editor (per office, writes only its office's data);
+ * reader (signed in, reads internal data). Anonymous callers read public data only.
+ */
+import { forbidden, unauthenticated } from './errors.ts';
+
+export const ROLES = ['admin', 'focal-point', 'editor', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      id: string;
+      email: string;
+      displayName: string;
+      role: Role;
+      office: string | null;
+      bureau: string | null;
+      via: 'session' | 'token';
+    }
+  /** The command line and the seed loader: trusted, but still named in the audit trail. */
+  | { kind: 'system'; label: string };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+export type Permission =
+  | 'registry:read'
+  | 'internal:read'
+  | 'account:self'
+  | 'users:manage'
+  | 'office-data:write';
+
+export interface AccessScope {
+  /** The office whose data is touched, for office-scoped permissions. */
+  office?: string | null;
+}
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write'],
+  editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write'],
+  reader: ['registry:read', 'internal:read', 'account:self'],
+};
+
+const PUBLIC_PERMISSIONS: readonly Permission[] = ['registry:read'];
+
+export function can(actor: Actor, permission: Permission, scope: AccessScope = {}): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'anonymous') return PUBLIC_PERMISSIONS.includes(permission);
+  if (!GRANTS[actor.role].includes(permission)) return false;
+  // Editors write their own office's data only; everyone else granted the permission writes all.
+  if (permission === 'office-data:write' && actor.role === 'editor') {
+    return scope.office !== undefined && scope.office !== null && scope.office === actor.office;
+  }
+  return true;
+}
+
+export function requireAccess(actor: Actor, permission: Permission, scope: AccessScope = {}): void {
+  if (can(actor, permission, scope)) return;
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  throw forbidden();
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'system':
+      return actor.label;
+    case 'user':
+      return actor.email;
+  }
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.id : null;
+}

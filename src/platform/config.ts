@@ -1,0 +1,49 @@
+/**
+ * Configuration from the environment, parsed once. Defaults just work on a fresh machine;
+ * a bad value stops the process with every offending variable named.
+ */
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/fieldbook.db')
+    .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), {
+      message: 'must start with sqlite: (a file path) or postgres:// (a PostgreSQL connection URL)',
+    }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a reverse proxy, trust X-Forwarded-* so cookies are marked Secure under HTTPS. */
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Login attempts allowed per client address per minute. */
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** Failed logins allowed per account in 15 minutes before it is refused for a while. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /** Where the reference data (regional presence) lives. */
+  REFERENCE_DIR: z.string().min(1).default('data/reference'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty variables count as unset, as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}

@@ -1,0 +1,30 @@
+/** GET /api/health: the service is up and its database answers. */
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Dialect } from './database.ts';
+import type { TypedApp } from './http.ts';
+import type { Database } from './schema.ts';
+
+const healthResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});
+
+export function healthRoutes(db: Kysely<Database>, dialect: Dialect, version: string) {
+  return (app: TypedApp): void => {
+    app.get(
+      '/api/health',
+      { schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: healthResponse, 503: healthResponse } } },
+      async (request, reply) => {
+        try {
+          await sql`select 1`.execute(db);
+          return { status: 'ok' as const, database: dialect, version };
+        } catch (error) {
+          request.log.error({ err: error }, 'database unreachable');
+          return reply.status(503).send({ status: 'unavailable' as const, database: dialect, version });
+        }
+      },
+    );
+  };
+}
