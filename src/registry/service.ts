@@ -1,0 +1,165 @@
+/** Use cases of the registry: public reads of the regional presence, and loading reference data. */
+import type { Kysely } from 'kysely';
+import { recordAudit } from '#src/audit/service.ts';
+import { requireAccess, type Actor } from '#src/platform/access.ts';
+import { notFound } from '#src/platform/errors.ts';
+import type { Database } from '#src/platform/schema.ts';
+import { presenceSummary, type Assignment, type Body, type Office, type PresenceSummary, type Region } from './model.ts';
+import type { ReferenceData } from './reference-data.ts';
+import * as store from './store.ts';
+
+export interface OfficeDetails {
+  office: Office;
+  /** Every head-of-office assignment, oldest first; presenters pick the one for a day. */
+  assignments: Assignment[];
+  /** Area offices under a regional office. */
+  children: string[];
+}
+
+export interface SeedSummary {
+  regions: number;
+  offices: number;
+  people: number;
+  assignments: number;
+  bodies: number;
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
+
+export function createRegistryService(db: Kysely<Database>) {
+  /** Adds heads and area offices; children are looked up among every office, not just the given ones. */
+  async function withDetails(offices: Office[]): Promise<OfficeDetails[]> {
+    if (offices.length === 0) return [];
+    const [everyOffice, assignments] = await Promise.all([
+      store.listOffices(db),
+      store.listAssignments(db, { offices: offices.map((o) => o.code) }),
+    ]);
+    return offices.map((office) => ({
+      office,
+      assignments: assignments.filter((a) => a.office === office.code),
+      children: everyOffice.filter((o) => o.parent === office.code).map((o) => o.code),
+    }));
+  }
+
+  return {
+    async listRegions(actor: Actor): Promise<Region[]> {
+      requireAccess(actor, 'registry:read');
+      return store.listRegions(db);
+    },
+
+    async listOffices(actor: Actor, filter: store.OfficeFilter): Promise<OfficeDetails[]> {
+      requireAccess(actor, 'registry:read');
+      return withDetails(await store.listOffices(db, filter));
+    },
+
+    async getOffice(actor: Actor, code: string): Promise<OfficeDetails> {
+      requireAccess(actor, 'registry:read');
+      const office = await store.findOffice(db, code);
+      if (!office) throw notFound('office_not_found', `There is no office with the code "${code}".`);
+      const [details] = await withDetails([office]);
+      return details!;
+    },
+
+    async listBodies(actor: Actor, filter: store.BodyFilter): Promise<Body[]> {
+      requireAccess(actor, 'registry:read');
+      return store.listBodies(db, filter);
+    },
+
+    async getBody(actor: Actor, code: string): Promise<Body> {
+      requireAccess(actor, 'registry:read');
+      const body = await store.findBody(db, code);
+      if (!body) throw notFound('body_not_found', `There is no body with the code "${code}".`);
+      return body;
+    },
+
+    async presence(actor: Actor, day: string): Promise<PresenceSummary> {
+      requireAccess(actor, 'registry:read');
+      const [offices, regions] = await Promise.all([store.listOffices(db), store.listRegions(db)]);
+      return presenceSummary(offices, regions, day);
+    },
+
+    /** Loads checked reference data in one transaction: all of it or, on any error, none. */
+    async loadReference(actor: Actor, data: ReferenceData): Promise<SeedSummary> {
+      requireAccess(actor, 'users:manage');
+      return db.transaction().execute(async (trx) => {
+        for (const region of data.regions) await store.upsertRegion(trx, { code: region.code, position: region.position, names: region.name });
+        for (const body of parentsFirst(data.bodies, (b) => b.code, (b) => b.parent)) {
+          await store.upsertBody(trx, {
+            code: body.code,
+            type: body.type,
+            names: body.name,
+            parent: body.parent,
+            region: body.region,
+            aliases: body.aliases,
+            from: body.from,
+            to: body.to,
+            place: body.place ?? null,
+            confirmed: body.confirmed,
+            note: body.note ?? null,
+            terms: (body.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })),
+          });
+        }
+        for (const office of parentsFirst(data.offices, (o) => o.code, (o) => o.parent)) {
+          await store.upsertOffice(trx, {
+            code: office.code,
+            kind: office.kind,
+            region: office.region,
+            parent: office.parent,
+            names: office.name,
+            cityNames: office.city,
+            country: office.country,
+            coordinates: office.coordinates,
+            countriesCovered: office.countriesCovered,
+            coverageConfirmed: office.coverageConfirmed,
+            openedOn: office.openedOn,
+            closedOn: office.closedOn,
+            confirmed: office.confirmed,
+            note: office.note ?? null,
+          });
+        }
+        for (const person of data.people) await store.upsertPerson(trx, person);
+        for (const a of data.assignments) {
+          await store.upsertAssignment(trx, {
+            id: [a.role, a.office ?? a.bureau ?? '-', a.person, a.from ?? 'open'].join(':'),
+            personId: a.person,
+            role: a.role,
+            office: a.office,
+            bureau: a.bureau,
+            title: a.title,
+            from: a.from,
+            to: a.to,
+            source: a.source,
+            confirmed: a.confirmed,
+          });
+        }
+        const summary: SeedSummary = {
+          regions: data.regions.length,
+          offices: data.offices.length,
+          people: data.people.length,
+          assignments: data.assignments.length,
+          bodies: data.bodies.length,
+        };
+        await recordAudit(trx, actor, { action: 'reference.load', entityType: 'reference', entityId: 'regional-presence', after: summary });
+        return summary;
+      });
+    },
+  };
+}
+
+/** Orders records so that each comes after the record it points to (foreign keys insert cleanly). */
+function parentsFirst<T>(items: readonly T[], key: (t: T) => string, parent: (t: T) => string | null): T[] {
+  const byKey = new Map(items.map((item) => [key(item), item]));
+  const placed = new Set<string>();
+  const ordered: T[] = [];
+  const place = (item: T, depth: number): void => {
+    const k = key(item);
+    if (placed.has(k) || depth > items.length) return;
+    const p = parent(item);
+    const parentItem = p === null ? undefined : byKey.get(p);
+    if (parentItem) place(parentItem, depth + 1);
+    placed.add(k);
+    ordered.push(item);
+  };
+  for (const item of items) place(item, 0);
+  return ordered;
+}

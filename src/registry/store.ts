@@ -1,0 +1,221 @@
+/** All SQL of the registry. Each function takes the executor (database or transaction) first. */
+import type { Executor } from '#src/platform/schema.ts';
+import { compareBodies, type Assignment, type Body, type Office, type Person, type Region } from './model.ts';
+import type { AssignmentRole, BodyType, Names, OfficeKind, RegionCode } from './reference.ts';
+import type { AssignmentRow, BodyRow, BodyTermRow, OfficeRow, PersonRow, RegionRow } from './tables.ts';
+
+const json = (value: unknown): string => JSON.stringify(value);
+const parseNames = (text: string): Names => JSON.parse(text) as Names;
+const bool = (value: boolean): number => (value ? 1 : 0);
+
+function toRegion(row: RegionRow): Region {
+  return { code: row.code as RegionCode, position: row.position, names: parseNames(row.name) };
+}
+
+function toOffice(row: OfficeRow): Office {
+  return {
+    code: row.code,
+    kind: row.kind as OfficeKind,
+    region: row.region_code as RegionCode,
+    parent: row.parent_code,
+    names: parseNames(row.name),
+    cityNames: parseNames(row.city),
+    country: row.country,
+    coordinates: { lat: Number(row.latitude), lon: Number(row.longitude) },
+    countriesCovered: row.countries_covered === null ? null : (JSON.parse(row.countries_covered) as string[]),
+    coverageConfirmed: row.coverage_confirmed === 1,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    confirmed: row.confirmed === 1,
+    note: row.note,
+  };
+}
+
+function toPerson(row: PersonRow): Person {
+  return { id: row.id, honorific: row.honorific, name: row.name, email: row.email };
+}
+
+function toAssignment(row: AssignmentRow, person: Person): Assignment {
+  return {
+    id: row.id,
+    person,
+    role: row.role as AssignmentRole,
+    office: row.office_code,
+    bureau: row.bureau_code,
+    title: row.title === null ? null : parseNames(row.title),
+    from: row.starts_on,
+    to: row.ends_on,
+    source: row.source,
+    confirmed: row.confirmed === 1,
+  };
+}
+
+function toBody(row: BodyRow, terms: BodyTermRow[]): Body {
+  return {
+    code: row.code,
+    type: row.type as BodyType,
+    names: parseNames(row.name),
+    parent: row.parent_code,
+    region: row.region_code as RegionCode | null,
+    aliases: JSON.parse(row.aliases) as string[],
+    from: row.starts_on,
+    to: row.ends_on,
+    place: row.place === null ? null : (JSON.parse(row.place) as { city: string; country: string }),
+    confirmed: row.confirmed === 1,
+    note: row.note,
+    terms: terms
+      .filter((t) => t.body_code === row.code)
+      .map((t) => ({ studyPeriod: t.study_period, names: parseNames(t.name), confirmed: t.confirmed === 1 })),
+  };
+}
+
+// ---- writes (used by the seed loader) ----
+
+export async function upsertRegion(ex: Executor, region: Region): Promise<void> {
+  const values = { code: region.code, position: region.position, name: json(region.names) };
+  await ex
+    .insertInto('region')
+    .values(values)
+    .onConflict((oc) => oc.column('code').doUpdateSet({ position: values.position, name: values.name }))
+    .execute();
+}
+
+export async function upsertOffice(ex: Executor, office: Office): Promise<void> {
+  const values = {
+    code: office.code,
+    kind: office.kind,
+    region_code: office.region,
+    parent_code: office.parent,
+    name: json(office.names),
+    city: json(office.cityNames),
+    country: office.country,
+    latitude: office.coordinates.lat,
+    longitude: office.coordinates.lon,
+    countries_covered: office.countriesCovered === null ? null : json(office.countriesCovered),
+    coverage_confirmed: bool(office.coverageConfirmed),
+    opened_on: office.openedOn,
+    closed_on: office.closedOn,
+    confirmed: bool(office.confirmed),
+    note: office.note,
+  };
+  const { code: _code, ...changes } = values;
+  await ex.insertInto('office').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
+}
+
+export async function upsertPerson(ex: Executor, person: Person): Promise<void> {
+  const { id: _id, ...changes } = person;
+  await ex.insertInto('person').values(person).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+}
+
+export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment, 'person'> & { personId: string }): Promise<void> {
+  const values = {
+    id: assignment.id,
+    person_id: assignment.personId,
+    role: assignment.role,
+    office_code: assignment.office,
+    bureau_code: assignment.bureau,
+    title: assignment.title === null ? null : json(assignment.title),
+    starts_on: assignment.from,
+    ends_on: assignment.to,
+    source: assignment.source,
+    confirmed: bool(assignment.confirmed),
+  };
+  const { id: _id, ...changes } = values;
+  await ex.insertInto('assignment').values(values).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+}
+
+export async function upsertBody(ex: Executor, body: Body): Promise<void> {
+  const values = {
+    code: body.code,
+    type: body.type,
+    name: json(body.names),
+    parent_code: body.parent,
+    region_code: body.region,
+    aliases: json(body.aliases),
+    starts_on: body.from,
+    ends_on: body.to,
+    place: body.place === null ? null : json(body.place),
+    confirmed: bool(body.confirmed),
+    note: body.note,
+  };
+  const { code: _code, ...changes } = values;
+  await ex.insertInto('body').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
+  for (const term of body.terms) {
+    const termValues = { body_code: body.code, study_period: term.studyPeriod, name: json(term.names), confirmed: bool(term.confirmed) };
+    await ex
+      .insertInto('body_term')
+      .values(termValues)
+      .onConflict((oc) => oc.columns(['body_code', 'study_period']).doUpdateSet({ name: termValues.name, confirmed: termValues.confirmed }))
+      .execute();
+  }
+}
+
+// ---- reads ----
+
+export async function listRegions(ex: Executor): Promise<Region[]> {
+  const rows = await ex.selectFrom('region').selectAll().orderBy('position').execute();
+  return rows.map(toRegion);
+}
+
+export interface OfficeFilter {
+  region?: RegionCode | undefined;
+  kind?: OfficeKind | undefined;
+}
+
+export async function listOffices(ex: Executor, filter: OfficeFilter = {}): Promise<Office[]> {
+  let query = ex.selectFrom('office').innerJoin('region', 'region.code', 'office.region_code').selectAll('office');
+  if (filter.region) query = query.where('office.region_code', '=', filter.region);
+  if (filter.kind) query = query.where('office.kind', '=', filter.kind);
+  const rows = await query.orderBy('region.position').orderBy('office.code').execute();
+  return rows.map(toOffice);
+}
+
+export async function findOffice(ex: Executor, code: string): Promise<Office | null> {
+  const row = await ex.selectFrom('office').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toOffice(row) : null;
+}
+
+export async function listAssignments(ex: Executor, filter: { offices?: string[] } = {}): Promise<Assignment[]> {
+  let query = ex
+    .selectFrom('assignment')
+    .innerJoin('person', 'person.id', 'assignment.person_id')
+    .selectAll('assignment')
+    .select(['person.honorific', 'person.name as person_name', 'person.email']);
+  if (filter.offices) {
+    if (filter.offices.length === 0) return [];
+    query = query.where('assignment.office_code', 'in', filter.offices);
+  }
+  const rows = await query.orderBy('assignment.starts_on').orderBy('assignment.id').execute();
+  return rows.map((row) =>
+    toAssignment(row, { id: row.person_id, honorific: row.honorific, name: row.person_name, email: row.email }),
+  );
+}
+
+export interface BodyFilter {
+  type?: BodyType | undefined;
+  parent?: string | undefined;
+  region?: RegionCode | undefined;
+}
+
+export async function listBodies(ex: Executor, filter: BodyFilter = {}): Promise<Body[]> {
+  let query = ex.selectFrom('body').selectAll();
+  if (filter.type) query = query.where('type', '=', filter.type);
+  if (filter.parent) query = query.where('parent_code', '=', filter.parent);
+  if (filter.region) query = query.where('region_code', '=', filter.region);
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+  const terms = await ex
+    .selectFrom('body_term')
+    .selectAll()
+    .where('body_code', 'in', rows.map((r) => r.code))
+    .orderBy('study_period')
+    .execute();
+  return rows.map((row) => toBody(row, terms)).sort(compareBodies);
+}
+
+export async function findBody(ex: Executor, code: string): Promise<Body | null> {
+  const row = await ex.selectFrom('body').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!row) return null;
+  const terms = await ex.selectFrom('body_term').selectAll().where('body_code', '=', code).orderBy('study_period').execute();
+  return toBody(row, terms);
+}
