@@ -1,0 +1,70 @@
+/**
+ * The composition root: configuration → database (migrated) → services → HTTP app.
+ * The command line and the tests build Fieldbook the same way, through here.
+ */
+import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
+import { authRoutes } from '#src/auth/routes.ts';
+import { createAuthService, type AuthService } from '#src/auth/service.ts';
+import { migrateToLatest } from '#src/db/migrator.ts';
+import type { Config } from '#src/platform/config.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
+import { healthRoutes } from '#src/platform/health.ts';
+import { buildHttpApp, type App } from '#src/platform/http.ts';
+import { readReferenceData } from '#src/registry/reference-data.ts';
+import { registryRoutes } from '#src/registry/routes.ts';
+import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
+import type { Actor } from '#src/platform/access.ts';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export interface Services {
+  registry: RegistryService;
+  auth: AuthService;
+}
+
+export interface Fieldbook {
+  database: DatabaseHandle;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database and builds the services, without HTTP (for the command line). */
+export async function openFieldbook(config: Config, databaseOptions: DatabaseOptions = {}): Promise<Fieldbook> {
+  const database = openDatabase(config.DATABASE_URL, databaseOptions);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const registry = createRegistryService(database.db);
+  const auth = createAuthService(database.db, registry, {
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
+  });
+  return { database, services: { registry, auth }, close: () => database.close() };
+}
+
+export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
+  const { services, database } = fieldbook;
+  return buildHttpApp({
+    logger,
+    trustProxy: config.TRUST_PROXY,
+    loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS,
+    auth: services.auth,
+    routes: [
+      healthRoutes(database.db, database.dialect, VERSION),
+      registryRoutes(services.registry),
+      authRoutes(services.auth, { loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
+    ],
+  });
+}
+
+export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
+
+/** Loads the regional presence from the reference folder (validated whole first; idempotent). */
+export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
+  const data = await readReferenceData(referenceDir);
+  return fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+}

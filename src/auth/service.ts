@@ -1,0 +1,171 @@
+/** Use cases of accounts: users, sign-in sessions, API tokens. */
+import { randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '#src/audit/service.ts';
+import { requireAccess, type Actor } from '#src/platform/access.ts';
+import { invalid, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
+import type { Database } from '#src/platform/schema.ts';
+import type { RegistryService } from '#src/registry/service.ts';
+import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, type ApiToken, type User } from './model.ts';
+import type { CreateTokenBody, CreateUserBody, LoginBody } from './schemas.ts';
+import * as store from './store.ts';
+
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
+// algorithm 2 is Argon2id (the package exports it as a const enum, which isolated modules cannot read).
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Token use is recorded at most this often, so reads do not become writes. */
+const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface AuthSettings {
+  sessionTtlHours: number;
+  loginFailuresPerAccount: number;
+}
+
+export interface SignedIn {
+  user: User;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(db: Kysely<Database>, registry: RegistryService, settings: AuthSettings) {
+  let dummyHash: Promise<string> | undefined;
+  /** Unknown accounts cost as much as known ones, so timing does not tell which exist. */
+  const hashForUnknownAccounts = () => (dummyHash ??= hash(newSecret(), ARGON2));
+
+  function userActor(user: User, via: 'session' | 'token'): Actor {
+    return { kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, office: user.office, bureau: user.bureau, via };
+  }
+
+  return {
+    async createUser(actor: Actor, input: CreateUserBody): Promise<User> {
+      requireAccess(actor, 'users:manage');
+      const office = input.office ?? null;
+      const bureau = input.bureau ?? null;
+      const issues = checkRoleScope(input.role, office, bureau);
+      if (office) await registry.getOffice(actor, office).catch(() => issues.push({ path: 'body.office', message: `unknown office "${office}"` }));
+      if (bureau) {
+        const body = await registry.getBody(actor, bureau).catch(() => null);
+        if (body?.type !== 'bureau') issues.push({ path: 'body.bureau', message: `unknown bureau "${bureau}" (one of BR, TSB, BDT, SG)` });
+      }
+      const email = normaliseEmail(input.email);
+      if (await store.findUserByEmail(db, email)) issues.push({ path: 'body.email', message: `an account for ${email} already exists` });
+      if (issues.length > 0) throw invalid(issues);
+
+      const passwordHash = input.password ? await hash(input.password, ARGON2) : null;
+      return db.transaction().execute(async (trx) => {
+        const user = await store.insertUser(trx, {
+          id: randomUUID(),
+          email,
+          display_name: input.displayName ?? email,
+          password_hash: passwordHash,
+          role: input.role,
+          office_code: office,
+          bureau_code: bureau,
+          created_at: new Date().toISOString(),
+          disabled_at: null,
+        });
+        await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+        return user;
+      });
+    },
+
+    async listUsers(actor: Actor): Promise<User[]> {
+      requireAccess(actor, 'users:manage');
+      return store.listUsers(db);
+    },
+
+    /** Signs in with email and password. The same answer for an unknown account and a wrong password. */
+    async login(input: LoginBody, now = new Date()): Promise<SignedIn> {
+      const email = normaliseEmail(input.email);
+      const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+      if ((await store.countLoginFailures(db, email, since)) >= settings.loginFailuresPerAccount) {
+        throw rateLimited('Too many failed sign-in attempts for this account. Try again in a few minutes.', FAILURE_WINDOW_MS / 1000);
+      }
+      const user = await store.findUserByEmail(db, email);
+      const passwordOk = user?.passwordHash
+        ? await verify(user.passwordHash, input.password)
+        : (await verify(await hashForUnknownAccounts(), input.password), false);
+      if (!user || !passwordOk || user.disabledAt) {
+        await store.insertLoginFailure(db, email, now.toISOString());
+        throw unauthenticated('The email or password is not correct.', 'invalid_credentials');
+      }
+      const { passwordHash: _omit, ...account } = user;
+      const sessionToken = newSecret();
+      const csrfToken = newSecret();
+      const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600 * 1000).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await store.clearLoginFailures(trx, email);
+        await store.deleteExpiredSessions(trx, now.toISOString());
+        await store.insertSession(trx, { idHash: hashSecret(sessionToken), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt });
+      });
+      return { user: account, sessionToken, csrfToken, expiresAt };
+    },
+
+    async logout(sessionToken: string): Promise<void> {
+      await store.deleteSession(db, hashSecret(sessionToken));
+    },
+
+    /** The actor behind a session cookie, or null when the session is unknown or expired. */
+    async actorForSession(sessionToken: string, now = new Date()): Promise<{ actor: Actor; csrfToken: string; expiresAt: string } | null> {
+      const session = await store.findLiveSession(db, hashSecret(sessionToken), now.toISOString());
+      return session ? { actor: userActor(session.user, 'session'), csrfToken: session.csrfToken, expiresAt: session.expiresAt } : null;
+    },
+
+    /** The actor behind a bearer token, or null when the token is unknown or revoked. */
+    async actorForToken(token: string, now = new Date()): Promise<Actor | null> {
+      const found = await store.findLiveApiToken(db, hashSecret(token));
+      if (!found) return null;
+      const last = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
+      if (now.getTime() - last > TOKEN_TOUCH_INTERVAL_MS) await store.touchApiToken(db, found.token.id, now.toISOString());
+      return userActor(found.user, 'token');
+    },
+
+    /** Creates an API token for the actor; the secret is returned once and only its hash is kept. */
+    async createToken(actor: Actor, input: CreateTokenBody): Promise<{ token: ApiToken; secret: string }> {
+      requireAccess(actor, 'account:self');
+      if (actor.kind !== 'user') throw unauthenticated();
+      return issueToken(actor, actor.id, input.name);
+    },
+
+    /** For the command line: a token for the account with this email. */
+    async createTokenFor(actor: Actor, email: string, name: string): Promise<{ token: ApiToken; secret: string; user: User }> {
+      requireAccess(actor, 'users:manage');
+      const user = await store.findUserByEmail(db, normaliseEmail(email));
+      if (!user) throw notFound('user_not_found', `There is no account for ${normaliseEmail(email)}.`);
+      const { passwordHash: _omit, ...account } = user;
+      return { ...(await issueToken(actor, user.id, name)), user: account };
+    },
+
+    async listTokens(actor: Actor): Promise<ApiToken[]> {
+      requireAccess(actor, 'account:self');
+      if (actor.kind !== 'user') throw unauthenticated();
+      return store.listApiTokens(db, actor.id);
+    },
+
+    async revokeToken(actor: Actor, id: string): Promise<void> {
+      requireAccess(actor, 'account:self');
+      const token = await store.findApiToken(db, id);
+      // Someone else's token is "not found": nobody can probe which tokens exist.
+      if (!token || actor.kind !== 'user' || token.userId !== actor.id) throw notFound('token_not_found', 'There is no such token.');
+      await db.transaction().execute(async (trx) => {
+        await store.revokeApiToken(trx, id, new Date().toISOString());
+        await recordAudit(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: token });
+      });
+    },
+  };
+
+  async function issueToken(actor: Actor, userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
+    const secret = newApiToken();
+    const token: ApiToken = { id: randomUUID(), userId, name, createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null };
+    await db.transaction().execute(async (trx) => {
+      await store.insertApiToken(trx, { ...token, tokenHash: hashSecret(secret) });
+      await recordAudit(trx, actor, { action: 'token.create', entityType: 'api_token', entityId: token.id, after: token });
+    });
+    return { token, secret };
+  }
+}

@@ -1,0 +1,166 @@
+/** All SQL of accounts, sessions, API tokens and login failures. */
+import type { Role } from '#src/platform/access.ts';
+import type { Executor } from '#src/platform/schema.ts';
+import type { ApiToken, User } from './model.ts';
+import type { ApiTokenRow, AppUserRow, AppUserTable } from './tables.ts';
+
+function toUser(row: AppUserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    office: row.office_code,
+    bureau: row.bureau_code,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+function toToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function insertUser(ex: Executor, row: AppUserTable): Promise<User> {
+  await ex.insertInto('app_user').values(row).execute();
+  return toUser(row);
+}
+
+export async function findUserByEmail(ex: Executor, email: string): Promise<(User & { passwordHash: string | null }) | null> {
+  const row = await ex.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+  return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function listUsers(ex: Executor): Promise<User[]> {
+  const rows = await ex.selectFrom('app_user').selectAll().orderBy('email').execute();
+  return rows.map(toUser);
+}
+
+export async function insertSession(
+  ex: Executor,
+  session: { idHash: string; userId: string; csrfToken: string; createdAt: string; expiresAt: string },
+): Promise<void> {
+  await ex
+    .insertInto('session')
+    .values({
+      id_hash: session.idHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function findLiveSession(
+  ex: Executor,
+  idHash: string,
+  now: string,
+): Promise<{ user: User; csrfToken: string; expiresAt: string } | null> {
+  const row = await ex
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .selectAll('app_user')
+    .select(['session.csrf_token', 'session.expires_at'])
+    .where('session.id_hash', '=', idHash)
+    .where('session.expires_at', '>', now)
+    .where('app_user.disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
+}
+
+export async function deleteSession(ex: Executor, idHash: string): Promise<void> {
+  await ex.deleteFrom('session').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(ex: Executor, now: string): Promise<void> {
+  await ex.deleteFrom('session').where('expires_at', '<=', now).execute();
+}
+
+export async function insertApiToken(ex: Executor, token: ApiToken & { tokenHash: string }): Promise<void> {
+  await ex
+    .insertInto('api_token')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      created_at: token.createdAt,
+      last_used_at: token.lastUsedAt,
+      revoked_at: token.revokedAt,
+    })
+    .execute();
+}
+
+export async function findLiveApiToken(ex: Executor, tokenHash: string): Promise<{ user: User; token: ApiToken } | null> {
+  const row = await ex
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .selectAll('app_user')
+    .select([
+      'api_token.id as token_id',
+      'api_token.name as token_name',
+      'api_token.created_at as token_created_at',
+      'api_token.last_used_at',
+      'api_token.revoked_at',
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .where('app_user.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    user: toUser(row),
+    token: {
+      id: row.token_id,
+      userId: row.id,
+      name: row.token_name,
+      createdAt: row.token_created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    },
+  };
+}
+
+export async function touchApiToken(ex: Executor, id: string, at: string): Promise<void> {
+  await ex.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function listApiTokens(ex: Executor, userId: string): Promise<ApiToken[]> {
+  const rows = await ex.selectFrom('api_token').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+  return rows.map(toToken);
+}
+
+export async function findApiToken(ex: Executor, id: string): Promise<ApiToken | null> {
+  const row = await ex.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toToken(row) : null;
+}
+
+export async function revokeApiToken(ex: Executor, id: string, at: string): Promise<void> {
+  await ex.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function countLoginFailures(ex: Executor, email: string, since: string): Promise<number> {
+  const row = await ex
+    .selectFrom('login_failure')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('email', '=', email)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertLoginFailure(ex: Executor, email: string, at: string): Promise<void> {
+  await ex.insertInto('login_failure').values({ email, at }).execute();
+}
+
+export async function clearLoginFailures(ex: Executor, email: string): Promise<void> {
+  await ex.deleteFrom('login_failure').where('email', '=', email).execute();
+}

@@ -1,0 +1,48 @@
+/** Kysely table interfaces of accounts, sessions and tokens. */
+import type { Selectable } from 'kysely';
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: string;
+  office_code: string | null;
+  bureau_code: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginFailureTable {
+  email: string;
+  at: string;
+}
+
+export interface AuthTables {
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  login_failure: LoginFailureTable;
+}
+
+export type AppUserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
