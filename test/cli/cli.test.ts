@@ -1,0 +1,170 @@
+/** The `fieldbook` command as a newcomer and an operator use it: real processes, a real SQLite file. */
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/fieldbook.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function fieldbook(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((done) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+describe('fieldbook command line', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  const count = (table: string): number => {
+    const db = new Database(join(dir, 'fb.db'), { readonly: true });
+    try {
+      return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fieldbook-cli-'));
+    env = { DATABASE_URL: `sqlite:${join(dir, 'fb.db')}` };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('explains every command with --help', async () => {
+    const serve = await fieldbook(['serve', '--help'], env);
+    expect(serve.stdout).toContain('--port <n>');
+    for (const command of [['migrate'], ['seed'], ['user', 'add'], ['token', 'create']]) {
+      const help = await fieldbook([...command, '--help'], env);
+      expect(help.code, command.join(' ')).toBe(0);
+      expect(help.stdout).toContain('Usage: fieldbook');
+    }
+  });
+
+  it('migrates, then seeds the regional presence idempotently', async () => {
+    expect((await fieldbook(['migrate'], env)).stdout).toContain('up to date');
+    const first = await fieldbook(['seed'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Loaded 6 regions, 15 offices/);
+    const offices = count('office');
+    const bodies = count('body');
+    expect((await fieldbook(['seed'], env)).code).toBe(0);
+    expect(count('office')).toBe(offices);
+    expect(count('body')).toBe(bodies);
+    expect(count('region')).toBe(6);
+  });
+
+  it('stops on malformed reference data, naming file, record and field, and changes nothing', async () => {
+    const reference = join(dir, 'reference');
+    cpSync('data/reference', reference, { recursive: true });
+    // One acceptable change and one broken record in the same load: neither may land.
+    const regions = JSON.parse(readFileSync(join(reference, 'regions.json'), 'utf8')) as Array<{ code: string; name: { en: string } }>;
+    regions[0]!.name.en = 'Changed Africa';
+    writeFileSync(join(reference, 'regions.json'), JSON.stringify(regions));
+    const offices = JSON.parse(readFileSync(join(reference, 'offices.json'), 'utf8')) as Array<{ code: string; coordinates: { lat: number } }>;
+    offices.find((o) => o.code === 'dakar')!.coordinates.lat = 200;
+    writeFileSync(join(reference, 'offices.json'), JSON.stringify(offices));
+
+    const run = await fieldbook(['seed', '--reference', reference], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('offices.json');
+    expect(run.stderr).toContain('("dakar")');
+    expect(run.stderr).toContain('field coordinates.lat');
+    expect(run.stderr).toContain('nothing was changed');
+    const db = new Database(join(dir, 'fb.db'), { readonly: true });
+    const africa = db.prepare(`select name from region where code = 'AFR'`).get() as { name: string };
+    db.close();
+    expect(JSON.parse(africa.name).en).toBe('Africa');
+
+    writeFileSync(join(reference, 'offices.json'), '[{"code": "x",');
+    const broken = await fieldbook(['seed', '--reference', reference], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/offices\.json: not valid JSON/);
+  });
+
+  it('adds users with a clear error per option, and prints a working token once', async () => {
+    const noOffice = await fieldbook(['user', 'add', '--email', 'ed@example.org', '--role', 'editor'], env);
+    expect(noOffice.code).toBe(1);
+    expect(noOffice.stderr).toContain('--office: an editor needs the office they write for');
+    const badRole = await fieldbook(['user', 'add', '--email', 'ed@example.org', '--role', 'boss'], env);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/--role.*boss/);
+
+    const added = await fieldbook(
+      ['user', 'add', '--email', 'ed@example.org', '--role', 'editor', '--office', 'addis-ababa', '--password-stdin'],
+      env,
+      'a long enough passphrase\n',
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Created editor ed@example.org for addis-ababa');
+
+    const token = await fieldbook(['token', 'create', '--email', 'ed@example.org', '--name', 'script'], env);
+    expect(token.code).toBe(0);
+    const secret = token.stdout.trim();
+    expect(secret).toMatch(/^fbt_[A-Za-z0-9_-]{40,}$/);
+    expect(count('api_token')).toBe(1);
+    const stored = new Database(join(dir, 'fb.db'), { readonly: true });
+    const hashes = stored.prepare('select token_hash from api_token').all() as Array<{ token_hash: string }>;
+    stored.close();
+    expect(hashes[0]!.token_hash).not.toContain(secret.slice(4));
+
+    const unknown = await fieldbook(['token', 'create', '--email', 'nobody@example.org'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no account for nobody@example.org');
+
+    // The token works against the server on the same database.
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' } });
+    try {
+      const url = await new Promise<string>((found, failed) => {
+        let out = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening at (http:\/\/\S+?) /.exec(out);
+          if (match?.[1]) found(match[1]);
+        });
+        server.once('exit', (code) => failed(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const me = await fetch(`${url}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(await me.json()).toMatchObject({ user: { email: 'ed@example.org', role: 'editor', office: 'addis-ababa' }, via: 'token' });
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('serves an empty database after loading the regional presence by itself', async () => {
+    const fresh = { DATABASE_URL: `sqlite:${join(dir, 'fresh', 'new.db')}` };
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...process.env, ...fresh, LOG_LEVEL: 'silent' } });
+    try {
+      let out = '';
+      const url = await new Promise<string>((found, failed) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening at (http:\/\/\S+?) /.exec(out);
+          if (match?.[1]) found(match[1]);
+        });
+        server.once('exit', (code) => failed(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      expect(out).toMatch(/Loaded the regional presence: 6 regions, 15 offices/);
+      const offices = (await (await fetch(`${url}/api/offices`)).json()) as { data: unknown[] };
+      expect(offices.data).toHaveLength(15);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('refuses a bad configuration, naming the variable', async () => {
+    const run = await fieldbook(['migrate'], { DATABASE_URL: 'mysql://localhost/x' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('DATABASE_URL: must start with sqlite:');
+  });
+});

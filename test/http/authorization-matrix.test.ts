@@ -1,0 +1,102 @@
+/**
+ * Every route × every role (and anonymous) → the expected status. A route missing from the
+ * matrix fails the test, so new routes must say who may use them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/dialects.ts';
+import { buildUser, type TestUser } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+type Caller = 'anonymous' | 'reader' | 'editor' | 'focal-point' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'reader', 'editor', 'focal-point', 'admin'];
+
+interface Case {
+  method: string;
+  /** The route as registered. */
+  route: string;
+  /** The path actually requested. */
+  path?: string;
+  body?: () => unknown;
+  expect: Record<Caller, number>;
+}
+
+const all = (status: number): Record<Caller, number> => ({ anonymous: status, reader: status, editor: status, 'focal-point': status, admin: status });
+const signedIn = (status: number): Record<Caller, number> => ({ ...all(status), anonymous: 401 });
+const adminOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: 403, 'focal-point': 403, admin: status });
+
+let unique = 0;
+const MATRIX: Case[] = [
+  { method: 'GET', route: '/api/health', expect: all(200) },
+  { method: 'GET', route: '/api/openapi.json', expect: all(200) },
+  { method: 'GET', route: '/api/docs', expect: all(200) },
+  { method: 'GET', route: '/api/regions', expect: all(200) },
+  { method: 'GET', route: '/api/offices', expect: all(200) },
+  { method: 'GET', route: '/api/offices/:code', path: '/api/offices/cairo', expect: all(200) },
+  { method: 'GET', route: '/api/bodies', expect: all(200) },
+  { method: 'GET', route: '/api/bodies/:code', path: '/api/bodies/TSB', expect: all(200) },
+  { method: 'GET', route: '/api/presence', expect: all(200) },
+  { method: 'POST', route: '/api/session', body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: all(401) },
+  { method: 'GET', route: '/api/session', expect: all(200) },
+  { method: 'DELETE', route: '/api/session', expect: all(204) },
+  { method: 'GET', route: '/api/tokens', expect: signedIn(200) },
+  { method: 'POST', route: '/api/tokens', body: () => ({ name: 'matrix' }), expect: signedIn(201) },
+  { method: 'DELETE', route: '/api/tokens/:id', path: '/api/tokens/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  { method: 'GET', route: '/api/users', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    body: () => ({ email: `matrix-${++unique}@example.org`, role: 'reader' }),
+    expect: adminOnly(201),
+  },
+];
+
+/** Routes that belong to the API docs page's own assets, covered by the /api/docs case. */
+const isDocsAsset = (url: string): boolean => url.startsWith('/api/docs/');
+
+describe.each(DIALECTS)('authorisation matrix [%s]', (dialect) => {
+  let server: TestServer;
+  const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    users.reader = await buildUser(server, { role: 'reader' });
+    users.editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
+    users['focal-point'] = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
+    users.admin = await buildUser(server, { role: 'admin' });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('covers every registered route', () => {
+    const covered = new Set(MATRIX.map((c) => `${c.method} ${c.route}`));
+    const missing = server.app.routeTable
+      .filter((r) => !isDocsAsset(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !covered.has(r));
+    expect(missing, 'routes missing from the authorisation matrix').toEqual([]);
+    const registered = new Set(server.app.routeTable.map((r) => `${r.method} ${r.url}`));
+    expect([...covered].filter((c) => !registered.has(c)), 'matrix rows for routes that do not exist').toEqual([]);
+  });
+
+  for (const testCase of MATRIX) {
+    it(`${testCase.method} ${testCase.route}`, async () => {
+      const got: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const token = caller === 'anonymous' ? undefined : users[caller].token;
+        const res = await fetch(`${server.url}${testCase.path ?? testCase.route}`, {
+          method: testCase.method,
+          redirect: 'follow',
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(testCase.body ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(testCase.body ? { body: JSON.stringify(testCase.body()) } : {}),
+        });
+        await res.arrayBuffer();
+        got[caller] = res.status;
+      }
+      expect(got).toEqual(testCase.expect);
+    });
+  }
+});
