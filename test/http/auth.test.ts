@@ -136,3 +136,23 @@ describe.each(DIALECTS)('accounts over HTTP [%s]', (dialect) => {
     expect(users.text).not.toMatch(/argon2|password/i);
   });
 });
+
+describe.each(DIALECTS)('sign-in rate limit per address [%s]', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { LOGIN_RATE_LIMIT_PER_ADDRESS: '3' });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers 429 once an address has tried too often, whatever the account', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await server.request('POST', '/api/session', { body: { email: `someone-${i}@example.org`, password: 'guess' } });
+      statuses.push(res.status);
+      if (res.status === 429) expect(res.body.code).toBe('rate_limited');
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
