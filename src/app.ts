@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import type { FastifyServerOptions } from 'fastify';
+import { activityRoutes } from '#src/activities/routes.ts';
+import { createActivityService, type ActivityService } from '#src/activities/service.ts';
 import { authRoutes } from '#src/auth/routes.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
@@ -21,6 +23,7 @@ export const VERSION: string = (createRequire(import.meta.url)('../package.json'
 export interface Services {
   registry: RegistryService;
   auth: AuthService;
+  activities: ActivityService;
 }
 
 export interface Fieldbook {
@@ -43,7 +46,8 @@ export async function openFieldbook(config: Config, databaseOptions: DatabaseOpt
     sessionTtlHours: config.SESSION_TTL_HOURS,
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
-  return { database, services: { registry, auth }, close: () => database.close() };
+  const activities = createActivityService(database.db, database.dialect, registry);
+  return { database, services: { registry, auth, activities }, close: () => database.close() };
 }
 
 export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
@@ -57,6 +61,7 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       healthRoutes(database.db, database.dialect, VERSION),
       registryRoutes(services.registry),
       authRoutes(services.auth, { loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
+      activityRoutes(services.activities),
     ],
   });
 }

@@ -1,10 +1,10 @@
 /** Use cases of accounts: users, sign-in sessions, API tokens. */
-import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '#src/audit/service.ts';
 import { requireAccess, type Actor } from '#src/platform/access.ts';
 import { invalid, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
+import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, type ApiToken, type User } from './model.ts';
@@ -59,7 +59,7 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       const passwordHash = input.password ? await hash(input.password, ARGON2) : null;
       return db.transaction().execute(async (trx) => {
         const user = await store.insertUser(trx, {
-          id: randomUUID(),
+          id: newId(),
           email,
           display_name: input.displayName ?? email,
           password_hash: passwordHash,
@@ -161,7 +161,7 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
 
   async function issueToken(actor: Actor, userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
     const secret = newApiToken();
-    const token: ApiToken = { id: randomUUID(), userId, name, createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null };
+    const token: ApiToken = { id: newId(), userId, name, createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null };
     await db.transaction().execute(async (trx) => {
       await store.insertApiToken(trx, { ...token, tokenHash: hashSecret(secret) });
       await recordAudit(trx, actor, { action: 'token.create', entityType: 'api_token', entityId: token.id, after: token });

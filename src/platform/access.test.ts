@@ -24,6 +24,8 @@ describe('access', () => {
     expect(can(editor, 'office-data:write', { office: 'addis-ababa' })).toBe(true);
     expect(can(editor, 'office-data:write', { office: 'cairo' })).toBe(false);
     expect(can(editor, 'office-data:write')).toBe(false);
+    expect(can(editor, 'office-data:write', { offices: ['cairo', 'addis-ababa'] })).toBe(true);
+    expect(can(editor, 'office-data:write', { offices: ['cairo'] })).toBe(false);
     expect(() => requireAccess(editor, 'office-data:write', { office: 'cairo' })).toThrow(
       expect.objectContaining({ kind: 'forbidden' }),
     );

@@ -35,6 +35,8 @@ export type Permission =
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
   office?: string | null;
+  /** Several offices share the data (an activity's offices): an editor needs to be one of them. */
+  offices?: readonly string[];
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -52,7 +54,8 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
   if (!GRANTS[actor.role].includes(permission)) return false;
   // Editors write their own office's data only; everyone else granted the permission writes all.
   if (permission === 'office-data:write' && actor.role === 'editor') {
-    return scope.office !== undefined && scope.office !== null && scope.office === actor.office;
+    if (actor.office === null) return false;
+    return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
   return true;
 }

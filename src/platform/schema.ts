@@ -1,10 +1,11 @@
 /** Every capability's tables, gathered into the one Kysely `Database` type. */
 import type { Kysely, Transaction } from 'kysely';
+import type { ActivityTables } from '#src/activities/tables.ts';
 import type { AuditTables } from '#src/audit/tables.ts';
 import type { AuthTables } from '#src/auth/tables.ts';
 import type { RegistryTables } from '#src/registry/tables.ts';
 
-export interface Database extends RegistryTables, AuthTables, AuditTables {}
+export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables {}
 
 /** What a store function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;

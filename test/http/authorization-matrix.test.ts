@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.ts';
-import { buildUser, type TestUser } from '../support/factories.ts';
+import { buildActivity, buildUser, SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 type Caller = 'anonymous' | 'reader' | 'editor' | 'focal-point' | 'admin';
@@ -17,11 +17,14 @@ interface Case {
   /** The path actually requested. */
   path?: string;
   body?: () => unknown;
+  /** Per caller, a fresh fixture: the path and body to request. */
+  setup?: (server: TestServer) => Promise<{ path: string; body?: unknown }>;
   expect: Record<Caller, number>;
 }
 
 const all = (status: number): Record<Caller, number> => ({ anonymous: status, reader: status, editor: status, 'focal-point': status, admin: status });
 const signedIn = (status: number): Record<Caller, number> => ({ ...all(status), anonymous: 401 });
+const officeWriters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: status, 'focal-point': status, admin: status });
 const adminOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: 403, 'focal-point': 403, admin: status });
 
 let unique = 0;
@@ -47,6 +50,44 @@ const MATRIX: Case[] = [
     route: '/api/users',
     body: () => ({ email: `matrix-${++unique}@example.org`, role: 'reader' }),
     expect: adminOnly(201),
+  },
+  { method: 'GET', route: '/api/activities', expect: all(200) },
+  // The editor's office is addis-ababa, the office of every fixture activity.
+  { method: 'POST', route: '/api/activities', body: () => SEED_AFRICA_WORKSHOP, expect: officeWriters(201) },
+  {
+    method: 'GET',
+    route: '/api/activities/:id',
+    setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}` }),
+    expect: all(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/activities/:id',
+    setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}`, body: { version: 1, status: 'cancelled' } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/activities/:id',
+    setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/activities/:id/restore',
+    setup: async (server) => {
+      const activity = await buildActivity(server);
+      await server.database.fieldbook.services.activities.remove({ kind: 'system', label: 'matrix' }, activity.id);
+      return { path: `/api/activities/${activity.id}/restore` };
+    },
+    // A deleted activity does not exist for anonymous callers.
+    expect: { ...officeWriters(200), anonymous: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/activities/:id/history',
+    setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}/history` }),
+    expect: signedIn(200),
   },
 ];
 
@@ -84,14 +125,16 @@ describe.each(DIALECTS)('authorisation matrix [%s]', (dialect) => {
       const got: Record<string, number> = {};
       for (const caller of CALLERS) {
         const token = caller === 'anonymous' ? undefined : users[caller].token;
-        const res = await fetch(`${server.url}${testCase.path ?? testCase.route}`, {
+        const fixture = testCase.setup ? await testCase.setup(server) : undefined;
+        const body = fixture ? fixture.body : testCase.body?.();
+        const res = await fetch(`${server.url}${fixture?.path ?? testCase.path ?? testCase.route}`, {
           method: testCase.method,
           redirect: 'follow',
           headers: {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(testCase.body ? { 'content-type': 'application/json' } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           },
-          ...(testCase.body ? { body: JSON.stringify(testCase.body()) } : {}),
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         });
         await res.arrayBuffer();
         got[caller] = res.status;

@@ -1,0 +1,126 @@
+/**
+ * Pure: turns a create or patch request into a complete activity, checking every code against
+ * the registry and reading the fuzzy date. Returns every problem at once, by field.
+ */
+import type { FieldIssue } from '#src/platform/errors.ts';
+import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
+import { completeFuzzyDate } from './fuzzy-date.ts';
+import type { Activity, Place, Provenance, Texts } from './model.ts';
+import type { References } from './references.ts';
+import type { CreateActivityBody, PatchActivityBody } from './schemas.ts';
+
+type Input = Omit<PatchActivityBody, 'version'>;
+
+export interface Stamp {
+  id: string;
+  at: string;
+  by: string;
+}
+
+function cleanTexts(texts: Partial<Record<Language, string | undefined>> | null | undefined): Texts {
+  const out: Texts = {};
+  for (const language of LANGUAGES) {
+    const value = texts?.[language];
+    if (value !== undefined) out[language] = value;
+  }
+  return out;
+}
+
+function placeOf(input: NonNullable<Input['place']>): Place | null {
+  const mode = input.mode ?? (input.online ? 'online' : 'in-person');
+  const city = input.city ?? null;
+  const country = input.country ?? null;
+  if (mode === 'in-person' && city === null && country === null) return null;
+  return { mode, city, country };
+}
+
+/**
+ * Applies `input` over `base` (null when creating) and checks the result.
+ * Fields absent from a patch keep their value; `null` clears an optional one.
+ */
+export function composeActivity(
+  input: Input | CreateActivityBody,
+  base: Activity | null,
+  refs: References,
+  stamp: Stamp,
+): { ok: true; activity: Activity } | { ok: false; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const at = (path: string, message: string) => issues.push({ path: `body.${path}`, message });
+
+  const title = input.title ? cleanTexts(input.title) : (base?.title ?? {});
+  const firstTitleLanguage = input.title ? (Object.keys(cleanTexts(input.title))[0] as Language | undefined) : undefined;
+  const originalLanguage = input.originalLanguage ?? firstTitleLanguage ?? base?.originalLanguage ?? 'en';
+  if (title[originalLanguage] === undefined) at('originalLanguage', `the title has no text in "${originalLanguage}"`);
+
+  const offices = input.offices ?? base?.offices ?? [];
+  offices.forEach((o, i) => {
+    if (!refs.offices.has(o.office)) at(`offices.${i}.office`, `unknown office "${o.office}"`);
+  });
+  const seen = new Set<string>();
+  offices.forEach((o, i) => {
+    const key = `${o.office}/${o.role}`;
+    if (seen.has(key)) at(`offices.${i}`, `"${o.office}" is listed twice as ${o.role}`);
+    seen.add(key);
+  });
+
+  const sectors = [...new Set(input.sectors ?? base?.sectors ?? [])];
+  sectors.forEach((code, i) => {
+    if (refs.bodies.get(code)?.type !== 'sector') at(`sectors.${i}`, `unknown Sector "${code}" (one of ITU-R, ITU-T, ITU-D, GS)`);
+  });
+  const bodies = [...new Set(input.bodies ?? base?.bodies ?? [])];
+  bodies.forEach((code, i) => {
+    if (!refs.bodies.has(code)) at(`bodies.${i}`, `unknown body "${code}"`);
+  });
+
+  let date = base?.date;
+  if (input.date) {
+    const result = completeFuzzyDate(input.date);
+    if (result.ok) date = result.value;
+    else at(input.date.text === undefined ? 'date' : 'date.text', result.error);
+  }
+  if (!date && !input.date) at('date', 'is required');
+
+  const related = input.related ?? base?.related ?? [];
+  related.forEach((r, i) => {
+    if (r.activity === stamp.id) at(`related.${i}.activity`, 'an activity cannot be related to itself');
+  });
+
+  if (issues.length > 0 || !date) return { ok: false, issues };
+
+  // Where an activity came from is fixed at creation.
+  const requested = 'provenance' in input ? input.provenance : undefined;
+  const provenance: Provenance = base?.provenance ?? (requested ? normaliseProvenance(requested) : { source: 'manual' });
+
+  const activity: Activity = {
+    id: stamp.id,
+    title,
+    originalLanguage,
+    kind: input.kind ?? base!.kind,
+    status: input.status ?? base?.status ?? 'planned',
+    visibility: input.visibility ?? base?.visibility ?? 'public',
+    offices,
+    sectors,
+    bodies,
+    date,
+    place: input.place === undefined ? (base?.place ?? null) : input.place === null ? null : placeOf(input.place),
+    description: input.description === undefined ? (base?.description ?? {}) : cleanTexts(input.description),
+    outcome: input.outcome === undefined ? (base?.outcome ?? {}) : cleanTexts(input.outcome),
+    participants: input.participants === undefined ? (base?.participants ?? null) : input.participants,
+    links: (input.links ?? base?.links ?? []).map((l) => ({ url: l.url, title: l.title ?? null })),
+    related,
+    provenance,
+    version: base ? base.version + 1 : 1,
+    createdAt: base?.createdAt ?? stamp.at,
+    createdBy: base?.createdBy ?? stamp.by,
+    updatedAt: stamp.at,
+    updatedBy: stamp.by,
+    deletedAt: base?.deletedAt ?? null,
+    deletedBy: base?.deletedBy ?? null,
+  };
+  return { ok: true, activity };
+}
+
+function normaliseProvenance(p: NonNullable<CreateActivityBody['provenance']>): Provenance {
+  if (p.source === 'manual') return p;
+  return { source: 'import', document: p.document, section: p.section ?? null, item: p.item ?? null, text: p.text ?? null, batch: p.batch ?? null };
+}

@@ -1,0 +1,163 @@
+/** The activity register's domain: what an activity is, and the pure rules over it. */
+import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
+import type { FuzzyDate } from './fuzzy-date.ts';
+
+export const ACTIVITY_KINDS = [
+  'workshop',
+  'study-group-meeting',
+  'regional-group-meeting',
+  'preparatory-meeting',
+  'forum',
+  'training',
+  'webinar',
+  'project',
+  'consultation',
+  'coordination',
+  'promotion',
+  'presentation',
+  'other',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const OFFICE_ROLES = [
+  'organised',
+  'co-organised',
+  'hosted',
+  'supported',
+  'participated',
+  'contributed',
+  'presented',
+  'facilitated',
+] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
+
+export const STATUSES = ['planned', 'confirmed', 'held', 'postponed', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const PLACE_MODES = ['in-person', 'online', 'hybrid'] as const;
+export type PlaceMode = (typeof PLACE_MODES)[number];
+
+export const RELATION_KINDS = ['back-to-back', 'postponed-as', 'follow-up-of', 'part-of'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Text in one or more of the six languages. */
+export type Texts = Partial<Record<Language, string>>;
+
+export interface Place {
+  mode: PlaceMode;
+  city: string | null;
+  /** ISO 3166 alpha-2. */
+  country: string | null;
+}
+
+export type Provenance =
+  | { source: 'manual' }
+  | { source: 'import'; document: string; section: string | null; item: string | null; text: string | null; batch: string | null };
+
+export interface Link {
+  url: string;
+  title: string | null;
+}
+
+export interface OfficeParticipation {
+  office: string;
+  role: OfficeRole;
+}
+
+export interface Relation {
+  activity: string;
+  kind: RelationKind;
+}
+
+export interface Activity {
+  id: string;
+  title: Texts;
+  originalLanguage: Language;
+  kind: ActivityKind;
+  status: Status;
+  visibility: Visibility;
+  offices: OfficeParticipation[];
+  sectors: string[];
+  bodies: string[];
+  date: FuzzyDate;
+  place: Place | null;
+  description: Texts;
+  outcome: Texts;
+  participants: number | null;
+  links: Link[];
+  related: Relation[];
+  provenance: Provenance;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  deletedAt: string | null;
+  deletedBy: string | null;
+}
+
+export interface StatusChange {
+  from: Status | null;
+  to: Status;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+export interface ShownText {
+  text: string;
+  language: Language;
+  /** True when the text is shown in its original language because the asked one is missing. */
+  untranslated: boolean;
+}
+
+/** A text in the asked language, else the original (marked), else any language there is. */
+export function textIn(texts: Texts, language: Language, original: Language): ShownText | null {
+  const asked = texts[language];
+  if (asked !== undefined) return { text: asked, language, untranslated: false };
+  const inOriginal = texts[original];
+  if (inOriginal !== undefined) return { text: inOriginal, language: original, untranslated: true };
+  const any = LANGUAGES.find((l) => texts[l] !== undefined);
+  return any ? { text: texts[any]!, language: any, untranslated: true } : null;
+}
+
+/** Lower case, accents off, punctuation to spaces: the form both databases index and search. */
+export function normaliseForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a search box, normalised like the index; at most ten, each at most 64 characters. */
+export function searchTerms(q: string): string[] {
+  const terms = normaliseForSearch(q.slice(0, 500)).split(' ').filter(Boolean);
+  return [...new Set(terms)].slice(0, 10).map((t) => t.slice(0, 64));
+}
+
+/** Everything an activity is found by: its texts, its place, and the names of the bodies it links. */
+export function searchDocument(
+  activity: Pick<Activity, 'title' | 'description' | 'place' | 'bodies' | 'offices' | 'date'>,
+  namesOf: (code: string) => readonly string[],
+  countryNames: (country: string) => readonly string[],
+): string {
+  const parts: string[] = [
+    ...Object.values(activity.title),
+    ...Object.values(activity.description),
+    activity.date.text,
+    activity.place?.city ?? '',
+    ...(activity.place?.country ? [activity.place.country, ...countryNames(activity.place.country)] : []),
+    ...(activity.place && activity.place.mode !== 'in-person' ? [activity.place.mode] : []),
+    ...activity.bodies.flatMap((code) => [code, ...namesOf(code)]),
+  ];
+  return normaliseForSearch(parts.join(' '));
+}
+
+/** Whether an editor's office takes part in the activity (editors write only those). */
+export const involvesOffice = (activity: Pick<Activity, 'offices'>, office: string): boolean =>
+  activity.offices.some((o) => o.office === office);

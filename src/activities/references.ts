@@ -1,0 +1,65 @@
+/**
+ * The registry codes the register checks against (offices, bodies, Sectors, bureaux), read
+ * through the registry service and kept briefly: reference data changes only on `fieldbook seed`,
+ * while every list request and every write needs it.
+ */
+import { ANONYMOUS } from '#src/platform/access.ts';
+import type { RegistryService } from '#src/registry/service.ts';
+import type { Body, Office } from '#src/registry/model.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
+
+export interface References {
+  offices: Map<string, Office>;
+  bodies: Map<string, Body>;
+  /** Sector code → its bureau (ITU-T → TSB), and back. */
+  bureauOfSector: Map<string, string>;
+  sectorOfBureau: Map<string, string>;
+  /** Every name a body is known by, for search. */
+  namesOf(code: string): readonly string[];
+}
+
+const TTL_MS = 30_000;
+
+export function referenceCache(registry: RegistryService): () => Promise<References> {
+  let cached: { at: number; value: Promise<References> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > TTL_MS) {
+      const value = load(registry);
+      cached = { at: now, value };
+      value.catch(() => {
+        cached = null;
+      });
+    }
+    return cached.value;
+  };
+}
+
+async function load(registry: RegistryService): Promise<References> {
+  const [offices, bodies] = await Promise.all([registry.listOffices(ANONYMOUS, {}), registry.listBodies(ANONYMOUS, {})]);
+  const bureaux = bodies.filter((b) => b.type === 'bureau' && b.parent);
+  const byCode = new Map(bodies.map((b) => [b.code, b]));
+  return {
+    offices: new Map(offices.map((o) => [o.office.code, o.office])),
+    bodies: byCode,
+    bureauOfSector: new Map(bureaux.map((b) => [b.parent!, b.code])),
+    sectorOfBureau: new Map(bureaux.map((b) => [b.code, b.parent!])),
+    namesOf: (code) => {
+      const body = byCode.get(code);
+      return body ? [...Object.values(body.names), ...body.aliases] : [];
+    },
+  };
+}
+
+const countryNamers = LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
+
+/** A country's name in the six languages (from Intl), so "Tchad" and "Chad" both find Ndjamena. */
+export function countryNames(country: string): string[] {
+  return countryNamers.map((namer) => {
+    try {
+      return namer.of(country) ?? '';
+    } catch {
+      return '';
+    }
+  });
+}

@@ -1,0 +1,187 @@
+/** Zod schemas of the register's requests and responses (also the OpenAPI document). */
+import { z } from 'zod';
+import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
+import { REGION_CODES } from '#src/registry/reference.ts';
+import { FUZZY_PRECISIONS, MAX_FUZZY_DATE_LENGTH } from './fuzzy-date.ts';
+import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, RELATION_KINDS, STATUSES, VISIBILITIES } from './model.ts';
+
+export const TITLE_MAX = 500;
+export const TEXT_MAX = 20_000;
+
+const code = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a code such as "addis-ababa" or "SG12RG-AFR"');
+const isoDay = z.iso.date();
+
+/** Text in one or more of the six languages: `{"en": "...", "fr": "..."}`. */
+const texts = (max: number) =>
+  z
+    .object(Object.fromEntries(LANGUAGES.map((l) => [l, z.string().trim().min(1).max(max).optional()])) as Record<
+      (typeof LANGUAGES)[number],
+      z.ZodOptional<z.ZodString>
+    >)
+    .strict()
+    .refine((value) => Object.values(value).some((v) => v !== undefined), 'needs the text in at least one language');
+
+const place = z
+  .object({
+    mode: z.enum(PLACE_MODES).optional().describe('in-person (default when a city is given), online or hybrid'),
+    online: z.boolean().optional().describe('Shorthand: true means mode "online"'),
+    city: z.string().trim().min(1).max(200).nullable().optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as "TD"').nullable().optional(),
+  })
+  .strict();
+
+const provenance = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('manual') }).strict(),
+  z
+    .object({
+      source: z.literal('import'),
+      document: z.string().min(1).max(500),
+      section: z.string().max(200).nullable().optional(),
+      item: z.string().max(50).nullable().optional(),
+      text: z.string().max(TEXT_MAX).nullable().optional(),
+      batch: z.string().max(64).nullable().optional(),
+    })
+    .strict(),
+]);
+
+const activityFields = {
+  title: texts(TITLE_MAX),
+  originalLanguage: z.enum(LANGUAGES).optional().describe('Language the activity was written in (default: the title\'s first)'),
+  kind: z.enum(ACTIVITY_KINDS),
+  status: z.enum(STATUSES).default('planned'),
+  statusReason: z.string().trim().max(1000).optional().describe('Why the status changed, kept in its history'),
+  visibility: z.enum(VISIBILITIES).default('public'),
+  offices: z
+    .array(z.object({ office: code, role: z.enum(OFFICE_ROLES) }).strict())
+    .min(1, 'needs at least one office')
+    .max(20),
+  sectors: z.array(code).max(4).default([]),
+  bodies: z.array(code).max(50).default([]),
+  date: z
+    .object({
+      text: z.string().max(MAX_FUZZY_DATE_LENGTH).optional().describe('As written: "2 - 3 March 2020", "mid November 2020"'),
+      start: isoDay.optional(),
+      end: isoDay.optional(),
+    })
+    .strict(),
+  place: place.nullable().optional(),
+  description: texts(TEXT_MAX).optional(),
+  outcome: texts(TEXT_MAX).optional(),
+  participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  links: z
+    .array(z.object({ url: z.url({ protocol: /^https?$/ }), title: z.string().trim().max(300).nullable().optional() }).strict())
+    .max(50)
+    .default([]),
+  related: z.array(z.object({ activity: z.uuid(), kind: z.enum(RELATION_KINDS) }).strict()).max(50).default([]),
+  provenance: provenance.optional(),
+};
+
+export const createActivityBody = z.object(activityFields).strict();
+export type CreateActivityBody = z.infer<typeof createActivityBody>;
+
+export const patchActivityBody = z
+  .object({
+    version: z.number().int().min(1).describe('The version this change is based on; a stale one gets 409 with the current state'),
+    title: activityFields.title.optional(),
+    originalLanguage: activityFields.originalLanguage,
+    kind: activityFields.kind.optional(),
+    status: z.enum(STATUSES).optional(),
+    statusReason: activityFields.statusReason,
+    visibility: z.enum(VISIBILITIES).optional(),
+    offices: activityFields.offices.optional(),
+    sectors: z.array(code).max(4).optional(),
+    bodies: z.array(code).max(50).optional(),
+    date: activityFields.date.optional(),
+    place: activityFields.place,
+    description: texts(TEXT_MAX).nullable().optional(),
+    outcome: texts(TEXT_MAX).nullable().optional(),
+    participants: activityFields.participants,
+    links: activityFields.links.unwrap().optional(),
+    related: activityFields.related.unwrap().optional(),
+  })
+  .strict();
+export type PatchActivityBody = z.infer<typeof patchActivityBody>;
+
+export const activityParams = z.object({ id: z.uuid('must be an activity id') });
+export const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
+
+/** "a,b" or repeated values, each checked. */
+const listOf = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).max(30));
+
+export const SORTS = ['date', '-date', 'updated'] as const;
+
+export const activitiesQuery = z
+  .object({
+    office: listOf(code).optional(),
+    region: listOf(z.enum(REGION_CODES)).optional(),
+    sector: listOf(code).optional(),
+    bureau: listOf(code).optional(),
+    body: listOf(code).optional(),
+    kind: listOf(z.enum(ACTIVITY_KINDS)).optional(),
+    status: listOf(z.enum(STATUSES)).optional(),
+    visibility: listOf(z.enum(VISIBILITIES)).optional(),
+    from: isoDay.optional().describe('Activities whose date range reaches this day or later'),
+    to: isoDay.optional().describe('Activities whose date range starts on or before this day'),
+    q: z.string().max(500).optional().describe('Words in the title, description, place or linked bodies'),
+    sort: z.enum(SORTS).default('date'),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    deleted: z.enum(['exclude', 'include', 'only']).default('exclude').describe('Deleted activities (signed-in users only)'),
+    lang: languageParam,
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'is before from' });
+export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
+
+// ---- responses ----
+
+const textsResponse = z.partialRecord(z.enum(LANGUAGES), z.string());
+
+export const activityResponse = z.object({
+  id: z.string(),
+  title: textsResponse,
+  originalLanguage: z.enum(LANGUAGES),
+  kind: z.enum(ACTIVITY_KINDS),
+  status: z.enum(STATUSES),
+  visibility: z.enum(VISIBILITIES),
+  offices: z.array(z.object({ office: z.string(), role: z.enum(OFFICE_ROLES) })),
+  sectors: z.array(z.string()),
+  bureaux: z.array(z.string()),
+  bodies: z.array(z.string()),
+  date: z.object({ text: z.string(), start: z.string(), end: z.string(), precision: z.enum(FUZZY_PRECISIONS) }),
+  place: z.object({ mode: z.enum(PLACE_MODES), online: z.boolean(), city: z.string().nullable(), country: z.string().nullable() }).nullable(),
+  description: textsResponse,
+  outcome: textsResponse,
+  participants: z.number().nullable(),
+  links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
+  related: z.array(z.object({ activity: z.string(), kind: z.enum(RELATION_KINDS) })),
+  provenance: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  /** Staff only: who made the changes. */
+  createdBy: z.string().optional(),
+  updatedBy: z.string().optional(),
+  deletedBy: z.string().nullable().optional(),
+  statusHistory: z
+    .array(z.object({ from: z.enum(STATUSES).nullable(), to: z.enum(STATUSES), reason: z.string().nullable(), at: z.string(), by: z.string().optional() }))
+    .optional(),
+});
+export type ActivityResponse = z.infer<typeof activityResponse>;
+
+export const historyResponse = z.object({
+  data: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.string(),
+      action: z.string(),
+      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    }),
+  ),
+  next: z.null(),
+});

@@ -1,0 +1,219 @@
+/** Use cases of the activity register: access first, then the store, then the audit trail. */
+import type { Kysely } from 'kysely';
+import { historyOf, recordAudit, type HistoryEntry } from '#src/audit/service.ts';
+import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
+import type { Dialect } from '#src/platform/database.ts';
+import { conflict, invalid, notFound, type FieldIssue } from '#src/platform/errors.ts';
+import { newId } from '#src/platform/ids.ts';
+import type { Database } from '#src/platform/schema.ts';
+import type { RegistryService } from '#src/registry/service.ts';
+import { composeActivity } from './compose.ts';
+import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
+import { countryNames, referenceCache, type References } from './references.ts';
+import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
+import * as store from './store.ts';
+
+export interface ActivityPage {
+  activities: Activity[];
+  next: string | null;
+}
+
+export interface ActivityDetails {
+  activity: Activity;
+  statusHistory: StatusChange[];
+}
+
+/** Bookkeeping fields left out of an activity's history. */
+const HISTORY_IGNORES = ['version', 'updatedAt', 'updatedBy'];
+
+export type ActivityService = ReturnType<typeof createActivityService>;
+
+export function createActivityService(db: Kysely<Database>, dialect: Dialect, registry: RegistryService) {
+  const references = referenceCache(registry);
+
+  const searchTextOf = (activity: Activity, refs: References) => searchDocument(activity, refs.namesOf, countryNames);
+
+  /** Staff see everything, deleted included; everyone else public, live activities. */
+  const canSee = (actor: Actor, activity: Activity) =>
+    can(actor, 'internal:read') || (activity.visibility === 'public' && activity.deletedAt === null);
+
+  async function visibleActivity(actor: Actor, id: string): Promise<Activity> {
+    const activity = await store.findActivity(db, id);
+    // What the actor may not see does not exist for them: nobody can probe the register.
+    if (!activity || !canSee(actor, activity)) throw notFound('activity_not_found', `There is no activity ${id}.`);
+    return activity;
+  }
+
+  async function checkRelated(activity: Activity): Promise<FieldIssue[]> {
+    const ids = activity.related.map((r) => r.activity);
+    const existing = await store.existingActivityIds(db, ids);
+    return activity.related.flatMap((r, i) =>
+      existing.has(r.activity) ? [] : [{ path: `body.related.${i}.activity`, message: `unknown activity ${r.activity}` }],
+    );
+  }
+
+  function statusChange(before: Activity | null, after: Activity, reason: string | undefined, at: string, by: string) {
+    if (before && before.status === after.status) return null;
+    return { id: newId(), from: before?.status ?? null, to: after.status, reason: reason ?? null, at, by };
+  }
+
+  return {
+    async create(actor: Actor, input: CreateActivityBody): Promise<Activity> {
+      requireAccess(actor, 'office-data:write', { offices: input.offices.map((o) => o.office) });
+      const refs = await references();
+      const stamp = { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) };
+      const composed = composeActivity(input, null, refs, stamp);
+      if (!composed.ok) throw invalid(composed.issues);
+      const { activity } = composed;
+      const relatedIssues = await checkRelated(activity);
+      if (relatedIssues.length > 0) throw invalid(relatedIssues);
+      return db.transaction().execute(async (trx) => {
+        await store.insertActivities(trx, [{ activity, searchText: searchTextOf(activity, refs) }]);
+        await store.insertStatusChange(trx, activity.id, statusChange(null, activity, input.statusReason, stamp.at, stamp.by)!);
+        await recordAudit(trx, actor, { action: 'activity.create', entityType: 'activity', entityId: activity.id, after: activity });
+        return activity;
+      });
+    },
+
+    async get(actor: Actor, id: string): Promise<ActivityDetails> {
+      const activity = await visibleActivity(actor, id);
+      return { activity, statusHistory: await store.listStatusChanges(db, id) };
+    },
+
+    async list(actor: Actor, query: ActivitiesQuery): Promise<ActivityPage> {
+      const refs = await references();
+      const issues: FieldIssue[] = [];
+      const known = (field: string, codes: string[] | undefined, ok: (code: string) => boolean, what: string) =>
+        codes?.forEach((code) => {
+          if (!ok(code)) issues.push({ path: `query.${field}`, message: `unknown ${what} "${code}"` });
+        });
+      known('office', query.office, (c) => refs.offices.has(c), 'office');
+      known('sector', query.sector, (c) => refs.bodies.get(c)?.type === 'sector', 'Sector');
+      known('bureau', query.bureau, (c) => refs.sectorOfBureau.has(c), 'bureau');
+      known('body', query.body, (c) => refs.bodies.has(c), 'body');
+      const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
+      if (after === null) issues.push({ path: 'query.cursor', message: 'is not a cursor of this list (start again without it)' });
+      if (issues.length > 0) throw invalid(issues);
+
+      const staff = can(actor, 'internal:read');
+      const sectors = [...(query.sector ?? []), ...(query.bureau ?? []).map((b) => refs.sectorOfBureau.get(b)!)];
+      const terms = query.q ? searchTerms(query.q) : [];
+      const filter: store.ActivityFilter = {
+        offices: query.office,
+        regions: query.region,
+        sectors: sectors.length > 0 ? sectors : undefined,
+        bodies: query.body,
+        kinds: query.kind,
+        statuses: query.status,
+        visibilities: staff ? query.visibility : (query.visibility ?? ['public']).filter((v) => v === 'public'),
+        from: query.from,
+        to: query.to,
+        terms,
+        deleted: staff ? query.deleted : 'exclude',
+      };
+      // Asking anonymously for internal activities finds nothing, rather than telling they exist.
+      if (filter.visibilities?.length === 0 || (query.q !== undefined && query.q.trim() !== '' && terms.length === 0)) {
+        return { activities: [], next: null };
+      }
+      const page = await store.listActivities(db, dialect, filter, { sort: query.sort, after: after ?? undefined, limit: query.limit });
+      const last = page.positions.at(-1);
+      return { activities: page.activities, next: page.more && last ? encodeCursor(query.sort, last) : null };
+    },
+
+    async update(actor: Actor, id: string, patch: PatchActivityBody): Promise<Activity> {
+      const current = await visibleActivity(actor, id);
+      requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
+      if (patch.offices) requireAccess(actor, 'office-data:write', { offices: patch.offices.map((o) => o.office) });
+      if (patch.version !== current.version) {
+        throw conflict('version_conflict', `The activity changed since version ${patch.version}; it is now at version ${current.version}.`, current);
+      }
+      const refs = await references();
+      const { version: _v, statusReason, ...changes } = patch;
+      const stamp = { id, at: new Date().toISOString(), by: actorLabel(actor) };
+      const composed = composeActivity(changes, current, refs, stamp);
+      if (!composed.ok) throw invalid(composed.issues);
+      const { activity } = composed;
+      const relatedIssues = await checkRelated(activity);
+      if (relatedIssues.length > 0) throw invalid(relatedIssues);
+      const written = await db.transaction().execute(async (trx) => {
+        if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
+        const change = statusChange(current, activity, statusReason, stamp.at, stamp.by);
+        if (change) await store.insertStatusChange(trx, id, change);
+        await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: id, before: current, after: activity });
+        return true;
+      });
+      if (!written) {
+        const now = (await store.findActivity(db, id))!;
+        throw conflict('version_conflict', `The activity changed while saving; it is now at version ${now.version}.`, now);
+      }
+      return activity;
+    },
+
+    /** Marks the activity deleted (it stays, restorable, and the change is audited). */
+    async remove(actor: Actor, id: string): Promise<Activity> {
+      return setDeleted(actor, id, true);
+    },
+
+    async restore(actor: Actor, id: string): Promise<Activity> {
+      return setDeleted(actor, id, false);
+    },
+
+    /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */
+    async bureauOfSector(): Promise<ReadonlyMap<string, string>> {
+      return (await references()).bureauOfSector;
+    },
+
+    async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
+      await visibleActivity(actor, id);
+      requireAccess(actor, 'internal:read');
+      return historyOf(db, 'activity', id, HISTORY_IGNORES);
+    },
+  };
+
+  async function setDeleted(actor: Actor, id: string, deleted: boolean): Promise<Activity> {
+    const current = await visibleActivity(actor, id);
+    requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
+    if ((current.deletedAt !== null) === deleted) return current;
+    const at = new Date().toISOString();
+    const by = actorLabel(actor);
+    const activity: Activity = {
+      ...current,
+      version: current.version + 1,
+      updatedAt: at,
+      updatedBy: by,
+      deletedAt: deleted ? at : null,
+      deletedBy: deleted ? by : null,
+    };
+    const refs = await references();
+    const written = await db.transaction().execute(async (trx) => {
+      if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
+      await recordAudit(trx, actor, {
+        action: deleted ? 'activity.delete' : 'activity.restore',
+        entityType: 'activity',
+        entityId: id,
+        before: current,
+        after: activity,
+      });
+      return true;
+    });
+    if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.', await store.findActivity(db, id));
+    return activity;
+  }
+}
+
+function encodeCursor(sort: string, position: store.PagePosition): string {
+  return Buffer.from(JSON.stringify([sort, position.value, position.seq])).toString('base64url');
+}
+
+/** The position a cursor stands for, or null when it is not one of ours or belongs to another sort. */
+function decodeCursor(cursor: string, sort: string): store.PagePosition | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 3 && value[0] === sort && typeof value[1] === 'string' && Number.isInteger(value[2])) {
+      return { value: value[1], seq: value[2] as number };
+    }
+  } catch {
+    // Not base64 JSON: fall through.
+  }
+  return null;
+}

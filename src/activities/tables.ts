@@ -1,0 +1,77 @@
+/** Kysely table interfaces of the activity register. Texts, links and provenance are JSON text. */
+import type { Generated, Selectable } from 'kysely';
+
+export interface ActivityTable {
+  seq: Generated<number>;
+  id: string;
+  title: string;
+  original_language: string;
+  kind: string;
+  status: string;
+  visibility: string;
+  date_text: string;
+  date_start: string;
+  date_end: string;
+  date_precision: string;
+  place_mode: string | null;
+  place_city: string | null;
+  place_country: string | null;
+  description: string;
+  outcome: string;
+  participants: number | null;
+  links: string;
+  provenance: string;
+  search_text: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface ActivityOfficeTable {
+  activity_id: string;
+  office_code: string;
+  role: string;
+  position: number;
+}
+
+export interface ActivitySectorTable {
+  activity_id: string;
+  sector_code: string;
+}
+
+export interface ActivityBodyTable {
+  activity_id: string;
+  body_code: string;
+  position: number;
+}
+
+export interface ActivityRelationTable {
+  activity_id: string;
+  related_id: string;
+  kind: string;
+}
+
+export interface ActivityStatusChangeTable {
+  id: string;
+  activity_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  at: string;
+  actor_label: string;
+}
+
+export interface ActivityTables {
+  activity: ActivityTable;
+  activity_office: ActivityOfficeTable;
+  activity_sector: ActivitySectorTable;
+  activity_body: ActivityBodyTable;
+  activity_relation: ActivityRelationTable;
+  activity_status_change: ActivityStatusChangeTable;
+}
+
+export type ActivityRow = Selectable<ActivityTable>;
