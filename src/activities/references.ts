@@ -14,7 +14,7 @@ export interface References {
   /** Sector code → its bureau (ITU-T → TSB), and back. */
   bureauOfSector: Map<string, string>;
   sectorOfBureau: Map<string, string>;
-  /** Every name a body is known by, for search. */
+  /** Every name a body is known by, and its parent's (a regional group is found by its study group's title). */
   namesOf(code: string): readonly string[];
 }
 
@@ -46,7 +46,9 @@ async function load(registry: RegistryService): Promise<References> {
     sectorOfBureau: new Map(bureaux.map((b) => [b.code, b.parent!])),
     namesOf: (code) => {
       const body = byCode.get(code);
-      return body ? [...Object.values(body.names), ...body.aliases] : [];
+      if (!body) return [];
+      const parent = body.parent ? byCode.get(body.parent) : undefined;
+      return [...Object.values(body.names), ...body.aliases, ...(parent?.type === 'study-group' ? Object.values(parent.names) : [])];
     },
   };
 }
