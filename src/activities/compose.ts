@@ -48,9 +48,11 @@ export function composeActivity(
   const at = (path: string, message: string) => issues.push({ path: `body.${path}`, message });
 
   const title = input.title ? cleanTexts(input.title) : (base?.title ?? {});
-  const firstTitleLanguage = input.title ? (Object.keys(cleanTexts(input.title))[0] as Language | undefined) : undefined;
-  const originalLanguage = input.originalLanguage ?? firstTitleLanguage ?? base?.originalLanguage ?? 'en';
-  if (title[originalLanguage] === undefined) at('originalLanguage', `the title has no text in "${originalLanguage}"`);
+  const titleLanguages = Object.keys(title) as Language[];
+  // With one language the original is plain; with several the writer must say which it was.
+  const originalLanguage = input.originalLanguage ?? (input.title && titleLanguages.length === 1 ? titleLanguages[0] : base?.originalLanguage);
+  if (originalLanguage === undefined) at('originalLanguage', 'is required when the title is in several languages');
+  else if (title[originalLanguage] === undefined) at('originalLanguage', `the title has no text in "${originalLanguage}"`);
 
   const offices = input.offices ?? base?.offices ?? [];
   offices.forEach((o, i) => {
@@ -85,7 +87,7 @@ export function composeActivity(
     if (r.activity === stamp.id) at(`related.${i}.activity`, 'an activity cannot be related to itself');
   });
 
-  if (issues.length > 0 || !date) return { ok: false, issues };
+  if (issues.length > 0 || !date || !originalLanguage) return { ok: false, issues };
 
   // Where an activity came from is fixed at creation.
   const requested = 'provenance' in input ? input.provenance : undefined;

@@ -46,7 +46,7 @@ const provenance = z.discriminatedUnion('source', [
 
 const activityFields = {
   title: texts(TITLE_MAX),
-  originalLanguage: z.enum(LANGUAGES).optional().describe('Language the activity was written in (default: the title\'s first)'),
+  originalLanguage: z.enum(LANGUAGES).optional().describe('Language the activity was written in; required when the title is in several languages'),
   kind: z.enum(ACTIVITY_KINDS),
   status: z.enum(STATUSES).default('planned'),
   statusReason: z.string().trim().max(1000).optional().describe('Why the status changed, kept in its history'),
