@@ -114,6 +114,10 @@ const listOf = <T extends z.ZodType<string, string>>(item: T) =>
 
 export const SORTS = ['date', '-date', 'updated'] as const;
 
+/** The list as JSON (pages), or every matching activity as one CSV or XLSX file. */
+export const LIST_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
 export const activitiesQuery = z
   .object({
     office: listOf(code).optional(),
@@ -132,10 +136,37 @@ export const activitiesQuery = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
     deleted: z.enum(['exclude', 'include', 'only']).default('exclude').describe('Deleted activities (signed-in users only)'),
     lang: languageParam,
+    format: z
+      .enum(LIST_FORMATS)
+      .optional()
+      .describe(
+        'json (default), or csv / xlsx: every matching activity in one file, cursor and limit aside (also chosen by Accept: text/csv or the XLSX type)',
+      ),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'is before from' });
 export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
+
+export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const importQuery = z
+  .object({
+    mode: z
+      .enum(IMPORT_MODES)
+      .default('all-or-nothing')
+      .describe('all-or-nothing (default): one refused row and nothing is stored; valid-rows: store the rows that pass, report the rest'),
+    dryRun: z.stringbool().default(false).describe('true: check every row and report, store nothing'),
+  })
+  .strict();
+export type ImportQuery = z.infer<typeof importQuery>;
+
+/** The file itself is the request body (CSV or XLSX), read as bytes by the route's content-type parser. */
+export const importFileBody = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value), {
+    message: 'send the file as the request body, with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  })
+  .meta({ type: 'string', format: 'binary', description: 'A CSV (UTF-8) or XLSX file with a header row; the columns are those of the export' });
 
 // ---- responses ----
 
@@ -185,3 +216,21 @@ export const historyResponse = z.object({
   ),
   next: z.null(),
 });
+
+export const importReportResponse = z.object({
+  mode: z.enum(IMPORT_MODES),
+  dryRun: z.boolean(),
+  stored: z.number().int().describe('Activities stored by this request'),
+  refused: z.number().int().describe('Rows refused'),
+  summary: z.string().describe('What happened, in a sentence'),
+  ignoredColumns: z.array(z.string()).describe('Header names that are not columns of the register, left aside'),
+  rows: z.array(
+    z.object({
+      row: z.number().int().describe('Spreadsheet row number (the header is row 1)'),
+      status: z.enum(['taken', 'valid', 'refused']).describe('taken: stored; valid: would be stored (dry run, or held back by all-or-nothing); refused: see errors'),
+      id: z.string().optional().describe('The stored activity'),
+      errors: z.array(z.object({ column: z.string(), message: z.string() })).optional(),
+    }),
+  ),
+});
+export type ImportReportResponse = z.infer<typeof importReportResponse>;

@@ -5,13 +5,16 @@ import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access
 import type { Dialect } from '#src/platform/database.ts';
 import { conflict, invalid, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
-import { composeActivity } from './compose.ts';
+import { composeActivity, type Stamp } from './compose.ts';
+import { readCsv } from './csv.ts';
 import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
 import { countryNames, referenceCache, type References } from './references.ts';
-import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
+import type { ActivitiesQuery, CreateActivityBody, ImportMode, PatchActivityBody } from './schemas.ts';
 import * as store from './store.ts';
+import { columnOf, readHeader, rowToInput, type CellIssue } from './table-format.ts';
+import { readXlsx } from './xlsx.ts';
 
 export interface ActivityPage {
   activities: Activity[];
@@ -21,6 +24,36 @@ export interface ActivityPage {
 export interface ActivityDetails {
   activity: Activity;
   statusHistory: StatusChange[];
+}
+
+/** The most activities one export holds; a wider filter is refused, asking to narrow it. */
+export const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_PAGE = 500;
+/** The most rows one imported file may hold. */
+export const IMPORT_MAX_ROWS = 20_000;
+
+export interface ImportFile {
+  bytes: Buffer;
+  format: 'csv' | 'xlsx';
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  dryRun: boolean;
+}
+
+export type ImportedRow =
+  | { row: number; status: 'taken' | 'valid'; id?: string }
+  | { row: number; status: 'refused'; errors: CellIssue[] };
+
+export interface ImportReport {
+  mode: ImportMode;
+  dryRun: boolean;
+  stored: number;
+  refused: number;
+  summary: string;
+  ignoredColumns: string[];
+  rows: ImportedRow[];
 }
 
 /** Bookkeeping fields left out of an activity's history. */
@@ -57,22 +90,118 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     return { id: newId(), from: before?.status ?? null, to: after.status, reason: reason ?? null, at, by };
   }
 
+  /** A new activity composed and checked like any create, with every problem by field. */
+  async function prepareNew(
+    input: CreateActivityBody,
+    refs: References,
+    stamp: Stamp,
+  ): Promise<{ ok: true; activity: Activity } | { ok: false; issues: FieldIssue[] }> {
+    const composed = composeActivity(input, null, refs, stamp);
+    if (!composed.ok) return composed;
+    const relatedIssues = await checkRelated(composed.activity);
+    return relatedIssues.length > 0 ? { ok: false, issues: relatedIssues } : composed;
+  }
+
+  /** Stores new activities with their first status and their audit events (the caller holds the transaction). */
+  async function insertNew(trx: Executor, actor: Actor, items: Array<{ activity: Activity; statusReason: string | undefined }>, refs: References) {
+    await store.insertActivities(trx, items.map(({ activity }) => ({ activity, searchText: searchTextOf(activity, refs) })));
+    for (const { activity, statusReason } of items) {
+      await store.insertStatusChange(trx, activity.id, statusChange(null, activity, statusReason, activity.createdAt, activity.createdBy)!);
+      await recordAudit(trx, actor, { action: 'activity.create', entityType: 'activity', entityId: activity.id, after: activity });
+    }
+  }
+
   return {
     async create(actor: Actor, input: CreateActivityBody): Promise<Activity> {
       requireAccess(actor, 'office-data:write', { offices: input.offices.map((o) => o.office) });
       const refs = await references();
-      const stamp = { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) };
-      const composed = composeActivity(input, null, refs, stamp);
-      if (!composed.ok) throw invalid(composed.issues);
-      const { activity } = composed;
-      const relatedIssues = await checkRelated(activity);
-      if (relatedIssues.length > 0) throw invalid(relatedIssues);
-      return db.transaction().execute(async (trx) => {
-        await store.insertActivities(trx, [{ activity, searchText: searchTextOf(activity, refs) }]);
-        await store.insertStatusChange(trx, activity.id, statusChange(null, activity, input.statusReason, stamp.at, stamp.by)!);
-        await recordAudit(trx, actor, { action: 'activity.create', entityType: 'activity', entityId: activity.id, after: activity });
-        return activity;
-      });
+      const prepared = await prepareNew(input, refs, { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) });
+      if (!prepared.ok) throw invalid(prepared.issues);
+      const { activity } = prepared;
+      await db.transaction().execute((trx) => insertNew(trx, actor, [{ activity, statusReason: input.statusReason }], refs));
+      return activity;
+    },
+
+    /**
+     * Adds the activities of a CSV or XLSX file, each row checked like a create. Reports every row;
+     * stores in one transaction, all or nothing unless asked to take the valid rows.
+     */
+    async importFile(actor: Actor, file: ImportFile, options: ImportOptions): Promise<ImportReport> {
+      // Who may write some office's activities may import; each row is then checked for its offices.
+      requireAccess(actor, 'office-data:write', actor.kind === 'user' ? { office: actor.office } : {});
+      const read = file.format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
+      const fileProblem = (message: string) => invalid([{ path: 'body', message }], 'import_file_unreadable');
+      if (!read.ok) throw fileProblem(read.message);
+      const header = readHeader(read.table.header);
+      if (!header.ok) throw fileProblem(header.message);
+      const { rows } = read.table;
+      if (rows.length === 0) throw fileProblem('the file has a header row but no activities');
+      if (rows.length > IMPORT_MAX_ROWS) throw fileProblem(`the file has ${rows.length} rows; send at most ${IMPORT_MAX_ROWS} at a time`);
+
+      const refs = await references();
+      const stamp = { at: new Date().toISOString(), by: actorLabel(actor) };
+      const parsed = rows.map((r) => ({ row: r.row, result: rowToInput(r.cells, header.index) }));
+      const existing = await store.existingActivityIds(db, parsed.flatMap((p) => (p.result.id ? [p.result.id] : [])));
+      const rowOfId = new Map<string, number>();
+
+      const outcomes: Array<{ row: number; activity: Activity } | { row: number; errors: CellIssue[] }> = [];
+      for (const { row, result } of parsed) {
+        const errors: CellIssue[] = result.ok ? [] : [...result.issues];
+        if (result.id !== null) {
+          const earlier = rowOfId.get(result.id);
+          if (existing.has(result.id)) {
+            errors.push({ column: 'id', message: 'already in the register: a file only adds activities (change existing ones in the register, or empty the id to add a copy)' });
+          } else if (earlier !== undefined) errors.push({ column: 'id', message: `the same id is in row ${earlier}` });
+          else rowOfId.set(result.id, row);
+        }
+        if (result.ok) {
+          const offices = result.input.offices.map((o) => o.office);
+          if (!can(actor, 'office-data:write', { offices })) {
+            const own = actor.kind === 'user' && actor.office ? ` (${actor.office})` : '';
+            errors.push({ column: 'offices', message: `forbidden: you may import only activities of your office${own}` });
+          }
+          const prepared = await prepareNew(result.input, refs, { ...stamp, id: result.id ?? newId() });
+          if (prepared.ok && errors.length === 0) outcomes.push({ row, activity: prepared.activity });
+          else if (!prepared.ok) errors.push(...prepared.issues.map((i) => ({ column: columnOf(i.path), message: i.message })));
+        }
+        if (errors.length > 0) outcomes.push({ row, errors });
+      }
+
+      const valid = outcomes.flatMap((o) => ('activity' in o ? [o.activity] : []));
+      const refused = outcomes.length - valid.length;
+      const storing = !options.dryRun && valid.length > 0 && (options.mode === 'valid-rows' || refused === 0);
+      if (storing) {
+        await db.transaction().execute((trx) => insertNew(trx, actor, valid.map((activity) => ({ activity, statusReason: undefined })), refs));
+      }
+      return {
+        mode: options.mode,
+        dryRun: options.dryRun,
+        stored: storing ? valid.length : 0,
+        refused,
+        summary: importSummary(options, outcomes.length, valid.length, refused, storing),
+        ignoredColumns: header.ignored,
+        rows: outcomes.map((o) =>
+          'activity' in o ? (storing ? { row: o.row, status: 'taken', id: o.activity.id } : { row: o.row, status: 'valid' }) : { row: o.row, status: 'refused', errors: o.errors },
+        ),
+      };
+    },
+
+    /**
+     * Every activity the list would give, page after page, each mapped as it is read (an export).
+     * More than `max` is refused, naming the query, so a file never silently misses rows.
+     */
+    async listAll<T>(actor: Actor, query: ActivitiesQuery, map: (activity: Activity) => T, max = EXPORT_MAX_ROWS): Promise<T[]> {
+      const out: T[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.list(actor, { ...query, cursor, limit: Math.min(EXPORT_PAGE, max + 1) });
+        for (const activity of page.activities) out.push(map(activity));
+        if (out.length > max) {
+          throw invalid([{ path: 'query', message: `matches more than ${max} activities; narrow the filter (office, region, from, to, kind …) and export in parts` }], 'export_too_large');
+        }
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      return out;
     },
 
     async get(actor: Actor, id: string): Promise<ActivityDetails> {
@@ -199,6 +328,14 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.', await store.findActivity(db, id));
     return activity;
   }
+}
+
+function importSummary(options: ImportOptions, rows: number, valid: number, refused: number, stored: boolean): string {
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  if (stored) return `Stored ${count(valid, 'activity', 'activities')}${refused > 0 ? `; refused ${count(refused, 'row')} (see errors)` : ''}.`;
+  if (options.dryRun) return `Dry run, nothing stored: ${count(valid, 'row')} would be stored, ${count(refused, 'row')} refused.`;
+  if (valid === 0) return `Nothing stored: all ${count(rows, 'row')} refused (see errors).`;
+  return `Nothing stored: ${count(refused, 'row')} refused (see errors) and the mode is all-or-nothing. Fix and send the file again, or send mode=valid-rows to store the other ${count(valid, 'row')}.`;
 }
 
 function encodeCursor(sort: string, position: store.PagePosition): string {

@@ -7,8 +7,12 @@ const provider: MigrationProvider = {
   getMigrations: async (): Promise<Record<string, Migration>> => migrations,
 };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * `schema`: on PostgreSQL, the schema to keep the migration tables in. Kysely otherwise looks
+ * for them across every schema, so two schemas (tests, side-by-side instances) would collide.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,314 @@
+/**
+ * Pure: the register as a flat table (CSV and XLSX both use it), and a table row back into a
+ * create request. One row per activity, one column per field; lists are joined in one cell.
+ *
+ * Columns, in this order (stable; new ones are only ever appended):
+ *   id                 the activity's id; on import, a new activity keeps it (an existing one is refused)
+ *   title              the title in the original language
+ *   original_language  en fr es ru ar zh: the language of title, description and outcome
+ *   kind status visibility
+ *   offices            "addis-ababa:supported; cairo:participated" (office:role, ";" between)
+ *   sectors            "ITU-T; ITU-D"
+ *   bodies             "SG12RG-AFR; ATU"
+ *   date_text          as written ("2 - 3 March 2020")
+ *   date_start date_end  yyyy-mm-dd; on import they win over date_text when given
+ *   date_precision     computed by the register (ignored on import)
+ *   place_mode place_city place_country   in-person|online|hybrid, a city, ISO 3166 alpha-2
+ *   participants       a whole number
+ *   description outcome  in the original language (else the first language there is)
+ *   links              URLs separated by spaces
+ *   version updated_at deleted_at   bookkeeping (ignored on import)
+ *
+ * Every text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) is written with a leading apostrophe, and read back without it.
+ */
+import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
+import type { Activity } from './model.ts';
+import { textIn } from './model.ts';
+import { createActivityBody, type CreateActivityBody } from './schemas.ts';
+
+export const COLUMNS = [
+  'id',
+  'title',
+  'original_language',
+  'kind',
+  'status',
+  'visibility',
+  'offices',
+  'sectors',
+  'bodies',
+  'date_text',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'place_mode',
+  'place_city',
+  'place_country',
+  'participants',
+  'description',
+  'outcome',
+  'links',
+  'version',
+  'updated_at',
+  'deleted_at',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** Columns a file must have to be imported; a date needs date_text or date_start as well. */
+export const REQUIRED_COLUMNS: readonly Column[] = ['title', 'original_language', 'kind', 'offices'];
+
+/** Columns the register computes itself: read from an export, ignored on import. */
+export const COMPUTED_COLUMNS: readonly Column[] = ['date_precision', 'version', 'updated_at', 'deleted_at'];
+
+/** A cell as written: text, a number, or empty. */
+export type Cell = string | number | null;
+
+/** What a file reader gives: the header and every non-empty row with its spreadsheet row number. */
+export interface Table {
+  header: string[];
+  rows: Array<{ row: number; cells: string[] }>;
+}
+
+/** A problem of one cell of an imported row. `column` is "row" when it concerns the whole row. */
+export interface CellIssue {
+  column: Column | 'row';
+  message: string;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text that a spreadsheet would not run as a formula. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text as it was before `neutralise`. */
+export function unneutralise(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+const LIST_SEPARATOR = '; ';
+
+/** An activity as one flat row, each column named. */
+export function activityToRow(activity: Activity): Record<Column, Cell> {
+  const original = activity.originalLanguage;
+  return {
+    id: activity.id,
+    title: textIn(activity.title, original, original)?.text ?? '',
+    original_language: original,
+    kind: activity.kind,
+    status: activity.status,
+    visibility: activity.visibility,
+    offices: activity.offices.map((o) => `${o.office}:${o.role}`).join(LIST_SEPARATOR),
+    sectors: activity.sectors.join(LIST_SEPARATOR),
+    bodies: activity.bodies.join(LIST_SEPARATOR),
+    date_text: activity.date.text,
+    date_start: activity.date.start,
+    date_end: activity.date.end,
+    date_precision: activity.date.precision,
+    place_mode: activity.place?.mode ?? null,
+    place_city: activity.place?.city ?? null,
+    place_country: activity.place?.country ?? null,
+    participants: activity.participants,
+    description: textIn(activity.description, original, original)?.text ?? null,
+    outcome: textIn(activity.outcome, original, original)?.text ?? null,
+    links: activity.links.map((l) => l.url).join(' '),
+    version: activity.version,
+    updated_at: activity.updatedAt,
+    deleted_at: activity.deletedAt,
+  };
+}
+
+/** The header row of an export. */
+export const HEADER: readonly string[] = COLUMNS;
+
+/** An activity as the cells of an export, in column order, safe to open in a spreadsheet. */
+export function activityCells(activity: Activity): Cell[] {
+  const row = activityToRow(activity);
+  return COLUMNS.map((column) => {
+    const value = row[column];
+    return typeof value === 'string' ? neutralise(value) : value;
+  });
+}
+
+// ---- reading a file back ----
+
+export type HeaderResult =
+  | { ok: true; index: ReadonlyMap<Column, number>; ignored: string[] }
+  | { ok: false; message: string };
+
+const normaliseName = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** Which column is where; names are matched ignoring case, spaces and hyphens ("Date start" is date_start). */
+export function readHeader(header: readonly string[]): HeaderResult {
+  const index = new Map<Column, number>();
+  const ignored: string[] = [];
+  const known = new Set<string>(COLUMNS);
+  for (const [position, raw] of header.entries()) {
+    const name = normaliseName(raw);
+    if (name === '') continue;
+    if (!known.has(name)) {
+      ignored.push(raw.trim());
+      continue;
+    }
+    if (index.has(name as Column)) return { ok: false, message: `the column "${name}" appears twice in the header row` };
+    index.set(name as Column, position);
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+  if (!index.has('date_text') && !index.has('date_start')) missing.push('date_text');
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `the header row (row 1) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the columns are: ${COLUMNS.join(', ')}`,
+    };
+  }
+  return { ok: true, index, ignored };
+}
+
+/** The column of a request path: "body.offices.0.role" → offices, "body.date.start" → date_start. */
+export function columnOf(path: string): Column | 'row' {
+  const parts = path.replace(/^body\.?/, '').split('.');
+  const [field, sub] = parts;
+  switch (field) {
+    case 'title':
+    case 'kind':
+    case 'status':
+    case 'visibility':
+    case 'offices':
+    case 'sectors':
+    case 'bodies':
+    case 'participants':
+    case 'description':
+    case 'outcome':
+    case 'links':
+      return field;
+    case 'originalLanguage':
+      return 'original_language';
+    case 'date':
+      return sub === 'start' ? 'date_start' : sub === 'end' ? 'date_end' : 'date_text';
+    case 'place':
+      return sub === 'mode' || sub === 'online' ? 'place_mode' : sub === 'country' ? 'place_country' : 'place_city';
+    case 'id':
+      return 'id';
+    default:
+      return 'row';
+  }
+}
+
+/** `id` is the row's activity id when it holds a valid one. */
+export type RowResult =
+  | { ok: true; id: string | null; input: CreateActivityBody }
+  | { ok: false; id: string | null; issues: CellIssue[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Splits a list cell ("a; b", also "a, b") into its items. */
+const items = (cell: string): string[] =>
+  cell
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * One row of a file as a create request, checked by the same schema as POST /api/activities.
+ * Problems are given by column; the registry checks (codes, dates) come later, in the service.
+ */
+export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, number>): RowResult {
+  const cell = (column: Column): string => {
+    const position = index.get(column);
+    const value = position === undefined ? '' : (cells[position] ?? '');
+    return unneutralise(value.trim()).trim();
+  };
+  const issues: CellIssue[] = [];
+  const at = (column: Column, message: string) => issues.push({ column, message });
+
+  const rawId = cell('id');
+  const id = UUID.test(rawId) ? rawId.toLowerCase() : null;
+  if (rawId !== '' && id === null) at('id', `"${rawId.slice(0, 60)}" is not an activity id (leave it empty for a new activity)`);
+
+  const language = cell('original_language').toLowerCase();
+  if (language === '') at('original_language', `is required: the language of the title (${LANGUAGES.join(', ')})`);
+  else if (!(LANGUAGES as readonly string[]).includes(language)) at('original_language', `"${language}" is not one of ${LANGUAGES.join(', ')}`);
+  const lang = language as Language;
+  const inLanguage = (text: string) => (text === '' ? undefined : { [lang]: text });
+
+  const title = cell('title');
+  if (title === '') at('title', 'is required');
+
+  // office:role pairs; each item's text prefixes the schema's message about it.
+  const officeItems = items(cell('offices'));
+  const offices = officeItems.map((item) => {
+    const [office = '', role = ''] = item.split(':').map((s) => s.trim());
+    return { office, role };
+  });
+  officeItems.forEach((item, i) => {
+    if (!item.includes(':')) at('offices', `"${item}" needs a role after a colon, e.g. "${offices[i]!.office}:organised"`);
+  });
+  if (officeItems.length === 0) at('offices', 'is required: office:role, e.g. "addis-ababa:organised"');
+
+  const participantsText = cell('participants');
+  let participants: number | undefined;
+  if (participantsText !== '') {
+    if (/^\d+$/.test(participantsText)) participants = Number(participantsText);
+    else at('participants', `"${participantsText.slice(0, 40)}" is not a whole number`);
+  }
+
+  const placeMode = cell('place_mode').toLowerCase();
+  const placeCity = cell('place_city');
+  const placeCountry = cell('place_country').toUpperCase();
+  const place =
+    placeMode === '' && placeCity === '' && placeCountry === ''
+      ? undefined
+      : { ...(placeMode ? { mode: placeMode } : {}), ...(placeCity ? { city: placeCity } : {}), ...(placeCountry ? { country: placeCountry } : {}) };
+
+  const date = Object.fromEntries(
+    (
+      [
+        ['text', cell('date_text')],
+        ['start', cell('date_start')],
+        ['end', cell('date_end')],
+      ] as const
+    ).filter(([, value]) => value !== ''),
+  );
+
+  if (issues.length > 0) return { ok: false, id, issues };
+
+  const lists = { sectors: items(cell('sectors')), bodies: items(cell('bodies')), links: cell('links').split(/\s+/).filter(Boolean) };
+  const optional = (name: Column) => cell(name).toLowerCase() || undefined;
+  const request = {
+    title: { [lang]: title },
+    originalLanguage: lang,
+    kind: optional('kind'),
+    status: optional('status'),
+    visibility: optional('visibility'),
+    offices,
+    sectors: lists.sectors,
+    bodies: lists.bodies,
+    date,
+    place,
+    description: inLanguage(cell('description')),
+    outcome: inLanguage(cell('outcome')),
+    participants,
+    links: lists.links.map((url) => ({ url })),
+  };
+  const parsed = createActivityBody.safeParse(request);
+  if (parsed.success) return { ok: true, id, input: parsed.data };
+
+  const itemText: Partial<Record<string, readonly string[]>> = { offices: officeItems, ...lists };
+  const seen = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const [field, position] = issue.path;
+    const column = columnOf(issue.path.join('.'));
+    const item = typeof field === 'string' && typeof position === 'number' ? itemText[field]?.[position] : undefined;
+    const message = item === undefined ? issue.message : `"${item}": ${issue.message}`;
+    const key = `${column} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ column, message });
+  }
+  return { ok: false, id, issues };
+}
