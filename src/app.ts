@@ -2,11 +2,15 @@
  * The composition root: configuration → database (migrated) → services → HTTP app.
  * The command line and the tests build Fieldbook the same way, through here.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
 import { authRoutes } from '#src/auth/routes.ts';
+import { importRoutes } from '#src/importer/routes.ts';
+import { createImportService, type ImportService } from '#src/importer/service.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Config } from '#src/platform/config.ts';
@@ -15,6 +19,8 @@ import { healthRoutes } from '#src/platform/health.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { readReferenceData } from '#src/registry/reference-data.ts';
 import { registryRoutes } from '#src/registry/routes.ts';
+import { reportRoutes } from '#src/reports/routes.ts';
+import { createReportService, type ReportService } from '#src/reports/service.ts';
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 
@@ -24,6 +30,8 @@ export interface Services {
   registry: RegistryService;
   auth: AuthService;
   activities: ActivityService;
+  imports: ImportService;
+  reports: ReportService;
 }
 
 export interface Fieldbook {
@@ -36,7 +44,7 @@ export interface Fieldbook {
 export async function openFieldbook(config: Config, databaseOptions: DatabaseOptions = {}): Promise<Fieldbook> {
   const database = openDatabase(config.DATABASE_URL, databaseOptions);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, databaseOptions.schema);
   } catch (error) {
     await database.close();
     throw error;
@@ -47,7 +55,16 @@ export async function openFieldbook(config: Config, databaseOptions: DatabaseOpt
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
   const activities = createActivityService(database.db, database.dialect, registry);
-  return { database, services: { registry, auth, activities }, close: () => database.close() };
+  const imports = createImportService(database.db, registry, activities);
+  const reports = createReportService(database.db, registry, activities);
+  return {
+    database,
+    services: { registry, auth, activities, imports, reports },
+    close: async () => {
+      await reports.close();
+      await database.close();
+    },
+  };
 }
 
 export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
@@ -62,11 +79,25 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       registryRoutes(services.registry),
       authRoutes(services.auth, { loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       activityRoutes(services.activities),
+      importRoutes(services.imports),
+      reportRoutes(services.reports),
     ],
   });
 }
 
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
+
+/** The report the product comes from, imported and accepted by `fieldbook seed --demo`. */
+export const DEMO_REPORT = 'data/demo/tsag-2020-regional-offices-contribution.txt';
+
+/** Imports the demo report and accepts what it proposes, so a newcomer sees real data at once. */
+export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number; refused: number }> {
+  const { imports } = fieldbook.services;
+  const bytes = await readFile(DEMO_REPORT);
+  const batch = await imports.importDocument(SEED_ACTOR, { name: basename(DEMO_REPORT), bytes });
+  const outcome = await imports.acceptAll(SEED_ACTOR, batch.batch.id);
+  return { accepted: outcome.accepted.length, refused: outcome.refused.length };
+}
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
 export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {

@@ -1,11 +1,17 @@
 /** `fieldbook serve | migrate | seed | user add | token create` */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { buildApp, openFieldbook, SEED_ACTOR, seedReference, VERSION, type Fieldbook } from '#src/app.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { buildApp, openFieldbook, SEED_ACTOR, seedDemo, seedReference, VERSION, type Fieldbook } from '#src/app.ts';
+import { summarise } from '#src/importer/model.ts';
+import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { createUserBody } from '#src/auth/schemas.ts';
 import { ROLES, type Actor } from '#src/platform/access.ts';
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { ReferenceDataError } from '#src/registry/reference-data.ts';
+import { REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS, type ReportFormat } from '#src/reports/model.ts';
+import { createReportBody } from '#src/reports/schemas.ts';
 
 const CLI_ACTOR: Actor = { kind: 'system', label: 'fieldbook command line' };
 
@@ -62,6 +68,8 @@ program
     if ((await fieldbook.services.registry.listRegions(SEED_ACTOR)).length === 0) {
       const summary = await seedReference(fieldbook, config.REFERENCE_DIR);
       console.log(`Loaded the regional presence: ${summary.regions} regions, ${summary.offices} offices, ${summary.bodies} bodies.`);
+      const demo = await seedDemo(fieldbook);
+      console.log(`Imported the demo report: ${demo.accepted} activities in the register.`);
     }
     const app = await buildApp(fieldbook, config, { level: config.LOG_LEVEL });
     const shutdown = async () => {
@@ -87,13 +95,135 @@ program
   .command('seed')
   .description('Load the regional presence from the reference data (validated first; safe to repeat)')
   .option('--reference <dir>', 'folder of reference data (default: REFERENCE_DIR or data/reference)')
-  .action(async (options: { reference?: string }) => {
+  .option('--demo', "also import the 2020 TSAG report of the regional offices and accept its activities")
+  .action(async (options: { reference?: string; demo?: boolean }) => {
     const config = loadConfig();
     await withFieldbook(config, async (fieldbook) => {
       const s = await seedReference(fieldbook, options.reference ?? config.REFERENCE_DIR);
       console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies.`);
+      if (options.demo) {
+        const demo = await seedDemo(fieldbook);
+        console.log(`Imported the demo report: ${demo.accepted} activities accepted${demo.refused ? `, ${demo.refused} left for review` : ''}.`);
+      }
     });
   });
+
+program
+  .command('import')
+  .description('Read a report (DOCX or text) and propose its activities; without --dry-run they are stored as an import batch to review')
+  .argument('<file>', 'the report: .docx or plain text')
+  .option('--office <code>', 'keep only this office\'s items (e.g. addis-ababa)')
+  .option('--language <code>', `language the report is written in (${LANGUAGES.join(', ')})`, 'en')
+  .option('--dry-run', 'show what would be proposed, store nothing')
+  .option('--json', 'print the whole proposal as one JSON object instead of the summary')
+  .action(async (file: string, options: { office?: string; language: string; dryRun?: boolean; json?: boolean }) => {
+    if (!(LANGUAGES as readonly string[]).includes(options.language)) fail(new Error(`--language: must be one of ${LANGUAGES.join(', ')}`));
+    const config = loadConfig();
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => fail(new Error(`${file}: cannot be read (${error.code ?? error.message})`)));
+    const document = { name: basename(file), bytes };
+    await withFieldbook(config, async (fieldbook) => {
+      const { imports } = fieldbook.services;
+      const importOptions = { office: options.office ?? null, language: options.language as Language };
+      const { proposal } = await imports.preview(CLI_ACTOR, document, importOptions);
+      if (options.json) {
+        console.log(JSON.stringify(proposal, null, 2));
+      } else {
+        printSummary(proposal);
+      }
+      if (options.dryRun) return;
+      const stored = await imports.importDocument(CLI_ACTOR, document, importOptions);
+      const note = stored.existing
+        ? `This document was imported before: batch ${stored.batch.id}.`
+        : `Stored as import batch ${stored.batch.id}: ${stored.proposals.length} proposals to review${stored.duplicates ? ` (${stored.duplicates} already proposed by an earlier batch)` : ''}.`;
+      // With --json, stdout carries only the JSON.
+      (options.json ? console.error : console.log)(note);
+    });
+  });
+
+function printSummary(proposal: Awaited<ReturnType<Fieldbook['services']['imports']['preview']>>['proposal']): void {
+  const rows = summarise(proposal.activities);
+  const header = ['region', 'office', 'items', 'dated', 'undated'];
+  const table = [header, ...rows.map((r) => [r.region, r.office, String(r.items), String(r.dated), String(r.undated)])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  if (proposal.header.title) console.log(`Title:  ${proposal.header.title}`);
+  if (proposal.period) console.log(`Period: ${proposal.period.text} (${proposal.period.start} to ${proposal.period.end})`);
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  console.log(`${proposal.activities.length} activities proposed; ${proposal.unplaced.length} passages could not be placed${proposal.unplaced.length ? ':' : '.'}`);
+  for (const u of proposal.unplaced) console.log(`  line ${u.line}${u.section ? ` (section ${u.section})` : ''}: ${u.text.slice(0, 100)}`);
+}
+
+program
+  .command('report')
+  .description('Write a report to an advisory group from the register: for a Sector and period, or a saved definition (--id) with its narrative edits')
+  .option('--sector <code>', 'the Sector: ITU-R, ITU-T, ITU-D or GS')
+  .option('--from <date>', 'first day of the period (yyyy-mm-dd)')
+  .option('--to <date>', 'last day of the period (yyyy-mm-dd)')
+  .option('--id <id>', 'a saved report definition instead of --sector, --from and --to')
+  .addOption(new Option('--format <format>', 'output format (default: from the --out file name)').choices(REPORT_FORMATS))
+  .option('--out <file>', 'file to write (html and md go to standard output without it)')
+  .addOption(new Option('--lang <code>', 'language of the generated parts (default: en, or the saved definition\'s)').choices(LANGUAGES))
+  .option('--group <code>', "advisory group (default: the Sector's, e.g. TSAG)")
+  .addOption(new Option('--selection <which>', 'which activities count').choices(SELECTIONS).default('all'))
+  .addOption(new Option('--visibility <which>', 'public activities only, or internal ones too').choices(REPORT_VISIBILITIES).default('public'))
+  .option('--document-number <text>', 'the TD number, e.g. "TD 120 Rev.1"')
+  .option('--save', 'also save the definition (so its narrative can be edited) and print its id')
+  .action(
+    async (options: {
+      sector?: string;
+      from?: string;
+      to?: string;
+      id?: string;
+      format?: ReportFormat;
+      out?: string;
+      lang?: Language;
+      group?: string;
+      selection: string;
+      visibility: string;
+      documentNumber?: string;
+      save?: boolean;
+    }) => {
+      const fromName = options.out ? extname(options.out).slice(1).toLowerCase() : '';
+      const format = options.format ?? (REPORT_FORMATS as readonly string[]).find((f) => f === fromName) as ReportFormat | undefined;
+      if (!format) fail(new Error(`--format: give ${REPORT_FORMATS.join(', ')} (or an --out file ending in one)`));
+      if (!options.out && (format === 'docx' || format === 'pdf')) fail(new Error(`--out: a ${format} report needs a file to write to`));
+      if (options.id && (options.sector || options.from || options.to)) fail(new Error('--id: give either a saved definition or --sector, --from and --to'));
+      const cliPath = (path: string) => path.replace(/^body\.advisoryGroup$/, 'body.group').replace(/^body\.header\.documentNumber$/, 'body.document-number');
+      const input = options.id
+        ? null
+        : createReportBody.safeParse({
+            sector: options.sector,
+            from: options.from,
+            to: options.to,
+            advisoryGroup: options.group,
+            selection: options.selection,
+            visibility: options.visibility,
+            ...(options.lang ? { language: options.lang } : {}),
+            ...(options.documentNumber ? { header: { documentNumber: options.documentNumber } } : {}),
+          });
+      if (input && !input.success) fail(new Error(input.error.issues.map((i) => `${asOption(cliPath(`body.${i.path.join('.')}`))}: ${i.message}`).join('\n')));
+      const config = loadConfig();
+      await withFieldbook(config, async (fieldbook) => {
+        const { reports } = fieldbook.services;
+        try {
+          let id = options.id;
+          if (input?.success && options.save) {
+            id = (await reports.create(CLI_ACTOR, input.data)).definition.id;
+            console.error(`Saved report definition ${id}.`);
+          }
+          const rendered = id ? await reports.render(CLI_ACTOR, id, format!, options.lang) : await reports.renderDraft(CLI_ACTOR, input!.data!, format!, options.lang);
+          if (options.out) {
+            await writeFile(options.out, rendered.body);
+            console.log(`Wrote ${options.out}: ${rendered.activityCount} activities.`);
+          } else {
+            process.stdout.write(rendered.body);
+          }
+        } catch (error) {
+          if (isAppError(error) && error.extra.issues) error.extra.issues = error.extra.issues.map((i) => ({ ...i, path: cliPath(i.path) }));
+          throw error;
+        }
+      });
+    },
+  );
 
 const user = program.command('user').description('Manage accounts');
 user

@@ -38,6 +38,13 @@ describe('access', () => {
     expect(can(user('reader'), 'internal:read')).toBe(true);
   });
 
+  it('lets focal points and admins write report definitions, and nobody else', () => {
+    expect(can(user('focal-point'), 'reports:write')).toBe(true);
+    expect(can(user('admin'), 'reports:write')).toBe(true);
+    for (const role of ['editor', 'reader'] as const) expect(can(user(role, 'addis-ababa'), 'reports:write')).toBe(false);
+    expect(() => requireAccess(ANONYMOUS, 'reports:write')).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
+  });
+
   it('keeps user management to admins', () => {
     expect(can(user('admin'), 'users:manage')).toBe(true);
     for (const role of ['focal-point', 'editor', 'reader'] as const) expect(can(user(role), 'users:manage')).toBe(false);

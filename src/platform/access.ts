@@ -30,7 +30,9 @@ export type Permission =
   | 'internal:read'
   | 'account:self'
   | 'users:manage'
-  | 'office-data:write';
+  | 'office-data:write'
+  /** Create and edit report definitions to the advisory groups. */
+  | 'reports:write';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -40,8 +42,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };

@@ -116,7 +116,7 @@ export interface HttpOptions {
   loginRateLimitPerAddress: number;
   auth: AuthService;
   /** Capability routes, each registered on the typed app. */
-  routes: Array<(app: TypedApp) => void>;
+  routes: Array<(app: TypedApp) => void | Promise<void>>;
 }
 
 export async function buildHttpApp(options: HttpOptions): Promise<App> {
@@ -235,6 +235,6 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const register of options.routes) register(typed);
+  for (const register of options.routes) await register(typed);
   return app;
 }

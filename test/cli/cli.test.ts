@@ -23,7 +23,7 @@ function fieldbook(args: string[], env: Record<string, string>, stdin?: string):
   });
 }
 
-describe('fieldbook command line', () => {
+describe('fieldbook command line', { timeout: 120_000 }, () => {
   let dir: string;
   let env: Record<string, string>;
   const count = (table: string): number => {
@@ -155,11 +155,46 @@ describe('fieldbook command line', () => {
         server.once('exit', (code) => failed(new Error(`serve exited with ${code}: ${out}`)));
       });
       expect(out).toMatch(/Loaded the regional presence: 6 regions, 15 offices/);
+      expect(out).toMatch(/Imported the demo report: \d+ activities in the register/);
       const offices = (await (await fetch(`${url}/api/offices`)).json()) as { data: unknown[] };
       expect(offices.data).toHaveLength(15);
+      const activities = (await (await fetch(`${url}/api/activities?office=addis-ababa`)).json()) as { data: Array<{ provenance: { source: string } }> };
+      expect(activities.data.length).toBeGreaterThanOrEqual(5);
+      expect(activities.data[0]!.provenance.source).toBe('import');
     } finally {
       server.kill('SIGTERM');
     }
+  });
+
+  it('imports a report: a summary, the whole proposal as JSON, and a stored batch found again', async () => {
+    const report = 'data/demo/tsag-2020-regional-offices-contribution.txt';
+    const dry = await fieldbook(['import', report, '--dry-run'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^region\s+office\s+items\s+dated\s+undated$/m);
+    expect(dry.stdout).toMatch(/^AFR\s+addis-ababa\s+\d+/m);
+    expect(dry.stdout).toContain('Period: January – August 2020 (2020-01-01 to 2020-08-31)');
+    expect(count('import_batch')).toBe(0);
+
+    const json = await fieldbook(['import', report, '--dry-run', '--json', '--office', 'moscow'], env);
+    const proposal = JSON.parse(json.stdout) as { header: unknown; period: unknown; activities: Array<Record<string, unknown>>; unplaced: unknown[] };
+    expect(Object.keys(proposal)).toEqual(expect.arrayContaining(['header', 'period', 'activities', 'unplaced']));
+    expect(proposal.activities.length).toBeGreaterThan(0);
+    for (const activity of proposal.activities) {
+      expect(activity).toMatchObject({ region: 'CIS', office: 'moscow' });
+      expect(Object.keys(activity)).toEqual(
+        expect.arrayContaining(['region', 'office', 'kind', 'status', 'roles', 'date', 'place', 'bodies', 'title', 'description', 'provenance']),
+      );
+    }
+
+    const stored = await fieldbook(['import', report], env);
+    expect(stored.stdout).toMatch(/Stored as import batch [0-9a-f-]{36}: \d+ proposals to review/);
+    const again = await fieldbook(['import', report], env);
+    expect(again.stdout).toContain('This document was imported before');
+    expect(count('import_batch')).toBe(1);
+
+    const missing = await fieldbook(['import', 'no/such/file.docx'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no/such/file.docx: cannot be read (ENOENT)');
   });
 
   it('refuses a bad configuration, naming the variable', async () => {

@@ -3,6 +3,7 @@
  * matrix fails the test, so new routes must say who may use them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportBody } from '#src/reports/schemas.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildActivity, buildUser, SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -17,6 +18,8 @@ interface Case {
   /** The path actually requested. */
   path?: string;
   body?: () => unknown;
+  /** The body's type when it is not JSON; a string body is then sent as it is. */
+  contentType?: string;
   /** Per caller, a fresh fixture: the path and body to request. */
   setup?: (server: TestServer) => Promise<{ path: string; body?: unknown }>;
   expect: Record<Caller, number>;
@@ -26,6 +29,10 @@ const all = (status: number): Record<Caller, number> => ({ anonymous: status, re
 const signedIn = (status: number): Record<Caller, number> => ({ ...all(status), anonymous: 401 });
 const officeWriters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: status, 'focal-point': status, admin: status });
 const adminOnly = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: 403, 'focal-point': 403, admin: status });
+const reportWriters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: 403, 'focal-point': status, admin: status });
+const REPORT = { sector: 'ITU-T', from: '2020-01-01', to: '2020-08-31' };
+const buildReport = async (server: TestServer): Promise<string> =>
+  (await server.database.fieldbook.services.reports.create({ kind: 'system', label: 'matrix' }, createReportBody.parse(REPORT))).definition.id;
 
 let unique = 0;
 const MATRIX: Case[] = [
@@ -54,6 +61,13 @@ const MATRIX: Case[] = [
   { method: 'GET', route: '/api/activities', expect: all(200) },
   // The editor's office is addis-ababa, the office of every fixture activity.
   { method: 'POST', route: '/api/activities', body: () => SEED_AFRICA_WORKSHOP, expect: officeWriters(201) },
+  {
+    method: 'POST',
+    route: '/api/activities/import',
+    contentType: 'text/csv',
+    body: () => `title,original_language,kind,offices,date_text\r\nMatrix import ${++unique},en,workshop,addis-ababa:organised,May 2021\r\n`,
+    expect: officeWriters(201),
+  },
   {
     method: 'GET',
     route: '/api/activities/:id',
@@ -89,7 +103,70 @@ const MATRIX: Case[] = [
     setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}/history` }),
     expect: signedIn(200),
   },
+  { method: 'POST', route: '/api/reports', body: () => REPORT, expect: reportWriters(201) },
+  { method: 'GET', route: '/api/reports', expect: signedIn(200) },
+  { method: 'GET', route: '/api/reports/:id', setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}` }), expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/reports/:id',
+    setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}`, body: { version: 1, header: { title: 'Matrix' } } }),
+    expect: reportWriters(200),
+  },
+  { method: 'GET', route: '/api/reports/:id.:format', setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}.md` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/imports', expect: { ...signedIn(200) } },
+  {
+    method: 'POST',
+    route: '/api/imports',
+    // Multipart bodies are tested in imports.test.ts; without one every writer gets 400, after access.
+    body: () => ({}),
+    expect: { anonymous: 400, reader: 400, editor: 400, 'focal-point': 400, admin: 400 },
+  },
+  { method: 'GET', route: '/api/imports/:id', setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}` }), expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/imports/:id/proposals/:position',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/proposals/0`, body: { version: 1, title: 'Edited' } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/accept',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/proposals/0/accept` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/reject',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/proposals/0/reject` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/reopen',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/proposals/0/reopen` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/accept-all',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/accept-all` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/reject-all',
+    setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/reject-all` }),
+    expect: officeWriters(200),
+  },
 ];
+
+let importCount = 0;
+/** A fresh batch holding one addis-ababa proposal (the office of the matrix's editor). */
+async function importBatch(server: TestServer): Promise<string> {
+  const text = `4\tAfrica – Regional Office for Africa\nThe Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.\n1\tWorkshop number ${++importCount} held in Abuja, Nigeria, 3 and 4 February 2020.\n`;
+  const batch = await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'matrix' }, { name: `m${importCount}.txt`, bytes: Buffer.from(text) });
+  return batch.batch.id;
+}
 
 /** Routes that belong to the API docs page's own assets, covered by the /api/docs case. */
 const isDocsAsset = (url: string): boolean => url.startsWith('/api/docs/');
@@ -132,9 +209,9 @@ describe.each(DIALECTS)('authorisation matrix [%s]', (dialect) => {
           redirect: 'follow',
           headers: {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(body !== undefined ? { 'content-type': testCase.contentType ?? 'application/json' } : {}),
           },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          ...(body !== undefined ? { body: testCase.contentType && typeof body === 'string' ? body : JSON.stringify(body) } : {}),
         });
         await res.arrayBuffer();
         got[caller] = res.status;

@@ -4,10 +4,14 @@ import * as createRegistry from './2026_11_28_0001_create_registry.ts';
 import * as createAccounts from './2026_11_28_0002_create_accounts.ts';
 import * as createAuditEvent from './2026_11_28_0003_create_audit_event.ts';
 import * as createActivity from './2026_11_28_0004_create_activity.ts';
+import * as createImport from './2026_11_28_0005_create_import.ts';
+import * as createReport from './2026_11_28_0006_create_report.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
   '2026_11_28_0002_create_accounts': createAccounts,
   '2026_11_28_0003_create_audit_event': createAuditEvent,
   '2026_11_28_0004_create_activity': createActivity,
+  '2026_11_28_0005_create_import': createImport,
+  '2026_11_28_0006_create_report': createReport,
 };

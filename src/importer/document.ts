@@ -1,0 +1,113 @@
+/**
+ * Reads an uploaded document into what the parser takes: plain text as it is, a Word file
+ * (through mammoth) as headings, paragraphs and list items with their numbers.
+ */
+import { Parser } from 'htmlparser2';
+import mammoth from 'mammoth';
+import { invalid } from '#src/platform/errors.ts';
+import type { Block } from './parse.ts';
+
+export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+const looksLikeZip = (bytes: Uint8Array): boolean => ZIP_MAGIC.every((b, i) => bytes[i] === b);
+
+/** Text has few control characters besides tabs and line breaks; binaries have many. */
+function looksLikeText(text: string): boolean {
+  if (text.length === 0) return true;
+  const sample = text.slice(0, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control += 1;
+  }
+  return control / sample.length < 0.01;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** Mammoth's HTML as blocks: h1–h6 headings, paragraphs, list items numbered by their place in <ol>. */
+export function htmlToBlocks(html: string): Block[] {
+  const blocks: Block[] = [];
+  const lists: Array<{ ordered: boolean; next: number }> = [];
+  let current: { kind: Block['kind']; level?: number; number?: string; text: string } | null = null;
+  let depth = 0;
+
+  const flush = () => {
+    if (current && current.text.trim() !== '') blocks.push({ ...current, text: current.text.replace(/[ \t\u00a0]+/g, ' ').trim() });
+    current = null;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'ol' || name === 'ul') {
+          flush();
+          lists.push({ ordered: name === 'ol', next: Number(attributes.start ?? 1) || 1 });
+        } else if (/^h[1-6]$/.test(name)) {
+          flush();
+          current = { kind: 'heading', level: Number(name[1]), text: '' };
+        } else if (name === 'li') {
+          flush();
+          const list = lists.at(-1);
+          current = { kind: 'list-item', level: lists.length, text: '', ...(list?.ordered ? { number: String(list.next++) } : {}) };
+          depth = 0;
+        } else if (name === 'p') {
+          // A paragraph inside a list item belongs to the item.
+          if (current?.kind === 'list-item') {
+            depth += 1;
+            if (current.text !== '') current.text += ' ';
+          } else {
+            flush();
+            current = { kind: 'paragraph', text: '' };
+          }
+        } else if (name === 'br' && current) {
+          current.text += ' ';
+        }
+      },
+      ontext(text) {
+        if (current) current.text += text;
+        else if (text.trim() !== '') current = { kind: 'paragraph', text };
+      },
+      onclosetag(name) {
+        if (name === 'ol' || name === 'ul') {
+          flush();
+          lists.pop();
+        } else if (/^h[1-6]$/.test(name) || name === 'li') {
+          flush();
+        } else if (name === 'p') {
+          if (current?.kind === 'list-item' && depth > 0) depth -= 1;
+          else flush();
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return blocks;
+}
+
+/** Reads the bytes of an upload; anything neither Word nor text is refused, naming the file. */
+export async function readDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
+  if (bytes.length === 0) throw invalid([{ path: 'file', message: `"${name}" is empty` }], 'empty_document');
+  if (looksLikeZip(bytes)) {
+    try {
+      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      return { format: 'docx', blocks: htmlToBlocks(value) };
+    } catch {
+      throw invalid([{ path: 'file', message: `"${name}" is a zip file but not a Word document (.docx) that can be read` }], 'unreadable_document');
+    }
+  }
+  const text = decodeText(bytes);
+  if (!looksLikeText(text)) {
+    throw invalid([{ path: 'file', message: `"${name}" is neither a Word document (.docx) nor text` }], 'unreadable_document');
+  }
+  return { format: 'text', text };
+}

@@ -1,0 +1,139 @@
+/** Import batches and proposals as domain objects, and the pure rules over them. */
+import { createHash } from 'node:crypto';
+import type { CreateActivityBody } from '#src/activities/schemas.ts';
+import type { Language } from '#src/platform/i18n.ts';
+import type { ImportProposal, ProposedActivity } from './parse.ts';
+
+export const PROPOSAL_STATES = ['proposed', 'accepted', 'rejected'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+export interface Proposal {
+  id: string;
+  batchId: string;
+  position: number;
+  fingerprint: string;
+  activity: ProposedActivity;
+  state: ProposalState;
+  /** The register entry it became, once accepted. */
+  activityId: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  version: number;
+}
+
+export interface ImportBatch {
+  id: string;
+  documentName: string;
+  documentHash: string;
+  format: 'text' | 'docx';
+  office: string | null;
+  header: ImportProposal['header'];
+  period: ImportProposal['period'];
+  sections: ImportProposal['sections'];
+  unplaced: ImportProposal['unplaced'];
+  createdAt: string;
+  createdBy: string;
+}
+
+export const hashBytes = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** What identifies a reported item across documents: its words, whatever the spacing or case. */
+export function fingerprintOf(activity: Pick<ProposedActivity, 'provenance' | 'office'>): string {
+  const words = activity.provenance.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${activity.office}\n${words}`).digest('hex');
+}
+
+/** Keeps only one office's items when an import is for that office. */
+export function forOffice(proposal: ImportProposal, office: string | null): ImportProposal {
+  if (office === null) return proposal;
+  const kept = proposal.activities.map((a, index) => ({ a, index })).filter(({ a }) => a.office === office);
+  const newIndex = new Map(kept.map(({ index }, position) => [index, position]));
+  return {
+    ...proposal,
+    activities: kept.map(({ a }) => ({
+      ...a,
+      related: a.related.flatMap((r) => (newIndex.has(r.index) ? [{ ...r, index: newIndex.get(r.index)! }] : [])),
+    })),
+  };
+}
+
+export interface SummaryRow {
+  region: string;
+  office: string;
+  items: number;
+  dated: number;
+  undated: number;
+}
+
+/** One row per office, in document order: what the CLI prints and the API summarises. */
+export function summarise(activities: readonly Pick<ProposedActivity, 'region' | 'office' | 'date'>[]): SummaryRow[] {
+  const rows = new Map<string, SummaryRow>();
+  for (const activity of activities) {
+    const key = `${activity.region}/${activity.office}`;
+    const row = rows.get(key) ?? { region: activity.region, office: activity.office, items: 0, dated: 0, undated: 0 };
+    row.items += 1;
+    if (activity.date) row.dated += 1;
+    else row.undated += 1;
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Back-to-back links of a proposal to batch-mates already in the register, whichever side
+ * named the link: the link is symmetric, so it goes on whichever of the two is accepted second.
+ */
+export function relatedInRegister(
+  position: number,
+  batch: readonly Pick<Proposal, 'position' | 'activity' | 'activityId'>[],
+): Array<{ activity: string; kind: 'back-to-back' }> {
+  const self = batch.find((p) => p.position === position);
+  const ids = new Set<string>();
+  for (const other of batch) {
+    if (other.position === position || other.activityId === null) continue;
+    const namedBySelf = self?.activity.related.some((r) => r.index === other.position) ?? false;
+    const namedByOther = other.activity.related.some((r) => r.index === position);
+    if (namedBySelf || namedByOther) ids.add(other.activityId);
+  }
+  return [...ids].map((activity) => ({ activity, kind: 'back-to-back' as const }));
+}
+
+/** The register entry a proposal becomes; `related` are its batch-mates already in the register. */
+export function activityInputOf(
+  proposal: Pick<Proposal, 'activity' | 'position' | 'batchId'>,
+  documentName: string,
+  language: Language,
+  related: Array<{ activity: string; kind: 'back-to-back' }>,
+): { ok: true; input: CreateActivityBody } | { ok: false; problem: string } {
+  const a = proposal.activity;
+  if (!a.date) return { ok: false, problem: 'has no date: edit the proposal to give one' };
+  const place = a.place
+    ? { city: a.place.city, country: a.place.country, mode: a.place.online ? ('online' as const) : ('in-person' as const) }
+    : null;
+  return {
+    ok: true,
+    input: {
+      title: { [language]: a.title },
+      originalLanguage: language,
+      kind: a.kind,
+      status: a.status,
+      visibility: 'public',
+      offices: (a.roles.length > 0 ? a.roles : (['participated'] as const)).map((role) => ({ office: a.office, role })),
+      sectors: a.sectors,
+      bodies: a.bodies,
+      date: { text: a.date.text, start: a.date.start, end: a.date.end },
+      place: place && (place.city || place.country || place.mode === 'online') ? place : null,
+      description: a.description ? { [language]: a.description } : undefined,
+      links: [],
+      related,
+      provenance: {
+        source: 'import',
+        document: documentName,
+        section: a.provenance.section,
+        item: a.provenance.item,
+        text: a.provenance.text,
+        batch: proposal.batchId,
+      },
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/** Importing reports over HTTP: upload, review, accept, edit, reject. */
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import { invalid } from '#src/platform/errors.ts';
+import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { presentBatch, presentBatchSummary, presentProposal } from './present.ts';
+import * as schemas from './schemas.ts';
+import type { ImportService } from './service.ts';
+
+const tags = ['imports'];
+export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
+
+const uploadFields = z
+  .object({
+    office: z.string().min(1).max(64).optional(),
+    language: schemas.languageQuery.shape.language,
+  })
+  .strict();
+
+export function importRoutes(imports: ImportService) {
+  return async (app: TypedApp): Promise<void> => {
+    await app.register(async (scoped) => {
+      await scoped.register(fastifyMultipart, { limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1, fields: 5 } });
+      const typed = scoped.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+
+      typed.post(
+        '/api/imports',
+        {
+          schema: {
+            tags,
+            summary: 'Upload a report (DOCX or text, up to 20 MB) as multipart/form-data: `file`, optional `office` and `language`',
+            consumes: ['multipart/form-data'],
+            response: { 200: schemas.batchResponse, 201: schemas.batchResponse },
+          },
+        },
+        async (request, reply) => {
+          const file = request.isMultipart() ? await request.file() : undefined;
+          if (!file) throw invalid([{ path: 'body.file', message: 'send the document as a multipart/form-data field named "file"' }]);
+          const bytes = await file.toBuffer();
+          const fields = uploadFields.safeParse(
+            Object.fromEntries(
+              Object.entries(file.fields).flatMap(([name, field]) =>
+                name !== 'file' && field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
+              ),
+            ),
+          );
+          if (!fields.success) throw invalid(fields.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+          const result = await imports.importDocument(request.actor, { name: file.filename || 'document', bytes }, fields.data);
+          return reply
+            .status(result.existing ? 200 : 201)
+            .send(presentBatch(result.batch, result.proposals, { existing: result.existing, duplicates: result.duplicates }));
+        },
+      );
+    });
+
+    app.get('/api/imports', { schema: { tags, summary: 'Import batches, newest first', response: { 200: listOf(schemas.batchSummaryResponse) } } }, async (request) => ({
+      data: (await imports.list(request.actor)).map((b) => presentBatchSummary(b, null)),
+      next: null,
+    }));
+
+    app.get(
+      '/api/imports/:id',
+      { schema: { tags, summary: 'A batch: proposed activities and what could not be placed', params: schemas.batchParams, response: { 200: schemas.batchResponse } } },
+      async (request) => {
+        const { batch, proposals } = await imports.get(request.actor, request.params.id);
+        return presentBatch(batch, proposals);
+      },
+    );
+
+    app.patch(
+      '/api/imports/:id/proposals/:position',
+      { schema: { tags, summary: 'Edit a proposal before accepting it', params: schemas.proposalParams, body: schemas.editProposalBody, response: { 200: schemas.proposalResponse } } },
+      async (request) => {
+        const { version, ...changes } = request.body;
+        return presentProposal(await imports.edit(request.actor, request.params.id, request.params.position, version, changes));
+      },
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/accept',
+      { schema: { tags, summary: 'Accept a proposal: it enters the register', params: schemas.proposalParams, querystring: schemas.languageQuery, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.accept(request.actor, request.params.id, request.params.position, request.query.language)),
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/reject',
+      { schema: { tags, summary: 'Reject a proposal', params: schemas.proposalParams, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.reject(request.actor, request.params.id, request.params.position)),
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/reopen',
+      { schema: { tags, summary: 'Undo a rejection', params: schemas.proposalParams, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.reopen(request.actor, request.params.id, request.params.position)),
+    );
+
+    app.post(
+      '/api/imports/:id/accept-all',
+      { schema: { tags, summary: 'Accept every open proposal that can be; the rest stay open with their reasons', params: schemas.batchParams, querystring: schemas.languageQuery, response: { 200: schemas.acceptAllResponse } } },
+      async (request) => {
+        const outcome = await imports.acceptAll(request.actor, request.params.id, request.query.language);
+        return { accepted: outcome.accepted.map(presentProposal), refused: outcome.refused };
+      },
+    );
+
+    app.post(
+      '/api/imports/:id/reject-all',
+      { schema: { tags, summary: 'Reject every open proposal', params: schemas.batchParams, response: { 200: listOf(schemas.proposalResponse) } } },
+      async (request) => ({ data: (await imports.rejectAll(request.actor, request.params.id)).map(presentProposal), next: null }),
+    );
+  };
+}

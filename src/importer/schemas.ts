@@ -1,0 +1,83 @@
+/** Zod schemas of import requests and responses. */
+import { z } from 'zod';
+import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
+import { PROPOSAL_STATES } from './model.ts';
+
+export const batchParams = z.object({ id: z.uuid('must be an import id') });
+export const proposalParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
+export const languageQuery = z.object({ language: z.enum(LANGUAGES).default('en').describe('Language the document is written in') }).strict();
+
+const code = z.string().min(1).max(64);
+
+export const editProposalBody = z
+  .object({
+    version: z.number().int().min(1),
+    title: z.string().trim().min(1).max(500).optional(),
+    description: z.string().max(20_000).optional(),
+    kind: z.enum(ACTIVITY_KINDS).optional(),
+    status: z.enum(STATUSES).optional(),
+    roles: z.array(z.enum(OFFICE_ROLES)).min(1).max(8).optional(),
+    office: code.optional(),
+    date: z.object({ text: z.string().max(200).optional(), start: z.iso.date().optional(), end: z.iso.date().optional() }).strict().optional(),
+    place: z
+      .object({ city: z.string().max(200).nullable(), country: z.string().regex(/^[A-Z]{2}$/).nullable(), online: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
+    bodies: z.array(code).max(50).optional(),
+    sectors: z.array(code).max(4).optional(),
+  })
+  .strict();
+export type EditProposalBody = z.infer<typeof editProposalBody>;
+
+const proposedActivity = z.object({
+  region: z.string(),
+  office: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  status: z.enum(STATUSES),
+  roles: z.array(z.enum(OFFICE_ROLES)),
+  date: z.object({ text: z.string(), start: z.string(), end: z.string(), precision: z.string() }).nullable(),
+  place: z.object({ city: z.string().nullable(), country: z.string().nullable(), online: z.boolean() }).nullable(),
+  bodies: z.array(z.string()),
+  sectors: z.array(z.string()),
+  title: z.string(),
+  description: z.string(),
+  related: z.array(z.object({ index: z.number().int(), kind: z.literal('back-to-back') })),
+  provenance: z.object({ document: z.string(), section: z.string(), item: z.string().nullable(), text: z.string() }),
+});
+
+export const proposalResponse = proposedActivity.extend({
+  position: z.number().int(),
+  state: z.enum(PROPOSAL_STATES),
+  activityId: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  version: z.number().int(),
+});
+
+export const batchSummaryResponse = z.object({
+  id: z.string(),
+  document: z.string(),
+  format: z.enum(['text', 'docx']),
+  office: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  header: z.object({ title: z.string().nullable(), abstract: z.string().nullable() }),
+  period: z.object({ text: z.string(), start: z.string(), end: z.string() }).nullable(),
+  counts: z.object({ proposed: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), unplaced: z.number().int() }),
+});
+
+export const batchResponse = batchSummaryResponse.extend({
+  existing: z.boolean().optional().describe('True when this document was imported before: this is the earlier batch'),
+  duplicates: z.number().int().optional().describe('Items an earlier batch already proposed, not proposed again'),
+  summary: z.array(z.object({ region: z.string(), office: z.string(), items: z.number().int(), dated: z.number().int(), undated: z.number().int() })),
+  sections: z.array(z.record(z.string(), z.unknown())),
+  proposals: z.array(proposalResponse),
+  unplaced: z.array(z.object({ text: z.string(), section: z.string().nullable(), line: z.number().int() })),
+});
+
+export const acceptAllResponse = z.object({
+  accepted: z.array(proposalResponse),
+  refused: z.array(z.object({ position: z.number().int(), problem: z.string() })),
+});
