@@ -1,0 +1,28 @@
+/** What of a report definition leaves the server (only signed-in users ever see one). */
+import { REPORT_FORMATS } from './model.ts';
+import type { ReportResponse } from './schemas.ts';
+import type { ReportDetails } from './service.ts';
+
+export function presentReport({ definition: d, narrative }: ReportDetails): ReportResponse {
+  return {
+    id: d.id,
+    sector: d.sector,
+    advisoryGroup: d.advisoryGroup,
+    from: d.from,
+    to: d.to,
+    selection: d.selection,
+    visibility: d.visibility,
+    itemText: d.itemText,
+    outlookMonths: d.outlookMonths,
+    language: d.language,
+    originalLanguage: d.originalLanguage,
+    header: d.header,
+    narrative,
+    links: Object.fromEntries(REPORT_FORMATS.map((f) => [f, `/api/reports/${d.id}.${f}`])) as ReportResponse['links'],
+    version: d.version,
+    createdAt: d.createdAt,
+    createdBy: d.createdBy,
+    updatedAt: d.updatedAt,
+    updatedBy: d.updatedBy,
+  };
+}

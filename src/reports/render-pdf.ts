@@ -1,0 +1,72 @@
+/**
+ * The report as PDF: the HTML rendering printed by Chromium (`page.pdf()`), the same Chromium the
+ * browser tests use. One browser, launched on the first PDF and reused; each PDF gets its own
+ * context with JavaScript off and every network request refused, so the page is only our HTML.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import type { Language } from '#src/platform/i18n.ts';
+import type { ReportTree } from './model.ts';
+import { escapeHtml, renderHtml } from './render-html.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PdfPrinter {
+  print(tree: ReportTree, language: Language): Promise<Buffer>;
+  /** Closes the browser if one was launched; a later print launches a new one. */
+  close(): Promise<void>;
+}
+
+export function createPdfPrinter(executablePath: string = CHROMIUM_PATH): PdfPrinter {
+  let browser: Promise<Browser> | null = null;
+
+  const launch = (): Promise<Browser> => {
+    if (!browser) {
+      const launching = chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
+      browser = launching;
+      launching.then(
+        (b) => b.on('disconnected', () => (browser === launching ? (browser = null) : undefined)),
+        () => (browser === launching ? (browser = null) : undefined),
+      );
+    }
+    return browser;
+  };
+
+  return {
+    async print(tree, language) {
+      const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
+      try {
+        await context.route('**/*', (route) => route.abort());
+        const page = await context.newPage();
+        await page.setContent(renderHtml(tree, language), { waitUntil: 'load' });
+        const small = 'font-family: "Times New Roman", "Liberation Serif", serif; font-size: 9pt; width: 100%; margin: 0 20mm;';
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: `<div style='${small} text-align: end;' dir="${tree.direction}">${escapeHtml(tree.header.reference)}</div>`,
+          footerTemplate: `<div style='${small} text-align: center;'>- <span class="pageNumber"></span> -</div>`,
+        });
+      } finally {
+        await context.close();
+      }
+    },
+
+    async close() {
+      const open = browser;
+      browser = null;
+      if (open) await open.then((b) => b.close()).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** Reports to the advisory groups over HTTP: definitions as JSON, documents as files. */
+import { z } from 'zod';
+import { isAppError } from '#src/platform/errors.ts';
+import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { presentReport } from './present.ts';
+import * as schemas from './schemas.ts';
+import type { ReportDetails, ReportService } from './service.ts';
+
+const tags = ['reports'];
+
+export function reportRoutes(reports: ReportService) {
+  return (app: TypedApp): void => {
+    // The PDF printer's browser goes with the server.
+    app.addHook('onClose', async () => reports.close());
+
+    app.post(
+      '/api/reports',
+      { schema: { tags, summary: 'Save a report definition (focal points and admins)', body: schemas.createReportBody, response: { 201: schemas.reportResponse } } },
+      async (request, reply) => {
+        const report = presentReport(await reports.create(request.actor, request.body));
+        return reply.status(201).header('location', `/api/reports/${report.id}`).send(report);
+      },
+    );
+
+    app.get(
+      '/api/reports',
+      { schema: { tags, summary: 'Saved report definitions, newest period first', response: { 200: listOf(schemas.reportResponse) } } },
+      async (request) => {
+        const data = (await reports.list(request.actor)).map(presentReport);
+        return { data, next: null };
+      },
+    );
+
+    app.get(
+      '/api/reports/:id',
+      { schema: { tags, summary: 'One report definition, with its narrative as it prints', params: schemas.reportParams, response: { 200: schemas.reportResponse } } },
+      async (request) => presentReport(await reports.get(request.actor, request.params.id)),
+    );
+
+    app.patch(
+      '/api/reports/:id',
+      {
+        schema: { tags, summary: 'Change a definition; send the version it is based on (stale: 409 with the current state)', params: schemas.reportParams, body: schemas.patchReportBody, response: { 200: schemas.reportResponse } },
+      },
+      async (request) => {
+        try {
+          return presentReport(await reports.update(request.actor, request.params.id, request.body));
+        } catch (error) {
+          if (isAppError(error) && error.kind === 'conflict' && error.extra.current) {
+            (error.extra as { current: unknown }).current = presentReport(error.extra.current as ReportDetails);
+          }
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      '/api/reports/:id.:format',
+      {
+        schema: {
+          tags,
+          summary: 'The report as a document: docx, pdf, html or md',
+          params: schemas.renderParams,
+          querystring: schemas.renderQuery,
+          response: { 200: z.any().describe('The document') },
+        },
+      },
+      async (request, reply) => {
+        const { id, format } = request.params;
+        const rendered = await reports.render(request.actor, id, format, request.query.lang);
+        const disposition = format === 'docx' || format === 'pdf' ? 'attachment' : 'inline';
+        return reply
+          .type(rendered.contentType)
+          .header('content-disposition', `${disposition}; filename="${rendered.fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(rendered.body);
+      },
+    );
+  };
+}
