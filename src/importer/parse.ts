@@ -291,7 +291,7 @@ export function textToBlocks(text: string): Block[] {
       const body = cleanText(heading[2]!);
       const key = numberKey(number);
       const looksLikeHeading =
-        !previousWasItem &&
+        (!previousWasItem || REGION_WORDS.test(body)) &&
         !afterLeadIn &&
         body.length <= 150 &&
         !/[.;,:]$/.test(body) &&
