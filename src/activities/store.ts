@@ -184,14 +184,16 @@ export async function existingActivityIds(ex: Executor, ids: string[]): Promise<
 
 /**
  * Full-text match, one function per dialect: FTS5 on SQLite, a GIN-indexed tsvector on
- * PostgreSQL. Both index the same normalised text and treat every word as a required prefix.
+ * PostgreSQL. Both index the same normalised text; every word is required, and only the last
+ * is read as a prefix (the one still being typed): prefixes of short words such as "of" would
+ * expand to most of the index.
  */
 export function fullTextMatch(dialect: Dialect, terms: string[]): Expression<SqlBool> {
   if (dialect === 'sqlite') {
-    const query = terms.map((t) => `"${t}"*`).join(' ');
+    const query = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
     return sql<SqlBool>`activity.seq in (select rowid from activity_fts where activity_fts match ${query})`;
   }
-  const query = terms.map((t) => `${t}:*`).join(' & ');
+  const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
   return sql<SqlBool>`to_tsvector('simple', activity.search_text) @@ to_tsquery('simple', ${query})`;
 }
 

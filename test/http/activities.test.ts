@@ -157,6 +157,9 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
     expect(await search('Performance QoS')).toEqual([ids[2], ids[3]]);
     expect(await search('fibre')).toEqual([]);
     expect(await search('fiber netw')).toEqual([ids[0]]);
+    // Only the last word is a prefix: earlier words are whole words.
+    expect(await search('quality serv')).toEqual([ids[2]]);
+    expect(await search('qual service')).toEqual([]);
     expect(await search('"; drop table activity; --')).toEqual([]);
     expect(await search('***')).toEqual([]);
   });
