@@ -26,14 +26,17 @@
  *   nothing fits); a paragraph becomes one when it describes work (an office role, an activity
  *   kind, or a date); a paragraph ending with ":" followed by items is a lead-in (kept in
  *   `context`): its roles ("participated and contributed to…") and date apply to the items that
- *   state none.
+ *   state none. An item whose subject is another office of the region ("The Area Office for
+ *   the Caribbean organised…") is that office's.
  * - Two events in one item: an item is cut into sentences and clauses ("followed by",
  *   "back to back with", "and") and a clause with its own date starts a new activity only when
  *   the activity being read already has a date. So "a workshop, 3–4 February, followed by a
  *   meeting on 5–6 February" is two activities, related back-to-back when the text says so
  *   ("followed by", "back to back"); "a meeting back to back with a forum, 27–30 July" stays one.
  *   The words before the first dated clause ("ITU-T SG13 events held in Abuja, Nigeria:") are
- *   shared: their place, bodies and roles go to every activity of the item.
+ *   shared: their place, bodies and roles go to every activity of the item. "Another meeting"
+ *   takes the kind and bodies of the activity before it. An item "held back to back" is related
+ *   to the item before it when their dates touch.
  * - Dates: the first date phrase of the activity's own words, read by the fuzzy-date module.
  *   An activity reported as held with no date of its own takes the lead-in's date, else the
  *   report period (the report says it happened then); planned, postponed or cancelled ones
@@ -43,7 +46,9 @@
  * - Roles: the office's verbs (organised, co-organised, hosted, supported, participated,
  *   contributed, presented, facilitated), skipping passives and agents that are not the office
  *   ("organized by APT", "was hosted"), title words ("on Promoting Innovation") and nouns
- *   except at the start of an item ("Participation in…").
+ *   except at the start of an item ("Participation in…"). Co-organising is not also organising.
+ *   French, Spanish and Arabic verbs, event words and statuses are known too (dates are read
+ *   in English only, as the fuzzy-date module reads them).
  * - Kinds: the earliest event word (regional-group / study-group meeting, preparatory
  *   meeting, workshop, training, webinar, forum), else the earliest work word (project,
  *   consultation, coordination, promotion, presentation), else `other`.
@@ -53,8 +58,8 @@
  * - Unplaced: every block that is neither header, heading, section context nor part of an
  *   activity, with its line (the block's number for Word files): nothing is dropped silently.
  *
- * Never throws; time is linear in the input (blocks over 20,000 characters are not analysed
- * and are listed as unplaced).
+ * Never throws; time is linear in the input and bounded: blocks over 20,000 characters, region
+ * text past 400,000 characters and items past 2,000 activities are listed as unplaced, unread.
  */
 import { OFFICE_ROLES, type ActivityKind, type OfficeRole, type Status } from '#src/activities/model.ts';
 import { parseFuzzyDate, type FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
@@ -135,6 +140,13 @@ export interface Block {
 
 /** Blocks longer than this are not analysed (listed as unplaced): keeps every input bounded. */
 const MAX_BLOCK = 20_000;
+/**
+ * At most this much text of region sections is analysed, and at most this many activities
+ * proposed; the rest is listed as unplaced, unread. A real report is a few dozen kilobytes and
+ * items; these bounds keep any input (5 MB of words, a pasted archive) to a second or two.
+ */
+const MAX_ANALYSED = 400_000;
+const MAX_ACTIVITIES = 2_000;
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,300}\]/g;
 // eslint-disable-next-line no-control-regex
@@ -165,12 +177,14 @@ function foldChar(c: string): string {
 
 /** The text folded character by character: same length, so positions carry over. */
 function fold(text: string): string {
-  let out = '';
+  // Plain ASCII (most report text): lower case and whitespace to spaces is all there is to do.
+  if (/^[\x20-\x7e\t\n\r\f\v]*$/.test(text)) return text.toLowerCase().replace(/[\t\n\r\f\v]/g, ' ');
+  const out: string[] = [];
   for (const c of text) {
     // Astral characters (two code units) fold to themselves to keep positions.
-    out += c.length === 1 ? foldChar(c) : c;
+    out.push(c.length === 1 ? foldChar(c) : c);
   }
-  return out;
+  return out.join('');
 }
 
 interface Token {
@@ -182,13 +196,28 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['\u2019\u2010\u2011\-][\p{L}\p{N}]+)*/gu;
 
+/** The last texts tokenized: an item's words are looked at several times (bodies, places, offices). */
+const tokenCache = new Map<string, Token[]>();
+
 function tokenize(text: string): Token[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
+  const tokens = tokenizeNow(text);
+  if (text.length <= MAX_BLOCK) {
+    if (tokenCache.size >= 256) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeNow(text: string): Token[] {
   const folded = fold(text);
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const end = start + m[0].length;
-    tokens.push({ start, end, raw: m[0].replace(/[\u2010\u2011]/g, '-').replace(/\u2019/g, "'"), folded: folded.slice(start, end) });
+    const raw = /[\u2010\u2011\u2019]/.test(m[0]) ? m[0].replace(/[\u2010\u2011]/g, '-').replace(/\u2019/g, "'") : m[0];
+    tokens.push({ start, end, raw, folded: folded.slice(start, end) });
   }
   return tokens;
 }
@@ -199,19 +228,25 @@ function termKey(term: string, caseSensitive: boolean): string {
   return tokens.map((t) => (caseSensitive ? t.raw : t.folded)).join(' ');
 }
 
-/** Phrases looked up by token n-grams, longest first: linear in the text whatever the number of phrases. */
+/**
+ * Phrases looked up by token sequences, longest first. Every prefix of every phrase is kept, so
+ * a scan extends a match only while some phrase still starts that way: linear in the text,
+ * whatever the number of phrases.
+ */
 class PhraseIndex<T> {
   private readonly exact = new Map<string, T[]>();
   private readonly folded = new Map<string, T[]>();
-  private maxTokens = 1;
+  private readonly exactPrefixes = new Set<string>();
+  private readonly foldedPrefixes = new Set<string>();
 
   add(term: string, value: T, caseSensitive: boolean): void {
     const key = termKey(term, caseSensitive);
     if (key === '') return;
-    const n = key.split(' ').length;
-    if (n > 12) return;
-    this.maxTokens = Math.max(this.maxTokens, n);
+    const parts = key.split(' ');
+    if (parts.length > 12) return;
     const map = caseSensitive ? this.exact : this.folded;
+    const prefixes = caseSensitive ? this.exactPrefixes : this.foldedPrefixes;
+    for (let n = 1; n <= parts.length; n++) prefixes.add(parts.slice(0, n).join(' '));
     const list = map.get(key) ?? [];
     if (!list.includes(value)) list.push(value);
     map.set(key, list);
@@ -222,21 +257,46 @@ class PhraseIndex<T> {
     const hits: Array<{ start: number; end: number; values: T[]; text: string }> = [];
     let i = 0;
     while (i < tokens.length) {
-      let found = 0;
-      for (let n = Math.min(this.maxTokens, tokens.length - i); n >= 1 && found === 0; n--) {
-        const slice = tokens.slice(i, i + n);
-        const values = this.exact.get(slice.map((t) => t.raw).join(' ')) ?? this.folded.get(slice.map((t) => t.folded).join(' '));
-        if (values) {
-          const start = slice[0]!.start;
-          const end = slice[n - 1]!.end;
-          hits.push({ start, end, values, text: text.slice(start, end) });
-          found = n;
+      let exactKey: string | null = '';
+      let foldedKey: string | null = '';
+      let best: { n: number; values: T[] } | null = null;
+      for (let n = 1; i + n <= tokens.length && (exactKey !== null || foldedKey !== null); n++) {
+        const t = tokens[i + n - 1]!;
+        if (exactKey !== null) {
+          exactKey = n === 1 ? t.raw : `${exactKey} ${t.raw}`;
+          const values = this.exact.get(exactKey);
+          if (values) best = { n, values };
+          if (!this.exactPrefixes.has(exactKey)) exactKey = null;
+        }
+        if (foldedKey !== null) {
+          foldedKey = n === 1 ? t.folded : `${foldedKey} ${t.folded}`;
+          const values = this.folded.get(foldedKey);
+          if (values && (best === null || best.n < n)) best = { n, values };
+          if (!this.foldedPrefixes.has(foldedKey)) foldedKey = null;
         }
       }
-      i += found > 0 ? found : 1;
+      if (best) {
+        const start = tokens[i]!.start;
+        const end = tokens[i + best.n - 1]!.end;
+        hits.push({ start, end, values: best.values, text: text.slice(start, end) });
+        i += best.n;
+      } else i += 1;
     }
     return hits;
   }
+}
+
+/** Pure results by key, bounded (cleared when full): the same items are read again and again. */
+const moduleMemo = new Map<string, unknown>();
+const MEMO_SIZE = 5000;
+
+function remember<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {
+  if (key.length > 4000) return compute();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,8 +351,9 @@ export function textToBlocks(text: string): Block[] {
       const body = cleanText(heading[2]!);
       const key = numberKey(number);
       const looksLikeHeading =
-        (!previousWasItem || REGION_WORDS.test(body)) &&
-        !afterLeadIn &&
+        // "2.1<TAB>…" cannot be a list item; "3<TAB>…" right after items or a lead-in is one,
+        // unless it names a region (a section whose blank line was lost).
+        (key.length > 1 || REGION_WORDS.test(body) || (!previousWasItem && !afterLeadIn)) &&
         body.length <= 150 &&
         !/[.;,:]$/.test(body) &&
         /^[\p{Lu}\p{Lo}\p{N}"“(]/u.test(body) &&
@@ -357,6 +418,8 @@ interface Indexes {
   officeNames: PhraseIndex<Office>;
   regions: PhraseIndex<RegionCode>;
   regionCodes: Set<RegionCode>;
+  /** Results of reading texts against these indexes, by text (items repeat across imports). */
+  memo: Map<string, unknown>;
 }
 
 const indexCache = new WeakMap<object, Indexes>();
@@ -412,7 +475,7 @@ function indexesOf(context: ImportContext): Indexes {
     for (const name of Object.values(r.names ?? {})) if (name) regions.add(name, r.code, false);
     for (const extra of REGION_EXTRA[r.code] ?? []) regions.add(extra, r.code, extra === 'CIS');
   }
-  const built: Indexes = { bodies, bodyByCode, sectors, sectorOrder, officeCities, officeNames, regions, regionCodes };
+  const built: Indexes = { bodies, bodyByCode, sectors, sectorOrder, officeCities, officeNames, regions, regionCodes, memo: new Map() };
   indexCache.set(context, built);
   return built;
 }
@@ -569,6 +632,10 @@ function readDate(text: string, options: DateOptions): DateHit['value'] | null {
 
 /** Date phrases in a text, in order, not overlapping, each read by the fuzzy-date module. */
 function findDates(text: string, options: DateOptions): DateHit[] {
+  return remember(moduleMemo, `d|${options.defaultYear ?? ''}|${options.period?.start ?? ''}|${options.period?.end ?? ''}|${text}`, () => findDatesNow(text, options));
+}
+
+function findDatesNow(text: string, options: DateOptions): DateHit[] {
   if (text.length > MAX_BLOCK) return [];
   const candidates: Array<{ start: number; end: number; text: string }> = [];
   for (const pattern of DATE_PATTERNS) {
@@ -579,7 +646,9 @@ function findDates(text: string, options: DateOptions): DateHit[] {
       const offset = group !== undefined ? whole.lastIndexOf(group) : 0;
       const phrase = group ?? whole;
       const start = m.index + offset;
-      candidates.push({ start, end: start + phrase.length, text: phrase.trim() });
+      // "5 and 6 February." ends a sentence: the full stop is not part of the date.
+      const trimmed = phrase.trimEnd().replace(/(?<=(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))\.$/, '');
+      candidates.push({ start, end: start + trimmed.length, text: trimmed.trim() });
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -631,6 +700,10 @@ interface Place {
 }
 
 function findPlace(text: string, ix: Indexes): Place | null {
+  return remember(ix.memo, `p|${text}`, () => findPlaceNow(text, ix));
+}
+
+function findPlaceNow(text: string, ix: Indexes): Place | null {
   if (text.length > MAX_BLOCK) return null;
   const online = ONLINE.test(text);
   const tokens = tokenize(text);
@@ -687,6 +760,10 @@ function yearOfIso(iso: string | null): number | null {
 
 /** Body codes a text names, with where (so the caller can tell own words from shared ones). */
 function findBodies(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number }> {
+  return remember(ix.memo, `b|${period?.start ?? ''}|${text}`, () => findBodiesNow(text, ix, context, period));
+}
+
+function findBodiesNow(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number }> {
   if (text.length > MAX_BLOCK) return [];
   const tokens = tokenize(text);
   const found: Array<{ code: string; start: number; end: number }> = [];
@@ -755,7 +832,7 @@ function sortBodies(codes: Iterable<string>, ix: Indexes): string[] {
 }
 
 function findSectors(text: string, ix: Indexes): string[] {
-  if (text.length > MAX_BLOCK * 50) text = text.slice(0, MAX_BLOCK * 50);
+  if (text.length > MAX_ANALYSED) text = text.slice(0, MAX_ANALYSED);
   const counts = new Map<string, number>();
   for (const hit of ix.sectors.scan(text)) for (const s of hit.values.slice(0, 1)) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || ix.sectorOrder.indexOf(a[0]) - ix.sectorOrder.indexOf(b[0])).map(([s]) => s);
@@ -764,51 +841,58 @@ function findSectors(text: string, ix: Indexes): string[] {
 // ---------------------------------------------------------------------------------------------
 // Roles, kinds, status
 
+// Roles and status are matched on folded text (lower case, accents off, same positions), so
+// "a participé", "reportée à" and "organizó" read like their English counterparts.
+
 const OFFICE_AGENT =
-  /^\s+by\s+(?:the\s+)?(?:ITU\s+)?(?:(?:Regional|Area)\s+Office|office\b|ROA\b|ARO\b|us\b|our\b|BDT\s+Regional)|^\s+par\s+le\s+bureau|^\s+por\s+la\s+oficina/i;
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got|été|fue|fueron|sido)\s+(?:\w+ly\s+|also\s+|successfully\s+)?$/i;
+  /^\s+by\s+(?:the\s+)?(?:itu\s+)?(?:(?:regional|area)\s+office|office\b|roa\b|aro\b|us\b|our\b|bdt\s+regional)|^\s+par\s+le\s+bureau|^\s+por\s+la\s+oficina/;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|got|ete|fue|fueron|sido)\s+(?:\w+ly\s+|also\s+|successfully\s+)?$/;
 const EVENT_NOUN_BEFORE =
-  /\b(?:meetings?|workshops?|sessions?|events?|forums?|training|week|conferences?|webinars?|seminars?|activities|activity|program(?:me)?s?|tool)\s+$/i;
+  /\b(?:meetings?|workshops?|sessions?|events?|forums?|training|week|conferences?|webinars?|seminars?|activities|activity|program(?:me)?s?|tool)\s+$/;
 
 type RolePattern = { re: RegExp; role: OfficeRole; participle: boolean };
 
 const CO_ORGANISED =
-  /\bco-?organi[sz](?:ed|es|e|ing|[ée]e?s?)\b|\bco-?organizad[oa]s?\b|\bjointly\s+(?:with|organi[sz]ed)\b|\bin\s+(?:collaboration|cooperation|co-operation|partnership|association)\s+with\b|\bcollaborat\w*\s+with\b[^.;]{0,80}?\bto\s+organi[sz]e\b|\btogether\s+with\b[^.;]{0,60}?\borgani[sz]\w*|\ben\s+collaboration\s+avec\b|\bconjuntamente\s+con\b/gi;
+  /\bco-?organi[sz](?:ed|es|e|ing|ee|ees)?\b|\bco-?organizad[oa]s?\b|\bjointly\s+(?:with|organi[sz]ed)\b|\bin\s+(?:collaboration|cooperation|co-operation|partnership|association)\s+with\b|\bcollaborat\w*\s+with\b[^.;]{0,80}?\bto\s+organi[sz]e\b|\btogether\s+with\b[^.;]{0,60}?\borgani[sz]\w*|\ben\s+collaboration\s+avec\b|\bconjuntamente\s+con\b/g;
 
 const ROLE_PATTERNS: RolePattern[] = [
-  { re: /\b(?:organi[sz](?:ed|es|e|ing)|organis[ée]e?s?|organiz[oó]|organizad[oa]s?|convened|arranged|consulted|conducted|launched|developed|designed)\b|نظم|نظّم/gi, role: 'organised', participle: true },
-  { re: /\b(?:host(?:ed|s|ing)|accueilli[e]?s?|acogi[oó]|alberg[oó])\b|استضاف/gi, role: 'hosted', participle: true },
   {
-    re: /\b(?:support(?:ed|s|ing)|assist(?:ed|s|ing)|accompan(?:ied|ies|ying)|promoted|followed\s+up|provid\w*\s+support|appuy[ée]e?s?|soutenu[e]?s?|apoy[oó])\b|دعم/gi,
+    re: /\b(?:organi[sz](?:ed|es|e|ing|ee|ees)|organizo|organizad[oa]s?|convened|arranged|consulted|conducted|launched|developed|designed)\b|نظم|نظّم/g,
+    role: 'organised',
+    participle: true,
+  },
+  { re: /\b(?:host(?:ed|s|ing)|accueilli(?:e|s|es)?|acogio|albergo)\b|استضاف/g, role: 'hosted', participle: true },
+  {
+    re: /\b(?:support(?:ed|s|ing)|assist(?:ed|s|ing)|accompan(?:ied|ies|ying)|promoted|followed\s+up|provid\w*\s+support|appuye(?:e|s|es)?|soutenue?s?|apoyo)\b|دعم/g,
     role: 'supported',
     participle: true,
   },
   {
-    re: /\b(?:participat(?:ed|es|ing)|attend(?:ed|s|ing)|took\s+part|taking\s+part|joined|particip[ée]|particip[oó])\b|شارك/gi,
+    re: /\b(?:participat(?:ed|es|ing)|attend(?:ed|s|ing)|took\s+part|taking\s+part|joined|participe(?:e|s|es)?|participo)\b|شارك/g,
     role: 'participated',
     participle: false,
   },
-  { re: /\b(?:contribut(?:ed|es|ing|e)|work(?:ed|ing|s)\s+(?:closely\s+)?(?:on|with)|contribu[ée]|contribuy[oó])\b|ساهم/gi, role: 'contributed', participle: false },
+  { re: /\b(?:contribut(?:ed|es|ing|e)|work(?:ed|ing|s)\s+(?:closely\s+)?(?:on|with)|contribue|contribuyo)\b|ساهم/g, role: 'contributed', participle: false },
   {
-    re: /\b(?:presented|presenting|pr[ée]sent[ée]|present[oó]|deliver(?:ed|ing|s)?\s+(?:a\s+|the\s+)?presentations?|(?:made|gave|give|make|making|giving)\s+(?:a\s+|the\s+)?presentations?)\b/gi,
+    re: /\b(?:presented|presenting|presentee?s?|presento|deliver(?:ed|ing|s)?\s+(?:a\s+|the\s+)?presentations?|(?:made|gave|give|make|making|giving)\s+(?:a\s+|the\s+)?presentations?)\b/g,
     role: 'presented',
     participle: true,
   },
-  { re: /\bfacilitat(?:ed|es|ing|e)\b|\bfacilit[ée]e?s?\b|\bfacilit[oó]\b/gi, role: 'facilitated', participle: true },
+  { re: /\bfacilitat(?:ed|es|ing|e)\b|\bfacilitee?s?\b|\bfacilito\b/g, role: 'facilitated', participle: true },
 ];
 
 const START_NOUNS: Array<[RegExp, OfficeRole]> = [
-  [/^(?:the\s+)?participation\b/i, 'participated'],
-  [/^(?:the\s+)?contributions?\b/i, 'contributed'],
-  [/^(?:the\s+)?support\b/i, 'supported'],
-  [/^(?:the\s+)?organi[sz]ation\s+of\b/i, 'organised'],
-  [/^(?:the\s+)?co-?organi[sz]ation\s+of\b/i, 'co-organised'],
-  [/^(?:the\s+)?facilitation\b/i, 'facilitated'],
-  [/^(?:the\s+)?hosting\b/i, 'hosted'],
+  [/^(?:the\s+)?participation\b/, 'participated'],
+  [/^(?:the\s+)?contributions?\b/, 'contributed'],
+  [/^(?:the\s+)?support\b/, 'supported'],
+  [/^(?:the\s+)?organi[sz]ation\s+of\b/, 'organised'],
+  [/^(?:the\s+)?co-?organi[sz]ation\s+of\b/, 'co-organised'],
+  [/^(?:the\s+)?facilitation\b/, 'facilitated'],
+  [/^(?:the\s+)?hosting\b/, 'hosted'],
 ];
 
 /** Activities that belong to the office ("activities of the ITU Regional Office…"): it organised them. */
-const OFFICE_OWNS = /\b(?:activities|events|meetings|workshops)\s+(?:of|organi[sz]ed\s+by|held\s+by|hosted\s+by)\s+(?:the\s+)?(?:ITU\s+)?(?:(?:Regional|Area)\s+Office|Office\s+for)\b/i;
+const OFFICE_OWNS = /\b(?:activities|events|meetings|workshops)\s+(?:of|organi[sz]ed\s+by|held\s+by|hosted\s+by)\s+(?:the\s+)?(?:itu\s+)?(?:(?:regional|area)\s+office|office\s+for)\b/;
 
 function atSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 4), index);
@@ -820,34 +904,45 @@ function sortRoles(roles: Iterable<OfficeRole>): OfficeRole[] {
   return OFFICE_ROLES.filter((r) => set.has(r));
 }
 
-/** The roles the office takes in a text, by its verbs (see the module comment). */
+/**
+ * The roles the office takes in a text, by its verbs (see the module comment). An office that
+ * co-organised did not also organise alone: "organised a forum, co-organised with CITEL" is
+ * co-organised.
+ */
 function findRoles(text: string): OfficeRole[] {
+  return [...remember(moduleMemo, `r|${text}`, () => findRolesNow(text))];
+}
+
+function findRolesNow(text: string): OfficeRole[] {
   if (text.length > MAX_BLOCK) return [];
+  const f = fold(text);
   const roles = new Set<OfficeRole>();
-  if (OFFICE_OWNS.test(text)) return ['organised'];
+  if (OFFICE_OWNS.test(f)) return ['organised'];
   const claimed: Array<[number, number]> = [];
-  for (const m of text.matchAll(CO_ORGANISED)) {
+  for (const m of f.matchAll(CO_ORGANISED)) {
     roles.add('co-organised');
     claimed.push([m.index, m.index + m[0].length]);
   }
-  for (const [re, role] of START_NOUNS) if (re.test(text.trimStart())) roles.add(role);
+  for (const [re, role] of START_NOUNS) if (re.test(f.trimStart())) roles.add(role);
   for (const { re, role, participle } of ROLE_PATTERNS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of f.matchAll(re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (claimed.some(([s, e]) => start >= s && end <= e)) continue;
-      const word = m[0];
       // Title words ("on Promoting Innovation") are not the office's verbs.
-      if (/^\p{Lu}/u.test(word) && !atSentenceStart(text, start)) continue;
-      const after = text.slice(end, end + 80);
-      const isParticiple = /(?:ed|ied|[ée]e?s?|ado|ada|ados|adas|ido|ida)$/i.test(word.split(/\s+/)[0] ?? '');
-      if (/^\s+by\b/i.test(after) && !OFFICE_AGENT.test(after)) continue;
-      const before = text.slice(Math.max(0, start - 40), start);
+      if (/^\p{Lu}/u.test(text.slice(start, start + 1)) && !atSentenceStart(text, start)) continue;
+      const first = m[0].split(/\s+/)[0] ?? '';
+      const written = text.slice(start, start + first.length);
+      const isParticiple = /(?:ed|ado|ada|ados|adas|ido|ida)$/.test(first) || /ée?s?$/.test(written);
+      const after = f.slice(end, end + 80);
+      if (/^\s+by\b/.test(after) && !OFFICE_AGENT.test(after)) continue;
+      const before = f.slice(Math.max(0, start - 40), start);
       if (isParticiple && PASSIVE_BEFORE.test(before) && !OFFICE_AGENT.test(after)) continue;
       if (participle && isParticiple && EVENT_NOUN_BEFORE.test(before)) continue;
       roles.add(role);
     }
   }
+  if (roles.has('co-organised')) roles.delete('organised');
   return sortRoles(roles);
 }
 
@@ -898,27 +993,32 @@ function findKind(text: string, bodies: string[], ix: Indexes): ActivityKind | n
 }
 
 const STATUS_CUES: Array<[Status, RegExp]> = [
-  ['cancelled', /\bcancell?ed\b|\bcalled\s+off\b|\bannul[ée]e?s?\b|\bcancelad[oa]s?\b|\bsuspendid[oa]s?\b|ألغي/i],
-  ['postponed', /\bpostponed\b|\bdeferred\b|\brescheduled\b|\bput\s+on\s+hold\b|\breport[ée]e?s?\s+(?:à|au|en|sine)\b|\baplazad[oa]s?\b|\bpospuest[oa]s?\b|\bpostergad[oa]s?\b|تأجيل|أرجئ/i],
-  ['confirmed', /\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?confirmed\b|\bconfirmed\s+(?:for|in|on)\b/i],
+  ['cancelled', /\bcancell?ed\b|\bcalled\s+off\b|\bannulee?s?\b|\bcancelad[oa]s?\b|\bsuspendid[oa]s?\b|ألغي/],
+  ['postponed', /\bpostponed\b|\bdeferred\b|\brescheduled\b|\bput\s+on\s+hold\b|\breportee?s?\s+(?:a|au|en|sine)\b|\baplazad[oa]s?\b|\bpospuest[oa]s?\b|\bpostergad[oa]s?\b|تأجيل|أرجئ/],
+  ['confirmed', /\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?confirmed\b|\bconfirmed\s+(?:for|in|on)\b/],
   [
     'planned',
-    /\bplanned\b|\bwill\b|\bshall\b|\bupcoming\b|\bforthcoming\b|\bscheduled\b|\bto\s+be\s+(?:held|organi[sz]ed)\b|\bpending\b|\b(?:is|are)\s+expected\b|\bintends?\s+to\b|\bplans?\s+to\b|\bin\s+preparation\b|\bbeing\s+prepared\b|\bto\s+organi[sz]e\b|\bpr[ée]vue?s?\b|\bprevist[oa]s?\b|\bprogramad[oa]s?\b|\bsera\b|\bserá\b/i,
+    /\bplanned\b|\bwill\b|\bshall\b|\bupcoming\b|\bforthcoming\b|\bscheduled\b|\bto\s+be\s+(?:held|organi[sz]ed)\b|\bpending\b|\b(?:is|are)\s+expected\b|\bintends?\s+to\b|\bplans?\s+to\b|\bin\s+preparation\b|\bbeing\s+prepared\b|\bto\s+organi[sz]e\b|\bprevue?s?\b|\bprevist[oa]s?\b|\bprogramad[oa]s?\b|\bsera\b/,
   ],
 ];
 
+/** The status a text states (on folded text), if any. */
 function findStatus(text: string): Status | null {
+  return remember(moduleMemo, `s|${text}`, () => findStatusNow(text));
+}
+
+function findStatusNow(text: string): Status | null {
   if (text.length > MAX_BLOCK) return null;
-  for (const [status, re] of STATUS_CUES) if (re.test(text)) return status;
+  const f = fold(text);
+  for (const [status, re] of STATUS_CUES) if (re.test(f)) return status;
   return null;
 }
 
 /** Does a paragraph describe work (rather than explain or introduce)? */
-function describesWork(text: string, ix: Indexes, dates: DateOptions): boolean {
+function describesWork(text: string, dates: DateOptions): boolean {
   if (text.length > MAX_BLOCK) return false;
   if (findRoles(text).length > 0) return true;
   if (earliest(text, EVENT_CUES, { rg: false, sg: false }) || earliest(text, WORK_CUES, { rg: false, sg: false })) return true;
-  void ix;
   return findDates(text, dates).length > 0;
 }
 
@@ -1004,7 +1104,13 @@ const BACK_TO_BACK = /\bback[- ]to[- ]back\b|\bfollowed\s+by\b|\bpreceded\s+by\b
 const LEADING_WORDS = /^(?:(?:and|followed\s+by|back[- ]to[- ]back\s+with|furthermore|moreover|also|in\s+addition|additionally|then|as\s+well\s+as|internally)[,\s]+)+/i;
 
 function titleOf(text: string): string {
-  let t = text.trim().replace(LEADING_WORDS, '').replace(/^[\s,;:–—-]+/, '').replace(/[\s.;,:]+$/, '');
+  let t = text
+    .trim()
+    .replace(/^[\s,;:–—-]+/, '')
+    .replace(LEADING_WORDS, '')
+    // "During the January – August 2020 timeframe, the Americas region …": the period is not the title.
+    .replace(/^(?:during|in|over|throughout)\s+the\s+[^,]{0,60}?\s+(?:timeframe|time\s+frame|period)\s*,?\s*/i, '')
+    .replace(/[\s.;,:]+$/, '');
   if (t === '') t = text.trim();
   t = t.charAt(0).toUpperCase() + t.slice(1);
   if (t.length > 200) {
@@ -1103,7 +1209,7 @@ function readItem(text: string, item: ItemContext, r: Reading, base: number): Pr
       bodies,
       sectors: [...r.sectors],
       title: titleOf(titleSource),
-      description: description.replace(LEADING_WORDS, ''),
+      description: description.replace(/^[\s,;:–—-]+/, '').replace(LEADING_WORDS, ''),
       related: related ? [{ index: base + g - 1, kind: 'back-to-back' }] : [],
       provenance: { document: r.context.document, section: item.section, item: item.item, text },
     });
@@ -1262,7 +1368,9 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
   }
 
   const headerTexts = [proposal.header.title, proposal.header.abstract].filter((t): t is string => t !== null);
-  proposal.period = findPeriod([...headerTexts, ...blocks.filter((b) => b.kind !== 'heading').map((b) => b.text)]);
+  let periodChars = 0;
+  const periodTexts = blocks.filter((b) => b.kind !== 'heading' && (periodChars += b.text.length) <= MAX_ANALYSED).map((b) => b.text);
+  proposal.period = findPeriod([...headerTexts, ...periodTexts]);
   let defaultYear: number | undefined = proposal.period ? Number(proposal.period.end.slice(0, 4)) : undefined;
   if (defaultYear === undefined) {
     const y = /\b((?:19|20)\d{2})\b/.exec(headerTexts.join(' '));
@@ -1278,18 +1386,19 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
 
   // Sections.
   let section: ImportSection | null = null;
-  const stack: ImportSection[] = [];
+  /** Open sections with their levels: a sub-heading's parent is the nearest of a lower level. */
+  const stack: Array<{ section: ImportSection; level: number }> = [];
   let leadRoles: OfficeRole[] = [];
   let leadDate: DateHit['value'] | null = null;
   let inList = false;
+  let analysed = 0;
 
   for (let i = preamble; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       const heading = b.text.slice(0, 1000);
-      while (stack.length > 0 && (stack[stack.length - 1]!.number.split('.').length >= b.level && (b.number ?? '') !== '' ? true : false)) stack.pop();
-      const parent = b.level > 1 ? (stack[stack.length - 1] ?? null) : null;
-      if (b.level <= 1) stack.length = 0;
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= b.level) stack.pop();
+      const parent = stack[stack.length - 1]?.section ?? null;
       const named = ix.regions.scan(heading)[0]?.values[0] ?? null;
       const officeHit = ix.officeNames.scan(heading)[0]?.values ?? [];
       let region: RegionCode | null = named;
@@ -1325,7 +1434,7 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
         section.head = head;
       }
       proposal.sections.push(section);
-      stack.push(section);
+      stack.push({ section, level: b.level });
       leadRoles = [];
       leadDate = null;
       inList = false;
@@ -1337,7 +1446,8 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
       unplace(b.text, section, b.line);
       continue;
     }
-    if (b.text.length > MAX_BLOCK) {
+    analysed += b.text.length;
+    if (b.text.length > MAX_BLOCK || analysed > MAX_ANALYSED || proposal.activities.length >= MAX_ACTIVITIES) {
       unplace(b.text, section, b.line);
       continue;
     }
@@ -1356,7 +1466,7 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
           .map((s) => b.text.slice(s.start, s.end).trim())
           .filter((s) => !BASED_IN.test(s) && !LED_BY.test(s))
           .join(' ');
-        if (rest !== '' && describesWork(rest, ix, reading.dates)) {
+        if (rest !== '' && describesWork(rest, reading.dates)) {
           proposal.activities.push(...readItem(rest, { region, office: sectionOffice, section: key, item: null, leadRoles: [], leadDate: null }, reading, proposal.activities.length));
         }
         continue;
@@ -1369,9 +1479,11 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
         inList = true;
         continue;
       }
-      if (/[\p{L}]{3}/u.test(b.text) && describesWork(b.text, ix, reading.dates)) {
+      if (/[\p{L}]{3}/u.test(b.text) && describesWork(b.text, reading.dates)) {
         const office = officeNamedIn(b.text, region, sectionOffice, ix, reading.period) ?? sectionOffice;
-        proposal.activities.push(...readItem(b.text, { region, office, section: key, item: null, leadRoles: [], leadDate: null }, reading, proposal.activities.length));
+        const first = proposal.activities.length;
+        proposal.activities.push(...readItem(b.text, { region, office, section: key, item: null, leadRoles: [], leadDate: null }, reading, first));
+        relateAcrossItems(proposal.activities, first);
       } else {
         unplace(b.text, section, b.line);
       }
@@ -1392,21 +1504,42 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
       leadRoles: inList ? leadRoles : [],
       leadDate: inList ? leadDate : null,
     };
-    proposal.activities.push(...readItem(b.text, item, reading, proposal.activities.length));
+    const first = proposal.activities.length;
+    proposal.activities.push(...readItem(b.text, item, reading, first));
+    relateAcrossItems(proposal.activities, first);
   }
   return proposal;
 }
 
 /** Another office of the region an item names near its start ("The Area Office for the Caribbean organised…"). */
 function officeNamedIn(text: string, region: RegionCode, sectionOffice: string, ix: Indexes, period: { start: string; end: string } | null): string | null {
-  const head = text.slice(0, 160);
-  const hits = ix.officeNames.scan(head);
-  if (hits.some((h) => h.values.some((o) => o.code === sectionOffice))) return null;
-  for (const hit of hits) {
-    const office = pickOffice(hit.values, region, period);
-    if (office && office.code !== sectionOffice) return office.code;
-  }
-  return null;
+  // Only the subject counts: "The Area Office for the Caribbean organised…", not "coordinated with the Area Office…".
+  const subject = /^(?:the\s+)?(?:itu\s+)?/i.exec(text)?.[0].length ?? 0;
+  const hit = ix.officeNames.scan(text.slice(0, 160))[0];
+  if (!hit || hit.start > subject) return null;
+  const office = pickOffice(hit.values, region, period);
+  return office && office.code !== sectionOffice ? office.code : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An item that says it was held back to back ("hosted back to back", "on the eve of") with no
+ * partner of its own is related to the activity just before it in the section, when their
+ * dates touch (at most a day apart).
+ */
+function relateAcrossItems(activities: ProposedActivity[], first: number): void {
+  const current = activities[first];
+  const previous = activities[first - 1];
+  if (!current || !previous || current.related.length > 0) return;
+  if (previous.provenance.section !== current.provenance.section || previous.provenance.text === current.provenance.text) return;
+  if (!/\bback[- ]to[- ]back\b|\bon\s+the\s+eve\s+of\b|\bpreceded\s+by\b|\bimmediately\s+(?:after|before)\b/i.test(current.provenance.text)) return;
+  if (!current.date || !previous.date) return;
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const gap = Math.min(Math.abs(day(current.date.start) - day(previous.date.end)), Math.abs(day(previous.date.start) - day(current.date.end)));
+  if (!(gap <= DAY_MS)) return;
+  current.related.push({ index: first - 1, kind: 'back-to-back' });
+  previous.related.push({ index: first, kind: 'back-to-back' });
 }
 
 /** Reads blocks (from plain text or a Word file) into a proposal. Never throws. */
