@@ -112,13 +112,20 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   return {
-    async create(actor: Actor, input: CreateActivityBody): Promise<Activity> {
+    /**
+     * `alongside` runs another capability's writes in the transaction that stores the activity
+     * (e.g. the importer marking its proposal accepted): both land or neither does.
+     */
+    async create(actor: Actor, input: CreateActivityBody, alongside?: (trx: Executor, activity: Activity) => Promise<void>): Promise<Activity> {
       requireAccess(actor, 'office-data:write', { offices: input.offices.map((o) => o.office) });
       const refs = await references();
       const prepared = await prepareNew(input, refs, { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) });
       if (!prepared.ok) throw invalid(prepared.issues);
       const { activity } = prepared;
-      await db.transaction().execute((trx) => insertNew(trx, actor, [{ activity, statusReason: input.statusReason }], refs));
+      await db.transaction().execute(async (trx) => {
+        await insertNew(trx, actor, [{ activity, statusReason: input.statusReason }], refs);
+        await alongside?.(trx, activity);
+      });
       return activity;
     },
 

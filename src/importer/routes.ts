@@ -1,7 +1,7 @@
 /** Importing reports over HTTP: upload, review, accept, edit, reject. */
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { invalid } from '#src/platform/errors.ts';
+import { invalid, tooLarge } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { presentBatch, presentBatchSummary, presentProposal } from './present.ts';
 import * as schemas from './schemas.ts';
@@ -36,7 +36,12 @@ export function importRoutes(imports: ImportService) {
         async (request, reply) => {
           const file = request.isMultipart() ? await request.file() : undefined;
           if (!file) throw invalid([{ path: 'body.file', message: 'send the document as a multipart/form-data field named "file"' }]);
-          const bytes = await file.toBuffer();
+          const bytes = await file.toBuffer().catch((error: unknown) => {
+            if (error instanceof scoped.multipartErrors.RequestFileTooLargeError) {
+              throw tooLarge('document_too_large', `"${file.filename}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`);
+            }
+            throw error;
+          });
           const fields = uploadFields.safeParse(
             Object.fromEntries(
               Object.entries(file.fields).flatMap(([name, field]) =>
@@ -78,8 +83,8 @@ export function importRoutes(imports: ImportService) {
 
     app.post(
       '/api/imports/:id/proposals/:position/accept',
-      { schema: { tags, summary: 'Accept a proposal: it enters the register', params: schemas.proposalParams, querystring: schemas.languageQuery, response: { 200: schemas.proposalResponse } } },
-      async (request) => presentProposal(await imports.accept(request.actor, request.params.id, request.params.position, request.query.language)),
+      { schema: { tags, summary: 'Accept a proposal: it enters the register', params: schemas.proposalParams, querystring: schemas.acceptQuery, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.accept(request.actor, request.params.id, request.params.position, request.query.language, request.query.version)),
     );
 
     app.post(

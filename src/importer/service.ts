@@ -88,22 +88,21 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     return { ...details, proposal };
   }
 
-  async function decide(actor: Actor, details: BatchDetails, proposal: Proposal, language: Language): Promise<Proposal> {
+  /**
+   * Puts a proposal into the register. The activity and the proposal's new state are written in one
+   * transaction, the proposal only if it is still at `expectedVersion`: a proposal rejected or
+   * edited meanwhile leaves no activity behind.
+   */
+  async function decide(actor: Actor, details: BatchDetails, proposal: Proposal, language: Language, expectedVersion = proposal.version): Promise<Proposal> {
     if (proposal.state === 'accepted') return proposal;
     const input = activityInputOf(proposal, details.batch.documentName, language, relatedInRegister(proposal.position, details.proposals));
     if (!input.ok) throw invalid([{ path: `proposals.${proposal.position}`, message: input.problem }], 'proposal_incomplete');
-    const activity = await activities.create(actor, input.input);
-    const accepted: Proposal = {
-      ...proposal,
-      state: 'accepted',
-      activityId: activity.id,
-      decidedAt: new Date().toISOString(),
-      decidedBy: actorLabel(actor),
-      version: proposal.version + 1,
-    };
-    await db.transaction().execute(async (trx) => {
-      if (!(await store.updateProposal(trx, accepted, proposal.version))) {
-        throw conflict('version_conflict', 'The proposal changed while it was being accepted.');
+    const decidedAt = new Date().toISOString();
+    let accepted: Proposal = proposal;
+    await activities.create(actor, input.input, async (trx, activity) => {
+      accepted = { ...proposal, state: 'accepted', activityId: activity.id, decidedAt, decidedBy: actorLabel(actor), version: expectedVersion + 1 };
+      if (!(await store.updateProposal(trx, accepted, expectedVersion))) {
+        throw conflict('version_conflict', `The proposal changed since version ${expectedVersion}; reload it.`);
       }
       await recordAudit(trx, actor, { action: 'import.accept', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: accepted });
     });
@@ -220,10 +219,11 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       return next;
     },
 
-    async accept(actor: Actor, batchId: string, position: number, language: Language = 'en'): Promise<Proposal> {
+    /** `version`, when given, is the version the reviewer saw: a proposal changed since is not accepted. */
+    async accept(actor: Actor, batchId: string, position: number, language: Language = 'en', version?: number): Promise<Proposal> {
       const details = await proposalOf(actor, batchId, position);
       if (details.proposal.state === 'rejected') throw conflict('proposal_rejected', 'This proposal was rejected; reopen it first.');
-      return decide(actor, details, details.proposal, language);
+      return decide(actor, details, details.proposal, language, version);
     },
 
     async reject(actor: Actor, batchId: string, position: number): Promise<Proposal> {

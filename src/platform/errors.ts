@@ -2,7 +2,7 @@
  * Domain errors. They carry a stable snake_case code and no HTTP words; only the one
  * error handler in http.ts turns them into statuses.
  */
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable';
 
 export interface FieldIssue {
   /** Where the problem is, e.g. "body.title" or "query.region". */
@@ -34,6 +34,12 @@ export const unauthenticated = (message = 'Sign in to do this.', code = 'unauthe
 
 export const conflict = (code: string, message: string, current?: unknown): AppError =>
   new AppError('conflict', code, message, { current });
+
+/** What was sent is over a size limit; the message names the limit. */
+export const tooLarge = (code: string, message: string): AppError => new AppError('too_large', code, message);
+
+/** Something the server needs for this request is missing or broken (e.g. the PDF printer); the message names the setting. */
+export const unavailable = (code: string, message: string): AppError => new AppError('unavailable', code, message);
 
 export const rateLimited = (message: string, retryAfterSeconds: number): AppError =>
   new AppError('rate_limited', 'rate_limited', message, { retryAfterSeconds });

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/fieldbook.js');
@@ -195,6 +196,28 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     const missing = await fieldbook(['import', 'no/such/file.docx'], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no/such/file.docx: cannot be read (ENOENT)');
+  });
+
+  it('refuses an empty file, and reports a Word file with no recognisable sections as nothing placed, line by line', async () => {
+    const batches = count('import_batch');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const empty = await fieldbook(['import', join(dir, 'empty.txt')], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr.trim()).toBe('file: "empty.txt" is empty');
+    expect(count('import_batch')).toBe(batches);
+
+    const paragraphs = ['Lunch was served at noon under the trees.', 'The committee thanked the volunteers.'];
+    const minutes = new Document({
+      sections: [{ children: [new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Minutes of the staff picnic' }), ...paragraphs.map((text) => new Paragraph({ text }))] }],
+    });
+    writeFileSync(join(dir, 'minutes.docx'), await Packer.toBuffer(minutes));
+    const run = await fieldbook(['import', join(dir, 'minutes.docx')], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('0 activities proposed; 2 passages could not be placed:');
+    expect(run.stdout).toContain('  line 2 (section Minutes of the staff picnic): Lunch was served at noon under the trees.');
+    expect(run.stdout).toContain('  line 3 (section Minutes of the staff picnic): The committee thanked the volunteers.');
+    expect(run.stdout).toMatch(/Stored as import batch [0-9a-f-]{36}: 0 proposals to review\./);
+    expect(count('import_batch')).toBe(batches + 1);
   });
 
   it('refuses a bad configuration, naming the variable', async () => {

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_LIMIT_BYTES } from '#src/importer/routes.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildUser, type TestUser } from '../support/factories.ts';
 import { reportToDocx } from '../support/report-docx.ts';
@@ -13,10 +16,30 @@ async function upload(server: TestServer, token: string, bytes: Uint8Array, name
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append('file', new Blob([bytes], { type }), name);
-  const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  // A guard against a hang, not a speed target: the answer must come at all.
+  const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(90_000) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return { status: res.status, type: res.headers.get('content-type'), body: text ? JSON.parse(text) : null };
 }
+
+/** Text of random letters, spaces and line breaks: nothing in it is a heading, a region or a date. */
+function noise(size: number): Buffer {
+  const alphabet = Buffer.from('abcdefghijklmnopqrstuvwxyz     \n');
+  const bytes = randomBytes(size);
+  for (let i = 0; i < size; i++) bytes[i] = alphabet[bytes[i]! % alphabet.length]!;
+  return bytes;
+}
+
+/** A Word file of minutes: a heading, paragraphs and nothing a report of the regional offices has. */
+const MINUTES = ['Minutes of the staff picnic', 'Lunch was served at noon under the trees.', 'The committee thanked the volunteers.', 'Games continued until the rain started.'];
+async function minutesDocx(): Promise<Buffer> {
+  const [heading, ...paragraphs] = MINUTES;
+  const children = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: heading! }), ...paragraphs.map((text) => new Paragraph({ text }))];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+const countRows = async (server: TestServer, table: 'activity' | 'import_batch') =>
+  Number((await server.database.fieldbook.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
   let server: TestServer;
@@ -79,6 +102,18 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     expect(workshop.provenance.text).toContain('Quality of Service');
     const linked = africa.body.data.filter((a: { related: unknown[] }) => a.related.length > 0);
     expect(linked.length).toBeGreaterThan(0);
+
+    // All or nothing per proposal: each accepted one has its activity, each refused one none.
+    expect(await countRows(server, 'activity')).toBe(accepted.length);
+    for (const proposal of accepted) {
+      const activity = await server.request('GET', `/api/activities/${proposal.activityId}`, { token: focal.token });
+      expect(activity.body.provenance).toMatchObject({ batch: batch.id, text: proposal.provenance.text });
+    }
+    for (const refused of outcome.body.refused) {
+      const proposal = details.body.proposals.find((p: { position: number }) => p.position === refused.position);
+      expect(proposal).toMatchObject({ state: 'proposed', activityId: null });
+      expect(refused.problem).toBe(`proposals.${refused.position}: has no date: edit the proposal to give one`);
+    }
   });
 
   it('lets a proposal be edited, rejected and reopened', async () => {
@@ -135,5 +170,72 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     expect(nothingPlaced.body.unplaced.length).toBeGreaterThan(0);
     const after = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.length;
     expect(after).toBe(before + 1);
+  });
+  it('accepts a proposal and writes its register entry in one transaction: a proposal changed meanwhile leaves no activity', async () => {
+    const text = SEED.toString('utf8').replaceAll('2020', '2018');
+    const res = await upload(server, focal.token, Buffer.from(text), 'tsag-2018.txt');
+    const [first, second] = res.body.proposals.filter((p: { date: unknown }) => p.date !== null);
+    const path = (p: { position: number }) => `/api/imports/${res.body.id}/proposals/${p.position}`;
+    await server.request('POST', `${path(first)}/reject`, { token: focal.token });
+    await server.request('POST', `${path(first)}/reopen`, { token: focal.token });
+    const activitiesBefore = await countRows(server, 'activity');
+
+    // Reviewed at version 1, rejected and reopened since: the activity is written, then undone with the refused update.
+    const stale = await server.request('POST', `${path(first)}/accept?version=${first.version}`, { token: focal.token });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'version_conflict', detail: `The proposal changed since version ${first.version}; reload it.` });
+    expect(await countRows(server, 'activity')).toBe(activitiesBefore);
+    expect((await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token })).body.proposals[first.position]).toMatchObject({ state: 'proposed', activityId: null, version: first.version + 2 });
+
+    const current = await server.request('POST', `${path(first)}/accept?version=${first.version + 2}`, { token: focal.token });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ state: 'accepted', version: first.version + 3 });
+    expect(await countRows(server, 'activity')).toBe(activitiesBefore + 1);
+    expect((await server.request('GET', `/api/activities/${current.body.activityId}`, { token: focal.token })).status).toBe(200);
+
+    // Accepted and rejected at the same moment: whichever wins, the register agrees with the proposal.
+    const [accepting, rejecting] = await Promise.all([
+      server.request('POST', `${path(second)}/accept`, { token: focal.token }),
+      server.request('POST', `${path(second)}/reject`, { token: focal.token }),
+    ]);
+    const final = (await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token })).body.proposals[second.position];
+    if (final.state === 'accepted') {
+      expect(accepting.status).toBe(200);
+      expect(rejecting.status).toBe(409);
+      expect(await countRows(server, 'activity')).toBe(activitiesBefore + 2);
+    } else {
+      expect(final).toMatchObject({ state: 'rejected', activityId: null });
+      expect(rejecting.status).toBe(200);
+      expect(accepting.status).toBe(409);
+      expect(await countRows(server, 'activity')).toBe(activitiesBefore + 1);
+    }
+  });
+
+  it('reads a Word file with no recognisable sections as nothing placed, every paragraph listed with its position', async () => {
+    const batchesBefore = await countRows(server, 'import_batch');
+    const res = await upload(server, focal.token, await minutesDocx(), 'minutes.docx', {}, DOCX_TYPE);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ format: 'docx', proposals: [], summary: [], counts: { proposed: 0, unplaced: MINUTES.length - 1 } });
+    expect(res.body.sections).toEqual([expect.objectContaining({ heading: MINUTES[0], region: null, office: null, line: 1 })]);
+    expect(res.body.unplaced).toEqual(MINUTES.slice(1).map((text, i) => ({ text, section: MINUTES[0], line: i + 2 })));
+    // Stored whole: the batch reads back the same.
+    const stored = await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token });
+    expect(stored.body.unplaced).toEqual(res.body.unplaced);
+    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
+  });
+
+  it('answers 20 MB of noise with nothing placed, and refuses a byte more with 413 naming the limit', async () => {
+    const batchesBefore = await countRows(server, 'import_batch');
+    const atLimit = await upload(server, focal.token, noise(IMPORT_LIMIT_BYTES), 'noise.txt');
+    expect(atLimit.status).toBe(201);
+    expect(atLimit.body.proposals).toEqual([]);
+    expect(atLimit.body.counts.unplaced).toBeGreaterThan(0);
+    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
+
+    const over = await upload(server, focal.token, noise(IMPORT_LIMIT_BYTES + 1), 'noise-plus-one.txt');
+    expect(over.status).toBe(413);
+    expect(over.type).toBe('application/problem+json; charset=utf-8');
+    expect(over.body).toMatchObject({ status: 413, code: 'document_too_large', detail: expect.stringContaining('larger than the 20 MB an import may be') });
+    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
   });
 });
