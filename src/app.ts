@@ -56,7 +56,7 @@ export async function openFieldbook(config: Config, databaseOptions: DatabaseOpt
   });
   const activities = createActivityService(database.db, database.dialect, registry);
   const imports = createImportService(database.db, registry, activities);
-  const reports = createReportService(database.db, registry, activities);
+  const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   return {
     database,
     services: { registry, auth, activities, imports, reports },

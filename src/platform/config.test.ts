@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
   });
 
+  it('prints PDFs with the Chromium at /usr/bin/chromium unless CHROMIUM_PATH names another', () => {
+    expect(loadConfig({}).CHROMIUM_PATH).toBe('/usr/bin/chromium');
+    expect(loadConfig({ CHROMIUM_PATH: '/opt/chromium/chrome' }).CHROMIUM_PATH).toBe('/opt/chromium/chrome');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

@@ -27,6 +27,8 @@ const configSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** Where the reference data (regional presence) lives. */
   REFERENCE_DIR: z.string().min(1).default('data/reference'),
+  /** The Chromium that prints PDF reports (Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,12 +3,12 @@
  * browser tests use. One browser, launched on the first PDF and reused; each PDF gets its own
  * context with JavaScript off and every network request refused, so the page is only our HTML.
  */
+import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
+import { unavailable } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { ReportTree } from './model.ts';
 import { escapeHtml, renderHtml } from './render-html.ts';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const LAUNCH_ARGS = [
   '--headless',
@@ -27,12 +27,26 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-export function createPdfPrinter(executablePath: string = CHROMIUM_PATH): PdfPrinter {
+/** A missing or broken browser is the server's set-up, not a bug: say which setting to fix. */
+const noBrowser = (executablePath: string, why: string) =>
+  unavailable('pdf_unavailable', `PDF reports cannot be printed: ${why}. Install Chromium or set CHROMIUM_PATH to its executable (now "${executablePath}"); the other formats work.`);
+
+async function startBrowser(executablePath: string): Promise<Browser> {
+  await access(executablePath, constants.X_OK).catch(() => {
+    throw noBrowser(executablePath, `there is no executable Chromium at "${executablePath}"`);
+  });
+  return chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true }).catch((error: unknown) => {
+    throw noBrowser(executablePath, `Chromium did not start (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
+  });
+}
+
+/** `executablePath`: the configured CHROMIUM_PATH. */
+export function createPdfPrinter(executablePath: string): PdfPrinter {
   let browser: Promise<Browser> | null = null;
 
   const launch = (): Promise<Browser> => {
     if (!browser) {
-      const launching = chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true });
+      const launching = startBrowser(executablePath);
       browser = launching;
       launching.then(
         (b) => b.on('disconnected', () => (browser === launching ? (browser = null) : undefined)),

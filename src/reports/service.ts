@@ -29,7 +29,7 @@ import {
   type ResolvedNarrative,
 } from './model.ts';
 import { renderers, type RenderedReport } from './render.ts';
-import { createPdfPrinter, type PdfPrinter } from './render-pdf.ts';
+import { createPdfPrinter } from './render-pdf.ts';
 import type { CreateReportBody, PatchReportBody } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -52,8 +52,8 @@ export interface ReportMeasure {
 }
 
 export interface ReportServiceOptions {
-  /** The PDF printer (default: Chromium at /usr/bin/chromium, launched on the first PDF). */
-  printer?: PdfPrinter;
+  /** The Chromium executable that prints PDFs (the configuration's CHROMIUM_PATH), launched on the first PDF. */
+  chromiumPath: string;
   /** The clock, for the default date of the TD header. */
   now?: () => Date;
 }
@@ -67,9 +67,9 @@ export function createReportService(
   db: Kysely<Database>,
   registry: RegistryService,
   activities: ActivityService,
-  options: ReportServiceOptions = {},
+  options: ReportServiceOptions,
 ) {
-  const printer = options.printer ?? createPdfPrinter();
+  const printer = createPdfPrinter(options.chromiumPath);
   const formats = renderers(printer);
   const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
 
