@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = resolve('bin/fieldbook.js');
@@ -218,6 +219,28 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('  line 3 (section Minutes of the staff picnic): The committee thanked the volunteers.');
     expect(run.stdout).toMatch(/Stored as import batch [0-9a-f-]{36}: 0 proposals to review\./);
     expect(count('import_batch')).toBe(batches + 1);
+  });
+
+  it('writes the report to an advisory group as a Word file from the demo register, and refuses a bad period or Sector', async () => {
+    const demo = { DATABASE_URL: `sqlite:${join(dir, 'demo.db')}` };
+    const seeded = await fieldbook(['seed', '--demo'], demo);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const out = join(dir, 'report.docx');
+    const run = await fieldbook(['report', '--sector', 'ITU-T', '--from', '2020-01-01', '--to', '2020-08-31', '--format', 'docx', '--out', out], demo);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Wrote .*report\.docx: \d+ activities\.$/m);
+    const text = (await mammoth.extractRawText({ path: out })).value;
+    for (const heading of ['Africa – Regional Office for Africa', 'Americas – Regional Office for the Americas', 'Arab States – Regional Office for the Arab States', 'Europe – ITU Office for Europe']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('ROA consulted countries and encouraged them to propose nominations for relevant and vacant positions in TSAG and Study Groups.');
+
+    const backwards = await fieldbook(['report', '--sector', 'ITU-T', '--from', '2020-08-31', '--to', '2020-01-01', '--out', join(dir, 'backwards.docx')], demo);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr.trim()).toBe('--to: is before from');
+    const unknown = await fieldbook(['report', '--sector', 'ITU-X', '--from', '2020-01-01', '--to', '2020-08-31', '--format', 'md'], demo);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('--sector: unknown Sector "ITU-X"');
   });
 
   it('refuses a bad configuration, naming the variable', async () => {
