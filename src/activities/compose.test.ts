@@ -1,44 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Body, Office } from '#src/registry/model.ts';
+import { testBody, testOffice } from '../../test/support/registry-fixtures.ts';
 import { composeActivity } from './compose.ts';
 import type { References } from './references.ts';
 import { createActivityBody } from './schemas.ts';
 
-const office = (code: string): Office => ({
-  code,
-  kind: 'regional',
-  region: 'AFR',
-  parent: null,
-  names: { en: code },
-  cityNames: { en: code },
-  country: 'ET',
-  coordinates: { lat: 0, lon: 0 },
-  countriesCovered: null,
-  coverageConfirmed: false,
-  openedOn: null,
-  closedOn: null,
-  confirmed: true,
-  note: null,
-});
-const body = (code: string, type: Body['type']): Body => ({
-  code,
-  type,
-  names: { en: code },
-  parent: null,
-  region: null,
-  aliases: [],
-  from: null,
-  to: null,
-  place: null,
-  confirmed: true,
-  note: null,
-  terms: [],
-});
 const refs: References = {
-  offices: new Map([['addis-ababa', office('addis-ababa')]]),
+  offices: new Map([['addis-ababa', testOffice('addis-ababa', { country: 'ET' })]]),
   bodies: new Map([
-    ['ITU-T', body('ITU-T', 'sector')],
-    ['SG12', body('SG12', 'study-group')],
+    ['ITU-T', testBody('ITU-T', 'sector')],
+    ['SG12', testBody('SG12', 'study-group')],
   ]),
   bureauOfSector: new Map([['ITU-T', 'TSB']]),
   sectorOfBureau: new Map([['TSB', 'ITU-T']]),

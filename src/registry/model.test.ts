@@ -6,25 +6,9 @@ import {
   localise,
   parseRegionalGroupName,
   presenceSummary,
-  type Assignment,
-  type Body,
-  type Office,
   type Region,
 } from './model.ts';
-
-const person = (id: string) => ({ id, honorific: 'Mr', name: id, email: null });
-const head = (id: string, office: string, from: string | null, to: string | null): Assignment => ({
-  id,
-  person: person(id),
-  role: 'head-of-office',
-  office,
-  bureau: null,
-  title: null,
-  from,
-  to,
-  source: 'test',
-  confirmed: true,
-});
+import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
 
 describe('localise', () => {
   it('gives the requested language, or English marked as a fallback', () => {
@@ -35,11 +19,11 @@ describe('localise', () => {
 });
 
 describe('headOn', () => {
-  const assignments = [head('old', 'cairo', null, '2020-12-31'), head('new', 'cairo', '2021-01-01', null), head('x', 'bangkok', null, null)];
+  const assignments = [testHeadOfOffice('cairo', 'old', null, '2020-12-31'), testHeadOfOffice('cairo', 'new', '2021-01-01', null), testHeadOfOffice('bangkok', 'x', null, null)];
 
   it('names the head of the day, so a later head does not rewrite history', () => {
-    expect(headOn(assignments, 'cairo', '2020-06-01')?.id).toBe('old');
-    expect(headOn(assignments, 'cairo', '2021-06-01')?.id).toBe('new');
+    expect(headOn(assignments, 'cairo', '2020-06-01')?.person.name).toBe('old');
+    expect(headOn(assignments, 'cairo', '2021-06-01')?.person.name).toBe('new');
   });
 
   it('gives nobody for an office without a head that day', () => {
@@ -48,33 +32,17 @@ describe('headOn', () => {
 });
 
 describe('presenceSummary', () => {
-  const office = (code: string, kind: Office['kind'], region: Office['region'], openedOn: string | null = null): Office => ({
-    code,
-    kind,
-    region,
-    parent: null,
-    names: { en: code },
-    cityNames: { en: code },
-    country: 'XX',
-    coordinates: { lat: 0, lon: 0 },
-    countriesCovered: null,
-    coverageConfirmed: false,
-    openedOn,
-    closedOn: null,
-    confirmed: true,
-    note: null,
-  });
   const regions: Region[] = [
     { code: 'AFR', position: 1, names: { en: 'Africa' } },
     { code: 'ASP', position: 4, names: { en: 'Asia' } },
     { code: 'EUR', position: 6, names: { en: 'Europe' } },
   ];
   const offices = [
-    office('addis-ababa', 'regional', 'AFR'),
-    office('dakar', 'area', 'AFR'),
-    office('new-delhi', 'area', 'ASP', '2023-03-22'),
-    office('europe', 'europe', 'EUR'),
-    office('geneva', 'headquarters', 'EUR'),
+    testOffice('addis-ababa'),
+    testOffice('dakar', { kind: 'area' }),
+    testOffice('new-delhi', { kind: 'area', region: 'ASP', openedOn: '2023-03-22' }),
+    testOffice('europe', { kind: 'europe', region: 'EUR' }),
+    testOffice('geneva', { kind: 'headquarters', region: 'EUR' }),
   ];
 
   it('counts field offices open on the day, never headquarters', () => {
@@ -107,21 +75,7 @@ describe('parseRegionalGroupName', () => {
   });
 
   it('finds the body', () => {
-    const body = (code: string, parent: string, region: Body['region']): Body => ({
-      code,
-      type: 'regional-group',
-      names: { en: code },
-      parent,
-      region,
-      aliases: [],
-      from: null,
-      to: null,
-      place: null,
-      confirmed: true,
-      note: null,
-      terms: [],
-    });
-    const bodies = [body('SG12RG-AFR', 'SG12', 'AFR'), body('SG13RG-AFR', 'SG13', 'AFR')];
+    const bodies = [testBody('SG12RG-AFR', 'regional-group', { parent: 'SG12', region: 'AFR' }), testBody('SG13RG-AFR', 'regional-group', { parent: 'SG13', region: 'AFR' })];
     expect(findRegionalGroup('African group of SG13', bodies)?.code).toBe('SG13RG-AFR');
     expect(findRegionalGroup('SG12 RG-ARB', bodies)).toBeNull();
   });

@@ -3,6 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Activity } from '#src/activities/model.ts';
 import type { Assignment, Body, Office, Region } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
+import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
 import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportContext, type ReportDefinition } from './model.ts';
 
 const REGION_NAMES: Record<RegionCode, [string, string]> = {
@@ -20,25 +21,8 @@ export const regions: Region[] = (Object.keys(REGION_NAMES) as RegionCode[]).map
   names: { en: REGION_NAMES[code][0], fr: REGION_NAMES[code][1] },
 }));
 
-export function office(code: string, kind: Office['kind'], region: RegionCode, name: string, city: string, extra: Partial<Office> = {}): Office {
-  return {
-    code,
-    kind,
-    region,
-    parent: null,
-    names: { en: name },
-    cityNames: { en: city },
-    country: 'CH',
-    coordinates: { lat: 0, lon: 0 },
-    countriesCovered: null,
-    coverageConfirmed: false,
-    openedOn: null,
-    closedOn: null,
-    confirmed: true,
-    note: null,
-    ...extra,
-  };
-}
+const office = (code: string, kind: Office['kind'], region: RegionCode, name: string, city: string, extra: Partial<Office> = {}): Office =>
+  testOffice(code, { kind, region, names: { en: name }, cityNames: { en: city }, ...extra });
 
 export const offices: Office[] = [
   office('geneva', 'headquarters', 'EUR', 'ITU Headquarters', 'Geneva'),
@@ -52,39 +36,13 @@ export const offices: Office[] = [
   office('europe', 'europe', 'EUR', 'ITU Office for Europe', 'Geneva'),
 ];
 
-const head = (officeCode: string, person: string, honorific: 'Mr' | 'Mrs', from: string | null, to: string | null): Assignment => ({
-  id: `${officeCode}:${person}`,
-  person: { id: person, honorific, name: person, email: null },
-  role: 'head-of-office',
-  office: officeCode,
-  bureau: null,
-  title: null,
-  from,
-  to,
-  source: 'test',
-  confirmed: true,
-});
-
 export const assignments: Assignment[] = [
-  head('addis-ababa', 'Andrew Rugege', 'Mr', null, '2021-12-31'),
-  head('addis-ababa', 'Later Head', 'Mrs', '2022-01-01', null),
-  head('europe', 'Jaroslaw Ponder', 'Mr', null, null),
+  testHeadOfOffice('addis-ababa', 'Andrew Rugege', null, '2021-12-31'),
+  testHeadOfOffice('addis-ababa', 'Later Head', '2022-01-01', null, { honorific: 'Mrs' }),
+  testHeadOfOffice('europe', 'Jaroslaw Ponder', null, null),
 ];
 
-const body = (code: string, type: Body['type'], parent: string | null, en: string, terms: string[] = []): Body => ({
-  code,
-  type,
-  names: { en },
-  parent,
-  region: null,
-  aliases: [],
-  from: null,
-  to: null,
-  place: null,
-  confirmed: true,
-  note: null,
-  terms: terms.map((studyPeriod) => ({ studyPeriod, names: { en }, confirmed: true })),
-});
+const body = (code: string, type: Body['type'], parent: string | null, en: string): Body => testBody(code, type, { parent, names: { en } });
 
 export const sector = body('ITU-T', 'sector', null, 'ITU Telecommunication Standardization Sector');
 export const tsag = body('TSAG', 'advisory-group', 'ITU-T', 'Telecommunication Standardization Advisory Group');
