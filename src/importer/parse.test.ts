@@ -5,12 +5,11 @@
  * nothing is ever dropped silently.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { FUZZY_PRECISIONS } from '#src/activities/fuzzy-date.ts';
-import type { Body, Office, Region } from '#src/registry/model.ts';
-import { checkReferenceData } from '#src/registry/reference-data.ts';
+import { checkReferenceData, registryObjectsOf } from '#src/registry/reference-data.ts';
 import { reportToDocx } from '../../test/support/report-docx.ts';
 import { readDocument } from './document.ts';
 import { cleanText, parseBlocks, parseReport, textToBlocks, type Block, type ImportContext, type ImportProposal } from './parse.ts';
@@ -31,49 +30,15 @@ const reference = checkReferenceData({
     .map((f) => source(join(REFERENCE, 'bodies', f))),
 });
 
+const registry = registryObjectsOf(reference);
+
 function contextFor(document: string): ImportContext {
-  return {
-    document,
-    regions: reference.regions.map((r): Region => ({ code: r.code, position: r.position, names: r.name })),
-    offices: reference.offices.map(
-      (o): Office => ({
-        code: o.code,
-        kind: o.kind,
-        region: o.region,
-        parent: o.parent,
-        names: o.name,
-        cityNames: o.city,
-        country: o.country,
-        coordinates: o.coordinates,
-        countriesCovered: o.countriesCovered,
-        coverageConfirmed: o.coverageConfirmed,
-        openedOn: o.openedOn,
-        closedOn: o.closedOn,
-        confirmed: o.confirmed,
-        note: o.note ?? null,
-      }),
-    ),
-    bodies: reference.bodies.map(
-      (b): Body => ({
-        code: b.code,
-        type: b.type,
-        names: b.name,
-        parent: b.parent,
-        region: b.region,
-        aliases: b.aliases,
-        from: b.from,
-        to: b.to,
-        place: b.place ?? null,
-        confirmed: b.confirmed,
-        note: b.note ?? null,
-        terms: (b.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })),
-      }),
-    ),
-  };
+  return { document, regions: registry.regions, offices: registry.offices, bodies: registry.bodies };
 }
 
-const SEED_NAME = '000_701a641aab1af00f.txt';
-const SEED = readFileSync(resolve('../shared/seeds', SEED_NAME), 'utf8');
+// The repository's copy of the seed (the same bytes as the shared seeds' 000_701a641aab1af00f.txt), so a fresh clone runs this.
+const SEED_NAME = 'tsag-2020-regional-offices-contribution.txt';
+const SEED = readFileSync(join('data/demo', SEED_NAME), 'utf8');
 const FIXTURES = 'test/fixtures/importer';
 
 // ---------------------------------------------------------------------------------------------

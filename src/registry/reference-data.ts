@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
+import type { Assignment, Body, Office, Person, Region } from './model.ts';
 import {
   assignmentRecord,
   bodyRecord,
@@ -134,6 +135,59 @@ export function checkReferenceData(files: {
     people: people.map((p) => p.value),
     assignments: assignments.map((a) => a.value),
     bodies: bodies.map((b) => b.value),
+  };
+}
+
+/** A head-of-office or focal-point assignment as stored: the person by id. */
+export type StoredAssignment = Omit<Assignment, 'person'> & { personId: string };
+
+/** Pure: checked reference records as the registry's domain objects, as `fieldbook seed` stores them. */
+export function registryObjectsOf(data: ReferenceData): { regions: Region[]; offices: Office[]; bodies: Body[]; people: Person[]; assignments: StoredAssignment[] } {
+  return {
+    regions: data.regions.map((r) => ({ code: r.code, position: r.position, names: r.name })),
+    offices: data.offices.map((o) => ({
+      code: o.code,
+      kind: o.kind,
+      region: o.region,
+      parent: o.parent,
+      names: o.name,
+      cityNames: o.city,
+      country: o.country,
+      coordinates: o.coordinates,
+      countriesCovered: o.countriesCovered,
+      coverageConfirmed: o.coverageConfirmed,
+      openedOn: o.openedOn,
+      closedOn: o.closedOn,
+      confirmed: o.confirmed,
+      note: o.note ?? null,
+    })),
+    bodies: data.bodies.map((b) => ({
+      code: b.code,
+      type: b.type,
+      names: b.name,
+      parent: b.parent,
+      region: b.region,
+      aliases: b.aliases,
+      from: b.from,
+      to: b.to,
+      place: b.place ?? null,
+      confirmed: b.confirmed,
+      note: b.note ?? null,
+      terms: (b.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })),
+    })),
+    people: data.people,
+    assignments: data.assignments.map((a) => ({
+      id: [a.role, a.office ?? a.bureau ?? '-', a.person, a.from ?? 'open'].join(':'),
+      personId: a.person,
+      role: a.role,
+      office: a.office,
+      bureau: a.bureau,
+      title: a.title,
+      from: a.from,
+      to: a.to,
+      source: a.source,
+      confirmed: a.confirmed,
+    })),
   };
 }
 

@@ -5,7 +5,7 @@ import { requireAccess, type Actor } from '#src/platform/access.ts';
 import { notFound } from '#src/platform/errors.ts';
 import type { Database } from '#src/platform/schema.ts';
 import { presenceSummary, type Assignment, type Body, type Office, type PresenceSummary, type Region } from './model.ts';
-import type { ReferenceData } from './reference-data.ts';
+import { registryObjectsOf, type ReferenceData } from './reference-data.ts';
 import * as store from './store.ts';
 
 export interface OfficeDetails {
@@ -81,57 +81,13 @@ export function createRegistryService(db: Kysely<Database>) {
     /** Loads checked reference data in one transaction: all of it or, on any error, none. */
     async loadReference(actor: Actor, data: ReferenceData): Promise<SeedSummary> {
       requireAccess(actor, 'users:manage');
+      const objects = registryObjectsOf(data);
       return db.transaction().execute(async (trx) => {
-        for (const region of data.regions) await store.upsertRegion(trx, { code: region.code, position: region.position, names: region.name });
-        for (const body of parentsFirst(data.bodies, (b) => b.code, (b) => b.parent)) {
-          await store.upsertBody(trx, {
-            code: body.code,
-            type: body.type,
-            names: body.name,
-            parent: body.parent,
-            region: body.region,
-            aliases: body.aliases,
-            from: body.from,
-            to: body.to,
-            place: body.place ?? null,
-            confirmed: body.confirmed,
-            note: body.note ?? null,
-            terms: (body.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })),
-          });
-        }
-        for (const office of parentsFirst(data.offices, (o) => o.code, (o) => o.parent)) {
-          await store.upsertOffice(trx, {
-            code: office.code,
-            kind: office.kind,
-            region: office.region,
-            parent: office.parent,
-            names: office.name,
-            cityNames: office.city,
-            country: office.country,
-            coordinates: office.coordinates,
-            countriesCovered: office.countriesCovered,
-            coverageConfirmed: office.coverageConfirmed,
-            openedOn: office.openedOn,
-            closedOn: office.closedOn,
-            confirmed: office.confirmed,
-            note: office.note ?? null,
-          });
-        }
-        for (const person of data.people) await store.upsertPerson(trx, person);
-        for (const a of data.assignments) {
-          await store.upsertAssignment(trx, {
-            id: [a.role, a.office ?? a.bureau ?? '-', a.person, a.from ?? 'open'].join(':'),
-            personId: a.person,
-            role: a.role,
-            office: a.office,
-            bureau: a.bureau,
-            title: a.title,
-            from: a.from,
-            to: a.to,
-            source: a.source,
-            confirmed: a.confirmed,
-          });
-        }
+        for (const region of objects.regions) await store.upsertRegion(trx, region);
+        for (const body of parentsFirst(objects.bodies, (b) => b.code, (b) => b.parent)) await store.upsertBody(trx, body);
+        for (const office of parentsFirst(objects.offices, (o) => o.code, (o) => o.parent)) await store.upsertOffice(trx, office);
+        for (const person of objects.people) await store.upsertPerson(trx, person);
+        for (const assignment of objects.assignments) await store.upsertAssignment(trx, assignment);
         const summary: SeedSummary = {
           regions: data.regions.length,
           offices: data.offices.length,
