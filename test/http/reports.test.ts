@@ -262,6 +262,14 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
       expect(html).not.toContain('<script');
       expect(html).toContain('Contribution of the regional offices');
     }
+    // Markdown and Word keep the tag as text too.
+    const md = (await server.request('GET', `/api/reports/${seedReport}.md`, { token: reader.token })).text;
+    expect(md).toContain('The **TSB** coordination, as edited.');
+    expect(md).toContain('\\<script\\>alert("x")\\</script\\>');
+    expect(md).not.toMatch(/(^|[^\\])<script/);
+    const docx = await download(server, `/api/reports/${seedReport}.docx`, reader.token);
+    expect((await mammoth.extractRawText({ buffer: docx.bytes })).value).toContain('<script>alert("x")</script>');
+    expect((await mammoth.convertToHtml({ buffer: docx.bytes })).value).toContain('&lt;script&gt;alert("x")&lt;/script&gt;');
     const reset = await server.request('PATCH', `/api/reports/${seedReport}`, { token: focal.token, body: { version: current.version + 1, header: { title: null } } });
     expect(reset.body.header.title).toBeNull();
     expect(reset.body.narrative[2].edited).toBe(true);
