@@ -30,6 +30,7 @@ describe('search normalisation', () => {
     expect(searchTerms('  Quality   OF quality "service"* ')).toEqual(['quality', 'of', 'service']);
     expect(searchTerms('a b c d e f g h i j k l')).toHaveLength(10);
     expect(searchTerms('*** --- ""')).toEqual([]);
+    expect(searchTerms('e-Health  SG12RG-AFR')).toEqual(['e health', 'sg12rg afr']);
   });
 
   it('indexes title, description, date words, place with country names, and linked bodies', () => {

@@ -134,10 +134,18 @@ export function normaliseForSearch(text: string): string {
     .trim();
 }
 
-/** The words of a search box, normalised like the index; at most ten, each at most 64 characters. */
+/**
+ * The terms of a search box, normalised like the index; at most ten, each at most 64 characters.
+ * What the box separates by spaces is one term; a term of several words ("e-waste", "RG-AFR")
+ * is a phrase, "e waste", whose words must follow each other.
+ */
 export function searchTerms(q: string): string[] {
-  const terms = normaliseForSearch(q.slice(0, 500)).split(' ').filter(Boolean);
-  return [...new Set(terms)].slice(0, 10).map((t) => t.slice(0, 64));
+  const terms = q
+    .slice(0, 500)
+    .split(/\s+/)
+    .map((chunk) => normaliseForSearch(chunk).split(' ').map((w) => w.slice(0, 64)).join(' '))
+    .filter(Boolean);
+  return [...new Set(terms)].slice(0, 10);
 }
 
 /** Everything an activity is found by: its texts, its place, and the names of the bodies it links. */

@@ -1,5 +1,5 @@
 /** All SQL of the activity register. Each function takes the executor first. */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { SqliteAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
@@ -17,7 +17,7 @@ import type {
   Texts,
   Visibility,
 } from './model.ts';
-import type { ActivityRow, ActivityTable } from './tables.ts';
+import type { ActivityReadRow, ActivityTable } from './tables.ts';
 
 export interface ActivityFilter {
   offices?: string[];
@@ -29,7 +29,10 @@ export interface ActivityFilter {
   visibilities?: string[];
   from?: string;
   to?: string;
-  /** Normalised search words; every one must match (as a word prefix). */
+  /**
+   * Normalised search terms, each a word or a phrase of words joined by spaces (a hyphenated
+   * word such as "e-waste" is the phrase "e waste"); every one must match, the last as a prefix.
+   */
   terms?: string[];
   deleted: 'exclude' | 'include' | 'only';
 }
@@ -73,14 +76,45 @@ function toRow(activity: Activity, searchText: string): Omit<ActivityTable, 'seq
   };
 }
 
+/** Every column a read of `activity` needs: not the search text (nor PostgreSQL's search vector), which only the index reads. */
+const READ_COLUMNS = [
+  'activity.seq',
+  'activity.id',
+  'activity.title',
+  'activity.original_language',
+  'activity.kind',
+  'activity.status',
+  'activity.visibility',
+  'activity.date_text',
+  'activity.date_start',
+  'activity.date_end',
+  'activity.date_precision',
+  'activity.place_mode',
+  'activity.place_city',
+  'activity.place_country',
+  'activity.description',
+  'activity.outcome',
+  'activity.participants',
+  'activity.links',
+  'activity.provenance',
+  'activity.version',
+  'activity.created_at',
+  'activity.created_by',
+  'activity.updated_at',
+  'activity.updated_by',
+  'activity.deleted_at',
+  'activity.deleted_by',
+] as const satisfies ReadonlyArray<`activity.${keyof ActivityReadRow}`>;
+
+/** An activity's links, grouped by activity id. */
 interface Children {
-  offices: Array<{ activity_id: string; office_code: string; role: string }>;
-  sectors: Array<{ activity_id: string; sector_code: string }>;
-  bodies: Array<{ activity_id: string; body_code: string }>;
-  relations: Array<{ activity_id: string; related_id: string; kind: string }>;
+  offices: Array<{ office: string; role: OfficeRole }>;
+  sectors: string[];
+  bodies: string[];
+  related: Array<{ activity: string; kind: RelationKind }>;
 }
 
-function toActivity(row: ActivityRow, children: Children): Activity {
+function toActivity(row: ActivityReadRow, children: Children | undefined): Activity {
   const date: FuzzyDate = { text: row.date_text, start: row.date_start, end: row.date_end, precision: row.date_precision as FuzzyPrecision };
   return {
     id: row.id,
@@ -89,16 +123,16 @@ function toActivity(row: ActivityRow, children: Children): Activity {
     kind: row.kind as ActivityKind,
     status: row.status as Status,
     visibility: row.visibility as Visibility,
-    offices: children.offices.filter((o) => o.activity_id === row.id).map((o) => ({ office: o.office_code, role: o.role as OfficeRole })),
-    sectors: children.sectors.filter((s) => s.activity_id === row.id).map((s) => s.sector_code),
-    bodies: children.bodies.filter((b) => b.activity_id === row.id).map((b) => b.body_code),
+    offices: children?.offices ?? [],
+    sectors: children?.sectors ?? [],
+    bodies: children?.bodies ?? [],
     date,
     place: row.place_mode === null ? null : { mode: row.place_mode as PlaceMode, city: row.place_city, country: row.place_country },
     description: JSON.parse(row.description) as Texts,
     outcome: JSON.parse(row.outcome) as Texts,
     participants: row.participants === null ? null : Number(row.participants),
     links: JSON.parse(row.links) as Link[],
-    related: children.relations.filter((r) => r.activity_id === row.id).map((r) => ({ activity: r.related_id, kind: r.kind as RelationKind })),
+    related: children?.related ?? [],
     provenance: JSON.parse(row.provenance) as Provenance,
     version: Number(row.version),
     createdAt: row.created_at,
@@ -139,11 +173,27 @@ async function insertChildren(ex: Executor, activities: Activity[]): Promise<voi
   );
 }
 
+const onSqlite = (ex: Executor): boolean => ex.getExecutor().adapter instanceof SqliteAdapter;
+
+/** SQLite: adds the words of search texts to the word list that prefix searches expand from. */
+async function addSearchWords(ex: Executor, searchTexts: string[]): Promise<void> {
+  if (!onSqlite(ex)) return;
+  const words = [...new Set(searchTexts.flatMap((text) => text.split(' ')))].filter(Boolean);
+  for (let i = 0; i < words.length; i += CHUNK) {
+    await ex
+      .insertInto('activity_search_word')
+      .values(words.slice(i, i + CHUNK).map((word) => ({ word })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
 /** Inserts activities with their links, in multi-row statements (the caller holds the transaction). */
 export async function insertActivities(ex: Executor, items: Array<{ activity: Activity; searchText: string }>): Promise<void> {
   if (items.length === 0) return;
   await insertChunked(ex, 'activity', items.map((i) => toRow(i.activity, i.searchText)));
   await insertChildren(ex, items.map((i) => i.activity));
+  await addSearchWords(ex, items.map((i) => i.searchText));
 }
 
 /** Writes a changed activity if it is still at `expectedVersion`; false when someone changed it first. */
@@ -155,24 +205,48 @@ export async function updateActivity(ex: Executor, activity: Activity, expectedV
     await ex.deleteFrom(table).where('activity_id', '=', id).execute();
   }
   await insertChildren(ex, [activity]);
+  await addSearchWords(ex, [searchText]);
   return true;
 }
 
-async function hydrate(ex: Executor, rows: ActivityRow[]): Promise<Activity[]> {
+/**
+ * The offices, Sectors, bodies and relations of a page of activities, in one statement (one
+ * round trip instead of four): each link is a row tagged with its part.
+ */
+async function hydrate(ex: Executor, rows: ActivityReadRow[]): Promise<Activity[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [offices, sectors, bodies, relations] = await Promise.all([
-    ex.selectFrom('activity_office').select(['activity_id', 'office_code', 'role']).where('activity_id', 'in', ids).orderBy('position').execute(),
-    ex.selectFrom('activity_sector').select(['activity_id', 'sector_code']).where('activity_id', 'in', ids).orderBy('sector_code').execute(),
-    ex.selectFrom('activity_body').select(['activity_id', 'body_code']).where('activity_id', 'in', ids).orderBy('position').execute(),
-    ex.selectFrom('activity_relation').select(['activity_id', 'related_id', 'kind']).where('activity_id', 'in', ids).execute(),
-  ]);
-  const children = { offices, sectors, bodies, relations };
-  return rows.map((row) => toActivity(row, children));
+  const links = await ex
+    .selectFrom('activity_office')
+    .select(['activity_id', sql.lit('office').as('part'), 'office_code as code', 'role as extra', 'position'])
+    .where('activity_id', 'in', ids)
+    .unionAll(
+      ex.selectFrom('activity_sector').select(['activity_id', sql.lit('sector').as('part'), 'sector_code as code', sql.lit('').as('extra'), sql.lit(0).as('position')]).where('activity_id', 'in', ids),
+    )
+    .unionAll(
+      ex.selectFrom('activity_body').select(['activity_id', sql.lit('body').as('part'), 'body_code as code', sql.lit('').as('extra'), 'position']).where('activity_id', 'in', ids),
+    )
+    .unionAll(
+      ex.selectFrom('activity_relation').select(['activity_id', sql.lit('relation').as('part'), 'related_id as code', 'kind as extra', sql.lit(0).as('position')]).where('activity_id', 'in', ids),
+    )
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+  const byActivity = new Map<string, Children>();
+  for (const link of links) {
+    let children = byActivity.get(link.activity_id);
+    if (!children) byActivity.set(link.activity_id, (children = { offices: [], sectors: [], bodies: [], related: [] }));
+    const part = link.part as 'office' | 'sector' | 'body' | 'relation';
+    if (part === 'office') children.offices.push({ office: link.code, role: link.extra as OfficeRole });
+    else if (part === 'sector') children.sectors.push(link.code);
+    else if (part === 'body') children.bodies.push(link.code);
+    else children.related.push({ activity: link.code, kind: link.extra as RelationKind });
+  }
+  return rows.map((row) => toActivity(row, byActivity.get(row.id)));
 }
 
 export async function findActivity(ex: Executor, id: string): Promise<Activity | null> {
-  const row = await ex.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await ex.selectFrom('activity').select(READ_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? (await hydrate(ex, [row]))[0]! : null;
 }
 
@@ -183,21 +257,77 @@ export async function existingActivityIds(ex: Executor, ids: string[]): Promise<
 }
 
 /**
- * Full-text match, one function per dialect: FTS5 on SQLite, a GIN-indexed tsvector on
- * PostgreSQL. Both index the same normalised text; every word is required, and only the last
- * is read as a prefix (the one still being typed): prefixes of short words such as "of" would
- * expand to most of the index.
+ * 2^40. SQLite's search index keys an activity by day(date_start) × 2^40 + seq (migration 0007),
+ * which sorts like the date order (date_start, then seq); `key & (2^40 - 1)` gives the seq back.
  */
-export function fullTextMatch(dialect: Dialect, terms: string[]): Expression<SqlBool> {
-  if (dialect === 'sqlite') {
-    const query = terms.map((t, i) => (i === terms.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
-    return sql<SqlBool>`activity.seq in (select rowid from activity_fts where activity_fts match ${query})`;
-  }
-  const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
-  return sql<SqlBool>`to_tsvector('simple', activity.search_text) @@ to_tsquery('simple', ${query})`;
+const SEQ_SPAN = 1099511627776;
+
+/** The search key of a list position in the date order, as the migration's triggers compute it. */
+const searchKeyAt = (position: PagePosition) =>
+  // The driver binds a JS number as a double: cast it, or the sum is a double too and loses the seq.
+  sql<number>`(cast(julianday(${position.value}) - 2400000.5 as integer) * ${sql.lit(SEQ_SPAN)} + cast(${position.seq} as integer))`;
+
+/** Past this many words, a prefix is left to FTS5 to expand (one or two letters typed so far). */
+const MAX_PREFIX_WORDS = 16;
+
+/**
+ * SQLite: the indexed words the last search word may stand for, it being still typed, or null
+ * when it stands for too many to name. FTS5 reads all postings of a prefix query before the
+ * first match (10 ms for "service"* at 1M activities) but reads named words lazily in key order.
+ */
+async function prefixWords(ex: Executor, terms: string[]): Promise<string[] | null> {
+  const prefix = terms.at(-1)?.split(' ').at(-1);
+  if (!prefix) return null;
+  const rows = await ex
+    .selectFrom('activity_search_word')
+    .select('word')
+    // Every word that starts with the prefix sorts from it to it followed by the highest code point.
+    .where('word', '>=', prefix)
+    .where('word', '<', `${prefix}\u{10FFFF}`)
+    .orderBy('word')
+    .limit(MAX_PREFIX_WORDS + 1)
+    .execute();
+  return rows.length > 0 && rows.length <= MAX_PREFIX_WORDS ? rows.map((r) => r.word) : null;
 }
 
-function filterExpression(eb: ExpressionBuilder<Database, 'activity'>, dialect: Dialect, filter: ActivityFilter): Expression<SqlBool> {
+/**
+ * An FTS5 query: every term required, each quoted (a phrase when it has several words). The last
+ * word is a prefix: the words it stands for when given (`prefixWords`), else FTS5's own `*`.
+ */
+export function ftsQuery(terms: string[], lastWords: string[] | null = null): string {
+  const quoted = (t: string) => `"${t}"`;
+  const last = terms.at(-1)!;
+  const lead = last.split(' ').slice(0, -1).join(' ');
+  const lastPart = lastWords
+    ? `(${lastWords.map((word) => quoted(lead ? `${lead} ${word}` : word)).join(' OR ')})`
+    : `${quoted(last)}*`;
+  return [...terms.slice(0, -1).map(quoted), lastPart].join(' AND ');
+}
+
+/** A PostgreSQL tsquery of the same: a phrase's words follow each other (<->), the last word a prefix. */
+export function tsQuery(terms: string[]): string {
+  return terms.map((t, i) => t.split(' ').join(' <-> ') + (i === terms.length - 1 ? ':*' : '')).join(' & ');
+}
+
+/**
+ * Full-text match, one function per dialect: FTS5 on SQLite, the GIN-indexed `search_vector` on
+ * PostgreSQL. Both index the same normalised text; every term is required, and only the last
+ * is read as a prefix (the one still being typed): prefixes of short words such as "of" would
+ * expand to most of the index. (A date-ordered SQLite search walks the index instead: `listActivities`.)
+ */
+export function fullTextMatch(dialect: Dialect, terms: string[], lastWords: string[] | null = null): Expression<SqlBool> {
+  if (dialect === 'sqlite') {
+    return sql<SqlBool>`activity.seq in (select rowid & ${sql.lit(SEQ_SPAN - 1)} from activity_search where activity_search match ${ftsQuery(terms, lastWords)})`;
+  }
+  return sql<SqlBool>`activity.search_vector @@ to_tsquery('simple', ${tsQuery(terms)})`;
+}
+
+function filterExpression(
+  eb: ExpressionBuilder<Database, 'activity'>,
+  dialect: Dialect,
+  filter: ActivityFilter,
+  lastWords: string[] | null,
+): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.deleted === 'exclude') conditions.push(eb('activity.deleted_at', 'is', null));
   if (filter.deleted === 'only') conditions.push(eb('activity.deleted_at', 'is not', null));
@@ -244,7 +374,7 @@ function filterExpression(eb: ExpressionBuilder<Database, 'activity'>, dialect: 
       ),
     );
   }
-  if (filter.terms?.length) conditions.push(fullTextMatch(dialect, filter.terms));
+  if (filter.terms?.length) conditions.push(fullTextMatch(dialect, filter.terms, lastWords));
   return eb.and(conditions);
 }
 
@@ -255,23 +385,39 @@ export async function listActivities(
   filter: ActivityFilter,
   page: { sort: ActivitySort; after?: PagePosition | undefined; limit: number },
 ): Promise<{ activities: Activity[]; positions: PagePosition[]; more: boolean }> {
-  const column = page.sort === 'updated' ? 'activity.updated_at' : 'activity.date_start';
+  const byDate = page.sort !== 'updated';
   const descending = page.sort !== 'date';
   const direction = descending ? 'desc' : 'asc';
-  let query = ex
-    .selectFrom('activity')
-    .selectAll('activity')
-    .where((eb) => filterExpression(eb, dialect, filter));
-  if (page.after) {
-    const { value, seq } = page.after;
-    const beyond = descending ? '<' : '>';
-    query = query.where((eb) => eb.or([eb(column, beyond, value), eb.and([eb(column, '=', value), eb('activity.seq', beyond, seq)])]));
+  const beyond = descending ? '<' : '>';
+  const terms = filter.terms ?? [];
+  const lastWords = dialect === 'sqlite' && terms.length > 0 ? await prefixWords(ex, terms) : null;
+  let rows: ActivityReadRow[];
+  if (dialect === 'sqlite' && byDate && terms.length > 0) {
+    // Walk the search index in key (= date) order and stop after a page, rather than sort every match.
+    let query = ex
+      .selectFrom('activity_search')
+      .innerJoin('activity', (join) => join.on(sql<SqlBool>`activity.seq = (activity_search.rowid & ${sql.lit(SEQ_SPAN - 1)})`))
+      .select(READ_COLUMNS)
+      .where(sql<SqlBool>`activity_search match ${ftsQuery(terms, lastWords)}`)
+      .where((eb) => filterExpression(eb, dialect, { ...filter, terms: [] }, null));
+    if (page.after) query = query.where('activity_search.rowid', beyond, searchKeyAt(page.after));
+    rows = await query.orderBy('activity_search.rowid', direction).limit(page.limit + 1).execute();
+  } else {
+    const column = byDate ? 'activity.date_start' : 'activity.updated_at';
+    let query = ex
+      .selectFrom('activity')
+      .select(READ_COLUMNS)
+      .where((eb) => filterExpression(eb, dialect, filter, lastWords));
+    if (page.after) {
+      const { value, seq } = page.after;
+      query = query.where((eb) => eb.or([eb(column, beyond, value), eb.and([eb(column, '=', value), eb('activity.seq', beyond, seq)])]));
+    }
+    rows = await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute();
   }
-  const rows = await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute();
   const pageRows = rows.slice(0, page.limit);
   return {
     activities: await hydrate(ex, pageRows),
-    positions: pageRows.map((r) => ({ value: page.sort === 'updated' ? r.updated_at : r.date_start, seq: Number(r.seq) })),
+    positions: pageRows.map((r) => ({ value: byDate ? r.date_start : r.updated_at, seq: Number(r.seq) })),
     more: rows.length > page.limit,
   };
 }

@@ -65,8 +65,26 @@ export interface ActivityStatusChangeTable {
   actor_label: string;
 }
 
+/**
+ * SQLite only: the FTS5 index of `search_text` (migration 0007). Its rowid is the activity's
+ * search key, day(date_start) × 2^40 + seq, so matches come out in the list's date order.
+ */
+export interface ActivitySearchTable {
+  rowid: number;
+  /** FTS5 names the table itself as a column: `activity_search match ?`. */
+  activity_search: string;
+  search_text: string;
+}
+
+/** SQLite only: every word the search index holds (and some it no longer does), for expanding a prefix. */
+export interface ActivitySearchWordTable {
+  word: string;
+}
+
 export interface ActivityTables {
   activity: ActivityTable;
+  activity_search: ActivitySearchTable;
+  activity_search_word: ActivitySearchWordTable;
   activity_office: ActivityOfficeTable;
   activity_sector: ActivitySectorTable;
   activity_body: ActivityBodyTable;
@@ -75,3 +93,5 @@ export interface ActivityTables {
 }
 
 export type ActivityRow = Selectable<ActivityTable>;
+/** What reads of the register fetch: everything but the search text, which only the index reads. */
+export type ActivityReadRow = Omit<ActivityRow, 'search_text'>;

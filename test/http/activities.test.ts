@@ -323,3 +323,83 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
     expect(bad.body.errors).toEqual([{ path: 'body.originalLanguage', message: 'the title has no text in "ar"' }]);
   });
 });
+
+describe.each(DIALECTS)('register search in date order [%s]', (dialect) => {
+  let server: TestServer;
+  let editor: TestUser;
+  /** Spectrum activities by date; "b" and "c" share a day, so the order between them is creation order. */
+  const byDate: Record<string, string> = {};
+
+  const record = async (key: string, title: string, date: string, extra: Record<string, unknown> = {}) => {
+    const res = await server.request('POST', '/api/activities', {
+      token: editor.token,
+      body: { title: { en: title }, kind: 'workshop', status: 'planned', offices: [{ office: 'cairo', role: 'organised' }], date: { text: date }, ...extra },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    byDate[key] = res.body.id;
+    return res.body as { id: string; version: number };
+  };
+  const pages = async (path: string, token?: string) => {
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const res: { status: number; body: { data: Array<{ id: string }>; next: string | null } } = await server.request(
+        'GET',
+        `${path}&limit=2${next ? `&cursor=${next}` : ''}`,
+        token ? { token } : {},
+      );
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data.map((a) => a.id));
+      next = res.body.next;
+    } while (next);
+    return seen;
+  };
+  const ids = (...keys: string[]) => keys.map((k) => byDate[k]);
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    editor = await buildUser(server, { role: 'editor', office: 'cairo' });
+    // Recorded out of date order, so the order found is the dates', not the insertion's.
+    await record('d', 'Spectrum management forum', '10 May 2023');
+    await record('a', 'Spectrum monitoring training', '3 February 2021');
+    await record('b', 'Regional spectrum workshop', '15 June 2022');
+    await record('c', 'Spectrum pricing consultation', '15 June 2022');
+    await record('e', 'Spectrum planning for IMT', 'Q4 2024');
+    await record('internal', 'Spectrum internal review', '1 March 2022', { visibility: 'internal' });
+    await record('ewaste', 'E-waste collection in the region', '1 April 2021');
+    await record('apart', 'Waste of energy: e learning on data centres', '1 April 2021');
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('gives search results in date order, page after page, without losing or repeating one', async () => {
+    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('a', 'b', 'c', 'd', 'e'));
+    expect(await pages('/api/activities?q=spectrum&sort=-date')).toEqual(ids('e', 'd', 'c', 'b', 'a'));
+    // A prefix still being typed, and staff who also see the internal one.
+    expect(await pages('/api/activities?q=spectr', editor.token)).toEqual(ids('a', 'internal', 'b', 'c', 'd', 'e'));
+    expect(await pages('/api/activities?q=spectrum&sort=updated')).toHaveLength(5);
+  });
+
+  it('follows a change of date or title into the search order and the words found', async () => {
+    const current = await server.request('GET', `/api/activities/${byDate.e}`);
+    const moved = await server.request('PATCH', `/api/activities/${byDate.e}`, {
+      token: editor.token,
+      body: { version: current.body.version, date: { text: '1 January 2020' }, title: { en: 'Spectrum refarming seminar' } },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('e', 'a', 'b', 'c', 'd'));
+    expect(await pages('/api/activities?q=spectrum%20refarm')).toEqual(ids('e'));
+    expect(await pages('/api/activities?q=spectrum%20planning')).toEqual([]);
+
+    const deleted = await server.request('DELETE', `/api/activities/${byDate.a}`, { token: editor.token });
+    expect(deleted.status).toBe(200);
+    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('e', 'b', 'c', 'd'));
+  });
+
+  it('reads a hyphenated word as a phrase: "e-waste" is not any text with "e" and "waste"', async () => {
+    expect(await pages('/api/activities?q=e-waste')).toEqual(ids('ewaste'));
+    expect(await pages('/api/activities?q=E-wast')).toEqual(ids('ewaste'));
+    expect(await pages('/api/activities?q=waste')).toEqual(ids('ewaste', 'apart'));
+  });
+});
