@@ -179,6 +179,23 @@ describe('parseReport on the seed report', () => {
     compare(proposal, loadExpected('seed-expected.json'), SEED, SEED_NAME);
   });
 
+  it('writes an item cut into several activities as sentences a report can list, and keeps whole items as written', () => {
+    const cut = proposal.activities.filter((a) => a.description !== a.provenance.text);
+    expect(cut.map((a) => a.description)).toEqual([
+      'ITU-T SG13 events held in Abuja, Nigeria: A workshop on Standardization of fiber networks towards a better connected Africa, 3 and 4 February 2020.',
+      'ITU-T SG13 events held in Abuja, Nigeria: a regular meeting of the African group to SG13 on 5 and 6 February.',
+      'The Regional Office supported the ITU-T SG12 RG-AFR activities held in Ndjamena, Chad. A workshop was successfully organized on “Quality of Service”, 2 - 3 March 2020.',
+      'The Regional Office supported the ITU-T SG12 RG-AFR activities held in Ndjamena, Chad. The regular meeting of the African Group of SG12 was hosted back to back the 4 - 5 March 2020.',
+      expect.stringMatching(/^The Regional Office for Africa \(ROA\) participated in .* Common Proposals for WTSA-20\.$/),
+      'The Regional Office worked on ensuring good participation from the African Administrations and another meeting is confirmed in the second week of November 2020.',
+      expect.stringMatching(/^The ROA participated to the regular consultative meetings .* implemented by TSB\.$/),
+      'The ARO office is collaborating with TSB to organize a regional workshop on “Security of Financial Services” in October 2020.',
+      'TSBs contribution in the upcoming emerging technologies week planned for mid November 2020.',
+    ]);
+    // "(the event was postponed to next year 2021)": no full stop added to an item kept whole.
+    expect(proposal.activities.find((a) => a.provenance.text.startsWith('Developed a concept note'))!.description).toMatch(/2021\)$/);
+  });
+
   it('reads the same from the Word version of the report', async () => {
     const document = await readDocument(await reportToDocx(SEED), 'seed.docx');
     expect(document.format).toBe('docx');

@@ -1103,6 +1103,26 @@ const ANOTHER = /\b(?:another|a\s+further|a\s+second|a\s+third|the\s+next|a\s+fo
 const BACK_TO_BACK = /\bback[- ]to[- ]back\b|\bfollowed\s+by\b|\bpreceded\s+by\b|\bimmediately\s+(?:after|before|followed)\b|\bon\s+the\s+(?:eve|margins?|sidelines?)\s+of\b|\bin\s+conjunction\s+with\b/i;
 const LEADING_WORDS = /^(?:(?:and|followed\s+by|back[- ]to[- ]back\s+with|furthermore|moreover|also|in\s+addition|additionally|then|as\s+well\s+as|internally)[,\s]+)+/i;
 
+/**
+ * A part cut out of an item ("…, and the ARO office is collaborating … in October 2020") is listed
+ * on its own in reports: it starts with a capital and, in scripts that use one, ends with a full
+ * stop. An item kept whole stays exactly as written.
+ */
+function asSentence(part: string, item: string): string {
+  if (part === item.trim() || part === '') return part;
+  const capitalised = capitalise(part.replace(/[\s,;:–—-]+$/, ''));
+  return /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\d]$/u.test(capitalised) ? `${capitalised}.` : capitalised;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The joining words and punctuation a part starts with once cut from its item (", and …", "followed by …"). */
+const tidyPart = (part: string): string => part.replace(/^[\s,;:–—-]+/, '').replace(LEADING_WORDS, '');
+
+/** A lead shared by several parts, then one part: a new sentence when the lead ends one. */
+const joinSentences = (lead: string, part: string): string =>
+  lead === '' ? part : part === '' ? lead : `${lead} ${/[.!?]$/.test(lead) ? capitalise(part) : part}`;
+
 function titleOf(text: string): string {
   let t = text
     .trim()
@@ -1197,7 +1217,7 @@ function readItem(text: string, item: ItemContext, r: Reading, base: number): Pr
       if (inherited) date = { ...inherited };
     }
     const titleSource = split ? textOf(group.filter((p) => p.dates.length > 0).slice(0, 1)) || ownText : text.slice(sentenceSpans(text)[0]?.start ?? 0, sentenceSpans(text)[0]?.end ?? text.length);
-    const description = g === 0 ? textOf(group) : [leadText, textOf(group)].filter(Boolean).join(' ');
+    const description = g === 0 ? textOf(group) : joinSentences(leadText, tidyPart(textOf(group)));
     out.push({
       region: item.region,
       office: item.office,
@@ -1209,7 +1229,7 @@ function readItem(text: string, item: ItemContext, r: Reading, base: number): Pr
       bodies,
       sectors: [...r.sectors],
       title: titleOf(titleSource),
-      description: description.replace(/^[\s,;:–—-]+/, '').replace(LEADING_WORDS, ''),
+      description: asSentence(tidyPart(description), text),
       related: related ? [{ index: base + g - 1, kind: 'back-to-back' }] : [],
       provenance: { document: r.context.document, section: item.section, item: item.item, text },
     });
