@@ -36,12 +36,13 @@ export function importRoutes(imports: ImportService) {
         async (request, reply) => {
           const file = request.isMultipart() ? await request.file() : undefined;
           if (!file) throw invalid([{ path: 'body.file', message: 'send the document as a multipart/form-data field named "file"' }]);
+          const tooBig = () =>
+            tooLarge('document_too_large', `"${file.filename}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`);
           const bytes = await file.toBuffer().catch((error: unknown) => {
-            if (error instanceof scoped.multipartErrors.RequestFileTooLargeError) {
-              throw tooLarge('document_too_large', `"${file.filename}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`);
-            }
-            throw error;
+            throw error instanceof scoped.multipartErrors.RequestFileTooLargeError ? tooBig() : error;
           });
+          // toBuffer only notices the limit while chunks still arrive: a file just over it can end cut, not refused.
+          if (file.file.truncated) throw tooBig();
           const fields = uploadFields.safeParse(
             Object.fromEntries(
               Object.entries(file.fields).flatMap(([name, field]) =>

@@ -224,7 +224,8 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
   });
 
-  it('answers 20 MB of noise with nothing placed, and refuses a byte more with 413 naming the limit', async () => {
+  // Two 20 MB uploads: room for a loaded machine; the answer itself comes in seconds.
+  it('answers 20 MB of noise with nothing placed, and refuses a byte more with 413 naming the limit', { timeout: 180_000 }, async () => {
     const batchesBefore = await countRows(server, 'import_batch');
     const atLimit = await upload(server, focal.token, noise(IMPORT_LIMIT_BYTES), 'noise.txt');
     expect(atLimit.status).toBe(201);
