@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: generates (once) synthetic registers of each size on each database, starts the
- * real server on loopback over each, and measures a filtered list page, a text search, a single
- * GET and a PATCH; then the same requests against a bare Fastify route answering a fixed body of
- * the same size (the floor). Prints a table per register and writes bench/results.json.
+ * `npm run bench`: generates (once) synthetic registers of each size on each database and runs
+ * the chosen suites on each (suite.ts): `api` starts the real server on loopback and measures a
+ * filtered list page, a text search, a single GET and a PATCH, then the same requests against a
+ * bare Fastify route answering a fixed body of the same size (the floor); `reports` times the
+ * ITU-T report as DOCX and HTML beside reading its activities. Prints a table per register and
+ * writes bench/results.json.
  *
  *   npm run bench -- --sizes 10k,100k --dialects sqlite,postgres --duration 5 --concurrency 8
  *   npm run bench -- --sizes 1m --dialects sqlite
@@ -13,19 +15,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildApp, VERSION } from '#src/app.ts';
-import { referenceCache } from '#src/activities/references.ts';
-import type { Actor } from '#src/platform/access.ts';
 import type { Dialect } from '#src/platform/database.ts';
-import { startFloor } from './floor.ts';
+import { apiSuite, SCENARIOS, type Figures, type Scenario, type ScenarioResult } from './api.ts';
 import { openRegister, type Register } from './generate.ts';
-import { startLoadGenerator, type LoadGenerator, type LoadJob, type LoadRequest, type LoadResult } from './load.ts';
-import { Random, SEARCH_QUERIES } from './vocabulary.ts';
+import { startLoadGenerator, type LoadGenerator } from './load.ts';
+import { REPORT_TARGET, reportsSuite, reportTarget, type ReportFigures } from './reports.ts';
+import { round, type Suite, type SuiteContext } from './suite.ts';
+import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SCENARIOS = ['list', 'search', 'get', 'patch'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+const SUITE_NAMES = ['api', 'reports'] as const;
+type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
-const BENCH_ACTOR: Actor = { kind: 'system', label: 'fieldbook bench' };
-const BENCH_EMAIL = 'bench@example.org';
 
 /** The issue's targets, at 1M activities on SQLite. */
 const TARGETS = { size: 1_000_000, dialect: 'sqlite' as Dialect, listP95Ms: 20, searchP95Ms: 20, listFloorRatio: 0.5 };
@@ -34,7 +34,8 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --scenarios list,search,get,patch                                           env BENCH_SCENARIOS
+  --suites api,reports    what to measure: HTTP load, report generation       env BENCH_SUITES
+  --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
   --warmup 1              unmeasured seconds before each measurement          env BENCH_WARMUP
   --concurrency 8         connections kept busy at once                       env BENCH_CONCURRENCY
@@ -50,6 +51,7 @@ const HELP = `npm run bench -- [options]
 interface Options {
   sizes: Array<{ label: string; size: number }>;
   dialects: Dialect[];
+  suites: SuiteName[];
   scenarios: Scenario[];
   durationMs: number;
   warmupMs: number;
@@ -92,6 +94,7 @@ function parseOptions(argv: string[]): Options | null {
     options: {
       sizes: { type: 'string', default: env.BENCH_SIZES ?? '10k,100k' },
       dialects: { type: 'string', default: env.BENCH_DIALECTS ?? 'sqlite,postgres' },
+      suites: { type: 'string', default: env.BENCH_SUITES ?? SUITE_NAMES.join(',') },
       scenarios: { type: 'string', default: env.BENCH_SCENARIOS ?? SCENARIOS.join(',') },
       duration: { type: 'string', default: env.BENCH_DURATION ?? '5' },
       warmup: { type: 'string', default: env.BENCH_WARMUP ?? '1' },
@@ -114,6 +117,7 @@ function parseOptions(argv: string[]): Options | null {
   return {
     sizes: values.sizes.split(',').filter((s) => s.trim()).map(parseSize),
     dialects: list('dialects', values.dialects, DIALECTS),
+    suites: list('suites', values.suites, SUITE_NAMES),
     scenarios: list('scenarios', values.scenarios, SCENARIOS),
     durationMs: positive('duration', values.duration) * 1000,
     warmupMs: warmup * 1000,
@@ -129,31 +133,22 @@ function parseOptions(argv: string[]): Options | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Figures
+// Suites and results
 
-interface Figures {
-  requests: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  meanBytes: number;
-  errors: Record<string, number>;
+/** What each suite stores in a register's entry of results.json, by the suite's name. */
+interface SuiteResults {
+  /** The `api` suite's scenarios (kept under this name from before suites). */
+  scenarios?: ScenarioResult[];
+  reports?: ReportFigures[];
 }
 
-interface ScenarioResult {
-  scenario: Scenario;
-  /** What was asked, in words. */
-  requests: string;
-  app: Figures;
-  floor: Figures & { bodyBytes: number };
-  /** list and search: each request's share of the traffic and its latency (Fieldbook). */
-  perRequest?: Array<{ path: string; requests: number; p50Ms: number; p95Ms: number }>;
-  /** Fieldbook ÷ floor: below 1 for throughput, above 1 for latency. */
-  ratio: { requestsPerSecond: number; p50: number; p95: number; p99: number };
-}
+/** Every suite, in the order they run on a register; the key is where its result is stored. */
+const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNullable<SuiteResults[K]>> } => ({
+  scenarios: apiSuite(options.scenarios),
+  reports: reportsSuite,
+});
 
-interface RunResult {
+interface RunResult extends SuiteResults {
   label: string;
   size: number;
   dialect: Dialect;
@@ -161,196 +156,55 @@ interface RunResult {
   date: string;
   /** Generation time of the register (`reused`: recorded when it was generated in an earlier run). */
   generation: { seconds: number; activitiesPerSecond: number; at: string; reused: boolean } | null;
-  scenarios: ScenarioResult[];
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function figures(result: LoadResult): Figures {
-  const sorted = [...result.latencies].sort((a, b) => a - b);
-  const n = sorted.length;
-  return {
-    requests: n,
-    requestsPerSecond: n / (result.windowMs / 1000),
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
-    meanBytes: n === 0 ? 0 : result.bytes / n,
-    errors: result.errors,
-  };
-}
-
-/** The kept body closest to the mean size: what the floor answers. */
-function representativeBody(result: LoadResult, meanBytes: number): string {
-  let best = result.bodies[0] ?? '{}';
-  for (const body of result.bodies) {
-    if (Math.abs(Buffer.byteLength(body) - meanBytes) < Math.abs(Buffer.byteLength(best) - meanBytes)) best = body;
-  }
-  return best;
-}
-
-const round = (n: number, digits = 2) => Number(n.toFixed(digits));
-
-// ---------------------------------------------------------------------------------------------
-// One register
-
-interface Workload {
-  describe: string;
-  requests?: LoadRequest[];
-  patch?: LoadJob['patch'];
-  headers: Record<string, string>;
-}
-
-async function workloads(register: Register, token: string, seed: number): Promise<Record<Scenario, Workload>> {
-  const { db } = register.fieldbook.database;
-  const refs = await referenceCache(register.fieldbook.services.registry)();
-  const offices = [...refs.offices.keys()];
-
-  // A random sample of existing activities: visible ones to read, live ones to edit.
-  const rng = new Random(seed);
-  const max = Number((await db.selectFrom('activity').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
-  const seqs = [...new Set(Array.from({ length: 4000 }, () => rng.int(1, max)))];
-  const rows: Array<{ id: string; version: number; visibility: string; deleted_at: string | null }> = [];
-  for (let i = 0; i < seqs.length; i += 500) {
-    const chunk = await db.selectFrom('activity').select(['id', 'version', 'visibility', 'deleted_at']).where('seq', 'in', seqs.slice(i, i + 500)).execute();
-    rows.push(...chunk.map((r) => ({ ...r, version: Number(r.version) })));
-  }
-  const live = rows.filter((r) => r.deleted_at === null);
-  const readable = live.filter((r) => r.visibility === 'public').slice(0, 1000);
-  const read = new Set(readable.map((r) => r.id));
-  const editable = live.filter((r) => !read.has(r.id)).slice(0, 1000);
-  if (readable.length < 10 || editable.length < 10) throw new Error('too few activities sampled; is the register empty?');
-
-  return {
-    list: {
-      describe: `GET /api/activities?office=<one of ${offices.length}>&status=held&limit=50 (anonymous)`,
-      requests: offices.map((office) => ({ method: 'GET', path: `/api/activities?office=${office}&status=held&limit=50` })),
-      headers: {},
-    },
-    search: {
-      describe: `GET /api/activities?q=<one of ${SEARCH_QUERIES.length} queries>&limit=50 (anonymous)`,
-      requests: SEARCH_QUERIES.map((q) => ({ method: 'GET', path: `/api/activities?q=${encodeURIComponent(q)}&limit=50` })),
-      headers: {},
-    },
-    get: {
-      describe: `GET /api/activities/<one of ${readable.length} public ids> (anonymous)`,
-      requests: readable.map((r) => ({ method: 'GET', path: `/api/activities/${r.id}` })),
-      headers: {},
-    },
-    patch: {
-      describe: `PATCH /api/activities/<one of ${editable.length} ids> {version, participants} (focal point, API token)`,
-      patch: { pathPrefix: '/api/activities/', items: editable.map((r) => ({ id: r.id, version: r.version })) },
-      headers: { authorization: `Bearer ${token}` },
-    },
-  };
-}
-
-async function benchToken(register: Register): Promise<string> {
-  const { auth } = register.fieldbook.services;
-  // A reused register has the account from an earlier run.
-  const users = await auth.listUsers(BENCH_ACTOR);
-  if (!users.some((u) => u.email === BENCH_EMAIL)) {
-    await auth.createUser(BENCH_ACTOR, { email: BENCH_EMAIL, role: 'focal-point', bureau: 'TSB', displayName: 'Benchmark', password: undefined });
-  }
-  return (await auth.createTokenFor(BENCH_ACTOR, BENCH_EMAIL, 'bench')).secret;
-}
-
-async function benchRegister(register: Register, options: Options, load: LoadGenerator, log: (s: string) => void): Promise<ScenarioResult[]> {
-  const app = await buildApp(register.fieldbook, register.config, { level: 'silent' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server has no port');
-  const results: ScenarioResult[] = [];
-  try {
-    const token = await benchToken(register);
-    const all = await workloads(register, token, options.seed);
-    for (const scenario of options.scenarios) {
-      const work = all[scenario];
-      const job = (port: number): LoadJob => ({
-        host: '127.0.0.1',
-        port,
-        headers: work.headers,
-        concurrency: options.concurrency,
-        warmupMs: options.warmupMs,
-        durationMs: options.durationMs,
-        ...(work.requests ? { requests: work.requests } : {}),
-        ...(work.patch ? { patch: work.patch } : {}),
-        keepBodies: 200,
-      });
-      log(`  ${scenario}: ${work.describe}`);
-      const appRun = await load.run(job(address.port));
-      const appFigures = figures(appRun);
-      const body = representativeBody(appRun, appFigures.meanBytes);
-      const floor = await startFloor(body);
-      let floorRun: LoadResult;
-      try {
-        floorRun = await load.run(job(floor.port));
-      } finally {
-        await floor.close();
+/** Runs the chosen suites on one register, the app started once for those that need it. */
+async function runSuites(register: Register, target: { size: number; dialect: Dialect }, options: Options, generator: LoadGenerator, log: (s: string) => void) {
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  const context: SuiteContext = {
+    register,
+    dialect: target.dialect,
+    size: target.size,
+    seed: options.seed,
+    load: { generator, durationMs: options.durationMs, warmupMs: options.warmupMs, concurrency: options.concurrency },
+    log,
+    async listen() {
+      if (!app) {
+        app = await buildApp(register.fieldbook, register.config, { level: 'silent' });
+        await app.listen({ host: '127.0.0.1', port: 0 });
       }
-      const floorFigures = figures(floorRun);
-      const perRequest = appRun.perRequest?.map((latencies, i) => {
-        const sorted = [...latencies].sort((a, b) => a - b);
-        return { path: work.requests![i]!.path, requests: sorted.length, p50Ms: round(percentile(sorted, 50), 3), p95Ms: round(percentile(sorted, 95), 3) };
-      });
-      results.push({
-        scenario,
-        requests: work.describe,
-        ...(perRequest ? { perRequest } : {}),
-        app: appFigures,
-        floor: { ...floorFigures, bodyBytes: Buffer.byteLength(body) },
-        ratio: {
-          requestsPerSecond: appFigures.requestsPerSecond / floorFigures.requestsPerSecond,
-          p50: appFigures.p50Ms / floorFigures.p50Ms,
-          p95: appFigures.p95Ms / floorFigures.p95Ms,
-          p99: appFigures.p99Ms / floorFigures.p99Ms,
-        },
-      });
+      const address = app.server.address();
+      if (address === null || typeof address === 'string') throw new Error('the server has no port');
+      return address.port;
+    },
+  };
+  const results: SuiteResults = {};
+  const suites = suitesFor(options);
+  try {
+    for (const key of Object.keys(suites) as Array<keyof SuiteResults>) {
+      const suite = suites[key];
+      if (!options.suites.some((name) => name === suite.name)) continue;
+      // Each key pairs a suite with its own result type; TypeScript cannot follow that through the loop.
+      (results as Record<string, unknown>)[key] = await suite.run(context);
     }
   } finally {
-    await app.close();
+    await (app as Awaited<ReturnType<typeof buildApp>> | null)?.close();
   }
   return results;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Printing
+function printRun(run: RunResult, options: Options): void {
+  console.log('');
+  console.log(`${DIALECT_NAMES[run.dialect]} · ${run.size.toLocaleString('en')} activities`);
+  const suites = suitesFor(options);
+  if (run.scenarios) {
+    console.log(`HTTP · concurrency ${options.concurrency} · ${options.durationMs / 1000} s per measurement`);
+    suites.scenarios.print(run.scenarios);
+  }
+  if (run.reports) suites.reports.print(run.reports);
+}
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-
-function printTable(run: RunResult, options: Options): void {
-  const int = (n: number) => Math.round(n).toLocaleString('en');
-  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
-  const x = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)}×` : '-');
-  const errors = (f: Figures) => Object.values(f.errors).reduce((a, b) => a + b, 0);
-  const header = [
-    'scenario', 'bytes', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '│', 'floor req/s', 'p50', 'p95', 'p99', '│', 'req/s ratio', 'p50 ×', 'p95 ×', 'p99 ×',
-  ];
-  const rows = run.scenarios.map((s) => [
-    s.scenario, int(s.app.meanBytes), int(s.app.requestsPerSecond), ms(s.app.p50Ms), ms(s.app.p95Ms), ms(s.app.p99Ms), String(errors(s.app)), '│',
-    int(s.floor.requestsPerSecond), ms(s.floor.p50Ms), ms(s.floor.p95Ms), ms(s.floor.p99Ms), '│',
-    s.ratio.requestsPerSecond.toFixed(3), x(s.ratio.p50), x(s.ratio.p95), x(s.ratio.p99),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log('');
-  console.log(`${DIALECT_NAMES[run.dialect]} · ${run.size.toLocaleString('en')} activities · concurrency ${options.concurrency} · ${options.durationMs / 1000} s per measurement`);
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
-  for (const s of run.scenarios) {
-    if (s.perRequest && s.perRequest.length > 0) {
-      const sorted = [...s.perRequest].sort((a, b) => b.p50Ms - a.p50Ms);
-      const show = (r: (typeof sorted)[number]) => `${decodeURIComponent(r.path.replace(/^\/api\/activities\?/, '').replace(/&limit=50$/, ''))} ${ms(r.p50Ms)}`;
-      console.log(`  ${s.scenario} p50 by request, slowest first (ms): ${sorted.slice(0, 4).map(show).join(' · ')} … fastest: ${show(sorted.at(-1)!)}`);
-    }
-    const errs = Object.entries(s.app.errors);
-    if (errs.length > 0) console.log(`  ${s.scenario} errors: ${errs.map(([k, v]) => `${k} × ${v}`).join(', ')}`);
-  }
-  console.log('');
-}
 
 interface TargetCheck {
   listP95Ms: { value: number; target: number; met: boolean } | null;
@@ -361,7 +215,7 @@ interface TargetCheck {
 
 function checkTargets(runs: RunResult[]): TargetCheck | null {
   const run = runs.find((r) => r.size === TARGETS.size && r.dialect === TARGETS.dialect);
-  if (!run) return null;
+  if (!run?.scenarios) return null;
   const list = run.scenarios.find((s) => s.scenario === 'list');
   const search = run.scenarios.find((s) => s.scenario === 'search');
   const check = (value: number | undefined, target: number, below: boolean) =>
@@ -425,12 +279,14 @@ function writeResults(options: Options, runs: RunResult[]): RunResult[] {
       warmupSeconds: options.warmupMs / 1000,
       seed: options.seed,
       searchQueries: SEARCH_QUERIES,
-      note: 'Each run entry carries its own date; entries from earlier invocations are kept unless --fresh. Ratios are Fieldbook ÷ floor.',
+      reportRuns: 'each report figure is the median of 3 generations',
+      note: 'Each run entry carries its own date; entries from earlier invocations are kept unless --fresh. Ratios are Fieldbook ÷ floor (scenarios) and report ÷ reading alone (reports).',
     },
     targets: { ...TARGETS, check: checkTargets(all) },
+    reportTarget: { ...REPORT_TARGET, figures: all.flatMap((r) => (r.reports ? [{ size: r.size, dialect: r.dialect, ...reportTarget(r.reports) }] : [])) },
     runs: all.map((r) => ({
       ...r,
-      scenarios: r.scenarios.map((s) => ({
+      scenarios: r.scenarios?.map((s) => ({
         ...s,
         app: roundFigures(s.app),
         floor: roundFigures(s.floor),
@@ -451,7 +307,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const cpus = os.cpus();
   log(`Fieldbook bench · ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'} · Node ${process.version}`);
-  log(`sizes ${options.sizes.map((s) => s.label).join(', ')} · ${options.dialects.join(', ')} · ${options.scenarios.join(', ')} · concurrency ${options.concurrency} · ${options.durationMs / 1000} s (+${options.warmupMs / 1000} s warm-up)`);
+  log(`sizes ${options.sizes.map((s) => s.label).join(', ')} · ${options.dialects.join(', ')} · ${options.suites.join(', ')} (${options.scenarios.join(', ')}) · concurrency ${options.concurrency} · ${options.durationMs / 1000} s (+${options.warmupMs / 1000} s warm-up)`);
 
   const load = options.generateOnly ? null : await startLoadGenerator();
   const runs: RunResult[] = [];
@@ -462,7 +318,7 @@ async function main(): Promise<void> {
         const register = await openRegister({ dialect, size, label, dataDir: options.dataDir, postgresUrl: options.postgresUrl }, { regenerate: options.regenerate, seed: options.seed, log });
         try {
           if (!load) continue;
-          const scenarios = await benchRegister(register, options, load, log);
+          const results = await runSuites(register, { size, dialect }, options, load, log);
           const run: RunResult = {
             label,
             size,
@@ -472,10 +328,10 @@ async function main(): Promise<void> {
             generation: register.generation
               ? { seconds: round(register.generation.ms / 1000, 1), activitiesPerSecond: Math.round(register.generation.perSecond), at: register.generation.at, reused: register.generation.reused }
               : null,
-            scenarios,
+            ...results,
           };
           runs.push(run);
-          printTable(run, options);
+          printRun(run, options);
         } finally {
           await register.fieldbook.close();
         }
@@ -488,6 +344,16 @@ async function main(): Promise<void> {
   const all = writeResults(options, runs);
   log(`Wrote ${options.out}.`);
   printTargets(checkTargets(all));
+  printReportTarget(all);
+}
+
+function printReportTarget(runs: RunResult[]): void {
+  const figures = runs.flatMap((r) => {
+    const target = r.reports ? reportTarget(r.reports) : null;
+    return target ? [`${DIALECT_NAMES[r.dialect]} ${r.label}: ${Math.round(target.ms)} ms, ${target.met ? 'met' : 'MISSED'}`] : [];
+  });
+  const goal = `a ${REPORT_TARGET.activities.toLocaleString('en')}-activity DOCX in under ${REPORT_TARGET.ms / 1000} s`;
+  console.log(`Report target, ${goal}: ${figures.length > 0 ? figures.join(' · ') : 'not measured (the reports suite on a register of 100k or more)'}`);
 }
 
 main().catch((error: unknown) => {

@@ -191,7 +191,10 @@ async function addSearchWords(ex: Executor, searchTexts: string[]): Promise<void
 /** Inserts activities with their links, in multi-row statements (the caller holds the transaction). */
 export async function insertActivities(ex: Executor, items: Array<{ activity: Activity; searchText: string }>): Promise<void> {
   if (items.length === 0) return;
-  await insertChunked(ex, 'activity', items.map((i) => toRow(i.activity, i.searchText)));
+  // By date (stable, so one day keeps the given order): the search index keys rows by date, then
+  // seq, and FTS5 writes out a segment whenever a key is not above the last (a merge each row).
+  const byDate = [...items].sort((a, b) => (a.activity.date.start < b.activity.date.start ? -1 : a.activity.date.start > b.activity.date.start ? 1 : 0));
+  await insertChunked(ex, 'activity', byDate.map((i) => toRow(i.activity, i.searchText)));
   await insertChildren(ex, items.map((i) => i.activity));
   await addSearchWords(ex, items.map((i) => i.searchText));
 }

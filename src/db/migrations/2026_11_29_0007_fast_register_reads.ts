@@ -37,8 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const trigger of ['activity_fts_insert', 'activity_fts_delete', 'activity_fts_update']) await sql`drop trigger ${sql.ref(trigger)}`.execute(db);
     await sql`drop table activity_fts`.execute(db);
     await sql`create virtual table activity_search using fts5(search_text, content='', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    // In key order: FTS5 writes out what it holds whenever a rowid is not above the last one.
     await sql
-      .raw(`insert into activity_search(rowid, search_text) select ${searchKey('new').replaceAll('new.', '')}, search_text from activity`)
+      .raw(`insert into activity_search(rowid, search_text) select ${searchKey('new').replaceAll('new.', '')} as key, search_text from activity order by key`)
       .execute(db);
     await sql
       .raw(`create trigger activity_search_insert after insert on activity begin
