@@ -147,7 +147,7 @@ function printSummary(proposal: Awaited<ReturnType<Fieldbook['services']['import
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   if (proposal.header.title) console.log(`Title:  ${proposal.header.title}`);
   if (proposal.period) console.log(`Period: ${proposal.period.text} (${proposal.period.start} to ${proposal.period.end})`);
-  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  if (rows.length > 0) for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
   console.log(`${proposal.activities.length} activities proposed; ${proposal.unplaced.length} passages could not be placed${proposal.unplaced.length ? ':' : '.'}`);
   for (const u of proposal.unplaced) console.log(`  line ${u.line}${u.section ? ` (section ${u.section})` : ''}: ${u.text.slice(0, 100)}`);
 }
