@@ -17,6 +17,8 @@ import type { Config } from '#src/platform/config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
+import { publishingRoutes } from '#src/publishing/routes.ts';
+import { createPublishingService } from '#src/publishing/service.ts';
 import { readReferenceData } from '#src/registry/reference-data.ts';
 import { registryRoutes } from '#src/registry/routes.ts';
 import { reportRoutes } from '#src/reports/routes.ts';
@@ -81,6 +83,7 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       activityRoutes(services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),
+      publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
     ],
   });
 }

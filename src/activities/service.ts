@@ -8,6 +8,7 @@ import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
+import { registerFreshness, type RegisterFreshness } from './freshness.ts';
 import { readCsv } from './csv.ts';
 import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
 import { countryNames, referenceCache, type References } from './references.ts';
@@ -292,6 +293,11 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
     async restore(actor: Actor, id: string): Promise<Activity> {
       return setDeleted(actor, id, false);
+    },
+
+    /** When the register last changed (public: says nothing about what changed), for caching the public site. */
+    async freshness(): Promise<RegisterFreshness> {
+      return registerFreshness(db);
     },
 
     /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */

@@ -1,0 +1,59 @@
+/**
+ * iCalendar feeds (ical-generator): every event as an all-day span with an exclusive DTEND, a UID
+ * that never changes, SEQUENCE from the activity's version and LAST-MODIFIED from its last change
+ * (so subscribed calendars pick up edits), STATUS:CANCELLED for cancelled ones, CATEGORIES from
+ * kind and Sectors. A vague date keeps its words in the summary beside the range it stands for.
+ */
+import ical, { ICalEventStatus } from 'ical-generator';
+import { textIn, type Activity, type Status } from '#src/activities/model.ts';
+import { exclusiveEnd } from './model.ts';
+import type { PageContext } from './pages/context.ts';
+import { placeText, titleText } from './pages/parts.ts';
+
+const STATUS: Record<Status, ICalEventStatus> = {
+  planned: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  held: ICalEventStatus.CONFIRMED,
+  postponed: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+/** Dates exact to the day need no words; "mid November 2020" does. */
+const PRECISE = new Set(['day', 'days']);
+
+/** The UID of an event in every feed and download, for as long as the activity exists. */
+export const eventUid = (activity: Pick<Activity, 'id'>): string => `${activity.id}@fieldbook`;
+
+export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[]): string {
+  const calendar = ical({
+    name,
+    prodId: { company: 'ITU', product: 'Fieldbook', language: ctx.language.toUpperCase() },
+    // Subscribed calendars are told to look again every six hours.
+    ttl: 6 * 3600,
+  });
+  for (const activity of events) {
+    const title = titleText(ctx, activity);
+    const words = activity.date.text.trim();
+    const status = activity.status === 'postponed' ? `${ctx.t('site.status.postponed')}: ` : '';
+    const summary = `${status}${title}${!PRECISE.has(activity.date.precision) && words ? ` (${words})` : ''}`;
+    const url = `${ctx.origin}/${ctx.language}/events/${activity.id}`;
+    const description = textIn(activity.description, ctx.language, activity.originalLanguage)?.text;
+    calendar.createEvent({
+      id: eventUid(activity),
+      allDay: true,
+      start: new Date(`${activity.date.start}T00:00:00Z`),
+      end: new Date(`${exclusiveEnd(activity.date.end)}T00:00:00Z`),
+      summary,
+      description: [description, url].filter(Boolean).join('\n\n'),
+      location: placeText(ctx, activity.place),
+      url,
+      sequence: activity.version,
+      stamp: new Date(activity.updatedAt),
+      lastModified: new Date(activity.updatedAt),
+      created: new Date(activity.createdAt),
+      status: STATUS[activity.status],
+      categories: [{ name: ctx.t(`site.kind.${activity.kind}`) }, ...activity.sectors.map((s) => ({ name: s }))],
+    });
+  }
+  return calendar.toString();
+}

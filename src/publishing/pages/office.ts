@@ -1,0 +1,84 @@
+/** An office: where it is, who leads it, the countries it covers, its annual plan for a year, its past activities. */
+import type { Activity } from '#src/activities/model.ts';
+import type { Assignment } from '#src/registry/model.ts';
+import { headOn } from '#src/registry/model.ts';
+import type { OfficeDetails } from '#src/registry/service.ts';
+import { html, type Html } from '../html.ts';
+import { groupPlan, type FilterIssue } from '../model.ts';
+import { href, type PageContext } from './context.ts';
+import { layout } from './layout.ts';
+import { bodyName, calendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
+
+export interface OfficeData {
+  details: OfficeDetails;
+  year: number;
+  plan: Activity[];
+  past: Activity[];
+  /** A year in the address that is not one, said on the page (the current year is shown). */
+  issue: FilterIssue | null;
+}
+
+/** "Dr Jane Doe, Regional Director" with the title in the page language where known. */
+export function headLine(ctx: PageContext, head: Assignment): Html {
+  const person = [head.person.honorific, head.person.name].filter(Boolean).join(' ');
+  return head.title ? html`${person}, ${nameIn(ctx, head.title)}` : html`${person}`;
+}
+
+const monthName = (ctx: PageContext, month: number): string =>
+  new Intl.DateTimeFormat(ctx.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+
+const yearText = (ctx: PageContext, year: number): string => new Intl.NumberFormat(ctx.language, { useGrouping: false }).format(year);
+
+export function officePage(ctx: PageContext, data: OfficeData): Html {
+  const { t, snapshot } = ctx;
+  const { office, children } = data.details;
+  const head = headOn(data.details.assignments, office.code, ctx.today);
+  const region = snapshot.regions.find((r) => r.code === office.region);
+  const parent = office.parent ? snapshot.officeByCode.get(office.parent) : undefined;
+  const base = `/offices/${office.code}`;
+  const months = groupPlan(data.plan, data.year, snapshot.sectors.map((s) => s.code));
+  const year = yearText(ctx, data.year);
+  const main = html`<p class="kicker">${t(`site.officeKind.${office.kind}`)}</p>
+<h1>${nameIn(ctx, office.names)}</h1>
+<dl class="facts">
+<dt>${t('site.office.where')}</dt><dd>${nameIn(ctx, office.cityNames)}, ${countryName(ctx, office.country)}</dd>
+${region ? html`<dt>${t('site.office.region')}</dt><dd><a href="${href(ctx, `/regions/${region.code}`)}">${nameIn(ctx, region.names)}</a></dd>` : null}
+${parent ? html`<dt>${t('site.office.parent')}</dt><dd><a href="${href(ctx, `/offices/${parent.office.code}`)}">${nameIn(ctx, parent.office.names)}</a></dd>` : null}
+<dt>${t('site.office.head')}</dt><dd>${head ? headLine(ctx, head) : t('site.notPublished')}</dd>
+<dt>${t('site.office.countries')}</dt><dd>${
+    office.countriesCovered && office.countriesCovered.length > 0
+      ? html`${office.countriesCovered
+          .map((c) => countryName(ctx, c))
+          .sort((a, b) => a.localeCompare(b, ctx.language))
+          .join(', ')}${office.coverageConfirmed ? null : html` <small>(${t('site.office.unconfirmed')})</small>`}`
+      : t('site.notPublished')
+  }</dd>
+${children.length > 0 ? html`<dt>${t('site.office.areaOffices')}</dt><dd>${children.map((code, i) => html`${i > 0 ? ', ' : null}<a href="${href(ctx, `/offices/${code}`)}">${nameIn(ctx, snapshot.officeByCode.get(code)?.office.names ?? { en: code })}</a>`)}</dd>` : null}
+</dl>
+${calendarLinks(ctx, href(ctx, `${base}/calendar.ics`))}
+<section aria-labelledby="plan-heading">
+<h2 id="plan-heading">${t('site.plan.heading', { year })}</h2>
+${data.issue ? html`<div class="notice" role="alert"><p>${t('site.filter.invalid', { field: t('site.filter.year'), value: data.issue.value })}</p></div>` : null}
+<form class="year-form" method="get" action="${href(ctx, base)}">
+<a href="${href(ctx, `${base}?year=${data.year - 1}`)}" rel="prev">${t('site.plan.previousYear')}</a>
+<label for="year">${t('site.plan.year')}</label> <input id="year" name="year" type="number" min="1900" max="2200" value="${data.year}" inputmode="numeric">
+<button type="submit">${t('site.plan.show')}</button>
+<a href="${href(ctx, `${base}?year=${data.year + 1}`)}" rel="next">${t('site.plan.nextYear')}</a>
+</form>
+${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}</p>` : months.map(
+    (month) => html`<h3>${month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
+${month.sectors.map(
+  (group) => html`<h4 class="sector">${group.sector ? bodyName(ctx, group.sector) : t('site.plan.noSector')}</h4>
+<table class="plan"><thead><tr><th scope="col">${t('site.event.title')}</th><th scope="col">${t('site.event.when')}</th><th scope="col">${t('site.event.where')}</th><th scope="col">${t('site.event.status')}</th></tr></thead>
+<tbody>${group.activities.map(
+    (a) => html`<tr><td><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a><br><small>${t(`site.kind.${a.kind}`)}</small></td><td>${dateOf(ctx, a)}</td><td>${placeText(ctx, a.place) ?? '—'}</td><td>${statusBadge(ctx, a.status)}</td></tr>`,
+  )}</tbody></table>`,
+)}`,
+  )}
+</section>
+<section aria-labelledby="past-heading">
+<h2 id="past-heading">${t('site.past.heading')}</h2>
+${eventList(ctx, data.past, t('site.noRecent'))}
+</section>`;
+  return layout(ctx, { title: nameText(ctx, office.names), main });
+}

@@ -1,0 +1,70 @@
+/**
+ * Conditional responses for every page and feed: ETag and Last-Modified from the register's
+ * freshness marker, 304 when the client has the current one, and a small cache of rendered
+ * bodies keyed by that marker and the URL, so an unchanged register is never rendered twice.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNotModified } from './model.ts';
+
+export interface Rendered {
+  status: number;
+  type: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+const MAX_ENTRIES = 500;
+const MAX_BODY = 2_000_000;
+
+export class RenderCache {
+  private entries = new Map<string, Rendered>();
+
+  get(key: string): Rendered | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Least recently used goes first: move the hit to the end.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: Rendered): void {
+    if (value.body.length > MAX_BODY) return;
+    this.entries.set(key, value);
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
+/**
+ * Answers with the validators, 304 if the client is current, otherwise the rendered body (from
+ * the cache when this URL was rendered for the same register state). Only 200s are cached.
+ */
+export async function sendConditional(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: RenderCache,
+  stamp: { etag: string; lastModified: Date },
+  render: () => Promise<Rendered>,
+): Promise<FastifyReply> {
+  reply.header('etag', stamp.etag);
+  reply.header('last-modified', stamp.lastModified.toUTCString());
+  // Shared caches may keep a copy but must ask again each time; the 304 makes asking cheap.
+  reply.header('cache-control', 'public, no-cache');
+  if (isNotModified({ ifNoneMatch: header(request, 'if-none-match'), ifModifiedSince: header(request, 'if-modified-since') }, stamp.etag, stamp.lastModified)) {
+    return reply.code(304).send();
+  }
+  const key = `${stamp.etag} ${request.url}`;
+  let rendered = cache.get(key);
+  if (!rendered) {
+    rendered = await render();
+    if (rendered.status === 200) cache.set(key, rendered);
+  }
+  for (const [name, value] of Object.entries(rendered.headers ?? {})) reply.header(name, value);
+  return reply.code(rendered.status).type(rendered.type).send(rendered.body);
+}
