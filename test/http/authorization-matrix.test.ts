@@ -158,6 +158,33 @@ const MATRIX: Case[] = [
     setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/reject-all` }),
     expect: officeWriters(200),
   },
+  // The public site and its feeds: the same for everyone (pages read the register anonymously).
+  { method: 'GET', route: '/', expect: all(200) },
+  { method: 'GET', route: '/site.css', expect: all(200) },
+  { method: 'GET', route: '/calendar.ics', expect: all(200) },
+  { method: 'GET', route: '/:lang', path: '/en', expect: all(200) },
+  { method: 'GET', route: '/:lang/', path: '/en/', expect: all(200) },
+  { method: 'GET', route: '/:lang/*', path: '/en/no-such-page', expect: all(404) },
+  { method: 'GET', route: '/:lang/regions/:code', path: '/fr/regions/AFR', expect: all(200) },
+  { method: 'GET', route: '/:lang/regions/:code/calendar.ics', path: '/fr/regions/AFR/calendar.ics', expect: all(200) },
+  { method: 'GET', route: '/:lang/offices/:code', path: '/ar/offices/cairo', expect: all(200) },
+  { method: 'GET', route: '/:lang/offices/:code/calendar.ics', path: '/ar/offices/cairo/calendar.ics', expect: all(200) },
+  { method: 'GET', route: '/:lang/events', path: '/en/events', expect: all(200) },
+  { method: 'GET', route: '/:lang/events.ics', path: '/en/events.ics', expect: all(200) },
+  { method: 'GET', route: '/:lang/events.atom', path: '/en/events.atom', expect: all(200) },
+  { method: 'GET', route: '/:lang/events.json', path: '/en/events.json', expect: all(200) },
+  {
+    method: 'GET',
+    route: '/:lang/events/:id',
+    setup: async (server) => ({ path: `/en/events/${(await buildActivity(server)).id}` }),
+    expect: all(200),
+  },
+  {
+    method: 'GET',
+    route: '/:lang/events/:id/calendar.ics',
+    setup: async (server) => ({ path: `/en/events/${(await buildActivity(server)).id}/calendar.ics` }),
+    expect: all(200),
+  },
 ];
 
 let importCount = 0;

@@ -1,0 +1,253 @@
+/**
+ * The public site and its feeds over real HTTP on both databases: every page type in English and
+ * Arabic, what the public may and may not see, bad input, caching, and feeds read back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from '#src/activities/model.ts';
+import { patchActivityBody } from '#src/activities/schemas.ts';
+import type { Actor } from '#src/platform/access.ts';
+import { DIALECTS } from '../support/dialects.ts';
+import { buildActivity } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const SYSTEM: Actor = { kind: 'system', label: 'site test' };
+
+const day = (offset: number): string => {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + offset);
+  return date.toISOString().slice(0, 10);
+};
+const compact = (iso: string) => iso.replaceAll('-', '');
+
+/** The VEVENTs of an iCalendar text, lines unfolded, each as property name → values. */
+function parseEvents(ics: string): Array<Map<string, string[]>> {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  const events: Array<Map<string, string[]>> = [];
+  let current: Map<string, string[]> | null = null;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = new Map();
+    else if (line === 'END:VEVENT' && current) {
+      events.push(current);
+      current = null;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).split(';')[0]!;
+      current.set(name, [...(current.get(name) ?? []), line.slice(colon + 1)]);
+    }
+  }
+  return events;
+}
+const eventByUid = (ics: string, id: string) => parseEvents(ics).find((e) => e.get('UID')?.[0] === `${id}@fieldbook`);
+
+describe.each(DIALECTS)('public site (%s)', (dialect) => {
+  let server: TestServer;
+  let upcoming: Activity;
+  let cancelled: Activity;
+  let postponed: Activity;
+  let internal: Activity;
+  let deleted: Activity;
+  let scripted: Activity;
+  let vague: Activity;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    upcoming = await buildActivity(server, {
+      title: { en: 'Forum on digital inclusion in Africa', fr: 'Forum sur l’inclusion numérique en Afrique' },
+      kind: 'forum',
+      status: 'confirmed',
+      date: { start: day(10), end: day(12) },
+      sectors: ['ITU-D', 'ITU-T'],
+      bodies: [],
+      description: { en: 'Three days on inclusion.' },
+    });
+    cancelled = await buildActivity(server, { title: { en: 'Cancelled training on numbering' }, kind: 'training', status: 'cancelled', date: { start: day(20), end: day(20) } });
+    postponed = await buildActivity(server, { title: { en: 'Postponed webinar on spectrum' }, kind: 'webinar', status: 'postponed', date: { start: day(25), end: day(25) } });
+    internal = await buildActivity(server, { title: { en: 'Internal staff retreat' }, visibility: 'internal', status: 'planned', date: { start: day(15), end: day(15) } });
+    deleted = await buildActivity(server, { title: { en: 'Withdrawn coordination call' }, status: 'planned', date: { start: day(16), end: day(16) } });
+    await server.database.fieldbook.services.activities.remove(SYSTEM, deleted.id);
+    scripted = await buildActivity(server, { title: { en: '<script>alert(1)</script> Workshop on security' }, status: 'planned', date: { start: day(30), end: day(31) } });
+    vague = await buildActivity(server, { title: { en: 'Regional preparatory meeting for WTSA' }, status: 'planned', date: { text: 'mid November 2020' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) => server.request('GET', path, { headers });
+
+  it('serves every page type in English and in Arabic, right to left', async () => {
+    const year = day(10).slice(0, 4);
+    for (const path of ['/', '/regions/AFR', `/offices/addis-ababa?year=${year}`, '/events', `/events?view=month&month=${day(10).slice(0, 7)}`, `/events/${upcoming.id}`]) {
+      const en = await get(`/en${path}`);
+      expect(en.status, `/en${path}`).toBe(200);
+      expect(en.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(en.text).toContain('<html lang="en" dir="ltr">');
+      expect(en.text).toContain('hreflang="ar"');
+      const ar = await get(`/ar${path}`);
+      expect(ar.status, `/ar${path}`).toBe(200);
+      expect(ar.text).toContain('<html lang="ar" dir="rtl">');
+      expect(ar.text).toContain('الأحداث');
+    }
+    const home = await get('/en/');
+    expect(home.text).toContain('<svg class="map"');
+    expect(home.text).toContain('href="/en/offices/addis-ababa"');
+    expect(home.text).toContain('Forum on digital inclusion in Africa');
+    const office = await get(`/en/offices/addis-ababa?year=${year}`);
+    expect(office.text).toContain('Regional Office for Africa');
+    expect(office.text).toContain(`Annual plan ${year}`);
+    expect(office.text).toContain('Forum on digital inclusion in Africa');
+    const french = await get(`/fr/events/${upcoming.id}`);
+    expect(french.text).toContain('Forum sur l’inclusion numérique en Afrique');
+    expect(french.text).toContain('Confirmé');
+  });
+
+  it('sends / to the language the browser asks for', async () => {
+    const response = await fetch(`${server.url}/`, { redirect: 'manual', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/fr/');
+  });
+
+  it('never shows internal or deleted activities, on pages or in feeds', async () => {
+    const paths = ['/en/', '/en/events', '/en/regions/AFR', `/en/offices/addis-ababa?year=${day(15).slice(0, 4)}`, '/en/events.ics', '/en/events.atom', '/en/events.json', '/calendar.ics'];
+    for (const path of paths) {
+      const { text, status } = await get(path);
+      expect(status, path).toBe(200);
+      expect(text, path).not.toContain('Internal staff retreat');
+      expect(text, path).not.toContain('Withdrawn coordination call');
+    }
+    expect((await get(`/en/events/${internal.id}`)).status).toBe(404);
+    expect((await get(`/en/events/${deleted.id}`)).status).toBe(404);
+  });
+
+  it('shows postponed and cancelled events with their status in words', async () => {
+    const { text } = await get('/en/events');
+    expect(text).toMatch(/Cancelled training on numbering<\/a> <span class="status status-cancelled">Cancelled<\/span>/);
+    expect(text).toMatch(/Postponed webinar on spectrum<\/a> <span class="status status-postponed">Postponed<\/span>/);
+    const ar = await get('/ar/events');
+    expect(ar.text).toContain('ملغى');
+  });
+
+  it('answers an unknown office or event with a 404 page in the chosen language', async () => {
+    const office = await get('/fr/offices/atlantis');
+    expect(office.status).toBe(404);
+    expect(office.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(office.text).toContain('<html lang="fr" dir="ltr">');
+    expect(office.text).toContain('Page introuvable');
+    const event = await get('/ar/events/00000000-0000-4000-8000-000000000000');
+    expect(event.status).toBe(404);
+    expect(event.text).toContain('dir="rtl"');
+    expect(event.text).toContain('الصفحة غير موجودة');
+    expect((await get('/es/events/not-an-id')).text).toContain('Página no encontrada');
+    expect((await get('/zh/no/such/page')).status).toBe(404);
+    // The API keeps its own problem+json 404.
+    const api = await get('/api/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('explains nonsense filters on the page instead of failing', async () => {
+    const response = await get('/en/events?region=MARS&kind=party&from=yesterday&office=addis-ababa&view=sideways');
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('Region: “MARS” is not a valid value and was left out.');
+    expect(response.text).toContain('Kind: “party” is not a valid value');
+    expect(response.text).toContain('From: “yesterday” is not a valid value');
+    // What was valid is kept in the form.
+    expect(response.text).toContain('<option value="addis-ababa" selected>');
+    const year = await get('/en/offices/addis-ababa?year=last');
+    expect(year.status).toBe(400);
+    expect(year.text).toContain('Year: “last” is not a valid value');
+    const cursor = await get('/en/events?cursor=garbage');
+    expect(cursor.status).toBe(400);
+    expect(cursor.text).toContain('This address cannot be answered');
+  });
+
+  it('shows a title containing <script> as text', async () => {
+    for (const path of ['/en/events', `/en/events/${scripted.id}`]) {
+      const { text } = await get(path);
+      expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Workshop on security');
+      expect(text).not.toContain('<script>alert(1)');
+    }
+  });
+
+  it('answers 304 to a client with the current page, and 200 once the register changes', async () => {
+    const first = await get('/en/events');
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(lastModified).toBeTruthy();
+    expect((await get('/en/events', { 'if-none-match': etag })).status).toBe(304);
+    expect((await get('/en/events', { 'if-modified-since': lastModified })).status).toBe(304);
+    expect((await get('/en/offices/addis-ababa', { 'if-none-match': etag })).status).toBe(304);
+
+    await buildActivity(server, { title: { en: 'Newly announced forum' }, status: 'planned', date: { start: day(40), end: day(40) } });
+    const after = await get('/en/events', { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.text).toContain('Newly announced forum');
+    const css = await get('/site.css');
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect((await get('/site.css', { 'if-none-match': css.headers.get('etag')! })).status).toBe(304);
+  });
+
+  it('publishes iCalendar with all-day spans, stable UIDs, SEQUENCE from the version, cancellations and categories', async () => {
+    const response = await get('/en/events.ics');
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const event = eventByUid(response.text, upcoming.id)!;
+    expect(event).toBeDefined();
+    expect(event.get('DTSTART')).toEqual([compact(day(10))]);
+    expect(event.get('DTEND')).toEqual([compact(day(13))]);
+    expect(event.get('SEQUENCE')).toEqual([String(upcoming.version)]);
+    expect(event.get('LAST-MODIFIED')).toHaveLength(1);
+    expect(event.get('SUMMARY')).toEqual(['Forum on digital inclusion in Africa']);
+    expect(event.get('CATEGORIES')?.join(',').split(',')).toEqual(expect.arrayContaining(['Forum', 'ITU-D', 'ITU-T']));
+    expect(response.text).toMatch(/DTSTART;VALUE=DATE:/);
+    expect(eventByUid(response.text, cancelled.id)?.get('STATUS')).toEqual(['CANCELLED']);
+
+    const { activities } = server.database.fieldbook.services;
+    const changed = await activities.update(SYSTEM, upcoming.id, patchActivityBody.parse({ version: upcoming.version, title: { en: 'Forum on digital inclusion in Africa (new dates)' }, date: { start: day(11), end: day(12) } }));
+    const again = eventByUid((await get('/en/events.ics')).text, upcoming.id)!;
+    expect(again.get('SEQUENCE')).toEqual([String(changed.version)]);
+    expect(Number(again.get('SEQUENCE')![0])).toBeGreaterThan(upcoming.version);
+    expect(again.get('DTSTART')).toEqual([compact(day(11))]);
+    expect((await get('/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
+  });
+
+  it('bounds feeds by a date window, overridable with from/to up to a limit, and keeps vague words', async () => {
+    expect(eventByUid((await get('/en/events.ics')).text, vague.id)).toBeUndefined();
+    const in2020 = eventByUid((await get('/en/events.ics?from=2020-01-01&to=2020-12-31')).text, vague.id)!;
+    expect(in2020.get('SUMMARY')).toEqual(['Regional preparatory meeting for WTSA (mid November 2020)']);
+    expect(in2020.get('DTSTART')).toEqual([compact(vague.date.start)]);
+    expect(in2020.get('DTEND')).toEqual([compact(new Date(Date.parse(`${vague.date.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))]);
+    const tooLong = await get('/en/events.ics?from=2000-01-01&to=2020-01-01');
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ code: 'feed_window_too_long', errors: [{ path: 'query.to' }] });
+    const badFilter = await get('/en/events.ics?office=atlantis');
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.errors[0].path).toBe('query.office');
+  });
+
+  it('offers per-region and per-office feeds beside their pages, as subscriptions', async () => {
+    const region = await get('/en/regions/AFR');
+    expect(region.text).toContain(`href="webcal://${new URL(server.url).host}/en/regions/AFR/calendar.ics"`);
+    expect((await get('/en/regions/AFR/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
+    expect((await get('/en/regions/EUR/calendar.ics')).text).not.toContain(`UID:${upcoming.id}@fieldbook`);
+    expect((await get('/en/offices/addis-ababa/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
+    expect((await get('/en/offices/geneva-europe/calendar.ics')).status).toBe(404);
+    const single = await get(`/en/events/${upcoming.id}/calendar.ics`);
+    expect(single.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(parseEvents(single.text)).toHaveLength(1);
+  });
+
+  it('publishes an Atom feed of changes and JSON of the same filtered lists', async () => {
+    const atom = await get('/en/events.atom');
+    expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(atom.text).toContain(`urn:uuid:${postponed.id}`);
+    const json = await get('/en/events.json?status=cancelled');
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.body.data.map((a: { id: string }) => a.id)).toEqual([cancelled.id]);
+    expect(json.body.data[0]).not.toHaveProperty('createdBy');
+    const bad = await get('/en/events.json?status=maybe');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('query.status');
+  });
+});
