@@ -11,7 +11,7 @@ function longText(ctx: PageContext, texts: Texts, original: Activity['originalLa
   if (!shown) return null;
   const paragraphs = shown.text.split(/\n\s*\n/).map((p) => html`<p>${p}</p>`);
   return shown.untranslated
-    ? html`<div lang="${shown.language}">${paragraphs}</div><p class="fallback">${ctx.t('common.notTranslated', { language: languageName(ctx, shown.language) })}</p>`
+    ? html`<div lang="${shown.language}" dir="${shown.language === 'ar' ? 'rtl' : 'ltr'}">${paragraphs}</div><p class="fallback">${ctx.t('common.notTranslated', { language: languageName(ctx, shown.language) })}</p>`
     : html`${paragraphs}`;
 }
 

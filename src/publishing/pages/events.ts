@@ -120,12 +120,12 @@ function monthView(ctx: PageContext, filter: SiteFilter, month: MonthRef, events
 <table class="month"><caption class="visually-hidden">${t('site.month.caption', { month: title })}</caption>
 <thead><tr>${weekdays.map((d) => html`<th scope="col"><abbr title="${weekdayLong.format(d)}">${weekday.format(d)}</abbr></th>`)}</tr></thead>
 <tbody>${monthGrid(month).map(
-    (week) => html`<tr>${week.map((day) => {
+    (week) => html`<tr>${week.map((day, weekday) => {
       if (day === null) return html`<td class="outside"></td>`;
       const here = eventsOn(events, day);
       return html`<td${day === ctx.today ? html` class="today"` : null}><span class="day">${dayNumber.format(new Date(`${day}T00:00:00Z`))}</span>${
         here.length > 0
-          ? html`<ul>${here.map((a) => html`<li><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a>${a.status === 'planned' || a.status === 'confirmed' || a.status === 'held' ? null : html` ${statusBadge(ctx, a.status)}`}</li>`)}</ul>`
+          ? html`<ul>${here.map((a) => html`<li${a.date.start < day && weekday > 0 && day !== first ? html` class="continued"` : null}><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a>${a.status === 'planned' || a.status === 'confirmed' || a.status === 'held' ? null : html` ${statusBadge(ctx, a.status)}`}</li>`)}</ul>`
           : null
       }</td>`;
     })}</tr>`,

@@ -69,10 +69,10 @@ ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}<
     (month) => html`<h3>${month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
 ${month.sectors.map(
   (group) => html`<h4 class="sector">${group.sector ? bodyName(ctx, group.sector) : t('site.plan.noSector')}</h4>
-<table class="plan"><thead><tr><th scope="col">${t('site.event.title')}</th><th scope="col">${t('site.event.when')}</th><th scope="col">${t('site.event.where')}</th><th scope="col">${t('site.event.status')}</th></tr></thead>
+<div class="table-scroll"><table class="plan"><thead><tr><th scope="col">${t('site.event.title')}</th><th scope="col">${t('site.event.when')}</th><th scope="col">${t('site.event.where')}</th><th scope="col">${t('site.event.status')}</th></tr></thead>
 <tbody>${group.activities.map(
     (a) => html`<tr><td><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a><br><small>${t(`site.kind.${a.kind}`)}</small></td><td>${dateOf(ctx, a)}</td><td>${placeText(ctx, a.place) ?? '—'}</td><td>${statusBadge(ctx, a.status)}</td></tr>`,
-  )}</tbody></table>`,
+  )}</tbody></table></div>`,
 )}`,
   )}
 </section>

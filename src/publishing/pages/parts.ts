@@ -7,10 +7,18 @@ import type { Names } from '#src/registry/reference.ts';
 import { html, type Html } from '../html.ts';
 import { href, type PageContext } from './context.ts';
 
+/**
+ * Text in a language other than the page's, marked with its language and direction so screen
+ * readers pronounce it right and English inside an Arabic page keeps its word order.
+ */
+export function foreign(language: Language, text: string): Html {
+  return html`<span lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">${text}</span>`;
+}
+
 /** A reference-data name in the page language, or in English marked as such. */
 export function nameIn(ctx: PageContext, names: Names): Html {
   const { text, fallback } = localise(names, ctx.language);
-  return fallback ? html`<span lang="en">${text}</span> <small class="fallback">${ctx.t('site.inEnglish')}</small>` : html`${text}`;
+  return fallback ? html`${foreign('en', text)} <small class="fallback">${ctx.t('site.inEnglish')}</small>` : html`${text}`;
 }
 
 /** The plain-text name (attributes, titles), English when the language has none. */
@@ -40,7 +48,7 @@ export function languageName(ctx: PageContext, language: Language): string {
 export function titleOf(ctx: PageContext, activity: Activity): Html {
   const shown = textIn(activity.title, ctx.language, activity.originalLanguage);
   if (!shown) return html`${activity.id}`;
-  return shown.untranslated ? html`<span lang="${shown.language}">${shown.text}</span>` : html`${shown.text}`;
+  return shown.untranslated ? foreign(shown.language, shown.text) : html`${shown.text}`;
 }
 
 export const titleText = (ctx: PageContext, activity: Activity): string =>
@@ -49,13 +57,19 @@ export const titleText = (ctx: PageContext, activity: Activity): string =>
 const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The date in the page language with the words the office wrote beside it when they differ. */
-export function dateOf(ctx: PageContext, activity: Pick<Activity, 'date'>): Html {
+export function dateOf(ctx: PageContext, activity: Pick<Activity, 'date' | 'originalLanguage'>): Html {
   const shown = formatFuzzyDate(activity.date, ctx.language);
   const words = activity.date.text.trim();
   // Exact days say nothing the range does not; vague words ("mid November") carry meaning.
   const vague = activity.date.precision !== 'day' && activity.date.precision !== 'days';
   const differs = vague && words !== '' && comparable(words) !== comparable(formatFuzzyDate(activity.date, 'en')) && comparable(words) !== comparable(shown);
-  return html`<time datetime="${activity.date.start}">${shown}</time>${differs ? html` <span class="as-written">(${ctx.t('site.event.asWritten', { text: words })})</span>` : null}`;
+  return html`<time datetime="${activity.date.start}">${shown}</time>${differs ? html` <span class="as-written">(${asWritten(ctx, words, activity.originalLanguage)})</span>` : null}`;
+}
+
+/** "as written: mid November 2020", the words kept in the language they were written in. */
+function asWritten(ctx: PageContext, words: string, language: Language): Html {
+  const [before = '', after = ''] = ctx.t('site.event.asWritten', { text: '\u0000' }).split('\u0000');
+  return html`${before}${language === ctx.language ? words : foreign(language, words)}${after}`;
 }
 
 const regionNames = new Map<Language, Intl.DisplayNames>();
@@ -87,7 +101,7 @@ export function statusBadge(ctx: PageContext, status: Status): Html {
 
 export function eventItem(ctx: PageContext, activity: Activity): Html {
   const place = placeText(ctx, activity.place);
-  return html`<li class="event${activity.status === 'cancelled' || activity.status === 'postponed' ? ' event-off' : ''}">
+  return html`<li class="event${activity.status === 'cancelled' ? ' event-cancelled' : ''}">
 <p class="event-title"><a href="${href(ctx, `/events/${activity.id}`)}">${titleOf(ctx, activity)}</a> ${statusBadge(ctx, activity.status)}</p>
 <p class="event-meta">${dateOf(ctx, activity)}${place ? html` · ${place}` : null} · ${ctx.t(`site.kind.${activity.kind}`)}${activity.sectors.length > 0 ? html` · ${activity.sectors.join(', ')}` : null}</p>
 </li>`;
