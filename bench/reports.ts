@@ -36,25 +36,36 @@ export interface ReportFigures {
 }
 
 /**
- * A period ending today whose report holds about `wanted` live activities of the Sector: those
- * that start by today and end on or after its first day (a report takes what meets its period).
+ * A period ending today whose report holds about `wanted` live activities of the Sector: the
+ * latest first day at which it holds at least that many (the count only grows as the first day
+ * moves back). It can hold no fewer than the activities under way today: at 1M, some thousands.
  */
 async function periodHolding(register: Register, wanted: number): Promise<{ from: string; to: string }> {
   const { db } = register.fieldbook.database;
   const to = new Date().toISOString().slice(0, 10);
-  const ofSector = db
-    .selectFrom('activity')
-    .select('date_end')
-    .where('deleted_at', 'is', null)
-    .where('date_start', '<=', to)
-    .where((eb) =>
-      eb.exists(eb.selectFrom('activity_sector as s').select(sql`1`.as('one')).whereRef('s.activity_id', '=', 'activity.id').where('s.sector_code', '=', SECTOR)),
-    );
-  const nth = await ofSector.orderBy('date_end', 'desc').offset(wanted - 1).limit(1).executeTakeFirst();
-  // A register with fewer activities of the Sector: all of them.
-  const first = nth ?? (await ofSector.orderBy('date_end', 'asc').limit(1).executeTakeFirst());
-  if (!first) throw new Error(`the register has no ${SECTOR} activities`);
-  return { from: first.date_end, to };
+  const dayBefore = (days: number) => new Date(Date.parse(to) - days * 86_400_000).toISOString().slice(0, 10);
+  const held = async (from: string) => {
+    const row = await db
+      .selectFrom('activity')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('deleted_at', 'is', null)
+      .where('date_start', '<=', to)
+      .where('date_end', '>=', from)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('activity_sector as s').select(sql`1`.as('one')).whereRef('s.activity_id', '=', 'activity.id').where('s.sector_code', '=', SECTOR)),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  // Days back from today, within 40 years: the fewest that hold `wanted` (all of them when none does).
+  let low = 0;
+  let high = 40 * 366;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if ((await held(dayBefore(middle))) >= wanted) high = middle;
+    else low = middle + 1;
+  }
+  return { from: dayBefore(low), to };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

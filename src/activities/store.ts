@@ -413,7 +413,9 @@ export async function listActivities(
       .where((eb) => filterExpression(eb, dialect, filter, lastWords));
     if (page.after) {
       const { value, seq } = page.after;
-      query = query.where((eb) => eb.or([eb(column, beyond, value), eb.and([eb(column, '=', value), eb('activity.seq', beyond, seq)])]));
+      // A row value, which both databases read as a range of the (column, seq) index: the
+      // equivalent OR of comparisons made every page scan from the first row again.
+      query = query.where((eb) => eb(eb.refTuple(column, 'activity.seq'), beyond, eb.tuple(value, seq)));
     }
     rows = await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute();
   }
