@@ -20,10 +20,11 @@ import { apiSuite, SCENARIOS, type Figures, type Scenario, type ScenarioResult }
 import { openRegister, type Register } from './generate.ts';
 import { startLoadGenerator, type LoadGenerator } from './load.ts';
 import { REPORT_TARGET, reportsSuite, reportTarget, type ReportFigures } from './reports.ts';
+import { siteSuite, type SitePageResult } from './site.ts';
 import { round, type Suite, type SuiteContext } from './suite.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SUITE_NAMES = ['api', 'reports'] as const;
+const SUITE_NAMES = ['api', 'reports', 'site'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -34,7 +35,7 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --suites api,reports    what to measure: HTTP load, report generation       env BENCH_SUITES
+  --suites api,reports,site  what to measure: HTTP load, reports, public site  env BENCH_SUITES
   --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
   --warmup 1              unmeasured seconds before each measurement          env BENCH_WARMUP
@@ -140,12 +141,14 @@ interface SuiteResults {
   /** The `api` suite's scenarios (kept under this name from before suites). */
   scenarios?: ScenarioResult[];
   reports?: ReportFigures[];
+  site?: SitePageResult[];
 }
 
 /** Every suite, in the order they run on a register; the key is where its result is stored. */
 const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNullable<SuiteResults[K]>> } => ({
   scenarios: apiSuite(options.scenarios),
   reports: reportsSuite,
+  site: siteSuite,
 });
 
 interface RunResult extends SuiteResults {
@@ -202,6 +205,7 @@ function printRun(run: RunResult, options: Options): void {
     suites.scenarios.print(run.scenarios);
   }
   if (run.reports) suites.reports.print(run.reports);
+  if (run.site) suites.site.print(run.site);
 }
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
