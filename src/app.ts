@@ -25,6 +25,7 @@ import { reportRoutes } from '#src/reports/routes.ts';
 import { createReportService, type ReportService } from '#src/reports/service.ts';
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
 import type { Actor } from '#src/platform/access.ts';
+import { workspaceRoutes } from '#src/workspace/routes.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -84,6 +85,7 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       importRoutes(services.imports),
       reportRoutes(services.reports),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
+      workspaceRoutes(),
     ],
   });
 }

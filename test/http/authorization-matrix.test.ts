@@ -38,6 +38,9 @@ let unique = 0;
 const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', expect: all(200) },
   { method: 'GET', route: '/api/openapi.json', expect: all(200) },
+  // The staff workspace's page is public; what it shows comes from the API, which checks access.
+  { method: 'GET', route: '/app', expect: all(200) },
+  { method: 'GET', route: '/app/*', path: '/app/activities/new', expect: all(200) },
   { method: 'GET', route: '/api/docs', expect: all(200) },
   { method: 'GET', route: '/api/regions', expect: all(200) },
   { method: 'GET', route: '/api/offices', expect: all(200) },

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openFieldbook, seedReference } from '#src/app.ts';
 import { loadConfig } from '#src/platform/config.ts';
+import { buildWorkspaceIfStale } from '../../web/build-if-stale.ts';
 import { DIALECTS, POSTGRES_URL } from './dialects.ts';
 
 declare module 'vitest' {
@@ -18,6 +19,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  // The e2e tests serve the workspace bundle; built only when its sources changed since.
+  await buildWorkspaceIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-test-'));
   const template = join(dir, 'template.db');
   const fieldbook = await openFieldbook(loadConfig({ DATABASE_URL: `sqlite:${template}` }));

@@ -1,0 +1,267 @@
+/**
+ * The staff workspace in Chromium against the real server on a temporary SQLite database: the
+ * journeys of an office editor and a focal point, as a user walks them. Each screen is checked
+ * with axe-core (WCAG 2.1 AA) and photographed into test/e2e/screenshots/ for a person to look at.
+ */
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REPORT } from '#src/app.ts';
+import { buildUser, type TestUser } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { axeCheck, describeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+let editor: TestUser;
+let focal: TestUser;
+const contexts: BrowserContext[] = [];
+
+async function open(options: { locale?: string } = {}): Promise<Page> {
+  const { context, page } = await newPage(browser, options);
+  contexts.push(context);
+  // A missing element fails the step in seconds, well inside vitest's own timeout.
+  context.setDefaultTimeout(8_000);
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto(`${server.url}/app`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: /My office|All offices/ }).waitFor();
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await axeCheck(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  editor = await buildUser(server, { role: 'editor', office: 'addis-ababa', email: 'editor@example.org' });
+  focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB', email: 'focal@example.org' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the staff workspace', () => {
+  let page: Page;
+  let activityUrl: string;
+
+  it('serves the bundle at /app under a CSP that allows no inline script, and client routes get the page', async () => {
+    const response = await fetch(`${server.url}/app/activities/new`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(html).toMatch(/<script type="module" crossorigin src="\/app\/assets\/index-[\w-]+\.js"><\/script>/);
+    expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
+  });
+
+  it('refuses a wrong password beside the form, then opens on my office', async () => {
+    page = await open();
+    await page.goto(`${server.url}/app`);
+    await page.getByLabel('Email').fill(editor.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The email or password is not correct.');
+    await expectAccessible(page, 'workspace-sign-in-refused');
+
+    await signIn(page, editor);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My office: Regional Office for Africa');
+    await page.getByRole('heading', { name: 'Upcoming activities' }).waitFor();
+    await expectAccessible(page, 'workspace-home-editor');
+  });
+
+  it('records an activity with a fuzzy date, showing what it understood, and names a missing title beside the field', async () => {
+    await page.getByRole('link', { name: 'New activity' }).click();
+    await page.getByLabel('Date').fill('mid November 2020');
+    await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as 11 – 20 November 2020 (2020-11-11 to 2020-11-20)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.field.invalid').first().textContent()).toContain('Title');
+    expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'workspace-editor-invalid');
+
+    await page.getByLabel('Title').fill('Regional forum on digital inclusion');
+    await page.getByLabel('City').fill('Nairobi');
+    await page.getByLabel('Country (two-letter code)').fill('KE');
+    await page.getByRole('checkbox', { name: 'ITU-T' }).check();
+    await page.getByLabel('Find a body (type its code or name)').fill('SG12RG-AFR');
+    await page.getByRole('button', { name: 'Add body' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/app\/activities\/[0-9a-f-]{36}$/);
+    activityUrl = page.url();
+    const id = activityUrl.split('/').pop() ?? '';
+    const stored = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
+    expect(stored.body).toMatchObject({
+      title: { en: 'Regional forum on digital inclusion' },
+      date: { text: 'mid November 2020', start: '2020-11-11', end: '2020-11-20', precision: 'part-of-month' },
+      place: { city: 'Nairobi', country: 'KE' },
+      sectors: ['ITU-T'],
+      bodies: ['SG12RG-AFR'],
+      offices: [{ office: 'addis-ababa', role: 'organised' }],
+      version: 1,
+    });
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Regional forum on digital inclusion');
+    await expectAccessible(page, 'workspace-editor-saved');
+  });
+
+  it('shows a conflict from a second session beside the typing it keeps, and saves the merge', async () => {
+    const second = await open();
+    await signIn(second, editor);
+    await second.goto(activityUrl);
+    await second.getByLabel('Title').fill('Regional forum on digital inclusion for all');
+    await second.getByRole('button', { name: 'Save' }).click();
+    await second.getByText('Saved.').waitFor();
+
+    await page.getByLabel('Description').fill('Forty experts met on inclusion.');
+    await page.getByLabel('Participants').fill('40');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Changed by someone else' }).waitFor();
+    expect(await page.getByLabel('Description').inputValue()).toBe('Forty experts met on inclusion.');
+    const titleRow = page.getByRole('row', { name: /^title/ });
+    expect(await titleRow.textContent()).toContain('Regional forum on digital inclusion for all');
+    await expectAccessible(page, 'workspace-editor-conflict');
+
+    await titleRow.getByRole('button', { name: 'Take theirs' }).click();
+    await page.getByRole('button', { name: 'Save my version over theirs' }).click();
+    await page.getByText('Saved.').waitFor();
+    const id = activityUrl.split('/').pop() ?? '';
+    const stored = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
+    expect(stored.body).toMatchObject({
+      title: { en: 'Regional forum on digital inclusion for all' },
+      description: { en: 'Forty experts met on inclusion.' },
+      participants: 40,
+      version: 3,
+    });
+  });
+
+  it('keeps the form when the session expires and asks to sign in again', async () => {
+    await page.getByLabel('Outcome').fill('A declaration on inclusion.');
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'workspace-session-expired');
+    await dialog.getByLabel('Password').fill(editor.password);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Outcome').inputValue()).toBe('A declaration on inclusion.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+  });
+
+  it('deletes the activity, shows it in the history, and restores it', async () => {
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('This activity is deleted.').waitFor();
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: /^Deleted/ }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      expect.stringMatching(/^Created/),
+      expect.stringMatching(/^Changed/),
+      expect.stringMatching(/^Changed/),
+      expect.stringMatching(/^Changed/),
+      expect.stringMatching(/^Deleted/),
+    ]);
+    await expectAccessible(page, 'workspace-history');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('heading', { name: /^Restored/ }).waitFor();
+    const id = activityUrl.split('/').pop() ?? '';
+    expect((await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body.deletedAt).toBeNull();
+  });
+
+  it('lists the register with its filters in the URL and exports what it shows', async () => {
+    await page.goto(`${server.url}/app/activities?office=addis-ababa&q=inclusion`);
+    await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
+    expect(await page.getByLabel('Words').inputValue()).toBe('inclusion');
+    await page.getByLabel('Words').fill('nothing-like-this');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No activity matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('nothing-like-this');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
+    await expectAccessible(page, 'workspace-register');
+    const csv = await page.context().request.get(`${server.url}${await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')}`);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Regional forum on digital inclusion for all');
+  });
+
+  it('imports the seed report and accepts its proposals, read beside the original text', async () => {
+    await page.getByRole('link', { name: 'Imports' }).click();
+    await page.getByLabel('Report (Word or text file)').setInputFiles(DEMO_REPORT);
+    await page.getByRole('button', { name: 'Upload and read' }).click();
+    await page.waitForURL(/\/app\/imports\/[0-9a-f-]{36}$/);
+    const first = page.locator('.proposal').first();
+    await first.locator('blockquote').waitFor();
+    expect((await first.locator('blockquote').textContent())?.length).toBeGreaterThan(20);
+    await expectAccessible(page, 'workspace-import-review');
+
+    await first.getByRole('button', { name: 'Reject' }).click();
+    await first.getByText('Rejected').waitFor();
+    await first.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: /^Accept all open/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Accept all open/ }).isDisabled()).toBe(true);
+    const batch = (await server.request('GET', `/api/imports/${page.url().split('/').pop()}`, { token: editor.token })).body;
+    // The seed's items for this editor's office, every one now in the register.
+    expect(batch.proposals.length).toBeGreaterThanOrEqual(5);
+    expect(batch.proposals.map((p: { state: string }) => p.state)).toEqual(batch.proposals.map(() => 'accepted'));
+    expect(await page.getByRole('link', { name: 'Open the activity' }).count()).toBe(batch.proposals.length);
+    await screenshot(page, 'workspace-import-accepted');
+
+    await page.getByRole('link', { name: 'My office' }).click();
+    await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).first().waitFor();
+    expect(await page.getByText('Nothing waiting for review.').count()).toBe(1);
+    await expectAccessible(page, 'workspace-home-after-import');
+  });
+
+  it('speaks Arabic right to left', async () => {
+    await page.goto(`${server.url}/app`);
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => {
+      const { documentElement } = (globalThis as unknown as { document: { documentElement: { lang: string; dir: string } } }).document;
+      return [documentElement.lang, documentElement.dir];
+    })).toEqual(['ar', 'rtl']);
+    await page.goto(`${server.url}/app/activities`);
+    await page.locator('table').waitFor();
+    await expectAccessible(page, 'workspace-register-ar');
+    await page.getByRole('combobox').first().selectOption('en');
+  });
+
+  it('lets a focal point see every office, build a report with a live preview and download it as Word', async () => {
+    const focalPage = await open();
+    await signIn(focalPage, focal);
+    await focalPage.getByRole('link', { name: 'All offices' }).click();
+    await focalPage.getByRole('heading', { name: 'AFR' }).waitFor();
+    await expectAccessible(focalPage, 'workspace-offices');
+
+    await focalPage.getByRole('link', { name: 'Reports' }).click();
+    await focalPage.getByLabel('Sector').selectOption('ITU-T');
+    await focalPage.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await focalPage.getByLabel('To', { exact: true }).fill('2020-12-31');
+    await focalPage.getByRole('button', { name: 'Create the report' }).click();
+    const preview = focalPage.frameLocator('iframe.preview');
+    await preview.locator('body').waitFor();
+    const narrative = focalPage.locator('.narrative textarea').first();
+    await narrative.fill('The regional offices worked closely with TSB in a year unlike any other.');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('in a year unlike any other');
+    await expectAccessible(focalPage, 'workspace-report-builder');
+
+    const [download] = await Promise.all([focalPage.waitForEvent('download'), focalPage.getByRole('link', { name: 'Download DOCX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const { value: text } = await mammoth.extractRawText({ buffer: await readFile((await download.path()) ?? '') });
+    expect(text).toContain('in a year unlike any other');
+    // The editor's activity, told by its description as the report's items are.
+    expect(text).toContain('Forty experts met on inclusion.');
+  });
+});

@@ -1,0 +1,106 @@
+/** The frame around every screen: skip link, navigation, language, who is signed in; routes split by screen. */
+import { lazy, Suspense } from 'react';
+import { NavLink, Route, Routes } from 'react-router';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from './i18n.tsx';
+import { useSession } from './session.tsx';
+import { SignInForm } from './SignInForm.tsx';
+
+const Home = lazy(() => import('./screens/Home.tsx'));
+const Register = lazy(() => import('./screens/Register.tsx'));
+const ActivityEditor = lazy(() => import('./screens/ActivityEditor.tsx'));
+const History = lazy(() => import('./screens/History.tsx'));
+const Imports = lazy(() => import('./screens/Imports.tsx'));
+const ImportReview = lazy(() => import('./screens/ImportReview.tsx'));
+const Offices = lazy(() => import('./screens/Offices.tsx'));
+const ReportBuilder = lazy(() => import('./screens/ReportBuilder.tsx'));
+
+function LanguagePicker() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <label className="language">
+      {t('common.language')}{' '}
+      <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Over the open screen, so nothing typed is lost while signing in again. */
+function SignInAgain() {
+  const { t } = useI18n();
+  const { interruption, user } = useSession();
+  if (!interruption || !user) return null;
+  return (
+    <div className="overlay">
+      <div role="dialog" aria-modal="true" aria-labelledby="sign-in-again" className="dialog">
+        <h2 id="sign-in-again">{interruption.code === 'network' ? t('app.session.connectionLost') : t('app.session.expired')}</h2>
+        <p>{t('app.session.keptTyping')}</p>
+        <SignInForm email={user.email} />
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const focal = user?.role === 'focal-point' || user?.role === 'admin';
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="top">
+        <span className="product">{t('app.title')}</span>
+        {user ? (
+          <nav aria-label={t('app.nav.label')}>
+            <NavLink to="/" end>{t('app.nav.home')}</NavLink>
+            <NavLink to="/activities" end>{t('app.nav.register')}</NavLink>
+            <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
+            <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
+            {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
+            {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
+          </nav>
+        ) : null}
+        <LanguagePicker />
+        {user ? (
+          <span className="who">
+            {user.displayName}{' '}
+            <button type="button" onClick={() => void signOut()}>
+              {t('app.session.signOut')}
+            </button>
+          </span>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {user ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/activities" element={<Register />} />
+              <Route path="/activities/new" element={<ActivityEditor />} />
+              <Route path="/activities/:id" element={<ActivityEditor />} />
+              <Route path="/activities/:id/history" element={<History />} />
+              <Route path="/imports" element={<Imports />} />
+              <Route path="/imports/:id" element={<ImportReview />} />
+              <Route path="/offices" element={<Offices />} />
+              <Route path="/reports" element={<ReportBuilder />} />
+              <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
+            </Routes>
+          </Suspense>
+        ) : (
+          <section className="sign-in">
+            <h1>{t('app.session.signIn')}</h1>
+            <SignInForm />
+          </section>
+        )}
+      </main>
+      <SignInAgain />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+/** Reading activities as the API gives them. */
+import type { ActivityResponse } from '../../src/activities/schemas.ts';
+import type { Language } from './i18n.tsx';
+
+export type Activity = ActivityResponse;
+export interface Page<T> {
+  data: T[];
+  next: string | null;
+}
+
+type Texts = Partial<Record<Language, string>>;
+
+/** The text in the reader's language, else in the language it was written in, else any. */
+export function textIn(texts: Texts, language: Language, original?: Language): string {
+  return texts[language] ?? (original ? texts[original] : undefined) ?? Object.values(texts).find(Boolean) ?? '';
+}
+
+export const titleOf = (activity: Activity, language: Language): string => textIn(activity.title, language, activity.originalLanguage);

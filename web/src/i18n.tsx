@@ -1,0 +1,91 @@
+/**
+ * The workspace's words, from the same catalogues as the public site (locales/<lang>/*.json).
+ * Only the chosen language's files are fetched; `<html lang dir>` follows the choice.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Language } from '../../src/platform/i18n.ts';
+
+export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
+export type { Language };
+
+/** Each language named in itself, for the picker. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
+
+type Catalogue = Record<string, string>;
+const files = import.meta.glob<Catalogue>(['../../locales/*/common.json', '../../locales/*/app.json'], { import: 'default' });
+
+async function loadCatalogue(language: Language): Promise<Catalogue> {
+  const own = Object.entries(files).filter(([path]) => path.includes(`/locales/${language}/`));
+  const parts = await Promise.all(own.map(([, load]) => load()));
+  return Object.assign({}, ...parts) as Catalogue;
+}
+
+const STORAGE_KEY = 'fieldbook.language';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  const wanted = [stored, ...navigator.languages.map((tag) => tag.toLowerCase().split('-')[0])];
+  return (wanted.find((tag): tag is Language => (LANGUAGES as readonly (string | null | undefined)[]).includes(tag)) ?? 'en');
+}
+
+export type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
+
+export interface I18n {
+  language: Language;
+  direction: 'ltr' | 'rtl';
+  t: Translate;
+  setLanguage(language: Language): void;
+  /** A day (yyyy-mm-dd) or an instant, written the way the language writes it. */
+  formatDate(iso: string, withTime?: boolean): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [catalogue, setCatalogue] = useState<{ language: Language; messages: Catalogue } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void loadCatalogue(language).then((messages) => {
+      if (current) setCatalogue({ language, messages });
+    });
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    return () => {
+      current = false;
+    };
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    setLanguageState(next);
+  }, []);
+
+  const value = useMemo<I18n | null>(() => {
+    if (!catalogue) return null;
+    const { messages } = catalogue;
+    const day = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const instant = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      language: catalogue.language,
+      direction: catalogue.language === 'ar' ? 'rtl' : 'ltr',
+      setLanguage,
+      t: (key, params) => {
+        const message = messages[key];
+        if (message === undefined) throw new Error(`No message "${key}" in the catalogue`);
+        return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message;
+      },
+      formatDate: (iso, withTime = false) => (withTime ? instant : day).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
+    };
+  }, [catalogue, setLanguage]);
+
+  // The catalogue of the first language arrives in a few milliseconds; nothing is shown without words.
+  return value ? <I18nContext.Provider value={value}>{children}</I18nContext.Provider> : null;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

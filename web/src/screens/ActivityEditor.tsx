@@ -1,0 +1,401 @@
+/**
+ * One activity: every field of the register, saved with the version it was based on. A stale
+ * version (409) shows what changed on the server beside what the user typed; nothing typed is lost.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-date.ts';
+import { api, ApiError } from '../api.ts';
+import type { Activity } from '../activities.ts';
+import { bodyOf, differingFields, draftOf, emptyDraft, type Draft } from '../draft.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { Field } from '../Field.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { useBodies, useOffices } from '../registry.ts';
+import { useUser } from '../session.tsx';
+import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, RELATION_KINDS, SECTORS, STATUSES, VISIBILITIES, type OfficeRole, type RelationKind } from '../vocabulary.ts';
+
+function DateUnderstood({ text }: { text: string }) {
+  const { t, language } = useI18n();
+  if (!text.trim()) return null;
+  const parsed = parseFuzzyDate(text);
+  return parsed.ok ? (
+    <span>{t('app.editor.dateUnderstood', { date: formatFuzzyDate(parsed.value, language), start: parsed.value.start, end: parsed.value.end })}</span>
+  ) : (
+    <span className="warning">{t('app.editor.dateNotUnderstood')}</span>
+  );
+}
+
+/** Server state beside the user's, field by field, after a 409. */
+function ConflictView({ mine, theirs, onTake }: { mine: Draft; theirs: Draft; onTake(field: keyof Draft): void }) {
+  const { t } = useI18n();
+  const fields = differingFields(mine, theirs);
+  const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  return (
+    <section className="conflict" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">{t('app.editor.conflictTitle')}</h2>
+      <p>{t('app.editor.conflictHelp')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('app.editor.conflictField')}</th>
+            <th scope="col">{t('app.editor.conflictYours')}</th>
+            <th scope="col">{t('app.editor.conflictTheirs')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('app.editor.conflictTake')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field}>
+              <th scope="row">{field}</th>
+              <td>{show(mine[field])}</td>
+              <td>{show(theirs[field])}</td>
+              <td>
+                <button type="button" onClick={() => onTake(field)}>
+                  {t('app.editor.conflictTake')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export default function ActivityEditor() {
+  const { t, language } = useI18n();
+  const user = useUser();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const offices = useOffices();
+  const bodies = useBodies();
+  const [saved, setSaved] = useState<Activity | null>(null);
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(language, user.office));
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Activity | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [bodyToAdd, setBodyToAdd] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    api<Activity>('GET', `/api/activities/${id}`).then((activity) => {
+      setSaved(activity);
+      setDraft(draftOf(activity));
+    }, setError);
+  }, [id]);
+
+  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
+  useEffect(() => {
+    if (!id && saved && !dirty) navigate(`/activities/${saved.id}`, { replace: true });
+  }, [id, saved, dirty, navigate]);
+
+  const change = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setDirty(true);
+    setNotice(null);
+  };
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const base = conflict ?? saved;
+      const activity = base
+        ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: { ...bodyOf(draft, base), version: base.version } })
+        : await api<Activity>('POST', '/api/activities', { body: bodyOf(draft) });
+      setSaved(activity);
+      setConflict(null);
+      setDraft({ ...draftOf(activity), statusReason: '' });
+      setDirty(false);
+      setNotice(t('app.editor.saved'));
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409 && caught.current) setConflict(caught.current as Activity);
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function removeOrRestore() {
+    if (!saved) return;
+    setError(null);
+    try {
+      const activity = saved.deletedAt
+        ? await api<Activity>('POST', `/api/activities/${saved.id}/restore`)
+        : await api<Activity>('DELETE', `/api/activities/${saved.id}`);
+      setSaved(activity);
+      setNotice(activity.deletedAt ? t('app.editor.deleted') : t('app.editor.restored'));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const statusChanged = saved !== null && draft.status !== saved.status;
+  const officeName = (code: string) => offices.find((office) => office.code === code)?.name ?? code;
+  const bodyName = (code: string) => bodies.find((body) => body.code === code)?.name ?? code;
+
+  // Nothing to type into before the stored activity is there, so no typing is overwritten by it.
+  if (id && !saved) return error ? <ErrorAlert error={error} /> : <p role="status">{t('app.loading')}</p>;
+
+  return (
+    <>
+      <h1>{saved ? t('app.editor.editTitle') : t('app.editor.newTitle')}</h1>
+      {saved ? (
+        <p className="actions">
+          <Link to={`/activities/${saved.id}/history`}>{t('app.history.link')}</Link>
+          <button type="button" onClick={() => void removeOrRestore()}>
+            {saved.deletedAt ? t('app.editor.restore') : t('app.editor.delete')}
+          </button>
+        </p>
+      ) : null}
+      {saved?.deletedAt ? <p className="banner">{t('app.editor.isDeleted')}</p> : null}
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      {conflict ? <ConflictView mine={draft} theirs={draftOf(conflict)} onTake={(field) => change(field, draftOf(conflict)[field])} /> : null}
+      <form onSubmit={(event) => void save(event)} className="editor" noValidate>
+        <ErrorAlert error={error} />
+        <Field label={t('app.field.language')}>
+          <select value={draft.originalLanguage} onChange={(e) => change('originalLanguage', e.target.value as Language)}>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('app.field.title')} error={fieldError('title')}>
+          <input value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
+        </Field>
+        <Field label={t('app.field.kind')} error={fieldError('kind')}>
+          <select value={draft.kind} onChange={(e) => change('kind', e.target.value as Draft['kind'])}>
+            {ACTIVITY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`app.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('app.field.date')} error={fieldError('date')} hint={<DateUnderstood text={draft.dateText} />}>
+          <input value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
+        </Field>
+        <div className="row">
+          <Field label={t('app.field.status')} error={fieldError('status')}>
+            <select value={draft.status} onChange={(e) => change('status', e.target.value as Draft['status'])}>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`app.status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {statusChanged ? (
+            <Field label={t('app.field.statusReason')} error={fieldError('statusReason')}>
+              <input value={draft.statusReason} onChange={(e) => change('statusReason', e.target.value)} />
+            </Field>
+          ) : null}
+          <Field label={t('app.field.visibility')} error={fieldError('visibility')}>
+            <select value={draft.visibility} onChange={(e) => change('visibility', e.target.value as Draft['visibility'])}>
+              {VISIBILITIES.map((visibility) => (
+                <option key={visibility} value={visibility}>
+                  {t(`app.visibility.${visibility}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset>
+          <legend>{t('app.field.offices')}</legend>
+          {fieldError('offices') ? <div className="field-error">{fieldError('offices')}</div> : null}
+          <datalist id="office-codes">
+            {offices.map((office) => (
+              <option key={office.code} value={office.code}>
+                {office.name}
+              </option>
+            ))}
+          </datalist>
+          {draft.offices.map((entry, index) => (
+            <div className="row" key={index}>
+              <Field label={t('app.field.office')} hint={officeName(entry.office)}>
+                <input list="office-codes" value={entry.office} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, office: e.target.value } : o)))} />
+              </Field>
+              <Field label={t('app.field.role')}>
+                <select value={entry.role} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, role: e.target.value as OfficeRole } : o)))}>
+                  {OFFICE_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`app.role.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <button type="button" onClick={() => change('offices', draft.offices.filter((_, i) => i !== index))}>
+                {t('app.editor.remove')}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => change('offices', [...draft.offices, { office: '', role: 'organised' }])}>
+            {t('app.editor.addOffice')}
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>{t('app.field.sectors')}</legend>
+          {SECTORS.map((sector) => (
+            <label key={sector} className="check">
+              <input
+                type="checkbox"
+                checked={draft.sectors.includes(sector)}
+                onChange={(e) => change('sectors', e.target.checked ? [...draft.sectors, sector] : draft.sectors.filter((s) => s !== sector))}
+              />{' '}
+              {sector}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('app.field.bodies')}</legend>
+          {fieldError('bodies') ? <div className="field-error">{fieldError('bodies')}</div> : null}
+          <ul className="chips">
+            {draft.bodies.map((code) => (
+              <li key={code}>
+                {bodyName(code)}{' '}
+                <button type="button" aria-label={t('app.editor.removeNamed', { name: bodyName(code) })} onClick={() => change('bodies', draft.bodies.filter((b) => b !== code))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <datalist id="body-codes">
+            {bodies.map((body) => (
+              <option key={body.code} value={body.code}>
+                {body.name}
+              </option>
+            ))}
+          </datalist>
+          <div className="row">
+            <Field label={t('app.editor.findBody')}>
+              <input list="body-codes" value={bodyToAdd} onChange={(e) => setBodyToAdd(e.target.value)} />
+            </Field>
+            <button
+              type="button"
+              onClick={() => {
+                if (bodyToAdd.trim() && !draft.bodies.includes(bodyToAdd.trim())) change('bodies', [...draft.bodies, bodyToAdd.trim()]);
+                setBodyToAdd('');
+              }}
+            >
+              {t('app.editor.addBody')}
+            </button>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('app.field.place')}</legend>
+          {fieldError('place') ? <div className="field-error">{fieldError('place')}</div> : null}
+          <div className="row">
+            <Field label={t('app.field.placeMode')}>
+              <select value={draft.placeMode} onChange={(e) => change('placeMode', e.target.value as Draft['placeMode'])}>
+                {PLACE_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`app.placeMode.${mode}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('app.field.city')}>
+              <input value={draft.city} onChange={(e) => change('city', e.target.value)} />
+            </Field>
+            <Field label={t('app.field.country')} error={fieldError('place.country')}>
+              <input value={draft.country} onChange={(e) => change('country', e.target.value)} maxLength={2} size={3} />
+            </Field>
+          </div>
+        </fieldset>
+        <Field label={t('app.field.description')} error={fieldError('description')}>
+          <textarea value={draft.description} onChange={(e) => change('description', e.target.value)} rows={4} lang={draft.originalLanguage} />
+        </Field>
+        <Field label={t('app.field.outcome')} error={fieldError('outcome')}>
+          <textarea value={draft.outcome} onChange={(e) => change('outcome', e.target.value)} rows={3} lang={draft.originalLanguage} />
+        </Field>
+        <Field label={t('app.field.participants')} error={fieldError('participants')}>
+          <input type="number" min={0} value={draft.participants} onChange={(e) => change('participants', e.target.value)} />
+        </Field>
+        <fieldset>
+          <legend>{t('app.field.links')}</legend>
+          {draft.links.map((link, index) => (
+            <div className="row" key={index}>
+              <Field label={t('app.field.url')} error={fieldError(`links.${index}`)}>
+                <input type="url" value={link.url} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
+              </Field>
+              <Field label={t('app.field.linkTitle')}>
+                <input value={link.title} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, title: e.target.value } : l)))} />
+              </Field>
+              <button type="button" onClick={() => change('links', draft.links.filter((_, i) => i !== index))}>
+                {t('app.editor.remove')}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => change('links', [...draft.links, { url: '', title: '' }])}>
+            {t('app.editor.addLink')}
+          </button>
+        </fieldset>
+        <fieldset>
+          <legend>{t('app.field.related')}</legend>
+          {draft.related.map((relation, index) => (
+            <div className="row" key={index}>
+              <Field label={t('app.field.relatedActivity')} error={fieldError(`related.${index}`)}>
+                <input value={relation.activity} onChange={(e) => change('related', draft.related.map((r, i) => (i === index ? { ...r, activity: e.target.value } : r)))} />
+              </Field>
+              <Field label={t('app.field.relation')}>
+                <select value={relation.kind} onChange={(e) => change('related', draft.related.map((r, i) => (i === index ? { ...r, kind: e.target.value as RelationKind } : r)))}>
+                  {RELATION_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`app.relation.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <button type="button" onClick={() => change('related', draft.related.filter((_, i) => i !== index))}>
+                {t('app.editor.remove')}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => change('related', [...draft.related, { activity: '', kind: 'back-to-back' }])}>
+            {t('app.editor.addRelated')}
+          </button>
+        </fieldset>
+        <button type="submit" className="primary" disabled={busy}>
+          {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}
+        </button>
+      </form>
+      {blocker.state === 'blocked' ? (
+        <div className="overlay">
+          <div role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title" className="dialog">
+            <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
+            <p>{t('app.editor.unsavedHelp')}</p>
+            <button type="button" onClick={() => blocker.reset()}>
+              {t('app.editor.stay')}
+            </button>{' '}
+            <button type="button" onClick={() => blocker.proceed()}>
+              {t('app.editor.leave')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+/** "My office": what comes next, what changed lately, and imports still waiting for review. */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { batchSummaryResponse } from '../../../src/importer/schemas.ts';
+import type { z } from 'zod';
+import { api, queryString } from '../api.ts';
+import { titleOf, type Activity, type Page } from '../activities.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useOffices } from '../registry.ts';
+import { useUser } from '../session.tsx';
+
+export type BatchSummary = z.infer<typeof batchSummaryResponse>;
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+function ActivityList({ activities, empty, showUpdated }: { activities: Activity[] | null; empty: string; showUpdated?: boolean }) {
+  const { language, formatDate } = useI18n();
+  if (!activities) return null;
+  if (activities.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="cards">
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          <Link to={`/activities/${activity.id}`} dir="auto">
+            {titleOf(activity, language)}
+          </Link>
+          <span className="meta">
+            <bdi>{activity.date.text}</bdi>
+            {showUpdated ? ` · ${formatDate(activity.updatedAt, true)}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Home() {
+  const { t } = useI18n();
+  const user = useUser();
+  const [upcoming, setUpcoming] = useState<Activity[] | null>(null);
+  const [recent, setRecent] = useState<Activity[] | null>(null);
+  const [drafts, setDrafts] = useState<BatchSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const office = user.office ?? undefined;
+  const officeName = useOffices().find((o) => o.code === office)?.name ?? office;
+
+  useEffect(() => {
+    const list = (params: Record<string, string | undefined>) => api<Page<Activity>>('GET', `/api/activities${queryString({ office, limit: '10', ...params })}`);
+    Promise.all([
+      list({ from: today(), sort: 'date' }).then((page) => setUpcoming(page.data)),
+      list({ sort: 'updated' }).then((page) => setRecent(page.data)),
+      api<Page<BatchSummary>>('GET', '/api/imports').then((page) =>
+        setDrafts(page.data.filter((batch) => (!office || batch.office === office) && batch.counts.proposed > batch.counts.accepted + batch.counts.rejected)),
+      ),
+    ]).catch(setError);
+  }, [office]);
+
+  return (
+    <>
+      <h1>{office ? t('app.home.title', { office: officeName ?? '' }) : t('app.home.titleAll')}</h1>
+      <ErrorAlert error={error} />
+      <div className="columns">
+        <section aria-labelledby="upcoming">
+          <h2 id="upcoming">{t('app.home.upcoming')}</h2>
+          <ActivityList activities={upcoming} empty={t('app.home.noUpcoming')} />
+        </section>
+        <section aria-labelledby="recent">
+          <h2 id="recent">{t('app.home.recent')}</h2>
+          <ActivityList activities={recent} empty={t('app.home.noRecent')} showUpdated />
+        </section>
+        <section aria-labelledby="drafts">
+          <h2 id="drafts">{t('app.home.drafts')}</h2>
+          {drafts && drafts.length === 0 ? <p>{t('app.home.noDrafts')}</p> : null}
+          <ul className="cards">
+            {drafts?.map((batch) => (
+              <li key={batch.id}>
+                <Link to={`/imports/${batch.id}`} dir="auto">
+                  {batch.header.title ?? batch.document}
+                </Link>
+                <span className="meta">{t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

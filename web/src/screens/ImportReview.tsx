@@ -1,0 +1,231 @@
+/**
+ * Review an import: each proposed activity beside the text it was read from; accept, edit or
+ * reject each, or all at once. Nothing enters the register until accepted.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
+import type { z } from 'zod';
+import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-date.ts';
+import { api, ApiError } from '../api.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { Field } from '../Field.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
+
+type Batch = z.infer<typeof batchResponse>;
+type Proposal = z.infer<typeof proposalResponse>;
+type AcceptAll = z.infer<typeof acceptAllResponse>;
+
+/** The fields an editor most often corrects; the rest are as the document said. */
+function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; proposal: Proposal; onSaved(p: Proposal): void; onCancel(): void }) {
+  const { t, language } = useI18n();
+  const [title, setTitle] = useState(proposal.title);
+  const [dateText, setDateText] = useState(proposal.date?.text ?? '');
+  const [kind, setKind] = useState<ActivityKind>(proposal.kind);
+  const [status, setStatus] = useState<Status>(proposal.status);
+  const [error, setError] = useState<unknown>(null);
+  const parsed = dateText.trim() ? parseFuzzyDate(dateText) : null;
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const body = { version: proposal.version, title, kind, status, ...(dateText.trim() ? { date: { text: dateText } } : {}) };
+      onSaved(await api<Proposal>('PATCH', path, { body }));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void save(event)} className="stack">
+      <ErrorAlert error={error} />
+      <Field label={t('app.field.title')} error={fieldError('title')}>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <Field
+        label={t('app.field.date')}
+        error={fieldError('date')}
+        hint={parsed ? (parsed.ok ? t('app.editor.dateUnderstood', { date: formatFuzzyDate(parsed.value, language), start: parsed.value.start, end: parsed.value.end }) : t('app.editor.dateNotUnderstood')) : null}
+      >
+        <input value={dateText} onChange={(e) => setDateText(e.target.value)} />
+      </Field>
+      <Field label={t('app.field.kind')}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
+          {ACTIVITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`app.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('app.field.status')}>
+        <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`app.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p className="actions">
+        <button type="submit">{t('app.editor.save')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('app.imports.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function ProposalRow({ batchId, proposal, language, onChange }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const path = `/api/imports/${batchId}/proposals/${proposal.position}`;
+  const headingId = useId();
+
+  async function act(action: 'accept' | 'reject' | 'reopen') {
+    setError(null);
+    try {
+      const query = action === 'accept' ? `?language=${language}&version=${proposal.version}` : '';
+      onChange(await api<Proposal>('POST', `${path}/${action}${query}`));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <li className={`proposal ${proposal.state}`} aria-labelledby={headingId}>
+      <div className="original">
+        <h3 className="visually-hidden">{t('app.imports.original')}</h3>
+        <p className="meta">{t('app.imports.section', { section: proposal.provenance.section })}</p>
+        <blockquote dir="auto">{proposal.provenance.text}</blockquote>
+      </div>
+      <div className="proposed">
+        <h3 id={headingId} dir="auto">
+          {proposal.title}
+        </h3>
+        <dl>
+          <dt>{t('app.field.date')}</dt>
+          <dd dir="auto">{proposal.date?.text ?? '—'}</dd>
+          <dt>{t('app.field.kind')}</dt>
+          <dd>{t(`app.kind.${proposal.kind}`)}</dd>
+          <dt>{t('app.field.office')}</dt>
+          <dd>{proposal.office}</dd>
+          <dt>{t('app.field.status')}</dt>
+          <dd>{t(`app.status.${proposal.status}`)}</dd>
+          <dt>{t('app.field.place')}</dt>
+          <dd>{proposal.place ? [proposal.place.city, proposal.place.country, proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
+          <dt>{t('app.field.bodies')}</dt>
+          <dd>{proposal.bodies.join(', ') || '—'}</dd>
+        </dl>
+        <p className="state">{t(`app.imports.state.${proposal.state}`)}</p>
+        <ErrorAlert error={error} />
+        {editing ? (
+          <ProposalEditor
+            path={path}
+            proposal={proposal}
+            onSaved={(saved) => {
+              setEditing(false);
+              onChange(saved);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : proposal.state === 'proposed' ? (
+          <p className="actions">
+            <button type="button" onClick={() => void act('accept')} aria-describedby={headingId}>
+              {t('app.imports.accept')}
+            </button>
+            <button type="button" onClick={() => setEditing(true)} aria-describedby={headingId}>
+              {t('app.imports.edit')}
+            </button>
+            <button type="button" onClick={() => void act('reject')} aria-describedby={headingId}>
+              {t('app.imports.reject')}
+            </button>
+          </p>
+        ) : proposal.state === 'rejected' ? (
+          <button type="button" onClick={() => void act('reopen')} aria-describedby={headingId}>
+            {t('app.imports.reopen')}
+          </button>
+        ) : proposal.activityId ? (
+          <Link to={`/activities/${proposal.activityId}`}>{t('app.imports.openActivity')}</Link>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+export default function ImportReview() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const [language, setLanguage] = useState<Language>('en');
+  const [error, setError] = useState<unknown>(null);
+  const [refused, setRefused] = useState<AcceptAll['refused']>([]);
+  const selectId = useId();
+
+  const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const replace = (proposal: Proposal) =>
+    setBatch((current) => current && { ...current, proposals: current.proposals.map((p) => (p.position === proposal.position ? proposal : p)) });
+
+  async function all(action: 'accept-all' | 'reject-all') {
+    setError(null);
+    try {
+      if (action === 'accept-all') setRefused((await api<AcceptAll>('POST', `/api/imports/${id}/accept-all?language=${language}`)).refused);
+      else await api('POST', `/api/imports/${id}/reject-all`);
+      await load();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  if (!batch) return <ErrorAlert error={error} />;
+  const open = batch.proposals.filter((p) => p.state === 'proposed').length;
+  return (
+    <>
+      <h1>{batch.header.title ?? batch.document}</h1>
+      <p role="status">{t('app.imports.counts', { proposed: batch.proposals.length, accepted: batch.proposals.filter((p) => p.state === 'accepted').length, rejected: batch.proposals.filter((p) => p.state === 'rejected').length })}</p>
+      <div className="actions">
+        <label htmlFor={selectId}>{t('app.imports.language')}</label>
+        <select id={selectId} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={open === 0} onClick={() => void all('accept-all')}>
+          {t('app.imports.acceptAll', { count: open })}
+        </button>
+        <button type="button" disabled={open === 0} onClick={() => void all('reject-all')}>
+          {t('app.imports.rejectAll', { count: open })}
+        </button>
+      </div>
+      <ErrorAlert error={error} />
+      {refused.length > 0 ? (
+        <div role="alert" className="alert">
+          <p>{t('app.imports.refused', { count: refused.length })}</p>
+          <ul>
+            {refused.map((r) => (
+              <li key={r.position}>
+                #{r.position + 1}: {r.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ol className="proposals">
+        {batch.proposals.map((proposal) => (
+          <ProposalRow key={proposal.position} batchId={batch.id} proposal={proposal} language={language} onChange={replace} />
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+/** Upload a report to import, and the imports made so far. */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import type { Page } from '../activities.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n.tsx';
+import { useOffices } from '../registry.ts';
+import type { BatchSummary } from './Home.tsx';
+
+export default function Imports() {
+  const { t, language, formatDate } = useI18n();
+  const offices = useOffices();
+  const navigate = useNavigate();
+  const id = useId();
+  const [batches, setBatches] = useState<BatchSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<Page<BatchSummary>>('GET', '/api/imports').then((page) => setBatches(page.data), setError);
+  }, []);
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (!form.get('office')) form.delete('office');
+    setBusy(true);
+    setError(null);
+    try {
+      const batch = await api<BatchSummary>('POST', '/api/imports', { form });
+      navigate(`/imports/${batch.id}`);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>{t('app.imports.title')}</h1>
+      <form onSubmit={(event) => void upload(event)} className="stack upload">
+        <label htmlFor={`${id}-file`}>{t('app.imports.file')}</label>
+        <input id={`${id}-file`} name="file" type="file" accept=".docx,.txt,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required />
+        <label htmlFor={`${id}-language`}>{t('app.imports.language')}</label>
+        <select id={`${id}-language`} name="language" defaultValue={language}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-office`}>{t('app.imports.office')}</label>
+        <select id={`${id}-office`} name="office" defaultValue="">
+          <option value="">{t('app.imports.officeFromDocument')}</option>
+          {offices.map((office) => (
+            <option key={office.code} value={office.code}>
+              {office.name}
+            </option>
+          ))}
+        </select>
+        <ErrorAlert error={error} />
+        <button type="submit" disabled={busy}>
+          {t('app.imports.upload')}
+        </button>
+      </form>
+      <h2>{t('app.imports.previous')}</h2>
+      {batches && batches.length === 0 ? <p>{t('app.imports.none')}</p> : null}
+      <ul className="cards">
+        {batches?.map((batch) => (
+          <li key={batch.id}>
+            <Link to={`/imports/${batch.id}`}>{batch.header.title ?? batch.document}</Link>
+            <span className="meta">
+              {formatDate(batch.createdAt, true)} · {t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

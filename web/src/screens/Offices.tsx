@@ -1,0 +1,48 @@
+/** Every office, for focal points: where it is and a way into its part of the register. */
+import { Link } from 'react-router';
+import { useI18n } from '../i18n.tsx';
+import { useOffices } from '../registry.ts';
+import { REGIONS } from '../vocabulary.ts';
+
+export default function Offices() {
+  const { t } = useI18n();
+  const offices = useOffices();
+  return (
+    <>
+      <h1>{t('app.offices.title')}</h1>
+      {REGIONS.map((region) => {
+        const inRegion = offices.filter((office) => office.region === region);
+        if (inRegion.length === 0) return null;
+        return (
+          <section key={region} aria-labelledby={`region-${region}`}>
+            <h2 id={`region-${region}`}>{region}</h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('app.field.office')}</th>
+                  <th scope="col">{t('app.field.city')}</th>
+                  <th scope="col">{t('app.field.country')}</th>
+                  <th scope="col">{t('app.offices.activities')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inRegion.map((office) => (
+                  <tr key={office.code}>
+                    <th scope="row">{office.name}</th>
+                    <td>{office.city}</td>
+                    <td>{office.country}</td>
+                    <td>
+                      <Link to={`/activities?office=${office.code}&sort=-date`} aria-label={t('app.offices.activitiesOf', { office: office.name })}>
+                        {t('app.offices.activities')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+/** The register as a table: the API's filters, kept in the URL so a filter can be saved or shared. */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, queryString } from '../api.ts';
+import { titleOf, type Activity, type Page } from '../activities.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useOffices } from '../registry.ts';
+import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
+
+/** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
+export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'from', 'to', 'q', 'sort'] as const;
+type Filter = (typeof FILTERS)[number];
+
+function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <span className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={current}>
+        <option value="">{t('app.register.any')}</option>
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {labelOf(value)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+export default function Register() {
+  const { t, language } = useI18n();
+  const offices = useOffices();
+  const [params, setParams] = useSearchParams();
+  const [page, setPage] = useState<Page<Activity> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Record<Filter, string>;
+  const cursor = params.get('cursor') ?? '';
+  const query = queryString({ ...filters, cursor, lang: language });
+  const id = useId();
+  const officeName = (code: string) => offices.find((o) => o.code === code)?.name ?? code;
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    api<Page<Activity>>('GET', `/api/activities${query}`).then(
+      (result) => current && setPage(result),
+      (caught: unknown) => current && setError(caught),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = String(form.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  }
+
+  const exportQuery = queryString({ ...filters, lang: language });
+  const key = FILTERS.map((name) => filters[name]).join('|');
+  return (
+    <>
+      <h1>{t('app.register.title')}</h1>
+      <form key={key} onSubmit={apply} className="filters" aria-label={t('app.register.filters')}>
+        <Choice name="office" label={t('app.field.office')} values={offices.map((o) => o.code)} current={filters.office} labelOf={(code) => offices.find((o) => o.code === code)?.name ?? code} />
+        <Choice name="region" label={t('app.field.region')} values={REGIONS} current={filters.region} labelOf={(code) => code} />
+        <Choice name="sector" label={t('app.field.sector')} values={SECTORS} current={filters.sector} labelOf={(code) => code} />
+        <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
+        <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
+        <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
+        <span className="field">
+          <label htmlFor={`${id}-from`}>{t('app.register.from')}</label>
+          <input id={`${id}-from`} name="from" type="date" defaultValue={filters.from} />
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-to`}>{t('app.register.to')}</label>
+          <input id={`${id}-to`} name="to" type="date" defaultValue={filters.to} />
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-q`}>{t('app.register.words')}</label>
+          <input id={`${id}-q`} name="q" type="search" defaultValue={filters.q} />
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-sort`}>{t('app.register.sort')}</label>
+          <select id={`${id}-sort`} name="sort" defaultValue={filters.sort || 'date'}>
+            <option value="date">{t('app.register.sortDate')}</option>
+            <option value="-date">{t('app.register.sortDateDesc')}</option>
+            <option value="updated">{t('app.register.sortUpdated')}</option>
+          </select>
+        </span>
+        <button type="submit">{t('app.register.apply')}</button>
+      </form>
+      <p className="actions">
+        <a href={`/api/activities${exportQuery}${exportQuery ? '&' : '?'}format=csv`} download>
+          {t('app.register.exportCsv')}
+        </a>
+        <a href={`/api/activities${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`} download>
+          {t('app.register.exportXlsx')}
+        </a>
+      </p>
+      <ErrorAlert error={error} />
+      {page ? (
+        page.data.length === 0 ? (
+          <p>{t('app.register.none')}</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">{t('app.register.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('app.field.title')}</th>
+                <th scope="col">{t('app.field.date')}</th>
+                <th scope="col">{t('app.field.kind')}</th>
+                <th scope="col">{t('app.field.status')}</th>
+                <th scope="col">{t('app.field.offices')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.data.map((activity) => (
+                <tr key={activity.id}>
+                  <td>
+                    <Link to={`/activities/${activity.id}`} dir="auto">
+                      {titleOf(activity, language)}
+                    </Link>
+                  </td>
+                  <td dir="auto">{activity.date.text}</td>
+                  <td>{t(`app.kind.${activity.kind}`)}</td>
+                  <td>{t(`app.status.${activity.status}`)}</td>
+                  <td>{[...new Set(activity.offices.map((o) => o.office))].map(officeName).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+      <nav className="actions" aria-label={t('app.register.pages')}>
+        {cursor ? (
+          <button type="button" onClick={() => setParams(new URLSearchParams(queryString(filters)))}>
+            {t('app.register.firstPage')}
+          </button>
+        ) : null}
+        {page?.next ? (
+          <button type="button" onClick={() => setParams(new URLSearchParams(queryString({ ...filters, cursor: page.next ?? undefined })))}>
+            {t('app.register.nextPage')}
+          </button>
+        ) : null}
+      </nav>
+    </>
+  );
+}

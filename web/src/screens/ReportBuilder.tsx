@@ -1,0 +1,178 @@
+/**
+ * The report builder, for focal points: a Sector, a period and filters make a report definition;
+ * its narrative sections are edited beside the generated report, which refreshes as they are saved.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ReportResponse } from '../../../src/reports/schemas.ts';
+import { api, ApiError } from '../api.ts';
+import type { Page } from '../activities.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { Field } from '../Field.tsx';
+import { useI18n } from '../i18n.tsx';
+import { SECTORS } from '../vocabulary.ts';
+
+type Report = ReportResponse;
+type Section = Report['narrative'][number];
+
+/** How long typing may pause before the narrative is saved and the preview redrawn. */
+const SAVE_AFTER_MS = 800;
+const FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+
+function NewReportForm({ onCreated }: { onCreated(report: Report): void }) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const year = new Date().getUTCFullYear();
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    try {
+      onCreated(
+        await api<Report>('POST', '/api/reports', {
+          body: { sector: form.get('sector'), from: form.get('from'), to: form.get('to'), selection: form.get('selection'), visibility: form.get('visibility'), language },
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void create(event)} className="filters" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('app.reports.new')}</h2>
+      <Field label={t('app.field.sector')} error={fieldError('sector')}>
+        <select name="sector" defaultValue="ITU-T">
+          {SECTORS.map((sector) => (
+            <option key={sector}>{sector}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('app.register.from')} error={fieldError('from')}>
+        <input name="from" type="date" defaultValue={`${year}-01-01`} required />
+      </Field>
+      <Field label={t('app.register.to')} error={fieldError('to')}>
+        <input name="to" type="date" defaultValue={`${year}-12-31`} required />
+      </Field>
+      <Field label={t('app.reports.selection')}>
+        <select name="selection" defaultValue="all">
+          <option value="all">{t('app.reports.selectionAll')}</option>
+          <option value="held">{t('app.reports.selectionHeld')}</option>
+          <option value="planned">{t('app.reports.selectionPlanned')}</option>
+        </select>
+      </Field>
+      <Field label={t('app.field.visibility')}>
+        <select name="visibility" defaultValue="public">
+          <option value="public">{t('app.visibility.public')}</option>
+          <option value="all">{t('app.reports.visibilityAll')}</option>
+        </select>
+      </Field>
+      <ErrorAlert error={error} />
+      <button type="submit">{t('app.reports.create')}</button>
+    </form>
+  );
+}
+
+function NarrativeEditor({ report, onSaved }: { report: Report; onSaved(report: Report): void }) {
+  const { t } = useI18n();
+  const [sections, setSections] = useState<Section[]>(report.narrative);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const latest = useRef({ report, sections });
+  latest.current = { report, sections };
+  const changedSince = useRef(false);
+
+  useEffect(() => {
+    if (!changedSince.current) return;
+    const timer = setTimeout(() => {
+      const { report: base, sections: sending } = latest.current;
+      changedSince.current = false;
+      setSaving(true);
+      api<Report>('PATCH', `/api/reports/${base.id}`, {
+        body: { version: base.version, narrative: sending.map(({ key, title, markdown }) => ({ key, title, markdown })) },
+      })
+        .then((saved) => {
+          setError(null);
+          onSaved(saved);
+        }, setError)
+        .finally(() => setSaving(false));
+    }, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [sections, onSaved]);
+
+  const edit = (index: number, markdown: string) => {
+    changedSince.current = true;
+    setSections((current) => current.map((section, i) => (i === index ? { ...section, markdown } : section)));
+  };
+
+  return (
+    <section aria-labelledby="narrative-title" className="narrative">
+      <h2 id="narrative-title">{t('app.reports.narrative')}</h2>
+      <p role="status">{saving ? t('app.reports.saving') : t('app.reports.savedVersion', { version: report.version })}</p>
+      <ErrorAlert error={error} />
+      {sections.map((section, index) => (
+        <Field key={section.key} label={section.title}>
+          <textarea rows={6} value={section.markdown} onChange={(e) => edit(index, e.target.value)} />
+        </Field>
+      ))}
+    </section>
+  );
+}
+
+export default function ReportBuilder() {
+  const { t, language } = useI18n();
+  const [reports, setReports] = useState<Report[] | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const pickId = useId();
+
+  useEffect(() => {
+    api<Page<Report>>('GET', '/api/reports').then((page) => setReports(page.data), setError);
+  }, []);
+
+  const describe = (r: Report) => `${r.sector} ${r.advisoryGroup}, ${r.from} – ${r.to}`;
+  return (
+    <>
+      <h1>{t('app.reports.title')}</h1>
+      <ErrorAlert error={error} />
+      {reports && reports.length > 0 ? (
+        <p className="actions">
+          <label htmlFor={pickId}>{t('app.reports.open')}</label>
+          <select id={pickId} value={report?.id ?? ''} onChange={(e) => setReport(reports.find((r) => r.id === e.target.value) ?? null)}>
+            <option value="">{t('app.reports.new')}</option>
+            {reports.map((r) => (
+              <option key={r.id} value={r.id}>
+                {describe(r)}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : null}
+      {report ? (
+        <>
+          <h2>{describe(report)}</h2>
+          <p className="actions downloads">
+            {FORMATS.map((format) => (
+              <a key={format} href={`${report.links[format]}?lang=${language}`} download>
+                {t('app.reports.download', { format: format.toUpperCase() })}
+              </a>
+            ))}
+          </p>
+          <div className="builder">
+            <NarrativeEditor key={report.id} report={report} onSaved={setReport} />
+            <iframe key={report.version} className="preview" title={t('app.reports.preview')} src={`${report.links.html}?lang=${language}`} />
+          </div>
+        </>
+      ) : (
+        <NewReportForm
+          onCreated={(created) => {
+            setReports((current) => [created, ...(current ?? [])]);
+            setReport(created);
+          }}
+        />
+      )}
+    </>
+  );
+}
