@@ -91,6 +91,7 @@ describe('the staff workspace', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('.field.invalid').first().textContent()).toContain('Title');
     expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field.invalid .field-error').textContent()).toBe('is required');
     await expectAccessible(page, 'workspace-editor-invalid');
 
     await page.getByLabel('Title').fill('Regional forum on digital inclusion');
@@ -162,6 +163,27 @@ describe('the staff workspace', () => {
     await page.getByText('Saved.').waitFor();
   });
 
+  it('keeps the form through a lost connection, and asks before leaving it unsaved', async () => {
+    await page.getByLabel('Outcome').fill('A declaration on inclusion, signed by twelve countries.');
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: 'Save' }).click();
+    const dialog = page.getByRole('dialog', { name: 'The connection was lost' });
+    await dialog.waitFor();
+    await page.context().setOffline(false);
+    await dialog.getByRole('button', { name: 'Back to the form' }).click();
+    expect(await page.getByLabel('Outcome').inputValue()).toBe('A declaration on inclusion, signed by twelve countries.');
+
+    await page.getByRole('link', { name: 'Register' }).click();
+    const unsaved = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+    await unsaved.waitFor();
+    await expectAccessible(page, 'workspace-editor-unsaved');
+    await unsaved.getByRole('button', { name: 'Stay and keep editing' }).click();
+    expect(page.url()).toBe(activityUrl);
+    expect(await page.getByLabel('Outcome').inputValue()).toBe('A declaration on inclusion, signed by twelve countries.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+  });
+
   it('deletes the activity, shows it in the history, and restores it', async () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('This activity is deleted.').waitFor();
@@ -169,6 +191,7 @@ describe('the staff workspace', () => {
     await page.getByRole('heading', { name: /^Deleted/ }).waitFor();
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
       expect.stringMatching(/^Created/),
+      expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Changed/),

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from './i18n.tsx';
 import { useSession } from './session.tsx';
+import { Dialog } from './Dialog.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
 const Home = lazy(() => import('./screens/Home.tsx'));
@@ -33,16 +34,21 @@ function LanguagePicker() {
 /** Over the open screen, so nothing typed is lost while signing in again. */
 function SignInAgain() {
   const { t } = useI18n();
-  const { interruption, user } = useSession();
+  const { interruption, user, dismissInterruption } = useSession();
   if (!interruption || !user) return null;
+  const lost = interruption.code === 'network';
   return (
-    <div className="overlay">
-      <div role="dialog" aria-modal="true" aria-labelledby="sign-in-again" className="dialog">
-        <h2 id="sign-in-again">{interruption.code === 'network' ? t('app.session.connectionLost') : t('app.session.expired')}</h2>
-        <p>{t('app.session.keptTyping')}</p>
+    <Dialog labelledBy="sign-in-again">
+      <h2 id="sign-in-again">{lost ? t('app.session.connectionLost') : t('app.session.expired')}</h2>
+      <p>{lost ? t('app.session.keptTypingRetry') : t('app.session.keptTyping')}</p>
+      {lost ? (
+        <button type="button" onClick={dismissInterruption}>
+          {t('app.session.retry')}
+        </button>
+      ) : (
         <SignInForm email={user.email} />
-      </div>
-    </div>
+      )}
+    </Dialog>
   );
 }
 

@@ -28,6 +28,21 @@ export function errorMessage(t: Translate, error: unknown): string {
   return t(key);
 }
 
+/** Server messages about a field that the catalogue words in the user's language; others are shown as the server wrote them. */
+const FIELD_MESSAGES: Record<string, string> = {
+  'is required': 'app.fieldError.required',
+  'needs the text in at least one language': 'app.fieldError.required',
+  'needs at least one office': 'app.fieldError.needsOffice',
+};
+
+/** What the API said about one field ("title", "place.country"), for showing beside it. */
+export function fieldError(t: Translate, error: unknown, field: string): string | undefined {
+  const message = error instanceof ApiError ? error.fieldMessage(field) : undefined;
+  if (message === undefined) return undefined;
+  const key = FIELD_MESSAGES[message];
+  return key ? t(key) : message;
+}
+
 /** A message in a live region, so a screen reader hears it when it appears. */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useI18n();

@@ -8,7 +8,8 @@ import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-d
 import { api, ApiError } from '../api.ts';
 import type { Activity } from '../activities.ts';
 import { bodyOf, differingFields, draftOf, emptyDraft, type Draft } from '../draft.ts';
-import { ErrorAlert } from '../errors.tsx';
+import { Dialog } from '../Dialog.tsx';
+import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { useBodies, useOffices } from '../registry.ts';
@@ -108,7 +109,7 @@ export default function ActivityEditor() {
     setDirty(true);
     setNotice(null);
   };
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const fieldErrorOf = (field: string) => fieldError(t, error, field);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -183,10 +184,10 @@ export default function ActivityEditor() {
             ))}
           </select>
         </Field>
-        <Field label={t('app.field.title')} error={fieldError('title')}>
+        <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
           <input value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
         </Field>
-        <Field label={t('app.field.kind')} error={fieldError('kind')}>
+        <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
           <select value={draft.kind} onChange={(e) => change('kind', e.target.value as Draft['kind'])}>
             {ACTIVITY_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -195,11 +196,11 @@ export default function ActivityEditor() {
             ))}
           </select>
         </Field>
-        <Field label={t('app.field.date')} error={fieldError('date')} hint={<DateUnderstood text={draft.dateText} />}>
+        <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} />}>
           <input value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
         </Field>
         <div className="row">
-          <Field label={t('app.field.status')} error={fieldError('status')}>
+          <Field label={t('app.field.status')} error={fieldErrorOf('status')}>
             <select value={draft.status} onChange={(e) => change('status', e.target.value as Draft['status'])}>
               {STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -209,11 +210,11 @@ export default function ActivityEditor() {
             </select>
           </Field>
           {statusChanged ? (
-            <Field label={t('app.field.statusReason')} error={fieldError('statusReason')}>
+            <Field label={t('app.field.statusReason')} error={fieldErrorOf('statusReason')}>
               <input value={draft.statusReason} onChange={(e) => change('statusReason', e.target.value)} />
             </Field>
           ) : null}
-          <Field label={t('app.field.visibility')} error={fieldError('visibility')}>
+          <Field label={t('app.field.visibility')} error={fieldErrorOf('visibility')}>
             <select value={draft.visibility} onChange={(e) => change('visibility', e.target.value as Draft['visibility'])}>
               {VISIBILITIES.map((visibility) => (
                 <option key={visibility} value={visibility}>
@@ -225,7 +226,7 @@ export default function ActivityEditor() {
         </div>
         <fieldset>
           <legend>{t('app.field.offices')}</legend>
-          {fieldError('offices') ? <div className="field-error">{fieldError('offices')}</div> : null}
+          {fieldErrorOf('offices') ? <div className="field-error">{fieldErrorOf('offices')}</div> : null}
           <datalist id="office-codes">
             {offices.map((office) => (
               <option key={office.code} value={office.code}>
@@ -271,7 +272,7 @@ export default function ActivityEditor() {
         </fieldset>
         <fieldset>
           <legend>{t('app.field.bodies')}</legend>
-          {fieldError('bodies') ? <div className="field-error">{fieldError('bodies')}</div> : null}
+          {fieldErrorOf('bodies') ? <div className="field-error">{fieldErrorOf('bodies')}</div> : null}
           <ul className="chips">
             {draft.bodies.map((code) => (
               <li key={code}>
@@ -306,7 +307,7 @@ export default function ActivityEditor() {
         </fieldset>
         <fieldset>
           <legend>{t('app.field.place')}</legend>
-          {fieldError('place') ? <div className="field-error">{fieldError('place')}</div> : null}
+          {fieldErrorOf('place') ? <div className="field-error">{fieldErrorOf('place')}</div> : null}
           <div className="row">
             <Field label={t('app.field.placeMode')}>
               <select value={draft.placeMode} onChange={(e) => change('placeMode', e.target.value as Draft['placeMode'])}>
@@ -320,25 +321,25 @@ export default function ActivityEditor() {
             <Field label={t('app.field.city')}>
               <input value={draft.city} onChange={(e) => change('city', e.target.value)} />
             </Field>
-            <Field label={t('app.field.country')} error={fieldError('place.country')}>
+            <Field label={t('app.field.country')} error={fieldErrorOf('place.country')}>
               <input value={draft.country} onChange={(e) => change('country', e.target.value)} maxLength={2} size={3} />
             </Field>
           </div>
         </fieldset>
-        <Field label={t('app.field.description')} error={fieldError('description')}>
+        <Field label={t('app.field.description')} error={fieldErrorOf('description')}>
           <textarea value={draft.description} onChange={(e) => change('description', e.target.value)} rows={4} lang={draft.originalLanguage} />
         </Field>
-        <Field label={t('app.field.outcome')} error={fieldError('outcome')}>
+        <Field label={t('app.field.outcome')} error={fieldErrorOf('outcome')}>
           <textarea value={draft.outcome} onChange={(e) => change('outcome', e.target.value)} rows={3} lang={draft.originalLanguage} />
         </Field>
-        <Field label={t('app.field.participants')} error={fieldError('participants')}>
+        <Field label={t('app.field.participants')} error={fieldErrorOf('participants')}>
           <input type="number" min={0} value={draft.participants} onChange={(e) => change('participants', e.target.value)} />
         </Field>
         <fieldset>
           <legend>{t('app.field.links')}</legend>
           {draft.links.map((link, index) => (
             <div className="row" key={index}>
-              <Field label={t('app.field.url')} error={fieldError(`links.${index}`)}>
+              <Field label={t('app.field.url')} error={fieldErrorOf(`links.${index}`)}>
                 <input type="url" value={link.url} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
               </Field>
               <Field label={t('app.field.linkTitle')}>
@@ -357,7 +358,7 @@ export default function ActivityEditor() {
           <legend>{t('app.field.related')}</legend>
           {draft.related.map((relation, index) => (
             <div className="row" key={index}>
-              <Field label={t('app.field.relatedActivity')} error={fieldError(`related.${index}`)}>
+              <Field label={t('app.field.relatedActivity')} error={fieldErrorOf(`related.${index}`)}>
                 <input value={relation.activity} onChange={(e) => change('related', draft.related.map((r, i) => (i === index ? { ...r, activity: e.target.value } : r)))} />
               </Field>
               <Field label={t('app.field.relation')}>
@@ -383,18 +384,16 @@ export default function ActivityEditor() {
         </button>
       </form>
       {blocker.state === 'blocked' ? (
-        <div className="overlay">
-          <div role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title" className="dialog">
-            <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
-            <p>{t('app.editor.unsavedHelp')}</p>
-            <button type="button" onClick={() => blocker.reset()}>
-              {t('app.editor.stay')}
-            </button>{' '}
-            <button type="button" onClick={() => blocker.proceed()}>
-              {t('app.editor.leave')}
-            </button>
-          </div>
-        </div>
+        <Dialog labelledBy="unsaved-title" role="alertdialog">
+          <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
+          <p>{t('app.editor.unsavedHelp')}</p>
+          <button type="button" onClick={() => blocker.reset()}>
+            {t('app.editor.stay')}
+          </button>{' '}
+          <button type="button" onClick={() => blocker.proceed()}>
+            {t('app.editor.leave')}
+          </button>
+        </Dialog>
       ) : null}
     </>
   );

@@ -7,8 +7,8 @@ import { Link, useParams } from 'react-router';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
 import type { z } from 'zod';
 import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-date.ts';
-import { api, ApiError } from '../api.ts';
-import { ErrorAlert } from '../errors.tsx';
+import { api } from '../api.ts';
+import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
@@ -26,7 +26,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   const [status, setStatus] = useState<Status>(proposal.status);
   const [error, setError] = useState<unknown>(null);
   const parsed = dateText.trim() ? parseFuzzyDate(dateText) : null;
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const fieldErrorOf = (field: string) => fieldError(t, error, field);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -42,12 +42,12 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   return (
     <form onSubmit={(event) => void save(event)} className="stack">
       <ErrorAlert error={error} />
-      <Field label={t('app.field.title')} error={fieldError('title')}>
+      <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
         <input value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <Field
         label={t('app.field.date')}
-        error={fieldError('date')}
+        error={fieldErrorOf('date')}
         hint={parsed ? (parsed.ok ? t('app.editor.dateUnderstood', { date: formatFuzzyDate(parsed.value, language), start: parsed.value.start, end: parsed.value.end }) : t('app.editor.dateNotUnderstood')) : null}
       >
         <input value={dateText} onChange={(e) => setDateText(e.target.value)} />

@@ -4,9 +4,9 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ReportResponse } from '../../../src/reports/schemas.ts';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import type { Page } from '../activities.ts';
-import { ErrorAlert } from '../errors.tsx';
+import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { SECTORS } from '../vocabulary.ts';
@@ -22,7 +22,7 @@ function NewReportForm({ onCreated }: { onCreated(report: Report): void }) {
   const { t, language } = useI18n();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
-  const fieldError = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  const fieldErrorOf = (field: string) => fieldError(t, error, field);
   const year = new Date().getUTCFullYear();
 
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -43,17 +43,17 @@ function NewReportForm({ onCreated }: { onCreated(report: Report): void }) {
   return (
     <form onSubmit={(event) => void create(event)} className="filters" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('app.reports.new')}</h2>
-      <Field label={t('app.field.sector')} error={fieldError('sector')}>
+      <Field label={t('app.field.sector')} error={fieldErrorOf('sector')}>
         <select name="sector" defaultValue="ITU-T">
           {SECTORS.map((sector) => (
             <option key={sector}>{sector}</option>
           ))}
         </select>
       </Field>
-      <Field label={t('app.register.from')} error={fieldError('from')}>
+      <Field label={t('app.register.from')} error={fieldErrorOf('from')}>
         <input name="from" type="date" defaultValue={`${year}-01-01`} required />
       </Field>
-      <Field label={t('app.register.to')} error={fieldError('to')}>
+      <Field label={t('app.register.to')} error={fieldErrorOf('to')}>
         <input name="to" type="date" defaultValue={`${year}-12-31`} required />
       </Field>
       <Field label={t('app.reports.selection')}>
