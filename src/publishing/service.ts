@@ -3,6 +3,7 @@
  * and the register through the activities service as an anonymous visitor, so internal and
  * deleted activities can never reach a page or a feed.
  */
+import { createHash } from 'node:crypto';
 import type { Activity } from '#src/activities/model.ts';
 import type { ActivitiesQuery } from '#src/activities/schemas.ts';
 import type { ActivityService } from '#src/activities/service.ts';
@@ -22,6 +23,8 @@ export interface Snapshot {
   /** Study groups and their regional groups, for the filter form. */
   studyGroups: Body[];
   known: KnownCodes;
+  /** Changes when the reference data does (a new head of office, a renamed body): part of the ETag. */
+  hash: string;
 }
 
 export interface EventDetails {
@@ -48,7 +51,9 @@ export function createPublishingService(registry: RegistryService, activities: A
       registry.listBodies(ANONYMOUS, {}),
     ]);
     const sorted = [...bodies].sort(compareBodies);
+    const hash = createHash('sha256').update(JSON.stringify([regions, offices, bodies])).digest('base64url').slice(0, 12);
     return {
+      hash,
       regions: inReportOrder(regions),
       offices,
       officeByCode: new Map(offices.map((o) => [o.office.code, o])),
@@ -61,6 +66,19 @@ export function createPublishingService(registry: RegistryService, activities: A
         bodies: new Set(bodies.map((b) => b.code)),
       },
     };
+  }
+
+  /** The registry as the site shows it, read again at most every SNAPSHOT_TTL_MS. */
+  function snapshot(): Promise<Snapshot> {
+    const now = Date.now();
+    if (!cached || now - cached.at > SNAPSHOT_TTL_MS) {
+      const value = loadSnapshot();
+      cached = { at: now, value };
+      value.catch(() => {
+        cached = null;
+      });
+    }
+    return cached.value;
   }
 
   const query = (filter: Partial<SiteFilter>, rest: Pick<ActivitiesQuery, 'sort' | 'limit'> & { cursor?: string }): ActivitiesQuery => {
@@ -80,21 +98,12 @@ export function createPublishingService(registry: RegistryService, activities: A
   };
 
   return {
-    snapshot(): Promise<Snapshot> {
-      const now = Date.now();
-      if (!cached || now - cached.at > SNAPSHOT_TTL_MS) {
-        const value = loadSnapshot();
-        cached = { at: now, value };
-        value.catch(() => {
-          cached = null;
-        });
-      }
-      return cached.value;
-    },
+    snapshot,
 
-    /** The validators of every page and feed, from two index reads. */
+    /** The validators of every page and feed: two index reads and the (cached) registry's hash. */
     async stamp(today: string = todayUtc()) {
-      return cacheStamp(version, await activities.freshness(), today);
+      const [freshness, registry] = await Promise.all([activities.freshness(), snapshot()]);
+      return cacheStamp(`${version}-${registry.hash}`, freshness, today);
     },
 
     /** The next events from today (those under way included), soonest first. */
