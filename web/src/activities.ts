@@ -1,4 +1,5 @@
 /** Reading activities as the API gives them. */
+import { formatFuzzyDate } from '../../src/activities/fuzzy-date.ts';
 import type { ActivityResponse } from '../../src/activities/schemas.ts';
 import type { Language } from './i18n.tsx';
 
@@ -16,3 +17,9 @@ export function textIn(texts: Texts, language: Language, original?: Language): s
 }
 
 export const titleOf = (activity: Activity, language: Language): string => textIn(activity.title, language, activity.originalLanguage);
+
+/** The date as written and, where it reads differently, as understood in the reader's language. */
+export function dateLabel(date: Activity['date'], language: Language): { written: string; understood: string | null } {
+  const understood = formatFuzzyDate(date, language);
+  return { written: date.text, understood: understood === date.text ? null : understood };
+}

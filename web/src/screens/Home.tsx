@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { api, queryString } from '../api.ts';
 import { titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
+import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useOffices } from '../registry.ts';
 import { useUser } from '../session.tsx';
@@ -26,7 +27,7 @@ function ActivityList({ activities, empty, showUpdated }: { activities: Activity
             {titleOf(activity, language)}
           </Link>
           <span className="meta">
-            <bdi>{activity.date.text}</bdi>
+            <FuzzyDateText date={activity.date} />
             {showUpdated ? ` · ${formatDate(activity.updatedAt, true)}` : ''}
           </span>
         </li>

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../api.ts';
 import { titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
+import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useOffices } from '../registry.ts';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
@@ -131,7 +132,9 @@ export default function Register() {
                       {titleOf(activity, language)}
                     </Link>
                   </td>
-                  <td dir="auto">{activity.date.text}</td>
+                  <td>
+                    <FuzzyDateText date={activity.date} />
+                  </td>
                   <td>{t(`app.kind.${activity.kind}`)}</td>
                   <td>{t(`app.status.${activity.status}`)}</td>
                   <td>{[...new Set(activity.offices.map((o) => o.office))].map(officeName).join(', ')}</td>
