@@ -116,6 +116,14 @@ describe('the staff workspace', () => {
     });
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Regional forum on digital inclusion');
     await expectAccessible(page, 'workspace-editor-saved');
+
+    await page.getByLabel('Status').selectOption('confirmed');
+    await page.getByLabel('Reason for the status change').fill('The host country confirmed the dates.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const confirmed = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
+    expect(confirmed.body.status).toBe('confirmed');
+    expect(confirmed.body.statusHistory.at(-1)).toMatchObject({ from: 'planned', to: 'confirmed', reason: 'The host country confirmed the dates.' });
   });
 
   it('shows a conflict from a second session beside the typing it keeps, and saves the merge', async () => {
@@ -144,7 +152,7 @@ describe('the staff workspace', () => {
       title: { en: 'Regional forum on digital inclusion for all' },
       description: { en: 'Forty experts met on inclusion.' },
       participants: 40,
-      version: 3,
+      version: 4,
     });
   });
 
@@ -195,6 +203,7 @@ describe('the staff workspace', () => {
       expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Changed/),
+      expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Deleted/),
     ]);
     await expectAccessible(page, 'workspace-history');
@@ -230,6 +239,12 @@ describe('the staff workspace', () => {
     expect((await first.locator('blockquote').textContent())?.length).toBeGreaterThan(20);
     await expectAccessible(page, 'workspace-import-review');
 
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.getByLabel('Title').fill('Workshop on standardization of fibre networks');
+    await first.getByLabel('Date').fill('3 - 4 February 2020');
+    await first.getByText('Understood as 3 – 4 February 2020').waitFor();
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.getByRole('heading', { name: 'Workshop on standardization of fibre networks' }).waitFor();
     await first.getByRole('button', { name: 'Reject' }).click();
     await first.getByText('Rejected').waitFor();
     await first.getByRole('button', { name: 'Reopen' }).click();
@@ -240,6 +255,8 @@ describe('the staff workspace', () => {
     expect(batch.proposals.length).toBeGreaterThanOrEqual(5);
     expect(batch.proposals.map((p: { state: string }) => p.state)).toEqual(batch.proposals.map(() => 'accepted'));
     expect(await page.getByRole('link', { name: 'Open the activity' }).count()).toBe(batch.proposals.length);
+    const edited = await server.request('GET', `/api/activities/${batch.proposals[0].activityId}`, { token: editor.token });
+    expect(edited.body).toMatchObject({ title: { en: 'Workshop on standardization of fibre networks' }, date: { text: '3 - 4 February 2020' } });
     await screenshot(page, 'workspace-import-accepted');
 
     await page.getByRole('link', { name: 'My office' }).click();
