@@ -397,6 +397,22 @@ describe.each(DIALECTS)('register search in date order [%s]', (dialect) => {
     expect(await pages('/api/activities?q=spectrum')).toEqual(ids('e', 'b', 'c', 'd'));
   });
 
+  it('answers the same list again with every change in it, and never a staff page to the public', async () => {
+    const url = '/api/activities?q=pricing';
+    const before = await server.request('GET', url);
+    expect(before.body.data).toEqual([expect.objectContaining({ id: byDate.c, participants: null })]);
+    expect(before.body.data[0].createdBy).toBeUndefined();
+    const asStaff = await server.request('GET', url, { token: editor.token });
+    expect(asStaff.body.data[0].createdBy).toBe(editor.email);
+    expect((await server.request('GET', url)).body.data[0].createdBy).toBeUndefined();
+
+    const changed = await server.request('PATCH', `/api/activities/${byDate.c}`, { token: editor.token, body: { version: before.body.data[0].version, participants: 42 } });
+    expect(changed.status).toBe(200);
+    expect((await server.request('GET', url)).body.data).toEqual([expect.objectContaining({ id: byDate.c, participants: 42 })]);
+    await server.request('DELETE', `/api/activities/${byDate.c}`, { token: editor.token });
+    expect((await server.request('GET', url)).body.data).toEqual([]);
+  });
+
   it('reads a hyphenated word as a phrase: "e-waste" is not any text with "e" and "waste"', async () => {
     expect(await pages('/api/activities?q=e-waste')).toEqual(ids('ewaste'));
     expect(await pages('/api/activities?q=E-wast')).toEqual(ids('ewaste'));

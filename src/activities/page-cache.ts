@@ -1,0 +1,35 @@
+/**
+ * List pages as sent (JSON text), by the register's freshness marker, the audience and the URL:
+ * while the register does not change, the same page is read, presented and serialised once. A
+ * change moves the marker (`freshness.ts`, the one the public site's ETags use), so older entries
+ * are never asked for again and leave as the least recently used.
+ */
+import type { RegisterFreshness } from './freshness.ts';
+
+const MAX_ENTRIES = 500;
+/** Bigger pages (200 activities with long descriptions) are not worth the memory. */
+const MAX_BODY = 1_000_000;
+
+export class PageCache {
+  private entries = new Map<string, string>();
+
+  static key(freshness: RegisterFreshness, audience: 'staff' | 'public', url: string): string {
+    return `${freshness.lastSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
+  }
+
+  get(key: string): string | undefined {
+    const body = this.entries.get(key);
+    if (body !== undefined) {
+      // Most recently used last, so the first key is the one to evict.
+      this.entries.delete(key);
+      this.entries.set(key, body);
+    }
+    return body;
+  }
+
+  set(key: string, body: string): void {
+    if (body.length > MAX_BODY) return;
+    this.entries.set(key, body);
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
