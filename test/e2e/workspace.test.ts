@@ -139,7 +139,7 @@ describe('the staff workspace', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Changed by someone else' }).waitFor();
     expect(await page.getByLabel('Description').inputValue()).toBe('Forty experts met on inclusion.');
-    const titleRow = page.getByRole('row', { name: /^title/ });
+    const titleRow = page.getByRole('row', { name: /^Title/ });
     expect(await titleRow.textContent()).toContain('Regional forum on digital inclusion for all');
     await expectAccessible(page, 'workspace-editor-conflict');
 
@@ -206,6 +206,7 @@ describe('the staff workspace', () => {
       expect.stringMatching(/^Changed/),
       expect.stringMatching(/^Deleted/),
     ]);
+    expect(await page.getByRole('row', { name: /^Status/ }).allTextContents()).toEqual(['StatusPlannedConfirmed']);
     await expectAccessible(page, 'workspace-history');
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('heading', { name: /^Restored/ }).waitFor();

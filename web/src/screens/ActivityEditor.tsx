@@ -27,11 +27,39 @@ function DateUnderstood({ text }: { text: string }) {
   );
 }
 
+/** The form's label of each draft field, for the conflict view. */
+const DRAFT_LABELS: Record<keyof Draft, string> = {
+  originalLanguage: 'app.field.language',
+  title: 'app.field.title',
+  kind: 'app.field.kind',
+  status: 'app.field.status',
+  statusReason: 'app.field.statusReason',
+  visibility: 'app.field.visibility',
+  offices: 'app.field.offices',
+  sectors: 'app.field.sectors',
+  bodies: 'app.field.bodies',
+  dateText: 'app.field.date',
+  placeMode: 'app.field.placeMode',
+  city: 'app.field.city',
+  country: 'app.field.country',
+  description: 'app.field.description',
+  outcome: 'app.field.outcome',
+  participants: 'app.field.participants',
+  links: 'app.field.links',
+  related: 'app.field.related',
+};
+
+/** A draft value as text: lists joined, entries by their code and role. */
+function showDraftValue(value: Draft[keyof Draft]): string {
+  if (!Array.isArray(value)) return value === '' ? '—' : String(value);
+  if (value.length === 0) return '—';
+  return value.map((item) => (typeof item === 'string' ? item : Object.values(item).filter(Boolean).join(' '))).join('; ');
+}
+
 /** Server state beside the user's, field by field, after a 409. */
 function ConflictView({ mine, theirs, onTake }: { mine: Draft; theirs: Draft; onTake(field: keyof Draft): void }) {
   const { t } = useI18n();
   const fields = differingFields(mine, theirs);
-  const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t('app.editor.conflictTitle')}</h2>
@@ -50,9 +78,9 @@ function ConflictView({ mine, theirs, onTake }: { mine: Draft; theirs: Draft; on
         <tbody>
           {fields.map((field) => (
             <tr key={field}>
-              <th scope="row">{field}</th>
-              <td>{show(mine[field])}</td>
-              <td>{show(theirs[field])}</td>
+              <th scope="row">{t(DRAFT_LABELS[field])}</th>
+              <td dir="auto">{showDraftValue(mine[field])}</td>
+              <td dir="auto">{showDraftValue(theirs[field])}</td>
               <td>
                 <button type="button" onClick={() => onTake(field)}>
                   {t('app.editor.conflictTake')}

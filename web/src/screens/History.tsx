@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import type { historyResponse } from '../../../src/activities/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
-import { titleOf, type Activity } from '../activities.ts';
+import { textIn, titleOf, type Activity } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
-import { useI18n } from '../i18n.tsx';
+import { LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 
 type HistoryEntry = z.infer<typeof historyResponse>['data'][number];
 
@@ -18,7 +18,27 @@ const ACTIONS: Record<string, string> = {
   'activity.restore': 'app.history.restoredAction',
 };
 
-const show = (value: unknown): string => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+/** Who-and-when bookkeeping the entry's heading already says; not worth a row. */
+const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'deletedBy']);
+/** Fields with a label in the catalogue (the editor's); others are shown by their API name. */
+const LABELLED = new Set(['title', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date', 'place', 'description', 'outcome', 'participants', 'links', 'related']);
+
+/** A stored value as a person reads it: texts in their language, lists joined, a date as written. */
+function show(value: unknown, language: Language): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((item) => show(item, language)).join('; ');
+  const record = value as Record<string, unknown>;
+  if ('text' in record && 'start' in record) return String(record.text);
+  if ('office' in record && 'role' in record) return `${String(record.office)} (${String(record.role)})`;
+  if ('url' in record) return String(record.url);
+  const texts = record as Partial<Record<Language, string>>;
+  if (LANGUAGES.some((l) => typeof texts[l] === 'string')) return textIn(texts, language);
+  const parts = Object.values(record).filter((part) => part !== null && part !== undefined && part !== '');
+  return parts.length === 0 ? '—' : parts.map((part) => show(part, language)).join(', ');
+}
+
+const changesOf = (entry: HistoryEntry) => entry.changes.filter((change) => !BOOKKEEPING.has(change.field));
 
 export default function History() {
   const { t, language, formatDate } = useI18n();
@@ -34,6 +54,10 @@ export default function History() {
     }, setError);
   }, [id]);
   useEffect(load, [load]);
+
+  /** Closed-list values (a status, a kind) in the user's words; everything else as stored. */
+  const shown = (field: string, value: unknown) =>
+    typeof value === 'string' && (field === 'status' || field === 'kind' || field === 'visibility') ? t(`app.${field}.${value}`) : show(value, language);
 
   async function restore() {
     setError(null);
@@ -63,7 +87,7 @@ export default function History() {
             <h2>
               {ACTIONS[entry.action] ? t(ACTIONS[entry.action] ?? '') : entry.action} · {formatDate(entry.at, true)} · {entry.actor}
             </h2>
-            {entry.changes.length > 0 ? (
+            {entry.action !== 'activity.create' && changesOf(entry).length > 0 ? (
               <table>
                 <thead>
                   <tr>
@@ -73,11 +97,11 @@ export default function History() {
                   </tr>
                 </thead>
                 <tbody>
-                  {entry.changes.map((change) => (
+                  {changesOf(entry).map((change) => (
                     <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
-                      <td dir="auto">{show(change.before)}</td>
-                      <td dir="auto">{show(change.after)}</td>
+                      <th scope="row">{LABELLED.has(change.field) ? t(`app.field.${change.field}`) : change.field}</th>
+                      <td dir="auto">{shown(change.field, change.before)}</td>
+                      <td dir="auto">{shown(change.field, change.after)}</td>
                     </tr>
                   ))}
                 </tbody>
