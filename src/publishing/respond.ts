@@ -59,7 +59,9 @@ export async function sendConditional(
   if (isNotModified({ ifNoneMatch: header(request, 'if-none-match'), ifModifiedSince: header(request, 'if-modified-since') }, stamp.etag, stamp.lastModified)) {
     return reply.code(304).send();
   }
-  const key = `${stamp.etag} ${request.url}`;
+  // The host is part of the key: pages carry absolute links (hreflang, webcal://), and one Host
+  // header must never decide what another visitor is served.
+  const key = `${stamp.etag} ${request.protocol}://${request.host}${request.url}`;
   let rendered = cache.get(key);
   if (!rendered) {
     rendered = await render();

@@ -2,6 +2,7 @@
  * The public site and its feeds over real HTTP on both databases: every page type in English and
  * Arabic, what the public may and may not see, bad input, caching, and feeds read back.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
 import { patchActivityBody } from '#src/activities/schemas.ts';
@@ -188,6 +189,40 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect((await get('/site.css', { 'if-none-match': css.headers.get('etag')! })).status).toBe(304);
   });
 
+  it('pages through a long list with a shareable "more events" link', async () => {
+    const many = [];
+    for (let i = 0; i < 52; i++) {
+      many.push(await buildActivity(server, { title: { en: `Weekly clinic ${i}` }, kind: 'training', status: 'planned', offices: [{ office: 'cairo', role: 'organised' }], date: { start: day(50 + i), end: day(50 + i) } }));
+    }
+    const first = await get('/en/events?office=cairo');
+    expect(first.text.match(/Weekly clinic \d+/g)).toHaveLength(50);
+    const next = /<a href="([^"]+)" rel="next">More events<\/a>/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toMatch(/^\/en\/events\?office=cairo&cursor=/);
+    const second = await get(next!);
+    expect(second.text.match(/Weekly clinic \d+/g)).toEqual(['Weekly clinic 50', 'Weekly clinic 51']);
+    expect(second.text).not.toContain('rel="next">More events');
+    const json = await get('/en/events.json?office=cairo');
+    expect(json.body.data).toHaveLength(50);
+    expect((await get(`/en/events.json?office=cairo&cursor=${encodeURIComponent(json.body.next)}`)).body.data).toHaveLength(2);
+  });
+
+  it('never serves one visitor links made from another visitor\'s Host header', async () => {
+    // fetch() will not send another Host; node:http will.
+    const poisoned = await new Promise<string>((resolve, reject) => {
+      const url = new URL('/en/regions/ASP', server.url);
+      http
+        .get({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example' } }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          response.on('end', () => resolve(text));
+        })
+        .on('error', reject);
+    });
+    expect(poisoned).toContain('webcal://evil.example/en/regions/ASP/calendar.ics');
+    const page = await get('/en/regions/ASP');
+    expect(page.text).not.toContain('evil.example');
+  });
+
   it('publishes iCalendar with all-day spans, stable UIDs, SEQUENCE from the version, cancellations and categories', async () => {
     const response = await get('/en/events.ics');
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -238,9 +273,12 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
   });
 
   it('publishes an Atom feed of changes and JSON of the same filtered lists', async () => {
+    await server.database.fieldbook.services.activities.update(SYSTEM, postponed.id, patchActivityBody.parse({ version: postponed.version, participants: 40 }));
     const atom = await get('/en/events.atom');
     expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    // The latest change comes first.
+    expect(/<entry>\s*<title[^>]*>(?:<!\[CDATA\[)?([^<\]]+)/.exec(atom.text)?.[1]).toBe('Postponed webinar on spectrum');
     expect(atom.text).toContain(`urn:uuid:${postponed.id}`);
     const json = await get('/en/events.json?status=cancelled');
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
