@@ -266,6 +266,25 @@ describe('the staff workspace', () => {
     await expectAccessible(page, 'workspace-home-after-import');
   });
 
+  it('pages through the register by cursor and sorts it by date from the column header', async () => {
+    await page.goto(`${server.url}/app/activities?office=addis-ababa&limit=4`);
+    const titles = () => page.locator('tbody tr td:first-child').allTextContents();
+    await expect.poll(async () => (await titles()).length).toBe(4);
+    const firstPage = await titles();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => titles()).not.toEqual(firstPage);
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+    expect(new URL(page.url()).searchParams.get('limit')).toBe('4');
+    const secondPage = await titles();
+    expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+
+    await page.getByRole('button', { name: /^Date/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('-date');
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeNull();
+    await expect.poll(async () => (await titles())[0]).toBe('Regional forum on digital inclusion for all');
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+  });
+
   it('speaks Arabic right to left', async () => {
     await page.goto(`${server.url}/app`);
     await page.getByLabel('Language').selectOption('ar');

@@ -39,7 +39,11 @@ export default function Register() {
   const [error, setError] = useState<unknown>(null);
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Record<Filter, string>;
   const cursor = params.get('cursor') ?? '';
-  const query = queryString({ ...filters, cursor, lang: language });
+  // The page size is kept in the URL too, though the form does not offer it.
+  const limit = params.get('limit') ?? '';
+  const query = queryString({ ...filters, cursor, limit, lang: language });
+  const withFilters = (changes: Record<string, string | undefined>) => setParams(new URLSearchParams(queryString({ ...filters, limit, ...changes })));
+  const dateSort = filters.sort === '-date' ? 'descending' : !filters.sort || filters.sort === 'date' ? 'ascending' : 'none';
   const id = useId();
   const officeName = (code: string) => offices.find((o) => o.code === code)?.name ?? code;
 
@@ -63,6 +67,7 @@ export default function Register() {
       const value = String(form.get(name) ?? '').trim();
       if (value) next.set(name, value);
     }
+    if (limit) next.set('limit', limit);
     setParams(next);
   }
 
@@ -118,7 +123,11 @@ export default function Register() {
             <thead>
               <tr>
                 <th scope="col">{t('app.field.title')}</th>
-                <th scope="col">{t('app.field.date')}</th>
+                <th scope="col" aria-sort={dateSort}>
+                  <button type="button" className="sort" onClick={() => withFilters({ sort: dateSort === 'ascending' ? '-date' : 'date' })}>
+                    {t('app.field.date')} <span aria-hidden="true">{dateSort === 'ascending' ? '▲' : dateSort === 'descending' ? '▼' : '↕'}</span>
+                  </button>
+                </th>
                 <th scope="col">{t('app.field.kind')}</th>
                 <th scope="col">{t('app.field.status')}</th>
                 <th scope="col">{t('app.field.offices')}</th>
@@ -146,12 +155,12 @@ export default function Register() {
       ) : null}
       <nav className="actions" aria-label={t('app.register.pages')}>
         {cursor ? (
-          <button type="button" onClick={() => setParams(new URLSearchParams(queryString(filters)))}>
+          <button type="button" onClick={() => withFilters({})}>
             {t('app.register.firstPage')}
           </button>
         ) : null}
         {page?.next ? (
-          <button type="button" onClick={() => setParams(new URLSearchParams(queryString({ ...filters, cursor: page.next ?? undefined })))}>
+          <button type="button" onClick={() => withFilters({ cursor: page.next ?? undefined })}>
             {t('app.register.nextPage')}
           </button>
         ) : null}
