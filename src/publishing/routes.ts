@@ -229,8 +229,7 @@ export function publishingRoutes(publishing: PublishingService) {
         if (!UUID.test(request.params.id)) throw notFound('activity_not_found', 'No such event.');
         return conditional(request, reply, async () => {
           const ctx = await contextFor(request, language);
-          const { activity, related } = await publishing.event(request.params.id);
-          return page(eventPage(ctx, activity, related));
+          return page(eventPage(ctx, await publishing.event(request.params.id)));
         });
       });
 

@@ -4,7 +4,7 @@
  * deleted activities can never reach a page or a feed.
  */
 import { createHash } from 'node:crypto';
-import type { Activity } from '#src/activities/model.ts';
+import type { Activity, StatusChange } from '#src/activities/model.ts';
 import type { ActivitiesQuery } from '#src/activities/schemas.ts';
 import type { ActivityService } from '#src/activities/service.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
@@ -29,6 +29,7 @@ export interface Snapshot {
 
 export interface EventDetails {
   activity: Activity;
+  statusHistory: StatusChange[];
   related: Activity[];
 }
 
@@ -141,7 +142,7 @@ export function createPublishingService(registry: RegistryService, activities: A
 
     /** An event with the public events it is related to (those not public are simply absent). */
     async event(id: string): Promise<EventDetails> {
-      const { activity } = await activities.get(ANONYMOUS, id);
+      const { activity, statusHistory } = await activities.get(ANONYMOUS, id);
       const related = await Promise.all(
         activity.related.map((r) =>
           activities.get(ANONYMOUS, r.activity).then(
@@ -153,7 +154,7 @@ export function createPublishingService(registry: RegistryService, activities: A
           ),
         ),
       );
-      return { activity, related: related.filter((a): a is Activity => a !== null) };
+      return { activity, statusHistory, related: related.filter((a): a is Activity => a !== null) };
     },
 
     /** The events of a calendar feed: the filter within the feed's window. */

@@ -125,6 +125,13 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(text).toMatch(/Postponed webinar on spectrum<\/a> <span class="status status-postponed">Postponed<\/span>/);
     const ar = await get('/ar/events');
     expect(ar.text).toContain('ملغى');
+
+    const { activities } = server.database.fieldbook.services;
+    const planned = await buildActivity(server, { title: { en: 'Study group meeting in Cairo' }, status: 'planned', date: { start: day(60), end: day(61) } });
+    await activities.update(SYSTEM, planned.id, patchActivityBody.parse({ version: planned.version, status: 'postponed', statusReason: 'The host asked to move it to next year' }));
+    const page = await get(`/en/events/${planned.id}`);
+    expect(page.text).toContain('<span class="status status-postponed">Postponed</span>');
+    expect(page.text).toMatch(/<h2 id="history-heading">Status history<\/h2><ul><li>.*: Planned<\/li><li>.*: Postponed – The host asked to move it to next year<\/li><\/ul>/);
   });
 
   it('answers an unknown office or event with a 404 page in the chosen language', async () => {

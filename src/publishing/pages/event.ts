@@ -1,6 +1,7 @@
 /** One event with every public field, its place, related events and an "add to calendar" link. */
 import { textIn, type Activity, type Texts } from '#src/activities/model.ts';
 import { html, type Html } from '../html.ts';
+import type { EventDetails } from '../service.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { bodyName, dateOf, formatNumber, languageName, officeName, placeText, statusBadge, titleOf, titleText } from './parts.ts';
@@ -15,8 +16,9 @@ function longText(ctx: PageContext, texts: Texts, original: Activity['originalLa
     : html`${paragraphs}`;
 }
 
-export function eventPage(ctx: PageContext, activity: Activity, related: Activity[]): Html {
+export function eventPage(ctx: PageContext, { activity, statusHistory, related }: EventDetails): Html {
   const { t } = ctx;
+  const when = new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const place = placeText(ctx, activity.place);
   const description = longText(ctx, activity.description, activity.originalLanguage);
   const outcome = longText(ctx, activity.outcome, activity.originalLanguage);
@@ -44,6 +46,11 @@ ${outcome ? html`<section aria-labelledby="outcome-heading"><h2 id="outcome-head
 ${activity.links.length > 0
   ? html`<section aria-labelledby="links-heading"><h2 id="links-heading">${t('site.event.links')}</h2><ul>${activity.links.map(
       (l) => html`<li><a href="${l.url}" rel="noopener">${l.title ?? l.url}</a></li>`,
+    )}</ul></section>`
+  : null}
+${statusHistory.length > 1
+  ? html`<section aria-labelledby="history-heading"><h2 id="history-heading">${t('site.event.history')}</h2><ul>${statusHistory.map(
+      (c) => html`<li><time datetime="${c.at}">${when.format(new Date(c.at))}</time>: ${t(`site.status.${c.to}`)}${c.reason ? html` – ${c.reason}` : null}</li>`,
     )}</ul></section>`
   : null}
 ${related.length > 0
