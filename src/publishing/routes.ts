@@ -72,7 +72,7 @@ export function publishingRoutes(publishing: PublishingService) {
     return filter;
   }
 
-  async function feed(request: FastifyRequest<{ Querystring: RawQuery }>, ctx: PageContext, name: string, filter: SiteFilter, filename: string): Promise<Rendered> {
+  async function feed(ctx: PageContext, name: string, filter: SiteFilter, filename: string): Promise<Rendered> {
     const found = feedWindow(ctx.today, filter.from, filter.to);
     if (!found.ok) {
       throw invalid([{ path: 'query.to', message: `a feed covers at most ${FEED_MAX_DAYS} days (this asks for ${found.days}); ask for a shorter period with from and to` }], 'feed_window_too_long');
@@ -84,6 +84,8 @@ export function publishingRoutes(publishing: PublishingService) {
   return async (app: TypedApp) => {
     await app.register(async (site: FastifyInstance) => {
       site.setErrorHandler(async (error, request, reply) => {
+        // Validators belong to the page that was asked for, not to an error in its place.
+        reply.removeHeader('etag').removeHeader('last-modified').header('cache-control', 'no-store');
         // Feeds speak problem+json through the app's one handler.
         if (FEED_ROUTE.test(request.routeOptions.url ?? '') || request.url.startsWith('/api/')) throw error;
         const lang = (request.params as Partial<LangParams> | undefined)?.lang;
@@ -108,7 +110,7 @@ export function publishingRoutes(publishing: PublishingService) {
       site.get('/calendar.ics', async (request: Request<Record<string, never>>, reply) =>
         conditional(request, reply, async () => {
           const ctx = await contextFor(request, 'en');
-          return feed(request, ctx, ctx.t('site.feeds.title'), feedFilter(request.query, ctx.snapshot.known), 'itu-regional-events.ics');
+          return feed(ctx, ctx.t('site.feeds.title'), feedFilter(request.query, ctx.snapshot.known), 'itu-regional-events.ics');
         }),
       );
 
@@ -146,7 +148,7 @@ export function publishingRoutes(publishing: PublishingService) {
           const ctx = await contextFor(request, language);
           const region = ctx.snapshot.regions.find((r) => r.code === request.params.code)!;
           const filter = { ...feedFilter(request.query, ctx.snapshot.known), region: [region.code] };
-          return feed(request, ctx, `${ctx.t('site.feeds.title')} – ${nameText(ctx, region.names)}`, filter, `itu-${region.code.toLowerCase()}-events.ics`);
+          return feed(ctx, `${ctx.t('site.feeds.title')} – ${nameText(ctx, region.names)}`, filter, `itu-${region.code.toLowerCase()}-events.ics`);
         });
       });
 
@@ -174,7 +176,7 @@ export function publishingRoutes(publishing: PublishingService) {
           const details = ctx.snapshot.officeByCode.get(request.params.code);
           if (!details) throw notFound('office_not_found', `There is no office "${request.params.code}".`);
           const filter = { ...feedFilter(request.query, ctx.snapshot.known), office: [details.office.code] };
-          return feed(request, ctx, `${ctx.t('site.feeds.title')} – ${nameText(ctx, details.office.names)}`, filter, `itu-${details.office.code}-events.ics`);
+          return feed(ctx, `${ctx.t('site.feeds.title')} – ${nameText(ctx, details.office.names)}`, filter, `itu-${details.office.code}-events.ics`);
         });
       });
 
@@ -200,7 +202,7 @@ export function publishingRoutes(publishing: PublishingService) {
         const language = languageOf(request);
         return conditional(request, reply, async () => {
           const ctx = await contextFor(request, language);
-          return feed(request, ctx, ctx.t('site.feeds.title'), feedFilter(request.query, ctx.snapshot.known), 'itu-events.ics');
+          return feed(ctx, ctx.t('site.feeds.title'), feedFilter(request.query, ctx.snapshot.known), 'itu-events.ics');
         });
       });
 

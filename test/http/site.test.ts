@@ -140,6 +140,7 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(office.headers.get('content-type')).toMatch(/^text\/html/);
     expect(office.text).toContain('<html lang="fr" dir="ltr">');
     expect(office.text).toContain('Page introuvable');
+    expect(office.headers.get('etag')).toBeNull();
     const event = await get('/ar/events/00000000-0000-4000-8000-000000000000');
     expect(event.status).toBe(404);
     expect(event.text).toContain('dir="rtl"');
