@@ -266,6 +266,20 @@ describe('the staff workspace', () => {
     await expectAccessible(page, 'workspace-home-after-import');
   });
 
+  it('links a related activity found by the words of its title', async () => {
+    await page.goto(activityUrl);
+    await page.getByLabel('Find an activity to link').fill('Quality of Service');
+    await page.getByRole('button', { name: /^Link “A workshop was successfully organized on “Quality of Service”/ }).click();
+    await page.getByLabel('Relation').selectOption('follow-up-of');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const id = activityUrl.split('/').pop() ?? '';
+    const stored = (await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body;
+    const workshop = (await server.request('GET', `/api/activities?q=${encodeURIComponent('Quality of Service')}`, { token: editor.token })).body.data[0];
+    expect(stored.related).toEqual([{ activity: workshop.id, kind: 'follow-up-of' }]);
+    await expect.poll(() => page.locator('.related-title').textContent()).toContain('Quality of Service');
+  });
+
   it('pages through the register by cursor and sorts it by date from the column header', async () => {
     await page.goto(`${server.url}/app/activities?office=addis-ababa&limit=4`);
     const titles = () => page.locator('tbody tr td:first-child').allTextContents();
@@ -302,7 +316,7 @@ describe('the staff workspace', () => {
     const focalPage = await open();
     await signIn(focalPage, focal);
     await focalPage.getByRole('link', { name: 'All offices' }).click();
-    await focalPage.getByRole('heading', { name: 'AFR' }).waitFor();
+    await focalPage.getByRole('heading', { name: 'Africa', exact: true }).waitFor();
     await expectAccessible(focalPage, 'workspace-offices');
 
     await focalPage.getByRole('link', { name: 'Reports' }).click();

@@ -1,12 +1,13 @@
 /** Offices and bodies for pickers, fetched once per language and kept for the session. */
 import { useEffect, useState } from 'react';
-import type { BodyResponse, OfficeResponse } from '../../src/registry/schemas.ts';
+import type { BodyResponse, OfficeResponse, RegionResponse } from '../../src/registry/schemas.ts';
 import { api } from './api.ts';
 import type { Page } from './activities.ts';
 import { useI18n, type Language } from './i18n.tsx';
 
 export type Office = OfficeResponse;
 export type Body = BodyResponse;
+export type Region = RegionResponse;
 
 const cache = new Map<string, Promise<unknown>>();
 function cached<T>(path: string): Promise<T> {
@@ -35,3 +36,4 @@ function useList<T>(path: (language: Language) => string): T[] {
 
 export const useOffices = (): Office[] => useList<Office>((language) => `/api/offices?lang=${language}`);
 export const useBodies = (): Body[] => useList<Body>((language) => `/api/bodies?lang=${language}`);
+export const useRegions = (): Region[] => useList<Region>((language) => `/api/regions?lang=${language}`);

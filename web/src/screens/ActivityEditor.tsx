@@ -13,8 +13,9 @@ import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { useBodies, useOffices } from '../registry.ts';
+import { RelatedPicker } from '../RelatedPicker.tsx';
 import { useUser } from '../session.tsx';
-import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, RELATION_KINDS, SECTORS, STATUSES, VISIBILITIES, type OfficeRole, type RelationKind } from '../vocabulary.ts';
+import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES, type OfficeRole } from '../vocabulary.ts';
 
 function DateUnderstood({ text }: { text: string }) {
   const { t, language } = useI18n();
@@ -382,31 +383,7 @@ export default function ActivityEditor() {
             {t('app.editor.addLink')}
           </button>
         </fieldset>
-        <fieldset>
-          <legend>{t('app.field.related')}</legend>
-          {draft.related.map((relation, index) => (
-            <div className="row" key={index}>
-              <Field label={t('app.field.relatedActivity')} error={fieldErrorOf(`related.${index}`)}>
-                <input value={relation.activity} onChange={(e) => change('related', draft.related.map((r, i) => (i === index ? { ...r, activity: e.target.value } : r)))} />
-              </Field>
-              <Field label={t('app.field.relation')}>
-                <select value={relation.kind} onChange={(e) => change('related', draft.related.map((r, i) => (i === index ? { ...r, kind: e.target.value as RelationKind } : r)))}>
-                  {RELATION_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`app.relation.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <button type="button" onClick={() => change('related', draft.related.filter((_, i) => i !== index))}>
-                {t('app.editor.remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => change('related', [...draft.related, { activity: '', kind: 'back-to-back' }])}>
-            {t('app.editor.addRelated')}
-          </button>
-        </fieldset>
+        <RelatedPicker self={saved?.id ?? null} related={draft.related} onChange={(next) => change('related', next)} errorOf={fieldErrorOf} />
         <button type="submit" className="primary" disabled={busy}>
           {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}
         </button>

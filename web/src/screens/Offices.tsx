@@ -1,21 +1,21 @@
 /** Every office, for focal points: where it is and a way into its part of the register. */
 import { Link } from 'react-router';
 import { useI18n } from '../i18n.tsx';
-import { useOffices } from '../registry.ts';
-import { REGIONS } from '../vocabulary.ts';
+import { useOffices, useRegions } from '../registry.ts';
 
 export default function Offices() {
   const { t } = useI18n();
   const offices = useOffices();
+  const regions = useRegions();
   return (
     <>
       <h1>{t('app.offices.title')}</h1>
-      {REGIONS.map((region) => {
+      {regions.map(({ code: region, name }) => {
         const inRegion = offices.filter((office) => office.region === region);
         if (inRegion.length === 0) return null;
         return (
           <section key={region} aria-labelledby={`region-${region}`}>
-            <h2 id={`region-${region}`}>{region}</h2>
+            <h2 id={`region-${region}`}>{name}</h2>
             <table>
               <thead>
                 <tr>

@@ -1,0 +1,91 @@
+/** Related activities: found by words in the register, linked with the kind of relation. */
+import { useEffect, useId, useState } from 'react';
+import { api, queryString } from './api.ts';
+import { titleOf, type Activity, type Page } from './activities.ts';
+import { Field } from './Field.tsx';
+import { useI18n } from './i18n.tsx';
+import type { Draft } from './draft.ts';
+import { RELATION_KINDS, type RelationKind } from './vocabulary.ts';
+
+/** How long typing may pause before the register is searched. */
+const SEARCH_AFTER_MS = 300;
+
+export function RelatedPicker({ self, related, onChange, errorOf }: { self: string | null; related: Draft['related']; onChange(next: Draft['related']): void; errorOf(field: string): string | undefined }) {
+  const { t, language } = useI18n();
+  const [words, setWords] = useState('');
+  const [found, setFound] = useState<Activity[]>([]);
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const resultsId = useId();
+
+  useEffect(() => {
+    if (words.trim().length < 2) {
+      setFound([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api<Page<Activity>>('GET', `/api/activities${queryString({ q: words, limit: '8', lang: language })}`).then(
+        (page) => current && setFound(page.data.filter((activity) => activity.id !== self)),
+        () => undefined,
+      );
+    }, SEARCH_AFTER_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [words, self, language]);
+
+  // Linked activities are named by their titles, fetched once each.
+  useEffect(() => {
+    for (const { activity } of related) {
+      if (titles[activity]) continue;
+      api<Activity>('GET', `/api/activities/${activity}`).then(
+        (found) => setTitles((known) => ({ ...known, [activity]: titleOf(found, language) })),
+        () => undefined,
+      );
+    }
+  }, [related, titles, language]);
+
+  const link = (activity: Activity) => {
+    setTitles((known) => ({ ...known, [activity.id]: titleOf(activity, language) }));
+    if (!related.some((r) => r.activity === activity.id)) onChange([...related, { activity: activity.id, kind: 'back-to-back' }]);
+    setWords('');
+  };
+
+  return (
+    <fieldset>
+      <legend>{t('app.field.related')}</legend>
+      {related.map((relation, index) => (
+        <div className="row" key={relation.activity}>
+          <span className="related-title" dir="auto">
+            {titles[relation.activity] ?? relation.activity}
+          </span>
+          <Field label={t('app.field.relation')} error={errorOf(`related.${index}`)}>
+            <select value={relation.kind} onChange={(e) => onChange(related.map((r, i) => (i === index ? { ...r, kind: e.target.value as RelationKind } : r)))}>
+              {RELATION_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`app.relation.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="button" onClick={() => onChange(related.filter((_, i) => i !== index))} aria-label={t('app.editor.removeNamed', { name: titles[relation.activity] ?? relation.activity })}>
+            {t('app.editor.remove')}
+          </button>
+        </div>
+      ))}
+      <Field label={t('app.editor.findActivity')}>
+        <input type="search" value={words} onChange={(e) => setWords(e.target.value)} aria-controls={resultsId} />
+      </Field>
+      <ul id={resultsId} className="cards" aria-live="polite">
+        {found.map((activity) => (
+          <li key={activity.id}>
+            <button type="button" onClick={() => link(activity)}>
+              {t('app.editor.linkActivity', { title: titleOf(activity, language) })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
