@@ -312,6 +312,26 @@ describe('the staff workspace', () => {
     await page.getByRole('combobox').first().selectOption('en');
   });
 
+  it('greets a French browser in French and can be used from the keyboard alone', async () => {
+    const french = await open({ locale: 'fr-FR' });
+    await french.goto(`${server.url}/app`);
+    await french.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    expect(await french.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('fr');
+    await french.keyboard.press('Tab');
+    expect(await french.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('Aller au contenu principal');
+    await french.keyboard.press('Tab'); // the language picker
+    await french.keyboard.press('Tab');
+    await french.keyboard.type(editor.email);
+    await french.keyboard.press('Tab');
+    await french.keyboard.type('pas le bon mot de passe');
+    await french.keyboard.press('Enter');
+    await expect.poll(() => french.getByRole('alert').textContent()).toBe("L'adresse électronique ou le mot de passe est incorrect.");
+    await french.getByLabel('Mot de passe').fill(editor.password);
+    await french.keyboard.press('Enter');
+    await french.getByRole('heading', { name: "Mon bureau : Bureau régional pour l'Afrique" }).waitFor();
+    await expectAccessible(french, 'workspace-home-fr');
+  });
+
   it('lets a focal point see every office, build a report with a live preview and download it as Word', async () => {
     const focalPage = await open();
     await signIn(focalPage, focal);

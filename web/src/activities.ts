@@ -18,6 +18,9 @@ export function textIn(texts: Texts, language: Language, original?: Language): s
 
 export const titleOf = (activity: Activity, language: Language): string => textIn(activity.title, language, activity.originalLanguage);
 
+/** The language the shown title is in, for `lang` (screen readers pronounce it accordingly). */
+export const titleLanguage = (activity: Activity, language: Language): Language => (activity.title[language] ? language : activity.originalLanguage);
+
 /** The date as written and, where it reads differently, as understood in the reader's language. */
 export function dateLabel(date: Activity['date'], language: Language): { written: string; understood: string | null } {
   const understood = formatFuzzyDate(date, language);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { batchSummaryResponse } from '../../../src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api, queryString } from '../api.ts';
-import { titleOf, type Activity, type Page } from '../activities.ts';
+import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -23,7 +23,7 @@ function ActivityList({ activities, empty, showUpdated }: { activities: Activity
     <ul className="cards">
       {activities.map((activity) => (
         <li key={activity.id}>
-          <Link to={`/activities/${activity.id}`} dir="auto">
+          <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
             {titleOf(activity, language)}
           </Link>
           <span className="meta">

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../api.ts';
-import { titleOf, type Activity, type Page } from '../activities.ts';
+import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -137,7 +137,7 @@ export default function Register() {
               {page.data.map((activity) => (
                 <tr key={activity.id}>
                   <td>
-                    <Link to={`/activities/${activity.id}`} dir="auto">
+                    <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
                       {titleOf(activity, language)}
                     </Link>
                   </td>
