@@ -260,8 +260,12 @@ function writeResults(options: Options, runs: RunResult[]): RunResult[] {
   if (!options.fresh && existsSync(options.out)) {
     try {
       const previous = JSON.parse(readFileSync(options.out, 'utf8')) as { runs?: RunResult[] };
-      const kept = (previous.runs ?? []).filter((p) => !runs.some((r) => r.size === p.size && r.dialect === p.dialect));
-      all = [...kept, ...runs].sort((a, b) => a.size - b.size || a.dialect.localeCompare(b.dialect));
+      const earlier = previous.runs ?? [];
+      const same = (a: RunResult, b: RunResult) => a.size === b.size && a.dialect === b.dialect;
+      const kept = earlier.filter((p) => !runs.some((r) => same(r, p)));
+      // A register measured again keeps what earlier runs measured with suites this one left out.
+      const measured = runs.map((r) => ({ ...earlier.find((p) => same(p, r)), ...r }));
+      all = [...kept, ...measured].sort((a, b) => a.size - b.size || a.dialect.localeCompare(b.dialect));
     } catch {
       console.warn(`${options.out} is not readable JSON: overwriting it`);
     }
