@@ -309,6 +309,10 @@ describe('the staff workspace', () => {
     await page.goto(`${server.url}/app/activities`);
     await page.locator('table').waitFor();
     await expectAccessible(page, 'workspace-register-ar');
+    await page.goto(`${server.url}/app/activities/new`);
+    await page.getByLabel('التاريخ').fill('mid November 2020');
+    await expect.poll(() => page.getByText('فُهم على أنه').textContent()).toContain('نوفمبر 2020');
+    await expectAccessible(page, 'workspace-editor-ar');
     await page.getByRole('combobox').first().selectOption('en');
   });
 

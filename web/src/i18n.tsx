@@ -2,7 +2,7 @@
  * The workspace's words, from the same catalogues as the public site (locales/<lang>/*.json).
  * Only the chosen language's files are fetched; `<html lang dir>` follows the choice.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '../../src/platform/i18n.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
@@ -88,4 +88,14 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/**
+ * A message whose placeholders are elements, e.g. `<bdi>` around an ISO date, so a Latin value
+ * keeps its own direction inside Arabic text.
+ */
+export function Message({ id, values }: { id: string; values: Readonly<Record<string, ReactNode>> }) {
+  const { t } = useI18n();
+  const parts = t(id).split(/\{(\w+)\}/g);
+  return <>{parts.map((part, index) => (index % 2 === 1 ? <Fragment key={index}>{values[part] ?? `{${part}}`}</Fragment> : part))}</>;
 }

@@ -11,7 +11,7 @@ import { bodyOf, differingFields, draftOf, emptyDraft, type Draft } from '../dra
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, Message, useI18n, type Language } from '../i18n.tsx';
 import { useBodies, useOffices } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { useUser } from '../session.tsx';
@@ -22,7 +22,9 @@ function DateUnderstood({ text }: { text: string }) {
   if (!text.trim()) return null;
   const parsed = parseFuzzyDate(text);
   return parsed.ok ? (
-    <span>{t('app.editor.dateUnderstood', { date: formatFuzzyDate(parsed.value, language), start: parsed.value.start, end: parsed.value.end })}</span>
+    <span>
+      <Message id="app.editor.dateUnderstood" values={{ date: formatFuzzyDate(parsed.value, language), start: <bdi>{parsed.value.start}</bdi>, end: <bdi>{parsed.value.end}</bdi> }} />
+    </span>
   ) : (
     <span className="warning">{t('app.editor.dateNotUnderstood')}</span>
   );
@@ -214,7 +216,7 @@ export default function ActivityEditor() {
           </select>
         </Field>
         <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
-          <input value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
+          <input dir="auto" value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
         </Field>
         <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
           <select value={draft.kind} onChange={(e) => change('kind', e.target.value as Draft['kind'])}>
@@ -226,7 +228,7 @@ export default function ActivityEditor() {
           </select>
         </Field>
         <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} />}>
-          <input value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
+          <input dir="auto" value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
         </Field>
         <div className="row">
           <Field label={t('app.field.status')} error={fieldErrorOf('status')}>

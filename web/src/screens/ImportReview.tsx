@@ -10,7 +10,7 @@ import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-d
 import { api } from '../api.ts';
 import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, Message, useI18n, type Language } from '../i18n.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
 
 type Batch = z.infer<typeof batchResponse>;
@@ -48,7 +48,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
       <Field
         label={t('app.field.date')}
         error={fieldErrorOf('date')}
-        hint={parsed ? (parsed.ok ? t('app.editor.dateUnderstood', { date: formatFuzzyDate(parsed.value, language), start: parsed.value.start, end: parsed.value.end }) : t('app.editor.dateNotUnderstood')) : null}
+        hint={parsed ? (parsed.ok ? <Message id="app.editor.dateUnderstood" values={{ date: formatFuzzyDate(parsed.value, language), start: <bdi>{parsed.value.start}</bdi>, end: <bdi>{parsed.value.end}</bdi> }} /> : t('app.editor.dateNotUnderstood')) : null}
       >
         <input value={dateText} onChange={(e) => setDateText(e.target.value)} />
       </Field>
