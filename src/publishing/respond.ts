@@ -13,13 +13,21 @@ export interface Rendered {
   headers?: Record<string, string>;
 }
 
+/** A rendered response as kept: the body encoded once, not on every request that reuses it. */
+interface Kept extends Omit<Rendered, 'body'> {
+  body: Buffer;
+}
+
 const MAX_ENTRIES = 500;
 const MAX_BODY = 2_000_000;
+/** All kept bodies together stay under this, whatever the pages weigh. */
+const MAX_TOTAL_BYTES = 64_000_000;
 
 export class RenderCache {
-  private entries = new Map<string, Rendered>();
+  private entries = new Map<string, Kept>();
+  private bytes = 0;
 
-  get(key: string): Rendered | undefined {
+  get(key: string): Kept | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       // Least recently used goes first: move the hit to the end.
@@ -29,10 +37,15 @@ export class RenderCache {
     return hit;
   }
 
-  set(key: string, value: Rendered): void {
-    if (value.body.length > MAX_BODY) return;
+  set(key: string, value: Kept): void {
+    if (value.body.length > MAX_BODY || this.entries.has(key)) return;
     this.entries.set(key, value);
-    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.bytes += value.body.length;
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_TOTAL_BYTES) {
+      const [oldest, kept] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.bytes -= kept.body.length;
+    }
   }
 }
 
@@ -64,7 +77,8 @@ export async function sendConditional(
   const key = `${stamp.etag} ${request.protocol}://${request.host}${request.url}`;
   let rendered = cache.get(key);
   if (!rendered) {
-    rendered = await render();
+    const fresh = await render();
+    rendered = { ...fresh, body: Buffer.from(fresh.body, 'utf8') };
     if (rendered.status === 200) cache.set(key, rendered);
   }
   for (const [name, value] of Object.entries(rendered.headers ?? {})) reply.header(name, value);
