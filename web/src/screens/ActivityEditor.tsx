@@ -4,98 +4,19 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-date.ts';
 import { api, ApiError } from '../api.ts';
 import type { Activity } from '../activities.ts';
-import { bodyOf, differingFields, draftOf, emptyDraft, type Draft } from '../draft.ts';
+import { ConflictView } from '../ConflictView.tsx';
+import { DateUnderstood } from '../DateUnderstood.tsx';
+import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, Message, useI18n, type Language } from '../i18n.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { useBodies, useOffices } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { useUser } from '../session.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES, type OfficeRole } from '../vocabulary.ts';
-
-function DateUnderstood({ text }: { text: string }) {
-  const { t, language } = useI18n();
-  if (!text.trim()) return null;
-  const parsed = parseFuzzyDate(text);
-  return parsed.ok ? (
-    <span>
-      <Message id="app.editor.dateUnderstood" values={{ date: formatFuzzyDate(parsed.value, language), start: <bdi>{parsed.value.start}</bdi>, end: <bdi>{parsed.value.end}</bdi> }} />
-    </span>
-  ) : (
-    <span className="warning">{t('app.editor.dateNotUnderstood')}</span>
-  );
-}
-
-/** The form's label of each draft field, for the conflict view. */
-const DRAFT_LABELS: Record<keyof Draft, string> = {
-  originalLanguage: 'app.field.language',
-  title: 'app.field.title',
-  kind: 'app.field.kind',
-  status: 'app.field.status',
-  statusReason: 'app.field.statusReason',
-  visibility: 'app.field.visibility',
-  offices: 'app.field.offices',
-  sectors: 'app.field.sectors',
-  bodies: 'app.field.bodies',
-  dateText: 'app.field.date',
-  placeMode: 'app.field.placeMode',
-  city: 'app.field.city',
-  country: 'app.field.country',
-  description: 'app.field.description',
-  outcome: 'app.field.outcome',
-  participants: 'app.field.participants',
-  links: 'app.field.links',
-  related: 'app.field.related',
-};
-
-/** A draft value as text: lists joined, entries by their code and role. */
-function showDraftValue(value: Draft[keyof Draft]): string {
-  if (!Array.isArray(value)) return value === '' ? '—' : String(value);
-  if (value.length === 0) return '—';
-  return value.map((item) => (typeof item === 'string' ? item : Object.values(item).filter(Boolean).join(' '))).join('; ');
-}
-
-/** Server state beside the user's, field by field, after a 409. */
-function ConflictView({ mine, theirs, onTake }: { mine: Draft; theirs: Draft; onTake(field: keyof Draft): void }) {
-  const { t } = useI18n();
-  const fields = differingFields(mine, theirs);
-  return (
-    <section className="conflict" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">{t('app.editor.conflictTitle')}</h2>
-      <p>{t('app.editor.conflictHelp')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.editor.conflictField')}</th>
-            <th scope="col">{t('app.editor.conflictYours')}</th>
-            <th scope="col">{t('app.editor.conflictTheirs')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('app.editor.conflictTake')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field) => (
-            <tr key={field}>
-              <th scope="row">{t(DRAFT_LABELS[field])}</th>
-              <td dir="auto">{showDraftValue(mine[field])}</td>
-              <td dir="auto">{showDraftValue(theirs[field])}</td>
-              <td>
-                <button type="button" onClick={() => onTake(field)}>
-                  {t('app.editor.conflictTake')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
 
 export default function ActivityEditor() {
   const { t, language } = useI18n();

@@ -1,17 +1,14 @@
 /** "My office": what comes next, what changed lately, and imports still waiting for review. */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { batchSummaryResponse } from '../../../src/importer/schemas.ts';
-import type { z } from 'zod';
 import { api, queryString } from '../api.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
+import { awaitsReview, type BatchSummary } from '../imports.ts';
 import { useOffices } from '../registry.ts';
 import { useUser } from '../session.tsx';
-
-export type BatchSummary = z.infer<typeof batchSummaryResponse>;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -52,7 +49,7 @@ export default function Home() {
       list({ from: today(), sort: 'date' }).then((page) => setUpcoming(page.data)),
       list({ sort: 'updated' }).then((page) => setRecent(page.data)),
       api<Page<BatchSummary>>('GET', '/api/imports').then((page) =>
-        setDrafts(page.data.filter((batch) => (!office || batch.office === office) && batch.counts.proposed > batch.counts.accepted + batch.counts.rejected)),
+        setDrafts(page.data.filter((batch) => (!office || batch.office === office) && awaitsReview(batch))),
       ),
     ]).catch(setError);
   }, [office]);

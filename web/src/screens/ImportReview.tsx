@@ -6,11 +6,11 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
 import type { z } from 'zod';
-import { formatFuzzyDate, parseFuzzyDate } from '../../../src/activities/fuzzy-date.ts';
 import { api } from '../api.ts';
 import { ErrorAlert, fieldError } from '../errors.tsx';
 import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, Message, useI18n, type Language } from '../i18n.tsx';
+import { DateUnderstood } from '../DateUnderstood.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
 
 type Batch = z.infer<typeof batchResponse>;
@@ -19,13 +19,12 @@ type AcceptAll = z.infer<typeof acceptAllResponse>;
 
 /** The fields an editor most often corrects; the rest are as the document said. */
 function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; proposal: Proposal; onSaved(p: Proposal): void; onCancel(): void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [title, setTitle] = useState(proposal.title);
   const [dateText, setDateText] = useState(proposal.date?.text ?? '');
   const [kind, setKind] = useState<ActivityKind>(proposal.kind);
   const [status, setStatus] = useState<Status>(proposal.status);
   const [error, setError] = useState<unknown>(null);
-  const parsed = dateText.trim() ? parseFuzzyDate(dateText) : null;
   const fieldErrorOf = (field: string) => fieldError(t, error, field);
 
   async function save(event: FormEvent) {
@@ -48,7 +47,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
       <Field
         label={t('app.field.date')}
         error={fieldErrorOf('date')}
-        hint={parsed ? (parsed.ok ? <Message id="app.editor.dateUnderstood" values={{ date: formatFuzzyDate(parsed.value, language), start: <bdi>{parsed.value.start}</bdi>, end: <bdi>{parsed.value.end}</bdi> }} /> : t('app.editor.dateNotUnderstood')) : null}
+        hint={<DateUnderstood text={dateText} />}
       >
         <input value={dateText} onChange={(e) => setDateText(e.target.value)} />
       </Field>

@@ -6,7 +6,7 @@ import type { Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n.tsx';
 import { useOffices } from '../registry.ts';
-import type { BatchSummary } from './Home.tsx';
+import type { BatchSummary } from '../imports.ts';
 
 export default function Imports() {
   const { t, language, formatDate } = useI18n();
