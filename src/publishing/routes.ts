@@ -77,8 +77,11 @@ export function publishingRoutes(publishing: PublishingService) {
     if (!found.ok) {
       throw invalid([{ path: 'query.to', message: `a feed covers at most ${FEED_MAX_DAYS} days (this asks for ${found.days}); ask for a shorter period with from and to` }], 'feed_window_too_long');
     }
-    const events = await publishing.feedEvents({ ...filter, from: undefined, to: undefined }, found.window);
-    return { status: 200, type: ICS, body: calendarFeed(ctx, name, events), headers: { 'content-disposition': `inline; filename="${filename}"` } };
+    const { events, truncated } = await publishing.feedEvents({ ...filter, from: undefined, to: undefined }, found.window, ctx.today);
+    const headers: Record<string, string> = { 'content-disposition': `inline; filename="${filename}"` };
+    // Says so when the window held more than a feed does; from/to narrow it.
+    if (truncated) headers['x-feed-truncated'] = `${found.window.from} to ${found.window.to} holds more events than a feed does; narrow it with from and to`;
+    return { status: 200, type: ICS, body: calendarFeed(ctx, name, events), headers };
   }
 
   return async (app: TypedApp) => {

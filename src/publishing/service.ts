@@ -36,13 +36,28 @@ export interface EventDetails {
 /** The most events a month calendar, an annual plan or a feed holds; beyond it the filter must narrow. */
 export const MONTH_MAX_EVENTS = 2_000;
 export const PLAN_MAX_EVENTS = 5_000;
-export const FEED_MAX_EVENTS = 10_000;
+/**
+ * The most events one calendar feed holds (~2 MB of iCalendar). A window holding more keeps what
+ * a subscriber needs first: everything from today on, then the most recent past events.
+ */
+export const FEED_MAX_EVENTS = 5_000;
+
+export interface FeedEvents {
+  events: Activity[];
+  /** True when the window held more than the feed's limit (the oldest past, or the farthest future, were left out). */
+  truncated: boolean;
+}
+
+export interface PublishingOptions {
+  feedMaxEvents?: number;
+}
 
 const SNAPSHOT_TTL_MS = 30_000;
 
 export type PublishingService = ReturnType<typeof createPublishingService>;
 
-export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string) {
+export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string, options: PublishingOptions = {}) {
+  const feedMax = options.feedMaxEvents ?? FEED_MAX_EVENTS;
   let cached: { at: number; value: Promise<Snapshot> } | null = null;
 
   async function loadSnapshot(): Promise<Snapshot> {
@@ -97,6 +112,18 @@ export function createPublishingService(registry: RegistryService, activities: A
       ...rest,
     };
   };
+
+  /** Activities of a query, page after page, that pass `keep`, stopping once `max` are found. */
+  async function collect(first: ActivitiesQuery, max: number, keep: (a: Activity) => boolean): Promise<Activity[]> {
+    const found: Activity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await activities.list(ANONYMOUS, { ...first, cursor });
+      for (const activity of page.activities) if (keep(activity) && found.length < max) found.push(activity);
+      cursor = page.next ?? undefined;
+    } while (cursor && found.length < max);
+    return found;
+  }
 
   return {
     snapshot,
@@ -158,8 +185,25 @@ export function createPublishingService(registry: RegistryService, activities: A
     },
 
     /** The events of a calendar feed: the filter within the feed's window. */
-    feedEvents(filter: SiteFilter, window: FeedWindow): Promise<Activity[]> {
-      return activities.listAll(ANONYMOUS, query({ ...filter, from: window.from, to: window.to }, { sort: 'date', limit: 200 }), (a) => a, FEED_MAX_EVENTS);
+    async feedEvents(filter: SiteFilter, window: FeedWindow, today: string): Promise<FeedEvents> {
+      const ahead =
+        window.to >= today
+          ? await collect(query({ ...filter, from: window.from > today ? window.from : today, to: window.to }, { sort: 'date', limit: 200 }), feedMax + 1, () => true)
+          : [];
+      const yesterday = addDays(today, -1);
+      const past =
+        window.from <= yesterday && ahead.length < feedMax
+          ? await collect(
+              query({ ...filter, from: window.from, to: window.to < yesterday ? window.to : yesterday }, { sort: '-date', limit: 200 }),
+              feedMax - ahead.length + 1,
+              // Events under way today are already among those ahead.
+              (a) => a.date.end < today,
+            )
+          : [];
+      // Too many ahead: the soonest first. Otherwise the past gives way, oldest first.
+      if (ahead.length > feedMax) return { events: ahead.slice(0, feedMax), truncated: true };
+      const events = [...past.reverse(), ...ahead];
+      return { events: events.slice(-feedMax), truncated: events.length > feedMax };
     },
 
     /** Sector → bureau, for the JSON of events (the API's presenter). */

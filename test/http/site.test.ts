@@ -6,6 +6,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
 import { patchActivityBody } from '#src/activities/schemas.ts';
+import { createPublishingService } from '#src/publishing/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildActivity } from '../support/factories.ts';
@@ -266,6 +267,28 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     const badFilter = await get('/en/events.ics?office=atlantis');
     expect(badFilter.status).toBe(400);
     expect(badFilter.body.errors[0].path).toBe('query.office');
+  });
+
+  it('keeps a feed to its limit: everything ahead first, then the most recent past', async () => {
+    const { registry, activities } = server.database.fieldbook.services;
+    const dakar = (title: string, offset: number) =>
+      buildActivity(server, { title: { en: title }, status: 'planned', offices: [{ office: 'dakar', role: 'organised' }], date: { start: day(offset), end: day(offset) } });
+    const longAgo = await dakar('Dakar long ago', -200);
+    const lastMonth = await dakar('Dakar last month', -30);
+    const soon = await dakar('Dakar soon', 5);
+    const later = await dakar('Dakar later', 90);
+    const window = { from: day(-365), to: day(365) };
+    const ids = async (max: number) => {
+      const feed = await createPublishingService(registry, activities, 'test', { feedMaxEvents: max }).feedEvents(
+        { region: [], office: ['dakar'], sector: [], kind: [], body: [], status: [] },
+        window,
+        day(0),
+      );
+      return { ids: feed.events.map((a) => a.id), truncated: feed.truncated };
+    };
+    expect(await ids(4)).toEqual({ ids: [longAgo.id, lastMonth.id, soon.id, later.id], truncated: false });
+    expect(await ids(3)).toEqual({ ids: [lastMonth.id, soon.id, later.id], truncated: true });
+    expect(await ids(1)).toEqual({ ids: [soon.id], truncated: true });
   });
 
   it('offers per-region and per-office feeds beside their pages, as subscriptions', async () => {
