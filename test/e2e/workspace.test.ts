@@ -350,15 +350,27 @@ describe('the staff workspace', () => {
     await focalPage.getByRole('button', { name: 'Create the report' }).click();
     const preview = focalPage.frameLocator('iframe.preview');
     await preview.locator('body').waitFor();
-    const narrative = focalPage.locator('.narrative textarea').first();
-    await narrative.fill('The regional offices worked closely with TSB in a year unlike any other.');
+    const firstSection = focalPage.locator('.narrative textarea').first();
+    await firstSection.fill('The regional offices worked closely with TSB in a year unlike any other.');
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('in a year unlike any other');
     await expectAccessible(focalPage, 'workspace-report-builder');
+
+    // Another focal point saves the report meanwhile: the text typed here is kept, and the user chooses.
+    const [stored] = (await server.request('GET', '/api/reports', { token: focal.token })).body.data;
+    const sections = stored.narrative.map(({ key, title, markdown }: { key: string; title: string; markdown: string }) => ({ key, title, markdown }));
+    sections[0].markdown = 'Written by a colleague elsewhere.';
+    expect((await server.request('PATCH', `/api/reports/${stored.id}`, { token: focal.token, body: { version: stored.version, narrative: sections } })).status).toBe(200);
+    await firstSection.fill('The regional offices worked closely with TSB in a year unlike any other, and said so.');
+    await focalPage.getByRole('button', { name: 'Save my text over theirs' }).waitFor();
+    expect(await focalPage.locator('.narrative [role=alert]').textContent()).toBe('Someone else changed this in the meantime. Compare the two versions below.');
+    await focalPage.getByRole('button', { name: 'Save my text over theirs' }).click();
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('and said so.');
 
     const [download] = await Promise.all([focalPage.waitForEvent('download'), focalPage.getByRole('link', { name: 'Download DOCX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const { value: text } = await mammoth.extractRawText({ buffer: await readFile((await download.path()) ?? '') });
-    expect(text).toContain('in a year unlike any other');
+    expect(text).toContain('in a year unlike any other, and said so.');
+    expect(text).not.toContain('Written by a colleague elsewhere.');
     // The editor's activity, told by its description as the report's items are.
     expect(text).toContain('Forty experts met on inclusion.');
   });
