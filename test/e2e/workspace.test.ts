@@ -86,6 +86,8 @@ describe('the staff workspace', () => {
 
   it('records an activity with a fuzzy date, showing what it understood, and names a missing title beside the field', async () => {
     await page.getByRole('link', { name: 'New activity' }).click();
+    // A new screen takes the focus to its content, where a screen reader starts reading.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('main');
     await page.getByLabel('Date').fill('mid November 2020');
     await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as 11 – 20 November 2020 (2020-11-11 to 2020-11-20)');
     await page.getByRole('button', { name: 'Save' }).click();

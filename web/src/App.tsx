@@ -1,6 +1,6 @@
 /** The frame around every screen: skip link, navigation, language, who is signed in; routes split by screen. */
-import { lazy, Suspense } from 'react';
-import { NavLink, Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -52,9 +52,25 @@ function SignInAgain() {
   );
 }
 
+/** On moving to another screen, focus goes to its content, so a screen reader starts reading there. */
+function useFocusOnNewScreen() {
+  const { pathname } = useLocation();
+  const ref = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    ref.current?.focus();
+  }, [pathname]);
+  return ref;
+}
+
 export function App() {
   const { t } = useI18n();
   const { user, signOut } = useSession();
+  const mainRef = useFocusOnNewScreen();
   const focal = user?.role === 'focal-point' || user?.role === 'admin';
   return (
     <>
@@ -83,7 +99,7 @@ export function App() {
           </span>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         {user ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Routes>
