@@ -189,6 +189,12 @@ describe('the staff workspace', () => {
     await expectAccessible(page, 'workspace-editor-unsaved');
     await unsaved.getByRole('button', { name: 'Stay and keep editing' }).click();
     expect(page.url()).toBe(activityUrl);
+    // The same from the keyboard: Escape stays.
+    await page.getByRole('link', { name: 'Register' }).click();
+    await unsaved.waitFor();
+    await page.keyboard.press('Escape');
+    await unsaved.waitFor({ state: 'detached' });
+    expect(page.url()).toBe(activityUrl);
     expect(await page.getByLabel('Outcome').inputValue()).toBe('A declaration on inclusion, signed by twelve countries.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();

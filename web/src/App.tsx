@@ -38,7 +38,7 @@ function SignInAgain() {
   if (!interruption || !user) return null;
   const lost = interruption.code === 'network';
   return (
-    <Dialog labelledBy="sign-in-again">
+    <Dialog labelledBy="sign-in-again" {...(lost ? { onEscape: dismissInterruption } : {})}>
       <h2 id="sign-in-again">{lost ? t('app.session.connectionLost') : t('app.session.expired')}</h2>
       <p>{lost ? t('app.session.keptTypingRetry') : t('app.session.keptTyping')}</p>
       {lost ? (

@@ -312,7 +312,7 @@ export default function ActivityEditor() {
         </button>
       </form>
       {blocker.state === 'blocked' ? (
-        <Dialog labelledBy="unsaved-title" role="alertdialog">
+        <Dialog labelledBy="unsaved-title" role="alertdialog" onEscape={() => blocker.reset()}>
           <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
           <p>{t('app.editor.unsavedHelp')}</p>
           <button type="button" onClick={() => blocker.reset()}>
