@@ -16,7 +16,9 @@ const day = (offset: number): string => {
   return date.toISOString().slice(0, 10);
 };
 
-describe('public site in Chromium', () => {
+// Nine pages with axe-core each can pass 30 s on a busy two-core machine; the limit only guards
+// against a hang, so it is generous here.
+describe('public site in Chromium', { timeout: 120_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let eventId: string;
