@@ -2,7 +2,7 @@
  * Pure: turns a create or patch request into a complete activity, checking every code against
  * the registry and reading the fuzzy date. Returns every problem at once, by field.
  */
-import type { FieldIssue } from '#src/platform/errors.ts';
+import { issue, type FieldIssue, type FieldIssueCode, type IssueParams } from '#src/platform/errors.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { completeFuzzyDate } from './fuzzy-date.ts';
 import type { Activity, Place, Provenance, Texts } from './model.ts';
@@ -45,46 +45,46 @@ export function composeActivity(
   stamp: Stamp,
 ): { ok: true; activity: Activity } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const at = (path: string, message: string) => issues.push({ path: `body.${path}`, message });
+  const at = (path: string, code: FieldIssueCode, message: string, params?: IssueParams) => issues.push(issue(`body.${path}`, code, message, params));
 
   const title = input.title ? cleanTexts(input.title) : (base?.title ?? {});
   const titleLanguages = Object.keys(title) as Language[];
   // With one language the original is plain; with several the writer must say which it was.
   const originalLanguage = input.originalLanguage ?? (input.title && titleLanguages.length === 1 ? titleLanguages[0] : base?.originalLanguage);
-  if (originalLanguage === undefined) at('originalLanguage', 'is required when the title is in several languages');
-  else if (title[originalLanguage] === undefined) at('originalLanguage', `the title has no text in "${originalLanguage}"`);
+  if (originalLanguage === undefined) at('originalLanguage', 'original_language_needed', 'is required when the title is in several languages');
+  else if (title[originalLanguage] === undefined) at('originalLanguage', 'original_language_not_in_title', `the title has no text in "${originalLanguage}"`, { language: originalLanguage });
 
   const offices = input.offices ?? base?.offices ?? [];
   offices.forEach((o, i) => {
-    if (!refs.offices.has(o.office)) at(`offices.${i}.office`, `unknown office "${o.office}"`);
+    if (!refs.offices.has(o.office)) at(`offices.${i}.office`, 'unknown_office', `unknown office "${o.office}"`, { value: o.office });
   });
   const seen = new Set<string>();
   offices.forEach((o, i) => {
     const key = `${o.office}/${o.role}`;
-    if (seen.has(key)) at(`offices.${i}`, `"${o.office}" is listed twice as ${o.role}`);
+    if (seen.has(key)) at(`offices.${i}`, 'listed_twice', `"${o.office}" is listed twice as ${o.role}`, { value: o.office, role: o.role });
     seen.add(key);
   });
 
   const sectors = [...new Set(input.sectors ?? base?.sectors ?? [])];
   sectors.forEach((code, i) => {
-    if (refs.bodies.get(code)?.type !== 'sector') at(`sectors.${i}`, `unknown Sector "${code}" (one of ITU-R, ITU-T, ITU-D, GS)`);
+    if (refs.bodies.get(code)?.type !== 'sector') at(`sectors.${i}`, 'unknown_sector', `unknown Sector "${code}" (one of ITU-R, ITU-T, ITU-D, GS)`, { value: code });
   });
   const bodies = [...new Set(input.bodies ?? base?.bodies ?? [])];
   bodies.forEach((code, i) => {
-    if (!refs.bodies.has(code)) at(`bodies.${i}`, `unknown body "${code}"`);
+    if (!refs.bodies.has(code)) at(`bodies.${i}`, 'unknown_body', `unknown body "${code}"`, { value: code });
   });
 
   let date = base?.date;
   if (input.date) {
     const result = completeFuzzyDate(input.date);
     if (result.ok) date = result.value;
-    else at(input.date.text === undefined ? 'date' : 'date.text', result.error);
+    else at(input.date.text === undefined ? 'date' : 'date.text', result.code, result.error, result.params);
   }
-  if (!date && !input.date) at('date', 'is required');
+  if (!date && !input.date) at('date', 'required', 'is required');
 
   const related = input.related ?? base?.related ?? [];
   related.forEach((r, i) => {
-    if (r.activity === stamp.id) at(`related.${i}.activity`, 'an activity cannot be related to itself');
+    if (r.activity === stamp.id) at(`related.${i}.activity`, 'related_to_itself', 'an activity cannot be related to itself');
   });
 
   if (issues.length > 0 || !date || !originalLanguage) return { ok: false, issues };

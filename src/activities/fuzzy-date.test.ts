@@ -60,7 +60,7 @@ describe('parseFuzzyDate: the examples from the regional office report', () => {
   });
 
   it('fails clearly on "5 and 6 February" without a default year', () => {
-    expect(parseFuzzyDate('5 and 6 February')).toEqual({ ok: false, error: 'no year in "5 and 6 February"' });
+    expect(parseFuzzyDate('5 and 6 February')).toEqual({ ok: false, error: 'no year in "5 and 6 February"', code: 'date_no_year', params: { value: '5 and 6 February' } });
   });
 
   it('ignores defaultYear when the text names a year', () => {
@@ -187,7 +187,7 @@ describe('parseFuzzyDate: writing noise', () => {
 
 describe('parseFuzzyDate: errors', () => {
   it('names the text it cannot read', () => {
-    expect(parseFuzzyDate('sometime soon')).toEqual({ ok: false, error: 'cannot read "sometime soon" as a date' });
+    expect(parseFuzzyDate('sometime soon')).toEqual({ ok: false, error: 'cannot read "sometime soon" as a date', code: 'date_unreadable', params: { value: 'sometime soon' } });
     expect(error(parseFuzzyDate('  tbc  '))).toBe('cannot read "tbc" as a date');
   });
 
@@ -195,6 +195,8 @@ describe('parseFuzzyDate: errors', () => {
     expect(parseFuzzyDate('5 - 2 March 2020')).toEqual({
       ok: false,
       error: 'end (2 March 2020) is before start (5 March 2020)',
+      code: 'date_end_before_start',
+      params: { start: '2020-03-05', end: '2020-03-02' },
     });
     expect(error(parseFuzzyDate('2020-03-05/2020-03-02'))).toBe('end (2 March 2020) is before start (5 March 2020)');
     expect(error(parseFuzzyDate('5 March - 2 March 2020'))).toBe('end (2 March 2020) is before start (5 March 2020)');

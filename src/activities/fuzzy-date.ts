@@ -18,7 +18,25 @@ export interface FuzzyDate {
   precision: FuzzyPrecision;
 }
 
-export type FuzzyDateResult = { ok: true; value: FuzzyDate } | { ok: false; error: string };
+/**
+ * Why a date could not be read, stable for the workspace to word in the user's language
+ * (`app.fieldError.<code>`); `error` says it in English.
+ */
+export type FuzzyDateErrorCode =
+  | 'required'
+  | 'not_text'
+  | 'invalid'
+  | 'date_unreadable'
+  | 'date_no_year'
+  | 'date_invalid'
+  | 'date_end_before_start'
+  | 'date_too_long'
+  | 'date_start_invalid'
+  | 'date_end_invalid';
+
+export type FuzzyDateResult =
+  | { ok: true; value: FuzzyDate }
+  | { ok: false; error: string; code: FuzzyDateErrorCode; params?: Record<string, string | number> };
 
 export interface FuzzyDateOptions {
   /** The year for texts that name none ("5 and 6 February"). */
@@ -277,9 +295,12 @@ interface Segment {
 class Unreadable {
   readonly reason: 'unreadable' | 'no-year' | 'invalid-date' | 'end-before-start';
   readonly detail: string | undefined;
-  constructor(reason: Unreadable['reason'], detail?: string) {
+  /** For end-before-start: the two days, ISO. */
+  readonly days: { start: string; end: string } | undefined;
+  constructor(reason: Unreadable['reason'], detail?: string, days?: { start: string; end: string }) {
     this.reason = reason;
     this.detail = detail;
+    this.days = days;
   }
 }
 
@@ -477,7 +498,7 @@ function range(left: Point, right: Point, defaultYear: number | undefined): Segm
   const start = startOf(l, gl);
   const end = endOf(r, gr);
   if (compareYmd(end, start) < 0) {
-    throw new Unreadable('end-before-start', `end (${describeYmd(end)}) is before start (${describeYmd(start)})`);
+    throw new Unreadable('end-before-start', `end (${describeYmd(end)}) is before start (${describeYmd(start)})`, { start: toIso(start), end: toIso(end) });
   }
   let precision: FuzzyPrecision;
   if (gl === 'day') precision = compareYmd(start, end) === 0 ? 'day' : 'days';
@@ -512,7 +533,7 @@ function read(tokens: readonly Token[], defaultYear: number | undefined): Segmen
 // API
 
 function unreadable(text: string): FuzzyDateResult {
-  return { ok: false, error: `cannot read "${text}" as a date` };
+  return { ok: false, error: `cannot read "${text}" as a date`, code: 'date_unreadable', params: { value: text } };
 }
 
 /**
@@ -520,15 +541,15 @@ function unreadable(text: string): FuzzyDateResult {
  * the inclusive ISO range. Never throws.
  */
 export function parseFuzzyDate(text: string, options?: FuzzyDateOptions): FuzzyDateResult {
-  if (typeof text !== 'string') return { ok: false, error: 'the date must be text' };
+  if (typeof text !== 'string') return { ok: false, error: 'the date must be text', code: 'not_text' };
   if (text.length > MAX_FUZZY_DATE_LENGTH * 4) return tooLong();
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: 'no date given' };
+  if (trimmed === '') return { ok: false, error: 'no date given', code: 'required' };
   if (trimmed.length > MAX_FUZZY_DATE_LENGTH) return tooLong();
 
   const defaultYear = options?.defaultYear;
   if (defaultYear !== undefined && !(Number.isInteger(defaultYear) && defaultYear >= 1000 && defaultYear <= 9999)) {
-    return { ok: false, error: `default year ${String(defaultYear)} is not a four-digit year` };
+    return { ok: false, error: `default year ${String(defaultYear)} is not a four-digit year`, code: 'invalid' };
   }
 
   const normalised = trimmed.toLowerCase().replace(DASHES, '-');
@@ -542,16 +563,20 @@ export function parseFuzzyDate(text: string, options?: FuzzyDateOptions): FuzzyD
     return { ok: true, value: { text: trimmed, start: toIso(start), end: toIso(end), precision } };
   } catch (e) {
     if (e instanceof Unreadable) {
-      if (e.reason === 'no-year') return { ok: false, error: `no year in "${trimmed}"` };
-      if (e.reason === 'end-before-start' && e.detail !== undefined) return { ok: false, error: e.detail };
-      if (e.reason === 'invalid-date' && e.detail !== undefined) return { ok: false, error: `${e.detail} is not a valid date` };
+      if (e.reason === 'no-year') return { ok: false, error: `no year in "${trimmed}"`, code: 'date_no_year', params: { value: trimmed } };
+      if (e.reason === 'end-before-start' && e.detail !== undefined && e.days !== undefined) {
+        return { ok: false, error: e.detail, code: 'date_end_before_start', params: e.days };
+      }
+      if (e.reason === 'invalid-date' && e.detail !== undefined) {
+        return { ok: false, error: `${e.detail} is not a valid date`, code: 'date_invalid', params: { value: trimmed } };
+      }
     }
     return unreadable(trimmed);
   }
 }
 
 function tooLong(): FuzzyDateResult {
-  return { ok: false, error: `the date is too long (more than ${MAX_FUZZY_DATE_LENGTH} characters)` };
+  return { ok: false, error: `the date is too long (more than ${MAX_FUZZY_DATE_LENGTH} characters)`, code: 'date_too_long', params: { maximum: MAX_FUZZY_DATE_LENGTH } };
 }
 
 /** The precision a bare ISO range suggests: a day, a whole month, quarter or year, whole months, or days. */
@@ -585,16 +610,16 @@ export function completeFuzzyDate(
   const startText = blank(input.start);
   const endText = blank(input.end);
   if (startText === undefined && endText === undefined) {
-    return text === undefined ? { ok: false, error: 'no date given' } : parseFuzzyDate(text, options);
+    return text === undefined ? { ok: false, error: 'no date given', code: 'required' } : parseFuzzyDate(text, options);
   }
 
   const explicitStart = startText === undefined ? undefined : parseIso(startText);
   if (startText !== undefined && explicitStart === undefined) {
-    return { ok: false, error: `start "${startText.slice(0, 40)}" is not a date (yyyy-mm-dd)` };
+    return { ok: false, error: `start "${startText.slice(0, 40)}" is not a date (yyyy-mm-dd)`, code: 'date_start_invalid', params: { value: startText.slice(0, 40) } };
   }
   const explicitEnd = endText === undefined ? undefined : parseIso(endText);
   if (endText !== undefined && explicitEnd === undefined) {
-    return { ok: false, error: `end "${endText.slice(0, 40)}" is not a date (yyyy-mm-dd)` };
+    return { ok: false, error: `end "${endText.slice(0, 40)}" is not a date (yyyy-mm-dd)`, code: 'date_end_invalid', params: { value: endText.slice(0, 40) } };
   }
   if (text !== undefined && text.length > MAX_FUZZY_DATE_LENGTH) return tooLong();
 
@@ -602,9 +627,9 @@ export function completeFuzzyDate(
   const fromText = parsed?.ok ? parsed.value : undefined;
   const start = explicitStart ?? (fromText ? parseIso(fromText.start) : undefined) ?? explicitEnd;
   const end = explicitEnd ?? (fromText ? parseIso(fromText.end) : undefined) ?? explicitStart;
-  if (start === undefined || end === undefined) return { ok: false, error: 'no date given' };
+  if (start === undefined || end === undefined) return { ok: false, error: 'no date given', code: 'required' };
   if (compareYmd(end, start) < 0) {
-    return { ok: false, error: `end (${describeYmd(end)}) is before start (${describeYmd(start)})` };
+    return { ok: false, error: `end (${describeYmd(end)}) is before start (${describeYmd(start)})`, code: 'date_end_before_start', params: { start: toIso(start), end: toIso(end) } };
   }
 
   const startIso = toIso(start);

@@ -19,7 +19,7 @@ const texts = (max: number) =>
       z.ZodOptional<z.ZodString>
     >)
     .strict()
-    .refine((value) => Object.values(value).some((v) => v !== undefined), 'needs the text in at least one language');
+    .refine((value) => Object.values(value).some((v) => v !== undefined), { message: 'needs the text in at least one language', params: { code: 'needs_text' } });
 
 const place = z
   .object({
@@ -144,7 +144,7 @@ export const activitiesQuery = z
       ),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'is before from' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'is before from', params: { code: 'before_start' } });
 export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
 
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;

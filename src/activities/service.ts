@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { historyOf, recordAudit, type HistoryEntry } from '#src/audit/service.ts';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
 import type { Dialect } from '#src/platform/database.ts';
-import { conflict, invalid, notFound, type FieldIssue } from '#src/platform/errors.ts';
+import { conflict, invalid, issue, notFound, type FieldIssue, type FieldIssueCode } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
@@ -82,7 +82,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     const ids = activity.related.map((r) => r.activity);
     const existing = await store.existingActivityIds(db, ids);
     return activity.related.flatMap((r, i) =>
-      existing.has(r.activity) ? [] : [{ path: `body.related.${i}.activity`, message: `unknown activity ${r.activity}` }],
+      existing.has(r.activity) ? [] : [issue(`body.related.${i}.activity`, 'unknown_activity', `unknown activity ${r.activity}`, { value: r.activity })],
     );
   }
 
@@ -138,7 +138,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       // Who may write some office's activities may import; each row is then checked for its offices.
       requireAccess(actor, 'office-data:write', actor.kind === 'user' ? { office: actor.office } : {});
       const read = file.format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
-      const fileProblem = (message: string) => invalid([{ path: 'body', message }], 'import_file_unreadable');
+      const fileProblem = (message: string) => invalid([issue('body', 'file_unreadable', message)], 'import_file_unreadable');
       if (!read.ok) throw fileProblem(read.message);
       const header = readHeader(read.table.header);
       if (!header.ok) throw fileProblem(header.message);
@@ -205,7 +205,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
         const page = await this.list(actor, { ...query, cursor, limit: Math.min(EXPORT_PAGE, max + 1) });
         for (const activity of page.activities) out.push(map(activity));
         if (out.length > max) {
-          throw invalid([{ path: 'query', message: `matches more than ${max} activities; narrow the filter (office, region, from, to, kind …) and export in parts` }], 'export_too_large');
+          throw invalid([issue('query', 'too_many_matches', `matches more than ${max} activities; narrow the filter (office, region, from, to, kind …) and export in parts`, { maximum: max })], 'export_too_large');
         }
         cursor = page.next ?? undefined;
       } while (cursor);
@@ -220,16 +220,16 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     async list(actor: Actor, query: ActivitiesQuery): Promise<ActivityPage> {
       const refs = await references();
       const issues: FieldIssue[] = [];
-      const known = (field: string, codes: string[] | undefined, ok: (code: string) => boolean, what: string) =>
+      const known = (field: string, codes: string[] | undefined, ok: (code: string) => boolean, what: string, unknown: FieldIssueCode) =>
         codes?.forEach((code) => {
-          if (!ok(code)) issues.push({ path: `query.${field}`, message: `unknown ${what} "${code}"` });
+          if (!ok(code)) issues.push(issue(`query.${field}`, unknown, `unknown ${what} "${code}"`, { value: code.slice(0, 80) }));
         });
-      known('office', query.office, (c) => refs.offices.has(c), 'office');
-      known('sector', query.sector, (c) => refs.bodies.get(c)?.type === 'sector', 'Sector');
-      known('bureau', query.bureau, (c) => refs.sectorOfBureau.has(c), 'bureau');
-      known('body', query.body, (c) => refs.bodies.has(c), 'body');
+      known('office', query.office, (c) => refs.offices.has(c), 'office', 'unknown_office');
+      known('sector', query.sector, (c) => refs.bodies.get(c)?.type === 'sector', 'Sector', 'unknown_sector');
+      known('bureau', query.bureau, (c) => refs.sectorOfBureau.has(c), 'bureau', 'unknown_bureau');
+      known('body', query.body, (c) => refs.bodies.has(c), 'body', 'unknown_body');
       const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-      if (after === null) issues.push({ path: 'query.cursor', message: 'is not a cursor of this list (start again without it)' });
+      if (after === null) issues.push(issue('query.cursor', 'invalid_cursor', 'is not a cursor of this list (start again without it)'));
       if (issues.length > 0) throw invalid(issues);
 
       const staff = can(actor, 'internal:read');

@@ -1,7 +1,7 @@
 /** Pure rules of accounts: who a user may be, and the shape of secrets. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '#src/platform/access.ts';
-import type { FieldIssue } from '#src/platform/errors.ts';
+import { issue, type FieldIssue } from '#src/platform/errors.ts';
 
 export interface User {
   id: string;
@@ -31,10 +31,10 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 /** An editor belongs to one office, a focal point to one bureau; admins and readers to neither. */
 export function checkRoleScope(role: Role, office: string | null, bureau: string | null, at = 'body'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (role === 'editor' && !office) issues.push({ path: `${at}.office`, message: 'an editor needs the office they write for' });
-  if (role !== 'editor' && office) issues.push({ path: `${at}.office`, message: `only editors belong to an office, not a ${role}` });
-  if (role === 'focal-point' && !bureau) issues.push({ path: `${at}.bureau`, message: 'a focal point needs their bureau, e.g. TSB' });
-  if (role !== 'focal-point' && bureau) issues.push({ path: `${at}.bureau`, message: `only focal points belong to a bureau, not a ${role}` });
+  if (role === 'editor' && !office) issues.push(issue(`${at}.office`, 'editor_needs_office', 'an editor needs the office they write for'));
+  if (role !== 'editor' && office) issues.push(issue(`${at}.office`, 'office_only_for_editors', `only editors belong to an office, not a ${role}`, { role }));
+  if (role === 'focal-point' && !bureau) issues.push(issue(`${at}.bureau`, 'focal_point_needs_bureau', 'a focal point needs their bureau, e.g. TSB'));
+  if (role !== 'focal-point' && bureau) issues.push(issue(`${at}.bureau`, 'bureau_only_for_focal_points', `only focal points belong to a bureau, not a ${role}`, { role }));
   return issues;
 }
 

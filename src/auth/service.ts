@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '#src/audit/service.ts';
 import { requireAccess, type Actor } from '#src/platform/access.ts';
-import { invalid, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
+import { invalid, issue, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
@@ -47,13 +47,13 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       const office = input.office ?? null;
       const bureau = input.bureau ?? null;
       const issues = checkRoleScope(input.role, office, bureau);
-      if (office) await registry.getOffice(actor, office).catch(() => issues.push({ path: 'body.office', message: `unknown office "${office}"` }));
+      if (office) await registry.getOffice(actor, office).catch(() => issues.push(issue('body.office', 'unknown_office', `unknown office "${office}"`, { value: office })));
       if (bureau) {
         const body = await registry.getBody(actor, bureau).catch(() => null);
-        if (body?.type !== 'bureau') issues.push({ path: 'body.bureau', message: `unknown bureau "${bureau}" (one of BR, TSB, BDT, SG)` });
+        if (body?.type !== 'bureau') issues.push(issue('body.bureau', 'unknown_bureau', `unknown bureau "${bureau}" (one of BR, TSB, BDT, SG)`, { value: bureau }));
       }
       const email = normaliseEmail(input.email);
-      if (await store.findUserByEmail(db, email)) issues.push({ path: 'body.email', message: `an account for ${email} already exists` });
+      if (await store.findUserByEmail(db, email)) issues.push(issue('body.email', 'email_taken', `an account for ${email} already exists`, { value: email }));
       if (issues.length > 0) throw invalid(issues);
 
       const passwordHash = input.password ? await hash(input.password, ARGON2) : null;

@@ -4,7 +4,7 @@
  */
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
-import { invalid } from '#src/platform/errors.ts';
+import { invalid, issue } from '#src/platform/errors.ts';
 import type { Block } from './parse.ts';
 
 export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
@@ -96,18 +96,18 @@ export function htmlToBlocks(html: string): Block[] {
 
 /** Reads the bytes of an upload; anything neither Word nor text is refused, naming the file. */
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
-  if (bytes.length === 0) throw invalid([{ path: 'file', message: `"${name}" is empty` }], 'empty_document');
+  if (bytes.length === 0) throw invalid([issue('file', 'document_empty', `"${name}" is empty`, { name })], 'empty_document');
   if (looksLikeZip(bytes)) {
     try {
       const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
       return { format: 'docx', blocks: htmlToBlocks(value) };
     } catch {
-      throw invalid([{ path: 'file', message: `"${name}" is a zip file but not a Word document (.docx) that can be read` }], 'unreadable_document');
+      throw invalid([issue('file', 'document_unreadable', `"${name}" is a zip file but not a Word document (.docx) that can be read`, { name })], 'unreadable_document');
     }
   }
   const text = decodeText(bytes);
   if (!looksLikeText(text)) {
-    throw invalid([{ path: 'file', message: `"${name}" is neither a Word document (.docx) nor text` }], 'unreadable_document');
+    throw invalid([issue('file', 'document_unreadable', `"${name}" is neither a Word document (.docx) nor text`, { name })], 'unreadable_document');
   }
   return { format: 'text', text };
 }

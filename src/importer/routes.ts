@@ -1,7 +1,8 @@
 /** Importing reports over HTTP: upload, review, accept, edit, reject. */
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { invalid, tooLarge } from '#src/platform/errors.ts';
+import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
+import { fieldIssueFromZod } from '#src/platform/validation.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { presentBatch, presentBatchSummary, presentProposal } from './present.ts';
 import * as schemas from './schemas.ts';
@@ -35,7 +36,7 @@ export function importRoutes(imports: ImportService) {
         },
         async (request, reply) => {
           const file = request.isMultipart() ? await request.file() : undefined;
-          if (!file) throw invalid([{ path: 'body.file', message: 'send the document as a multipart/form-data field named "file"' }]);
+          if (!file) throw invalid([issue('body.file', 'file_missing', 'send the document as a multipart/form-data field named "file"')]);
           const tooBig = () =>
             tooLarge('document_too_large', `"${file.filename}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`);
           const bytes = await file.toBuffer().catch((error: unknown) => {
@@ -43,14 +44,13 @@ export function importRoutes(imports: ImportService) {
           });
           // toBuffer only notices the limit while chunks still arrive: a file just over it can end cut, not refused.
           if (file.file.truncated) throw tooBig();
-          const fields = uploadFields.safeParse(
-            Object.fromEntries(
-              Object.entries(file.fields).flatMap(([name, field]) =>
-                name !== 'file' && field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
-              ),
+          const sent = Object.fromEntries(
+            Object.entries(file.fields).flatMap(([name, field]) =>
+              name !== 'file' && field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
             ),
           );
-          if (!fields.success) throw invalid(fields.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+          const fields = uploadFields.safeParse(sent);
+          if (!fields.success) throw invalid(fields.error.issues.map((i) => fieldIssueFromZod('body', i, sent)));
           const result = await imports.importDocument(request.actor, { name: file.filename || 'document', bytes }, fields.data);
           return reply
             .status(result.existing ? 200 : 201)

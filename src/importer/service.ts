@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ActivityService } from '#src/activities/service.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/access.ts';
-import { conflict, invalid, isAppError, notFound } from '#src/platform/errors.ts';
+import { conflict, invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
@@ -96,7 +96,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
   async function decide(actor: Actor, details: BatchDetails, proposal: Proposal, language: Language, expectedVersion = proposal.version): Promise<Proposal> {
     if (proposal.state === 'accepted') return proposal;
     const input = activityInputOf(proposal, details.batch.documentName, language, relatedInRegister(proposal.position, details.proposals));
-    if (!input.ok) throw invalid([{ path: `proposals.${proposal.position}`, message: input.problem }], 'proposal_incomplete');
+    if (!input.ok) throw invalid([issue(`proposals.${proposal.position}`, 'needs_date', input.problem)], 'proposal_incomplete');
     const decidedAt = new Date().toISOString();
     let accepted: Proposal = proposal;
     await activities.create(actor, input.input, async (trx, activity) => {
@@ -132,7 +132,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     async preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
       const office = officeFor(actor, options.office);
       if (office !== null) await registry.getOffice(actor, office).catch(() => {
-        throw invalid([{ path: 'office', message: `unknown office "${office}"` }]);
+        throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
       });
       const read = await readDocument(file.bytes, file.name);
       const ctx = await context(file.name);
@@ -204,7 +204,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const changes: Partial<ProposedActivity> = { ...rest };
       if (date) {
         const completed = completeFuzzyDate(date);
-        if (!completed.ok) throw invalid([{ path: date.text === undefined ? 'body.date' : 'body.date.text', message: completed.error }]);
+        if (!completed.ok) throw invalid([issue(date.text === undefined ? 'body.date' : 'body.date.text', completed.code, completed.error, completed.params)]);
         changes.date = completed.value;
       }
       requireAccess(actor, 'office-data:write', { office: changes.office ?? proposal.activity.office });

@@ -4,11 +4,99 @@
  */
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable';
 
+/**
+ * Every code a field issue may carry, with what it means and the params it names. The workspace
+ * has `app.fieldError.<code>` for each in every language (a test checks it); the OpenAPI
+ * document lists them under the Problem schema.
+ */
+export const FIELD_ISSUE_CODES = {
+  // What the request's shape says (Zod)
+  required: 'the field is missing or empty',
+  empty: 'the text is empty',
+  too_short: 'the text is shorter than {minimum} characters',
+  too_long: 'the text is longer than {maximum} characters',
+  too_small: 'the number is below {minimum}',
+  too_big: 'the number is above {maximum}',
+  too_few: 'the list has fewer than {minimum} entries',
+  too_many: 'the list has more than {maximum} entries',
+  not_text: 'expected text',
+  not_a_number: 'expected a number',
+  not_a_boolean: 'expected true or false',
+  not_a_list: 'expected a list',
+  not_an_object: 'expected an object',
+  wrong_type: 'expected a value of type {expected}',
+  not_a_date: 'expected a day written yyyy-mm-dd',
+  not_a_datetime: 'expected an ISO 8601 date and time',
+  not_an_email: 'expected an e-mail address',
+  not_a_url: 'expected a web address (URL)',
+  not_an_id: 'expected an id (UUID)',
+  invalid_format: 'not written the expected way ({format})',
+  not_allowed: '{value} is not one of {allowed}',
+  unknown_field: 'fields the API does not know: {keys}',
+  invalid: 'not valid (see the message)',
+  needs_text: 'a text needs at least one language',
+  before_start: 'the end ({to}) is before the start ({from})',
+  given_twice: '{value} is given twice',
+  // Dates as written
+  date_unreadable: '{value} cannot be read as a date',
+  date_no_year: '{value} names no year',
+  date_invalid: '{value} is not a day of the calendar',
+  date_end_before_start: 'the end ({end}) is before the start ({start})',
+  date_too_long: 'the date is longer than {maximum} characters',
+  date_start_invalid: 'the start {value} is not written yyyy-mm-dd',
+  date_end_invalid: 'the end {value} is not written yyyy-mm-dd',
+  // What the registry and the register know
+  unknown_office: 'no office has the code {value}',
+  unknown_sector: '{value} is not a Sector (ITU-R, ITU-T, ITU-D, GS)',
+  unknown_bureau: '{value} is not a bureau (BR, TSB, BDT, SG)',
+  unknown_body: 'no body has the code {value}',
+  unknown_activity: 'no activity has the id {value}',
+  unknown_value: '{value} is not a value this filter knows',
+  not_an_advisory_group: '{value} is not an advisory group of {sector}',
+  no_advisory_group: '{sector} has no advisory group; name one',
+  original_language_needed: 'the title is in several languages: say which is the original',
+  original_language_not_in_title: 'the title has no text in {language}',
+  listed_twice: 'office {value} is listed twice as {role}',
+  related_to_itself: 'an activity cannot be related to itself',
+  invalid_cursor: 'not a cursor of this list',
+  too_many_matches: 'more than {maximum} activities match',
+  window_too_long: 'a feed covers at most {maximum} days (this asks for {days})',
+  // Accounts
+  email_taken: 'an account for {value} already exists',
+  editor_needs_office: 'an editor needs the office they write for',
+  office_only_for_editors: 'only editors belong to an office, not a {role}',
+  focal_point_needs_bureau: 'a focal point needs their bureau',
+  bureau_only_for_focal_points: 'only focal points belong to a bureau, not a {role}',
+  // Files and imported documents
+  file_missing: 'no file was sent',
+  file_unreadable: 'the file cannot be read (see the message)',
+  document_empty: 'the document {name} is empty',
+  document_unreadable: 'the document {name} is neither a Word document (.docx) nor text',
+  needs_date: 'the proposal has no date',
+} as const satisfies Record<string, string>;
+
+export type FieldIssueCode = keyof typeof FIELD_ISSUE_CODES;
+
+/** Values a field issue's message is built from, for clients that word it themselves. */
+export type IssueParams = Record<string, string | number>;
+
 export interface FieldIssue {
   /** Where the problem is, e.g. "body.title" or "query.region". */
   path: string;
+  /**
+   * What is wrong, stable and snake_case (`required`, `too_long`, `unknown_office` …): the
+   * workspace words it in the user's language from `app.fieldError.<code>` and `params`.
+   */
+  code: FieldIssueCode;
+  /** In English, for API clients and logs. */
   message: string;
+  /** The values the message names, e.g. `{value: "xyz"}` or `{maximum: 200}`. */
+  params?: IssueParams;
 }
+
+/** One field issue; `params` only when there are some. */
+export const issue = (path: string, code: FieldIssueCode, message: string, params?: IssueParams): FieldIssue =>
+  params && Object.keys(params).length > 0 ? { path, code, message, params } : { path, code, message };
 
 export class AppError extends Error {
   constructor(

@@ -7,6 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { OpenAPIV3 } from 'openapi-types';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, {
   type FastifyBaseLogger,
@@ -26,7 +27,8 @@ import {
 import { z } from 'zod';
 import type { AuthService } from '#src/auth/service.ts';
 import { ANONYMOUS, type Actor } from './access.ts';
-import { isAppError, unauthenticated, type AppError, type ErrorKind, type FieldIssue } from './errors.ts';
+import { FIELD_ISSUE_CODES, isAppError, unauthenticated, type AppError, type ErrorKind, type FieldIssue } from './errors.ts';
+import { fieldIssueFromZod } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -111,7 +113,56 @@ function problemFromAppError(reply: FastifyReply, request: FastifyRequest, error
   });
 }
 
+/** The problem+json every error answers with, and its field issues with their codes, for the OpenAPI document. */
+const PROBLEM_SCHEMAS: Record<string, OpenAPIV3.SchemaObject> = {
+  FieldIssue: {
+    type: 'object',
+    required: ['path', 'code', 'message'],
+    properties: {
+      path: { type: 'string', example: 'body.offices.0.office', description: 'Where: body., query. or path., then the field' },
+      code: {
+        type: 'string',
+        enum: Object.keys(FIELD_ISSUE_CODES),
+        example: 'unknown_office',
+        description: `What is wrong, stable: word it in your user's language from the code and params. ${Object.entries(FIELD_ISSUE_CODES)
+          .map(([code, meaning]) => `\`${code}\`: ${meaning}`)
+          .join('; ')}.`,
+      },
+      message: { type: 'string', example: 'unknown office "atlantis"', description: 'In English' },
+      params: {
+        type: 'object',
+        additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+        example: { value: 'atlantis' },
+        description: 'The values the code names (value, minimum, maximum, allowed, keys …); absent when there are none',
+      },
+    },
+  },
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details, as application/problem+json',
+    required: ['type', 'title', 'status', 'code', 'detail', 'instance'],
+    properties: {
+      type: { type: 'string', example: 'urn:fieldbook:problem:invalid_input' },
+      title: { type: 'string', example: 'Bad Request' },
+      status: { type: 'integer', example: 400 },
+      code: { type: 'string', example: 'invalid_input', description: 'The problem, stable and snake_case' },
+      detail: { type: 'string', description: 'In English' },
+      instance: { type: 'string' },
+      errors: { type: 'array', items: { $ref: '#/components/schemas/FieldIssue' }, description: 'On 400: every field at fault' },
+      current: { description: 'On 409: the current state of what was being changed' },
+      correlationId: { type: 'string', description: 'On 500: quote it when reporting the problem' },
+    },
+  },
+};
+
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'headers' };
+/** What was sent in each part of the request, as Fastify parsed it before validating. */
+const REQUEST_PARTS: Record<string, (request: FastifyRequest) => unknown> = {
+  querystring: (request) => request.query,
+  params: (request) => request.params,
+  body: (request) => request.body,
+  headers: (request) => request.headers,
+};
 
 export interface HttpOptions {
   logger: FastifyServerOptions['logger'];
@@ -150,9 +201,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
         title: 'Fieldbook API',
         version: '0.1.0',
         description:
-          'The regional presence of the ITU: registry, activity register and more. Lists are `{data, next}`; errors are RFC 9457 problem+json with field paths.',
+          'The regional presence of the ITU: registry, activity register and more. Lists are `{data, next}`; errors are RFC 9457 problem+json (schema `Problem`) with field paths and codes (`FieldIssue`).',
       },
       components: {
+        schemas: PROBLEM_SCHEMAS,
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token from `fieldbook token create` or POST /api/tokens.' },
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: `Set by POST /api/session; mutating requests also send the ${CSRF_HEADER} header.` },
@@ -207,11 +259,12 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
   app.setErrorHandler((error, request, reply) => {
     if (isAppError(error)) return problemFromAppError(reply, request, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const where = CONTEXT_NAMES[error.validationContext ?? 'body'] ?? 'body';
-      const issues = error.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'is not valid',
-      }));
+      const context = error.validationContext ?? 'body';
+      const where = CONTEXT_NAMES[context] ?? 'body';
+      const sent = REQUEST_PARTS[context]?.(request);
+      const issues = error.validation.map((v) =>
+        fieldIssueFromZod(where, { ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' }, sent),
+      );
       return sendProblem(reply, request, 400, 'invalid_input', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { errors: issues });
     }
     if ((error as { csrf?: boolean }).csrf) {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentActivity } from '#src/activities/present.ts';
-import { invalid, isAppError, notFound } from '#src/platform/errors.ts';
+import { invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
 import type { TypedApp } from '#src/platform/http.ts';
 import { LANGUAGES, pickLanguage, type Language } from '#src/platform/i18n.ts';
 import { translator } from '#src/platform/messages.ts';
@@ -68,14 +68,17 @@ export function publishingRoutes(publishing: PublishingService) {
   /** A feed's filter: unknown values are refused by field (a feed has no page to explain them on). */
   function feedFilter(query: RawQuery, known: Parameters<typeof parseFilter>[1]): SiteFilter {
     const { filter, issues } = parseFilter(query, known);
-    if (issues.length > 0) throw invalid(issues.map((i) => ({ path: `query.${i.field}`, message: `"${i.value}" is not a known value` })));
+    if (issues.length > 0) throw invalid(issues.map((i) => issue(`query.${i.field}`, 'unknown_value', `"${i.value}" is not a known value`, { value: i.value })));
     return filter;
   }
 
   async function feed(ctx: PageContext, name: string, filter: SiteFilter, filename: string): Promise<Rendered> {
     const found = feedWindow(ctx.today, filter.from, filter.to);
     if (!found.ok) {
-      throw invalid([{ path: 'query.to', message: `a feed covers at most ${FEED_MAX_DAYS} days (this asks for ${found.days}); ask for a shorter period with from and to` }], 'feed_window_too_long');
+      throw invalid(
+        [issue('query.to', 'window_too_long', `a feed covers at most ${FEED_MAX_DAYS} days (this asks for ${found.days}); ask for a shorter period with from and to`, { maximum: FEED_MAX_DAYS, days: found.days })],
+        'feed_window_too_long',
+      );
     }
     const { events, truncated } = await publishing.feedEvents({ ...filter, from: undefined, to: undefined }, found.window, ctx.today);
     const headers: Record<string, string> = { 'content-disposition': `inline; filename="${filename}"` };

@@ -52,11 +52,11 @@ const narrative = z
   .superRefine((sections, ctx) => {
     const seen = new Set<string>();
     sections.forEach((s, i) => {
-      if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `"${s.key}" is given twice` });
+      if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `"${s.key}" is given twice`, params: { code: 'given_twice', value: s.key } });
       seen.add(s.key);
       if (!(NARRATIVE_KEYS as readonly string[]).includes(s.key)) {
-        if (s.title === null) ctx.addIssue({ code: 'custom', path: [i, 'title'], message: 'is required for a section of your own' });
-        if (s.markdown === null) ctx.addIssue({ code: 'custom', path: [i, 'markdown'], message: 'is required for a section of your own' });
+        if (s.title === null) ctx.addIssue({ code: 'custom', path: [i, 'title'], message: 'is required for a section of your own', params: { code: 'required' } });
+        if (s.markdown === null) ctx.addIssue({ code: 'custom', path: [i, 'markdown'], message: 'is required for a section of your own', params: { code: 'required' } });
       }
     });
   });
@@ -78,7 +78,7 @@ const definitionFields = {
 
 const periodInOrder = (value: { from?: string | undefined; to?: string | undefined }) => !value.from || !value.to || value.from <= value.to;
 
-export const createReportBody = z.object(definitionFields).strict().refine(periodInOrder, { path: ['to'], message: 'is before from' });
+export const createReportBody = z.object(definitionFields).strict().refine(periodInOrder, { path: ['to'], message: 'is before from', params: { code: 'before_start' } });
 export type CreateReportBody = z.infer<typeof createReportBody>;
 
 export const patchReportBody = z
@@ -97,7 +97,7 @@ export const patchReportBody = z
     narrative: narrative.optional().describe('Replaces the whole list: send back every section you keep'),
   })
   .strict()
-  .refine(periodInOrder, { path: ['to'], message: 'is before from' });
+  .refine(periodInOrder, { path: ['to'], message: 'is before from', params: { code: 'before_start' } });
 export type PatchReportBody = z.infer<typeof patchReportBody>;
 
 export const reportParams = z.object({ id: z.uuid('must be a report id') });

@@ -9,7 +9,7 @@ import type { ActivitiesQuery } from '#src/activities/schemas.ts';
 import type { ActivityService } from '#src/activities/service.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, requireAccess, type Actor } from '#src/platform/access.ts';
-import { conflict, invalid, notFound, type FieldIssue } from '#src/platform/errors.ts';
+import { conflict, invalid, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
@@ -79,13 +79,14 @@ export function createReportService(
     const byCode = new Map(bodies.map((b) => [b.code, b]));
     const sector = byCode.get(definition.sector);
     const issues: FieldIssue[] = [];
-    if (sector?.type !== 'sector') issues.push({ path: 'body.sector', message: `unknown Sector "${definition.sector}"` });
+    if (sector?.type !== 'sector') issues.push(issue('body.sector', 'unknown_sector', `unknown Sector "${definition.sector}"`, { value: definition.sector }));
     const advisoryGroup = definition.advisoryGroup ? byCode.get(definition.advisoryGroup) : bodies.find((b) => b.type === 'advisory-group' && b.parent === definition.sector);
     if (sector?.type === 'sector' && (advisoryGroup?.type !== 'advisory-group' || advisoryGroup.parent !== sector.code)) {
-      issues.push({
-        path: 'body.advisoryGroup',
-        message: definition.advisoryGroup ? `"${definition.advisoryGroup}" is not an advisory group of ${sector.code}` : `${sector.code} has no advisory group; name one`,
-      });
+      issues.push(
+        definition.advisoryGroup
+          ? issue('body.advisoryGroup', 'not_an_advisory_group', `"${definition.advisoryGroup}" is not an advisory group of ${sector.code}`, { value: definition.advisoryGroup, sector: sector.code })
+          : issue('body.advisoryGroup', 'no_advisory_group', `${sector.code} has no advisory group; name one`, { sector: sector.code }),
+      );
     }
     if (issues.length > 0 || !sector || !advisoryGroup) throw invalid(issues);
     const studyPeriods = [
@@ -242,7 +243,7 @@ export function createReportService(
         updatedAt: new Date().toISOString(),
         updatedBy: actorLabel(actor),
       };
-      if (merged.to < merged.from) throw invalid([{ path: patch.to ? 'body.to' : 'body.from', message: `the period would end (${merged.to}) before it starts (${merged.from})` }]);
+      if (merged.to < merged.from) throw invalid([issue(patch.to ? 'body.to' : 'body.from', 'before_start', `the period would end (${merged.to}) before it starts (${merged.from})`, { from: merged.from, to: merged.to })]);
       const { definition, ctx } = await checked(actor, merged);
       const written = await db.transaction().execute(async (trx) => {
         if (!(await store.updateReport(trx, definition, current.version))) return false;

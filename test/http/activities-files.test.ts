@@ -256,7 +256,7 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     };
     const garbage = await problem(Buffer.from([0x00, 0xff, 0x13, 0x37, 0xde, 0xad, 0xbe, 0xef, 0x80]));
     expect(garbage.code).toBe('import_file_unreadable');
-    expect(garbage.errors[0]).toEqual({ path: 'body', message: expect.stringMatching(/not UTF-8/) });
+    expect(garbage.errors[0]).toEqual({ path: 'body', code: 'file_unreadable', message: expect.stringMatching(/not UTF-8/) });
     expect((await problem(Buffer.from('not a zip at all'), XLSX)).errors[0]!.message).toMatch(/not an XLSX workbook/);
     expect((await problem('')).errors[0]!.message).toMatch(/empty/);
     expect((await problem('title,kind\r\nA,workshop\r\n')).errors[0]!.message).toMatch(/lacks the columns original_language, offices, date_text/);

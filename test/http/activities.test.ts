@@ -276,10 +276,10 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
     expect(references.status).toBe(400);
     expect(references.body.errors).toEqual(
       expect.arrayContaining([
-        { path: 'body.offices.0.office', message: 'unknown office "atlantis"' },
-        { path: 'body.bodies.0', message: 'unknown body "SG99"' },
-        expect.objectContaining({ path: 'body.sectors.0' }),
-        { path: 'body.date.text', message: 'cannot read "sometime soon" as a date' },
+        { path: 'body.offices.0.office', code: 'unknown_office', message: 'unknown office "atlantis"', params: { value: 'atlantis' } },
+        { path: 'body.bodies.0', code: 'unknown_body', message: 'unknown body "SG99"', params: { value: 'SG99' } },
+        expect.objectContaining({ path: 'body.sectors.0', code: 'unknown_sector' }),
+        { path: 'body.date.text', code: 'date_unreadable', message: 'cannot read "sometime soon" as a date', params: { value: 'sometime soon' } },
       ]),
     );
 
@@ -303,7 +303,7 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
     expect(after).toBe(before);
     expect((await server.request('GET', '/api/activities/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await server.request('GET', '/api/activities/not-an-id')).status).toBe(400);
-    expect((await server.request('GET', '/api/activities?from=2020-05-01&to=2020-01-01')).body.errors[0]).toEqual({ path: 'query.to', message: 'is before from' });
+    expect((await server.request('GET', '/api/activities?from=2020-05-01&to=2020-01-01')).body.errors[0]).toEqual({ path: 'query.to', code: 'before_start', message: 'is before from', params: { value: '2020-01-01' } });
     expect((await server.request('GET', '/api/activities?office=atlantis')).body.errors[0].path).toBe('query.office');
   });
 
@@ -320,7 +320,7 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ originalLanguage: 'fr', related: [{ activity: ids[3], kind: 'back-to-back' }] });
     const bad = await server.request('POST', '/api/activities', { token: editor.token, body: { ...SEED_AFRICA_WORKSHOP, originalLanguage: 'ar' } });
-    expect(bad.body.errors).toEqual([{ path: 'body.originalLanguage', message: 'the title has no text in "ar"' }]);
+    expect(bad.body.errors).toEqual([{ path: 'body.originalLanguage', code: 'original_language_not_in_title', message: 'the title has no text in "ar"', params: { language: 'ar' } }]);
   });
 });
 

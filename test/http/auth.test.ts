@@ -66,7 +66,7 @@ describe.each(DIALECTS)('accounts over HTTP [%s]', (dialect) => {
   it('rejects malformed sign-in bodies naming the field', async () => {
     const res = await server.request('POST', '/api/session', { body: { email: 'x@example.org' } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'body.password', message: 'is required' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.password', code: 'required', message: 'is required' }]);
     const notJson = await server.request('POST', '/api/session', { body: '{"email":', headers: { 'content-type': 'application/json' } });
     expect(notJson.status).toBe(400);
     expect(notJson.text).not.toMatch(/node_modules/);
@@ -122,7 +122,7 @@ describe.each(DIALECTS)('accounts over HTTP [%s]', (dialect) => {
       body: { email: 'focal@example.org', role: 'editor', bureau: 'ATU', password: 'short' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'body.password', message: 'must be at least 10 characters' }]);
+    expect(bad.body.errors).toEqual([{ path: 'body.password', code: 'too_short', message: 'must be at least 10 characters', params: { minimum: 10 } }]);
 
     const scope = await server.request('POST', '/api/users', {
       token: admin.token,

@@ -156,7 +156,7 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     const before = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.length;
     const empty = await upload(server, focal.token, new Uint8Array(), 'empty.txt');
     expect(empty.status).toBe(400);
-    expect(empty.body.errors[0]).toEqual({ path: 'file', message: '"empty.txt" is empty' });
+    expect(empty.body.errors[0]).toEqual({ path: 'file', code: 'document_empty', message: '"empty.txt" is empty', params: { name: 'empty.txt' } });
     const binary = await upload(server, focal.token, Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), 'photo.jpg');
     expect(binary.status).toBe(400);
     expect(binary.body.errors[0].message).toContain('neither a Word document (.docx) nor text');

@@ -308,12 +308,12 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
     const post = (body: unknown) => server.request('POST', '/api/reports', { token: focal.token, body });
     const backwards = await post({ ...SEED_PERIOD, from: '2020-08-31', to: '2020-01-01' });
     expect(backwards.status).toBe(400);
-    expect(backwards.body.errors).toEqual([{ path: 'body.to', message: 'is before from' }]);
+    expect(backwards.body.errors).toEqual([{ path: 'body.to', code: 'before_start', message: 'is before from', params: { value: '2020-01-01' } }]);
     const unknown = await post({ ...SEED_PERIOD, sector: 'ITU-X' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'body.sector', message: 'unknown Sector "ITU-X"' }]);
+    expect(unknown.body.errors).toEqual([{ path: 'body.sector', code: 'unknown_sector', message: 'unknown Sector "ITU-X"', params: { value: 'ITU-X' } }]);
     const wrongGroup = await post({ ...SEED_PERIOD, advisoryGroup: 'TDAG' });
-    expect(wrongGroup.body.errors).toEqual([{ path: 'body.advisoryGroup', message: '"TDAG" is not an advisory group of ITU-T' }]);
+    expect(wrongGroup.body.errors).toEqual([{ path: 'body.advisoryGroup', code: 'not_an_advisory_group', message: '"TDAG" is not an advisory group of ITU-T', params: { value: 'TDAG', sector: 'ITU-T' } }]);
     const notADate = await post({ ...SEED_PERIOD, to: '2020-02-30' });
     expect(notADate.status).toBe(400);
     const ownSection = await post({ ...SEED_PERIOD, narrative: [{ key: 'annex' }] });
