@@ -1,7 +1,7 @@
 /** What of a report definition leaves the server (only signed-in users ever see one). */
 import { REPORT_FORMATS } from './model.ts';
-import type { ReportResponse } from './schemas.ts';
-import type { ReportDetails } from './service.ts';
+import type { DueResponse, ReportResponse } from './schemas.ts';
+import type { DueList, ReportDetails } from './service.ts';
 
 export function presentReport({ definition: d, narrative }: ReportDetails): ReportResponse {
   return {
@@ -24,5 +24,22 @@ export function presentReport({ definition: d, narrative }: ReportDetails): Repo
     createdBy: d.createdBy,
     updatedAt: d.updatedAt,
     updatedBy: d.updatedBy,
+  };
+}
+
+/** The due list: the periods, and of each activity only what the list shows. */
+export function presentDue(due: DueList): DueResponse {
+  return {
+    on: due.on,
+    periods: due.periods.map((d) => ({ report: d.id, sector: d.sector, advisoryGroup: d.advisoryGroup, from: d.from, to: d.to, title: d.header.title })),
+    data: due.activities.map(({ activity: a, reasons }) => ({
+      id: a.id,
+      title: a.title,
+      originalLanguage: a.originalLanguage,
+      status: a.status,
+      date: a.date,
+      sectors: a.sectors,
+      reasons,
+    })),
   };
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isAppError } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
-import { presentReport } from './present.ts';
+import { presentDue, presentReport } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { ReportDetails, ReportService } from './service.ts';
 
@@ -29,6 +29,23 @@ export function reportRoutes(reports: ReportService) {
         const data = (await reports.list(request.actor)).map(presentReport);
         return { data, next: null };
       },
+    );
+
+    app.get(
+      '/api/offices/:code/due',
+      {
+        schema: {
+          tags,
+          summary: "What an office still owes the register before the current reporting period's report (signed-in users)",
+          description:
+            'The current reporting period is the saved report definitions whose period contains the day (any Sector), else those ending soonest after it. ' +
+            "Due: the office's activities of that Sector and period dated in the past but still planned or confirmed, and held ones with no description in any language.",
+          params: schemas.dueParams,
+          querystring: schemas.dueQuery,
+          response: { 200: schemas.dueResponse },
+        },
+      },
+      async (request) => presentDue(await reports.due(request.actor, request.params.code, request.query.on)),
     );
 
     app.get(

@@ -1,6 +1,8 @@
 /** Zod schemas of report definitions: requests, responses (also the OpenAPI document). */
 import { z } from 'zod';
+import { activityResponse } from '#src/activities/schemas.ts';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
+import { DUE_REASONS } from './due.ts';
 import { MARKDOWN_MAX } from './markdown.ts';
 import { ITEM_TEXTS, NARRATIVE_KEYS, REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS } from './model.ts';
 import { PURPOSES } from './phrases.ts';
@@ -135,3 +137,32 @@ export const reportResponse = z.object({
   updatedBy: z.string(),
 });
 export type ReportResponse = z.infer<typeof reportResponse>;
+
+// ---- what an office owes before the report ----
+
+export const dueParams = z.object({ code: z.string().min(1).max(64).describe('The office, e.g. addis-ababa') });
+export const dueQuery = z.object({ on: isoDay.optional().describe('The day to reckon on (default: today)') }).strict();
+
+export const dueResponse = z.object({
+  on: z.string().describe('The day it was reckoned on'),
+  periods: z
+    .array(
+      z.object({
+        report: z.string().describe('The saved report definition standing for the period'),
+        sector: z.string(),
+        advisoryGroup: z.string(),
+        from: z.string(),
+        to: z.string(),
+        title: z.string().nullable().describe("The report's own title, if it has one"),
+      }),
+    )
+    .describe('The current reporting period: the saved reports whose period contains the day, else those ending soonest after it; empty: none is open'),
+  data: z
+    .array(
+      activityResponse.pick({ id: true, title: true, originalLanguage: true, status: true, date: true, sectors: true }).extend({
+        reasons: z.array(z.enum(DUE_REASONS)).describe('status_not_updated: past, still planned or confirmed; no_description: held, with no description in any language'),
+      }),
+    )
+    .describe("The office's activities of those periods that need something before the report, in date order"),
+});
+export type DueResponse = z.infer<typeof dueResponse>;

@@ -28,6 +28,7 @@ import {
   type ReportHeader,
   type ResolvedNarrative,
 } from './model.ts';
+import { currentPeriods, DUE_STATUSES, dueActivities, type DueReason } from './due.ts';
 import { renderers, type RenderedReport } from './render.ts';
 import { createPdfPrinter } from './render-pdf.ts';
 import type { CreateReportBody, PatchReportBody } from './schemas.ts';
@@ -37,6 +38,15 @@ export interface ReportDetails {
   definition: ReportDefinition;
   /** The narrative as it prints in the definition's language: the author's text or the generated default. */
   narrative: ResolvedNarrative[];
+}
+
+/** What an office owes the register before the report of the current reporting period. */
+export interface DueList {
+  /** The day it is reckoned on. */
+  on: string;
+  /** The saved definitions that stand for the current reporting period; none: no period is open. */
+  periods: ReportDefinition[];
+  activities: Array<{ activity: Activity; reasons: DueReason[] }>;
 }
 
 export interface ReportMeasure {
@@ -117,6 +127,29 @@ export function createReportService(
         to: span.to,
         status: [...statuses],
         visibility: definition.visibility === 'public' ? ['public'] : undefined,
+        sort: 'date',
+        limit: PAGE,
+        deleted: 'exclude',
+        cursor,
+      };
+      const page = await activities.list(actor, query);
+      read.push(...page.activities);
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    return read;
+  }
+
+  /** An office's activities of a definition's Sector and period, in the statuses that can be due. */
+  async function readOfficeSpan(actor: Actor, office: string, definition: ReportDefinition): Promise<Activity[]> {
+    const read: Activity[] = [];
+    let cursor: string | undefined;
+    do {
+      const query: ActivitiesQuery = {
+        office: [office],
+        sector: [definition.sector],
+        from: definition.from,
+        to: definition.to,
+        status: [...DUE_STATUSES],
         sort: 'date',
         limit: PAGE,
         deleted: 'exclude',
@@ -212,6 +245,19 @@ export function createReportService(
           return details(actor, definition, await contexts.get(key));
         }),
       );
+    },
+
+    /**
+     * What an office still owes the register before the report of the current reporting period
+     * (see due.ts), reckoned on `on` (default today).
+     */
+    async due(actor: Actor, office: string, on?: string): Promise<DueList> {
+      requireAccess(actor, 'internal:read');
+      await registry.getOffice(actor, office);
+      const day = on ?? today();
+      const periods = currentPeriods(await store.listReports(db), day).sort((a, b) => a.sector.localeCompare(b.sector) || a.from.localeCompare(b.from));
+      const read = await Promise.all(periods.map((definition) => readOfficeSpan(actor, office, definition)));
+      return { on: day, periods, activities: dueActivities(read.flat(), day) };
     },
 
     async get(actor: Actor, id: string): Promise<ReportDetails> {

@@ -115,6 +115,7 @@ const MATRIX: Case[] = [
     setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}`, body: { version: 1, header: { title: 'Matrix' } } }),
     expect: reportWriters(200),
   },
+  { method: 'GET', route: '/api/offices/:code/due', path: '/api/offices/addis-ababa/due', expect: signedIn(200) },
   { method: 'GET', route: '/api/reports/:id.:format', setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}.md` }), expect: signedIn(200) },
   { method: 'GET', route: '/api/imports', expect: { ...signedIn(200) } },
   {
