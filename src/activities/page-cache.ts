@@ -14,7 +14,7 @@ export class PageCache {
   private entries = new Map<string, string>();
 
   static key(freshness: RegisterFreshness, audience: 'staff' | 'public', url: string): string {
-    return `${freshness.lastSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
+    return `${freshness.changeSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
   }
 
   get(key: string): string | undefined {

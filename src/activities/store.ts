@@ -45,7 +45,7 @@ export interface PagePosition {
   seq: number;
 }
 
-function toRow(activity: Activity, searchText: string): Omit<ActivityTable, 'seq'> {
+function toRow(activity: Activity, searchText: string, changeSeq: number): Omit<ActivityTable, 'seq'> {
   return {
     id: activity.id,
     title: JSON.stringify(activity.title),
@@ -73,6 +73,7 @@ function toRow(activity: Activity, searchText: string): Omit<ActivityTable, 'seq
     updated_by: activity.updatedBy,
     deleted_at: activity.deletedAt,
     deleted_by: activity.deletedBy,
+    change_seq: changeSeq,
   };
 }
 
@@ -175,6 +176,22 @@ async function insertChildren(ex: Executor, activities: Activity[]): Promise<voi
 
 const onSqlite = (ex: Executor): boolean => ex.getExecutor().adapter instanceof SqliteAdapter;
 
+/**
+ * The register's next change number, for the rows this transaction writes (migration 0008). The
+ * counter row stays locked until the transaction ends, so on PostgreSQL writers of activities
+ * take turns here and the numbers commit in order: a reader never sees a higher number before a
+ * lower one. Call it first in the transaction's activity writes.
+ */
+async function nextChangeSeq(ex: Executor): Promise<number> {
+  const row = await ex
+    .updateTable('activity_change_counter')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('id', '=', 1)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
 /** SQLite: adds the words of search texts to the word list that prefix searches expand from. */
 async function addSearchWords(ex: Executor, searchTexts: string[]): Promise<void> {
   if (!onSqlite(ex)) return;
@@ -194,14 +211,15 @@ export async function insertActivities(ex: Executor, items: Array<{ activity: Ac
   // By date (stable, so one day keeps the given order): the search index keys rows by date, then
   // seq, and FTS5 writes out a segment whenever a key is not above the last (a merge each row).
   const byDate = [...items].sort((a, b) => (a.activity.date.start < b.activity.date.start ? -1 : a.activity.date.start > b.activity.date.start ? 1 : 0));
-  await insertChunked(ex, 'activity', byDate.map((i) => toRow(i.activity, i.searchText)));
+  const change = await nextChangeSeq(ex);
+  await insertChunked(ex, 'activity', byDate.map((i) => toRow(i.activity, i.searchText, change)));
   await insertChildren(ex, items.map((i) => i.activity));
   await addSearchWords(ex, items.map((i) => i.searchText));
 }
 
 /** Writes a changed activity if it is still at `expectedVersion`; false when someone changed it first. */
 export async function updateActivity(ex: Executor, activity: Activity, expectedVersion: number, searchText: string): Promise<boolean> {
-  const { id, created_at: _c, created_by: _b, ...changes } = toRow(activity, searchText);
+  const { id, created_at: _c, created_by: _b, ...changes } = toRow(activity, searchText, await nextChangeSeq(ex));
   const result = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   for (const table of ['activity_office', 'activity_sector', 'activity_body', 'activity_relation'] as const) {

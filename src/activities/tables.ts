@@ -29,6 +29,17 @@ export interface ActivityTable {
   updated_by: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  /**
+   * The register's change counter when this row was last written (migration 0008): every write
+   * of activities takes the next value in its transaction, so max(change_seq) moves with each one.
+   */
+  change_seq: number;
+}
+
+/** The single row of the register's change counter (migration 0008). */
+export interface ActivityChangeCounterTable {
+  id: number;
+  value: number;
 }
 
 export interface ActivityOfficeTable {
@@ -83,6 +94,7 @@ export interface ActivitySearchWordTable {
 
 export interface ActivityTables {
   activity: ActivityTable;
+  activity_change_counter: ActivityChangeCounterTable;
   activity_search: ActivitySearchTable;
   activity_search_word: ActivitySearchWordTable;
   activity_office: ActivityOfficeTable;
@@ -93,5 +105,5 @@ export interface ActivityTables {
 }
 
 export type ActivityRow = Selectable<ActivityTable>;
-/** What reads of the register fetch: everything but the search text, which only the index reads. */
-export type ActivityReadRow = Omit<ActivityRow, 'search_text'>;
+/** What reads of the register fetch: everything but the search text, which only the index reads, and the change counter. */
+export type ActivityReadRow = Omit<ActivityRow, 'search_text' | 'change_seq'>;

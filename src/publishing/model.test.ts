@@ -76,11 +76,11 @@ describe('feedWindow', () => {
 });
 
 describe('cacheStamp and isNotModified', () => {
-  const freshness = { lastChange: '2026-11-28T10:00:00.500Z', lastSeq: 42 };
+  const freshness = { lastChange: '2026-11-28T10:00:00.500Z', changeSeq: 42 };
 
   it('changes with the register, the version and the day', () => {
     const base = cacheStamp('1.0.0', freshness, '2026-11-29');
-    expect(cacheStamp('1.0.0', { ...freshness, lastSeq: 43 }, '2026-11-29').etag).not.toBe(base.etag);
+    expect(cacheStamp('1.0.0', { ...freshness, changeSeq: 43 }, '2026-11-29').etag).not.toBe(base.etag);
     expect(cacheStamp('1.0.1', freshness, '2026-11-29').etag).not.toBe(base.etag);
     expect(cacheStamp('1.0.0', freshness, '2026-11-30').etag).not.toBe(base.etag);
     expect(cacheStamp('1.0.0', { ...freshness, lastChange: '2026-11-28T10:00:01.000Z' }, '2026-11-29').etag).not.toBe(base.etag);

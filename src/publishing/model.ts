@@ -258,7 +258,8 @@ export function cacheStamp(version: string, freshness: RegisterFreshness, today:
   const changed = freshness.lastChange ? new Date(freshness.lastChange) : new Date(0);
   const midnight = new Date(`${today}T00:00:00Z`);
   const lastModified = new Date(Math.floor(Math.max(changed.getTime(), midnight.getTime()) / 1000) * 1000);
-  const etag = `"${version}-${freshness.lastSeq}-${changed.getTime().toString(36)}-${today}"`;
+  // The change number tells states apart; the time too, in case a restored backup counts again from lower.
+  const etag = `"${version}-${freshness.changeSeq}-${changed.getTime().toString(36)}-${today}"`;
   return { etag, lastModified };
 }
 
