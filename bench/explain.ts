@@ -44,8 +44,13 @@ function median(times: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** The statement that reads the page of activities (a search first looks up the words its last word may stand for). */
-const mainOf = (queries: CompiledQuery[]): CompiledQuery => queries.find((q) => q.sql.startsWith('select "activity"."seq"')) ?? queries[0]!;
+/**
+ * The statement that finds the page: an office list's walk of the office links (the rows are then
+ * read by seq), else the one that reads the page of activities (a search first looks up the words
+ * its last word may stand for).
+ */
+const mainOf = (queries: CompiledQuery[]): CompiledQuery =>
+  queries.find((q) => q.sql.startsWith('select distinct "ao"')) ?? queries.find((q) => q.sql.startsWith('select "activity"."seq"')) ?? queries[0]!;
 
 const short = (text: string) => text.replace(/\(\?(, \?)+\)/g, '(…)').replace(/\s+/g, ' ');
 

@@ -155,11 +155,14 @@ async function insertChunked<T extends keyof Database>(ex: Executor, table: T, r
   }
 }
 
-async function insertChildren(ex: Executor, activities: Activity[]): Promise<void> {
+/** `seqOf`: each activity's seq, which its office links carry beside its date_start (the office list's order). */
+async function insertChildren(ex: Executor, activities: Activity[], seqOf: ReadonlyMap<string, number>): Promise<void> {
   await insertChunked(
     ex,
     'activity_office',
-    activities.flatMap((a) => a.offices.map((o, position) => ({ activity_id: a.id, office_code: o.office, role: o.role, position }))),
+    activities.flatMap((a) =>
+      a.offices.map((o, position) => ({ activity_id: a.id, office_code: o.office, role: o.role, position, date_start: a.date.start, seq: seqOf.get(a.id)! })),
+    ),
   );
   await insertChunked(ex, 'activity_sector', activities.flatMap((a) => a.sectors.map((sector_code) => ({ activity_id: a.id, sector_code }))));
   await insertChunked(
@@ -212,20 +215,24 @@ export async function insertActivities(ex: Executor, items: Array<{ activity: Ac
   // seq, and FTS5 writes out a segment whenever a key is not above the last (a merge each row).
   const byDate = [...items].sort((a, b) => (a.activity.date.start < b.activity.date.start ? -1 : a.activity.date.start > b.activity.date.start ? 1 : 0));
   const change = await nextChangeSeq(ex);
-  await insertChunked(ex, 'activity', byDate.map((i) => toRow(i.activity, i.searchText, change)));
-  await insertChildren(ex, items.map((i) => i.activity));
+  const seqOf = new Map<string, number>();
+  for (let i = 0; i < byDate.length; i += CHUNK) {
+    const rows = byDate.slice(i, i + CHUNK).map((item) => toRow(item.activity, item.searchText, change));
+    for (const r of await ex.insertInto('activity').values(rows).returning(['id', 'seq']).execute()) seqOf.set(r.id, Number(r.seq));
+  }
+  await insertChildren(ex, items.map((i) => i.activity), seqOf);
   await addSearchWords(ex, items.map((i) => i.searchText));
 }
 
 /** Writes a changed activity if it is still at `expectedVersion`; false when someone changed it first. */
 export async function updateActivity(ex: Executor, activity: Activity, expectedVersion: number, searchText: string): Promise<boolean> {
   const { id, created_at: _c, created_by: _b, ...changes } = toRow(activity, searchText, await nextChangeSeq(ex));
-  const result = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  const written = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).returning('seq').executeTakeFirst();
+  if (!written) return false;
   for (const table of ['activity_office', 'activity_sector', 'activity_body', 'activity_relation'] as const) {
     await ex.deleteFrom(table).where('activity_id', '=', id).execute();
   }
-  await insertChildren(ex, [activity]);
+  await insertChildren(ex, [activity], new Map([[id, Number(written.seq)]]));
   await addSearchWords(ex, [searchText]);
   return true;
 }
@@ -401,6 +408,46 @@ function filterExpression(
   return eb.and(conditions);
 }
 
+/**
+ * Up to `limit` activities of the given offices that pass the filter, in the date order, from the
+ * office links (migration 0009): each office's links are walked in (date_start, seq) order from
+ * its own index, so an office with few activities reads only those, and the walks are merged.
+ * An activity linked twice (two roles, two of the offices) counts once.
+ */
+async function listByOffice(
+  ex: Executor,
+  dialect: Dialect,
+  filter: ActivityFilter,
+  offices: string[],
+  page: { after: PagePosition | undefined; direction: 'asc' | 'desc'; beyond: '<' | '>'; limit: number },
+): Promise<ActivityReadRow[]> {
+  const { after, direction, beyond, limit } = page;
+  const others: ActivityFilter = { ...filter, offices: undefined };
+  const walks = await Promise.all(
+    [...new Set(offices)].map((office) => {
+      let query = ex
+        .selectFrom('activity_office as ao')
+        .innerJoin('activity', 'activity.seq', 'ao.seq')
+        .select(['ao.date_start', 'ao.seq'])
+        .distinct()
+        .where('ao.office_code', '=', office)
+        .where((eb) => filterExpression(eb, dialect, others, null));
+      if (after) query = query.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
+      return query.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).execute();
+    }),
+  );
+  const sign = direction === 'asc' ? 1 : -1;
+  const order = (a: { date_start: string; seq: number }, b: { date_start: string; seq: number }) =>
+    sign * (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : Number(a.seq) - Number(b.seq));
+  const merged = new Map<number, { date_start: string; seq: number }>();
+  for (const link of walks.flat().sort(order)) merged.set(Number(link.seq), link);
+  const seqs = [...merged.keys()].slice(0, limit);
+  if (seqs.length === 0) return [];
+  const rows = await ex.selectFrom('activity').select(READ_COLUMNS).where('activity.seq', 'in', seqs).execute();
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+  return seqs.map((seq) => bySeq.get(seq)!);
+}
+
 /** One page of activities in a stable order, after `after` when given; one extra row tells if more follow. */
 export async function listActivities(
   ex: Executor,
@@ -415,7 +462,9 @@ export async function listActivities(
   const terms = filter.terms ?? [];
   const lastWords = dialect === 'sqlite' && terms.length > 0 ? await prefixWords(ex, terms) : null;
   let rows: ActivityReadRow[];
-  if (dialect === 'sqlite' && byDate && terms.length > 0) {
+  if (byDate && terms.length === 0 && filter.offices?.length) {
+    rows = await listByOffice(ex, dialect, filter, filter.offices, { after: page.after, direction, beyond, limit: page.limit + 1 });
+  } else if (dialect === 'sqlite' && byDate && terms.length > 0) {
     // Walk the search index in key (= date) order and stop after a page, rather than sort every match.
     let query = ex
       .selectFrom('activity_search')

@@ -47,6 +47,9 @@ export interface ActivityOfficeTable {
   office_code: string;
   role: string;
   position: number;
+  /** The activity's date_start and seq, copied so an office's list walks its links in date order (migration 0009). */
+  date_start: string;
+  seq: number;
 }
 
 export interface ActivitySectorTable {

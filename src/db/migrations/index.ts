@@ -8,6 +8,7 @@ import * as createImport from './2026_11_28_0005_create_import.ts';
 import * as createReport from './2026_11_28_0006_create_report.ts';
 import * as fastRegisterReads from './2026_11_29_0007_fast_register_reads.ts';
 import * as activityChangeSeq from './2026_11_29_0008_activity_change_seq.ts';
+import * as officeListOrder from './2026_11_29_0009_office_list_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0006_create_report': createReport,
   '2026_11_29_0007_fast_register_reads': fastRegisterReads,
   '2026_11_29_0008_activity_change_seq': activityChangeSeq,
+  '2026_11_29_0009_office_list_order': officeListOrder,
 };
