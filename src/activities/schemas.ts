@@ -19,7 +19,7 @@ const texts = (max: number) =>
       z.ZodOptional<z.ZodString>
     >)
     .strict()
-    .refine((value) => Object.values(value).some((v) => v !== undefined), { message: 'needs the text in at least one language', params: { code: 'needs_text' } });
+    .refine((value) => Object.values(value).some((v) => v !== undefined), { message: 'needs the text in at least one language', params: { code: 'required' } });
 
 const place = z
   .object({

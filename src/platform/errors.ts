@@ -34,7 +34,6 @@ export const FIELD_ISSUE_CODES = {
   not_allowed: '{value} is not one of {allowed}',
   unknown_field: 'fields the API does not know: {keys}',
   invalid: 'not valid (see the message)',
-  needs_text: 'a text needs at least one language',
   before_start: 'the end ({to}) is before the start ({from})',
   given_twice: '{value} is given twice',
   // Dates as written
