@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORT } from '#src/app.ts';
 import { buildUser, type TestUser } from '../support/factories.ts';
@@ -320,11 +320,33 @@ describe('the staff workspace', () => {
     await page.goto(`${server.url}/app/activities/new`);
     await page.getByLabel('التاريخ').fill('mid November 2020');
     await expect.poll(() => page.getByText('فُهم على أنه').textContent()).toContain('نوفمبر 2020');
+    // A date the editor could not read goes to the server, whose answer is shown beside the field in Arabic.
+    await page.getByLabel('العنوان').fill('ورشة عمل إقليمية');
+    await page.getByLabel('التاريخ').fill('sometime soon');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    const dateError = page.locator('.field.invalid', { has: page.getByLabel('التاريخ') }).locator('.field-error');
+    await expect.poll(() => dateError.textContent()).toBe('تعذّر فهم «\u2068sometime soon\u2069» على أنه تاريخ');
+    expect(await page.getByLabel('التاريخ').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'workspace-editor-ar');
     await page.getByRole('combobox').first().selectOption('en');
   });
 
-  it('greets a French browser in French and can be used from the keyboard alone', async () => {
+  it('greets a French browser in French, with what is due before the report, and words field errors in French', async () => {
+    // A report whose period contains today, and two activities of the office it still needs something from.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    expect((await server.request('POST', '/api/reports', { token: focal.token, body: { sector: 'ITU-T', from: day(-90), to: day(90) } })).status).toBe(201);
+    const activity = (title: string, status: string, date: string) => ({
+      title: { fr: title },
+      kind: 'workshop',
+      status,
+      offices: [{ office: 'addis-ababa', role: 'organised' }],
+      sectors: ['ITU-T'],
+      date: { text: date },
+    });
+    for (const body of [activity('Atelier de validation du plan', 'planned', day(-20)), activity("Forum régional sur l'inclusion numérique", 'held', day(-10))]) {
+      expect((await server.request('POST', '/api/activities', { token: editor.token, body })).status).toBe(201);
+    }
+
     const french = await open({ locale: 'fr-FR' });
     await french.goto(`${server.url}/app`);
     await french.getByRole('heading', { name: 'Se connecter' }).waitFor();
@@ -341,7 +363,32 @@ describe('the staff workspace', () => {
     await french.getByLabel('Mot de passe').fill(editor.password);
     await french.keyboard.press('Enter');
     await french.getByRole('heading', { name: "Mon bureau : Bureau régional pour l'Afrique" }).waitFor();
+
+    // What is due before the report of the period open today, each activity with why, linking to the editor.
+    const due = french.getByRole('region', { name: 'À faire avant le rapport' });
+    await expect.poll(() => due.locator('.periods li').allTextContents()).toEqual([expect.stringMatching(/^Rapport au TSAG \(ITU-T\) : du .+ au .+$/)]);
+    await expect.poll(() => due.locator('.due li').count()).toBe(2);
+    const items = await due.locator('.due li').allInnerTexts();
+    expect(items[0]).toContain('Atelier de validation du plan');
+    expect(items[0]).toContain("Sa date est passée et elle est toujours « Prévue » : indiquez si elle a eu lieu, a été reportée ou annulée.");
+    expect(items[1]).toContain("Forum régional sur l'inclusion numérique");
+    expect(items[1]).toContain('Tenue, mais sans description : le rapport n\'en montrerait que la phrase générée.');
     await expectAccessible(french, 'workspace-home-fr');
+    await due.getByRole('link', { name: 'Atelier de validation du plan' }).click();
+    await expect.poll(() => french.getByLabel('Titre').inputValue()).toBe('Atelier de validation du plan');
+
+    // Field errors from the server, in French beside their fields: an unreadable date, an unknown office.
+    await french.getByRole('link', { name: 'Nouvelle activité' }).click();
+    await french.getByLabel('Titre').fill('Atelier sur la cybersécurité');
+    await french.getByLabel('Date', { exact: true }).fill('bientôt peut-être');
+    await french.getByRole('button', { name: 'Ajouter un bureau' }).click();
+    await french.getByLabel('Bureau', { exact: true }).nth(1).fill('atlantis');
+    await french.getByRole('button', { name: 'Enregistrer' }).click();
+    const errorBeside = (field: Locator) => french.locator('.field.invalid', { has: field }).locator('.field-error');
+    await expect.poll(() => errorBeside(french.getByLabel('Date', { exact: true })).textContent()).toBe('« \u2068bientôt peut-être\u2069 » ne peut pas être lu comme une date');
+    expect(await errorBeside(french.getByLabel('Bureau', { exact: true })).textContent()).toBe("il n'existe pas de bureau « \u2068atlantis\u2069 »");
+    expect(await french.getByRole('alert').first().textContent()).toBe('Certains champs sont à corriger.');
+    await expectAccessible(french, 'workspace-editor-invalid-fr');
   });
 
   it('lets a focal point see every office, build a report with a live preview and download it as Word', async () => {
@@ -364,7 +411,7 @@ describe('the staff workspace', () => {
     await expectAccessible(focalPage, 'workspace-report-builder');
 
     // Another focal point saves the report meanwhile: the text typed here is kept, and the user chooses.
-    const [stored] = (await server.request('GET', '/api/reports', { token: focal.token })).body.data;
+    const stored = (await server.request('GET', '/api/reports', { token: focal.token })).body.data.find((r: { from: string }) => r.from === '2020-01-01');
     const sections = stored.narrative.map(({ key, title, markdown }: { key: string; title: string; markdown: string }) => ({ key, title, markdown }));
     sections[0].markdown = 'Written by a colleague elsewhere.';
     expect((await server.request('PATCH', `/api/reports/${stored.id}`, { token: focal.token, body: { version: stored.version, narrative: sections } })).status).toBe(200);

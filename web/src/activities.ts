@@ -16,10 +16,10 @@ export function textIn(texts: Texts, language: Language, original?: Language): s
   return texts[language] ?? (original ? texts[original] : undefined) ?? Object.values(texts).find(Boolean) ?? '';
 }
 
-export const titleOf = (activity: Activity, language: Language): string => textIn(activity.title, language, activity.originalLanguage);
+export const titleOf = (activity: Pick<Activity, 'title' | 'originalLanguage'>, language: Language): string => textIn(activity.title, language, activity.originalLanguage);
 
 /** The language the shown title is in, for `lang` (screen readers pronounce it accordingly). */
-export const titleLanguage = (activity: Activity, language: Language): Language => (activity.title[language] ? language : activity.originalLanguage);
+export const titleLanguage = (activity: Pick<Activity, 'title' | 'originalLanguage'>, language: Language): Language => (activity.title[language] ? language : activity.originalLanguage);
 
 /** The date as written and, where it reads differently, as understood in the reader's language. */
 export function dateLabel(date: Activity['date'], language: Language): { written: string; understood: string | null } {

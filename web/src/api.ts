@@ -5,11 +5,9 @@
  * whose state (the form being typed) stays where it is.
  */
 
-export interface FieldIssue {
-  /** As the server writes it: "body.title.en", "query.to". */
-  path: string;
-  message: string;
-}
+/** As the server writes it: a path ("body.title.en", "query.to"), a stable code with its params, and an English message. */
+export type { FieldIssue } from '../../src/platform/errors.ts';
+import type { FieldIssue } from '../../src/platform/errors.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -24,12 +22,15 @@ export class ApiError extends Error {
     super(detail);
   }
 
-  /** The message of a field, by its path without the "body." prefix ("title.en", "offices"). */
-  fieldMessage(field: string): string | undefined {
+  /**
+   * What the server said about a field, by its path without the "body." prefix ("title.en",
+   * "offices"): about the field or anything inside it, or with `exact`, about the field itself.
+   */
+  fieldIssue(field: string, exact = false): FieldIssue | undefined {
     return this.issues.find((issue) => {
       const path = issue.path.replace(/^(body|query)\./, '');
-      return path === field || path.startsWith(`${field}.`);
-    })?.message;
+      return path === field || (!exact && path.startsWith(`${field}.`));
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 /** API errors as the user reads them: in their language, where they happened. */
 import { ApiError } from './api.ts';
-import { useI18n, type Translate } from './i18n.tsx';
+import { useI18n, type I18n, type Translate } from './i18n.tsx';
 
 /** Problem codes with a message of their own; any other code falls back by HTTP status. */
 const BY_CODE: Record<string, string> = {
@@ -28,19 +28,33 @@ export function errorMessage(t: Translate, error: unknown): string {
   return t(key);
 }
 
-/** Server messages about a field that the catalogue words in the user's language; others are shown as the server wrote them. */
-const FIELD_MESSAGES: Record<string, string> = {
-  'is required': 'app.fieldError.required',
-  'needs the text in at least one language': 'app.fieldError.required',
-  'needs at least one office': 'app.fieldError.needsOffice',
-};
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Unicode isolates: a value keeps its own direction inside a sentence (a Latin code in Arabic text). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
-/** What the API said about one field ("title", "place.country"), for showing beside it. */
-export function fieldError(t: Translate, error: unknown, field: string): string | undefined {
-  const message = error instanceof ApiError ? error.fieldMessage(field) : undefined;
-  if (message === undefined) return undefined;
-  const key = FIELD_MESSAGES[message];
-  return key ? t(key) : message;
+/**
+ * What the API said about one field ("title", "place.country"), for showing beside it: the
+ * catalogue's `app.fieldError.<code>` with the issue's params (days and numbers written the
+ * user's way), or the server's English message for a code this bundle does not know.
+ */
+export function fieldError(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, error: unknown, field: string, exact = false): string | undefined {
+  const issue = error instanceof ApiError ? error.fieldIssue(field, exact) : undefined;
+  if (issue === undefined) return undefined;
+  const key = `app.fieldError.${issue.code}`;
+  if (!issue.code || !i18n.has(key)) return issue.message;
+  const params = Object.fromEntries(
+    Object.entries(issue.params ?? {}).map(([name, value]) => [
+      name,
+      isolate(typeof value === 'number' ? i18n.formatNumber(value) : ISO_DAY.test(value) ? i18n.formatDate(value) : value),
+    ]),
+  );
+  return i18n.t(key, params);
+}
+
+/** `fieldError` for one screen's last error: `(field, exact?) => message | undefined`. */
+export function useFieldErrors(error: unknown): (field: string, exact?: boolean) => string | undefined {
+  const i18n = useI18n();
+  return (field, exact = false) => fieldError(i18n, error, field, exact);
 }
 
 /** A message in a live region, so a screen reader hears it when it appears. */

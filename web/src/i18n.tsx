@@ -34,6 +34,10 @@ export interface I18n {
   language: Language;
   direction: 'ltr' | 'rtl';
   t: Translate;
+  /** Whether the catalogue has a message (for codes from the server, which may be newer than the bundle). */
+  has(key: string): boolean;
+  /** A number written the way the language writes it. */
+  formatNumber(value: number): string;
   setLanguage(language: Language): void;
   /** A day (yyyy-mm-dd) or an instant, written the way the language writes it. */
   formatDate(iso: string, withTime?: boolean): string;
@@ -67,6 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const { messages } = catalogue;
     const day = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeZone: 'UTC' });
     const instant = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeStyle: 'short' });
+    const number = new Intl.NumberFormat(catalogue.language);
     return {
       language: catalogue.language,
       direction: catalogue.language === 'ar' ? 'rtl' : 'ltr',
@@ -76,6 +81,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (message === undefined) throw new Error(`No message "${key}" in the catalogue`);
         return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message;
       },
+      has: (key) => key in messages,
+      formatNumber: (value) => number.format(value),
       formatDate: (iso, withTime = false) => (withTime ? instant : day).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     };
   }, [catalogue, setLanguage]);

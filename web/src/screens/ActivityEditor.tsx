@@ -10,7 +10,7 @@ import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
-import { ErrorAlert, fieldError } from '../errors.tsx';
+import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 import { useBodies, useOffices } from '../registry.ts';
@@ -61,7 +61,7 @@ export default function ActivityEditor() {
     setDirty(true);
     setNotice(null);
   };
-  const fieldErrorOf = (field: string) => fieldError(t, error, field);
+  const fieldErrorOf = useFieldErrors(error);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -178,7 +178,7 @@ export default function ActivityEditor() {
         </div>
         <fieldset>
           <legend>{t('app.field.offices')}</legend>
-          {fieldErrorOf('offices') ? <div className="field-error">{fieldErrorOf('offices')}</div> : null}
+          {fieldErrorOf('offices', true) ? <div className="field-error">{fieldErrorOf('offices', true)}</div> : null}
           <datalist id="office-codes">
             {offices.map((office) => (
               <option key={office.code} value={office.code}>
@@ -188,7 +188,7 @@ export default function ActivityEditor() {
           </datalist>
           {draft.offices.map((entry, index) => (
             <div className="row" key={index}>
-              <Field label={t('app.field.office')} hint={officeName(entry.office)}>
+              <Field label={t('app.field.office')} hint={officeName(entry.office)} error={fieldErrorOf(`offices.${index}`)}>
                 <input list="office-codes" value={entry.office} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, office: e.target.value } : o)))} />
               </Field>
               <Field label={t('app.field.role')}>
@@ -259,9 +259,9 @@ export default function ActivityEditor() {
         </fieldset>
         <fieldset>
           <legend>{t('app.field.place')}</legend>
-          {fieldErrorOf('place') ? <div className="field-error">{fieldErrorOf('place')}</div> : null}
+          {fieldErrorOf('place', true) ? <div className="field-error">{fieldErrorOf('place', true)}</div> : null}
           <div className="row">
-            <Field label={t('app.field.placeMode')}>
+            <Field label={t('app.field.placeMode')} error={fieldErrorOf('place.mode')}>
               <select value={draft.placeMode} onChange={(e) => change('placeMode', e.target.value as Draft['placeMode'])}>
                 {PLACE_MODES.map((mode) => (
                   <option key={mode} value={mode}>
@@ -270,7 +270,7 @@ export default function ActivityEditor() {
                 ))}
               </select>
             </Field>
-            <Field label={t('app.field.city')}>
+            <Field label={t('app.field.city')} error={fieldErrorOf('place.city')}>
               <input value={draft.city} onChange={(e) => change('city', e.target.value)} />
             </Field>
             <Field label={t('app.field.country')} error={fieldErrorOf('place.country')}>

@@ -1,7 +1,11 @@
-/** "My office": what comes next, what changed lately, and imports still waiting for review. */
+/**
+ * "My office": what is due before the current reporting period's report, what comes next, what
+ * changed lately, and imports still waiting for review.
+ */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, queryString } from '../api.ts';
+import type { DueResponse } from '../../../src/reports/schemas.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
@@ -33,12 +37,52 @@ function ActivityList({ activities, empty, showUpdated }: { activities: Activity
   );
 }
 
+/** The office's activities that need something before the report, each linking to the editor with why. */
+function DueList({ due }: { due: DueResponse | null }) {
+  const { t, language, formatDate } = useI18n();
+  if (!due) return null;
+  if (due.periods.length === 0) return <p>{t('app.home.noPeriod')}</p>;
+  return (
+    <>
+      <ul className="periods">
+        {due.periods.map((period) => (
+          <li key={period.report}>
+            {t('app.home.duePeriod', { group: period.advisoryGroup, sector: period.sector, from: formatDate(period.from), to: formatDate(period.to) })}
+          </li>
+        ))}
+      </ul>
+      {due.data.length === 0 ? (
+        <p>{t('app.home.nothingDue')}</p>
+      ) : (
+        <ul className="cards due">
+          {due.data.map((activity) => (
+            <li key={activity.id}>
+              <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
+                {titleOf(activity, language)}
+              </Link>
+              <span className="meta">
+                <FuzzyDateText date={activity.date} />
+              </span>
+              {activity.reasons.map((reason) => (
+                <span key={reason} className="reason">
+                  {t(`app.home.dueReason.${reason}`, { status: t(`app.status.${activity.status}`) })}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export default function Home() {
   const { t } = useI18n();
   const user = useUser();
   const [upcoming, setUpcoming] = useState<Activity[] | null>(null);
   const [recent, setRecent] = useState<Activity[] | null>(null);
   const [drafts, setDrafts] = useState<BatchSummary[] | null>(null);
+  const [due, setDue] = useState<DueResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const office = user.office ?? undefined;
   const officeName = useOffices().find((o) => o.code === office)?.name ?? office;
@@ -51,6 +95,7 @@ export default function Home() {
       api<Page<BatchSummary>>('GET', '/api/imports').then((page) =>
         setDrafts(page.data.filter((batch) => (!office || batch.office === office) && awaitsReview(batch))),
       ),
+      office ? api<DueResponse>('GET', `/api/offices/${encodeURIComponent(office)}/due`).then(setDue) : null,
     ]).catch(setError);
   }, [office]);
 
@@ -59,6 +104,12 @@ export default function Home() {
       <h1>{office ? t('app.home.title', { office: officeName ?? '' }) : t('app.home.titleAll')}</h1>
       <ErrorAlert error={error} />
       <div className="columns">
+        {office ? (
+          <section aria-labelledby="due">
+            <h2 id="due">{t('app.home.due')}</h2>
+            <DueList due={due} />
+          </section>
+        ) : null}
         <section aria-labelledby="upcoming">
           <h2 id="upcoming">{t('app.home.upcoming')}</h2>
           <ActivityList activities={upcoming} empty={t('app.home.noUpcoming')} />

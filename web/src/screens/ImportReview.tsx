@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
-import { ErrorAlert, fieldError } from '../errors.tsx';
+import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
@@ -25,7 +25,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   const [kind, setKind] = useState<ActivityKind>(proposal.kind);
   const [status, setStatus] = useState<Status>(proposal.status);
   const [error, setError] = useState<unknown>(null);
-  const fieldErrorOf = (field: string) => fieldError(t, error, field);
+  const fieldErrorOf = useFieldErrors(error);
 
   async function save(event: FormEvent) {
     event.preventDefault();

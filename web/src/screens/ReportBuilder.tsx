@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { ReportResponse } from '../../../src/reports/schemas.ts';
 import { api, ApiError } from '../api.ts';
 import type { Page } from '../activities.ts';
-import { ErrorAlert, fieldError } from '../errors.tsx';
+import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { SECTORS } from '../vocabulary.ts';
@@ -22,7 +22,7 @@ function NewReportForm({ onCreated }: { onCreated(report: Report): void }) {
   const { t, language } = useI18n();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
-  const fieldErrorOf = (field: string) => fieldError(t, error, field);
+  const fieldErrorOf = useFieldErrors(error);
   const year = new Date().getUTCFullYear();
 
   async function create(event: FormEvent<HTMLFormElement>) {
