@@ -82,5 +82,14 @@ export const batchResponse = batchSummaryResponse.extend({
 
 export const acceptAllResponse = z.object({
   accepted: z.array(proposalResponse),
-  refused: z.array(z.object({ position: z.number().int(), problem: z.string() })),
+  refused: z.array(
+    z.object({
+      position: z.number().int(),
+      code: z.string().describe('The problem, as a problem+json code would name it (proposal_incomplete, version_conflict …)'),
+      issues: z
+        .array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+        .describe('Field issues with their codes, as in a 400 (see the FieldIssue schema)'),
+      problem: z.string().describe('In English'),
+    }),
+  ),
 });

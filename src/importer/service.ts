@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ActivityService } from '#src/activities/service.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/access.ts';
-import { conflict, invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
+import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
@@ -52,7 +52,8 @@ export interface ImportResult extends BatchDetails {
 
 export interface AcceptOutcome {
   accepted: Proposal[];
-  refused: Array<{ position: number; problem: string }>;
+  /** Each with the problem's code, its field issues (with codes, for the workspace to word) and the problem in English. */
+  refused: Array<{ position: number; code: string; issues: FieldIssue[]; problem: string }>;
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
@@ -249,7 +250,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         } catch (error) {
           if (!isAppError(error)) throw error;
           const detail = error.extra.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
-          outcome.refused.push({ position: proposal.position, problem: detail });
+          outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
         }
       }
       return outcome;

@@ -113,6 +113,10 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
       const proposal = details.body.proposals.find((p: { position: number }) => p.position === refused.position);
       expect(proposal).toMatchObject({ state: 'proposed', activityId: null });
       expect(refused.problem).toBe(`proposals.${refused.position}: has no date: edit the proposal to give one`);
+      expect(refused).toMatchObject({
+        code: 'proposal_incomplete',
+        issues: [{ path: `proposals.${refused.position}`, code: 'needs_date', message: 'has no date: edit the proposal to give one' }],
+      });
     }
   });
 

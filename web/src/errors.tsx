@@ -1,6 +1,9 @@
 /** API errors as the user reads them: in their language, where they happened. */
-import { ApiError } from './api.ts';
+import { ApiError, type FieldIssue } from './api.ts';
 import { useI18n, type I18n, type Translate } from './i18n.tsx';
+
+/** A field issue whose code may be one this bundle does not know yet. */
+type AnyIssue = Omit<FieldIssue, 'code'> & { code: string };
 
 /** Problem codes with a message of their own; any other code falls back by HTTP status. */
 const BY_CODE: Record<string, string> = {
@@ -28,6 +31,13 @@ export function errorMessage(t: Translate, error: unknown): string {
   return t(key);
 }
 
+/** A problem reported inside an answer (a proposal refused by "accept all"): its field issues, else its code, else as the server wrote it. */
+export function problemMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, problem: { code: string; issues: readonly AnyIssue[]; problem: string }): string {
+  if (problem.issues.length > 0) return problem.issues.map((issue) => issueMessage(i18n, issue)).join('; ');
+  const key = BY_CODE[problem.code];
+  return key ? i18n.t(key) : problem.problem;
+}
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Unicode isolates: a value keeps its own direction inside a sentence (a Latin code in Arabic text). */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -39,7 +49,11 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
  */
 export function fieldError(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, error: unknown, field: string, exact = false): string | undefined {
   const issue = error instanceof ApiError ? error.fieldIssue(field, exact) : undefined;
-  if (issue === undefined) return undefined;
+  return issue === undefined ? undefined : issueMessage(i18n, issue);
+}
+
+/** One field issue in the user's language. */
+function issueMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, issue: AnyIssue): string {
   const key = `app.fieldError.${issue.code}`;
   if (!issue.code || !i18n.has(key)) return issue.message;
   const params = Object.fromEntries(

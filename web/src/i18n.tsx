@@ -81,7 +81,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (message === undefined) throw new Error(`No message "${key}" in the catalogue`);
         return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message;
       },
-      has: (key) => key in messages,
+      has: (key) => Object.hasOwn(messages, key),
       formatNumber: (value) => number.format(value),
       formatDate: (iso, withTime = false) => (withTime ? instant : day).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     };

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
-import { ErrorAlert, useFieldErrors } from '../errors.tsx';
+import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
@@ -158,7 +158,8 @@ function ProposalRow({ batchId, proposal, language, onChange }: { batchId: strin
 }
 
 export default function ImportReview() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { id = '' } = useParams();
   const [batch, setBatch] = useState<Batch | null>(null);
   const [language, setLanguage] = useState<Language>('en');
@@ -214,7 +215,7 @@ export default function ImportReview() {
           <ul>
             {refused.map((r) => (
               <li key={r.position}>
-                #{r.position + 1}: {r.problem}
+                #{r.position + 1}: {problemMessage(i18n, r)}
               </li>
             ))}
           </ul>
