@@ -60,7 +60,7 @@ describe('composeActivity', () => {
 
   it('needs the original language named when the title is in several', () => {
     const unnamed = composeActivity(minimal, null, refs, stamp);
-    expect(unnamed.ok ? [] : unnamed.issues).toEqual([{ path: 'body.originalLanguage', message: 'is required when the title is in several languages' }]);
+    expect(unnamed.ok ? [] : unnamed.issues).toEqual([{ path: 'body.originalLanguage', code: 'original_language_needed', message: 'is required when the title is in several languages' }]);
     const named = composeActivity({ ...minimal, originalLanguage: 'fr' }, null, refs, stamp);
     expect(named.ok && named.activity.originalLanguage).toBe('fr');
   });
@@ -90,6 +90,6 @@ describe('composeActivity', () => {
 
   it('refuses an activity related to itself', () => {
     const result = composeActivity({ ...minimal, originalLanguage: 'fr', related: [{ activity: stamp.id, kind: 'back-to-back' }] }, null, refs, stamp);
-    expect(result.ok ? [] : result.issues).toEqual([{ path: 'body.related.0.activity', message: 'an activity cannot be related to itself' }]);
+    expect(result.ok ? [] : result.issues).toEqual([{ path: 'body.related.0.activity', code: 'related_to_itself', message: 'an activity cannot be related to itself' }]);
   });
 });

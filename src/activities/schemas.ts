@@ -229,7 +229,16 @@ export const importReportResponse = z.object({
       row: z.number().int().describe('Spreadsheet row number (the header is row 1)'),
       status: z.enum(['taken', 'valid', 'refused']).describe('taken: stored; valid: would be stored (dry run, or held back by all-or-nothing); refused: see errors'),
       id: z.string().optional().describe('The stored activity'),
-      errors: z.array(z.object({ column: z.string(), message: z.string() })).optional(),
+      errors: z
+        .array(
+          z.object({
+            column: z.string(),
+            code: z.string().describe('Stable, as the code of a field issue (see the FieldIssue schema)'),
+            message: z.string().describe('In English'),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });

@@ -14,7 +14,7 @@ import { searchDocument, searchTerms, type Activity, type StatusChange } from '.
 import { countryNames, referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, ImportMode, PatchActivityBody } from './schemas.ts';
 import * as store from './store.ts';
-import { columnOf, readHeader, rowToInput, type CellIssue } from './table-format.ts';
+import { cellIssue, columnOf, readHeader, rowToInput, type CellIssue } from './table-format.ts';
 import { readXlsx } from './xlsx.ts';
 
 export interface ActivityPage {
@@ -158,19 +158,21 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
         if (result.id !== null) {
           const earlier = rowOfId.get(result.id);
           if (existing.has(result.id)) {
-            errors.push({ column: 'id', message: 'already in the register: a file only adds activities (change existing ones in the register, or empty the id to add a copy)' });
-          } else if (earlier !== undefined) errors.push({ column: 'id', message: `the same id is in row ${earlier}` });
+            errors.push(
+              cellIssue('id', 'already_in_register', 'already in the register: a file only adds activities (change existing ones in the register, or empty the id to add a copy)', { value: result.id }),
+            );
+          } else if (earlier !== undefined) errors.push(cellIssue('id', 'same_id_in_row', `the same id is in row ${earlier}`, { row: earlier }));
           else rowOfId.set(result.id, row);
         }
         if (result.ok) {
           const offices = result.input.offices.map((o) => o.office);
           if (!can(actor, 'office-data:write', { offices })) {
-            const own = actor.kind === 'user' && actor.office ? ` (${actor.office})` : '';
-            errors.push({ column: 'offices', message: `forbidden: you may import only activities of your office${own}` });
+            const office = actor.kind === 'user' && actor.office ? actor.office : '';
+            errors.push(cellIssue('offices', 'not_your_office', `forbidden: you may import only activities of your office${office ? ` (${office})` : ''}`, { office }));
           }
           const prepared = await prepareNew(result.input, refs, { ...stamp, id: result.id ?? newId() });
           if (prepared.ok && errors.length === 0) outcomes.push({ row, activity: prepared.activity });
-          else if (!prepared.ok) errors.push(...prepared.issues.map((i) => ({ column: columnOf(i.path), message: i.message })));
+          else if (!prepared.ok) errors.push(...prepared.issues.map((i) => cellIssue(columnOf(i.path), i.code, i.message, i.params)));
         }
         if (errors.length > 0) outcomes.push({ row, errors });
       }

@@ -22,7 +22,9 @@
  * Every text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) is written with a leading apostrophe, and read back without it.
  */
+import type { FieldIssueCode, IssueParams } from '#src/platform/errors.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
+import { fieldIssueFromZod } from '#src/platform/validation.ts';
 import type { Activity } from './model.ts';
 import { textIn } from './model.ts';
 import { createActivityBody, type CreateActivityBody } from './schemas.ts';
@@ -69,11 +71,17 @@ export interface Table {
   rows: Array<{ row: number; cells: string[] }>;
 }
 
-/** A problem of one cell of an imported row. `column` is "row" when it concerns the whole row. */
+/** A problem of one cell of an imported row. `column` is "row" when it concerns the whole row; code and params as in a field issue. */
 export interface CellIssue {
   column: Column | 'row';
+  code: FieldIssueCode;
   message: string;
+  params?: IssueParams;
 }
+
+/** One cell issue; `params` only when there are some. */
+export const cellIssue = (column: CellIssue['column'], code: FieldIssueCode, message: string, params?: IssueParams): CellIssue =>
+  params && Object.keys(params).length > 0 ? { column, code, message, params } : { column, code, message };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -224,20 +232,22 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     return unneutralise(value.trim()).trim();
   };
   const issues: CellIssue[] = [];
-  const at = (column: Column, message: string) => issues.push({ column, message });
+  const at = (column: Column, code: FieldIssueCode, message: string, params?: IssueParams) => issues.push(cellIssue(column, code, message, params));
 
   const rawId = cell('id');
   const id = UUID.test(rawId) ? rawId.toLowerCase() : null;
-  if (rawId !== '' && id === null) at('id', `"${rawId.slice(0, 60)}" is not an activity id (leave it empty for a new activity)`);
+  if (rawId !== '' && id === null) at('id', 'not_an_id', `"${rawId.slice(0, 60)}" is not an activity id (leave it empty for a new activity)`, { value: rawId.slice(0, 60) });
 
   const language = cell('original_language').toLowerCase();
-  if (language === '') at('original_language', `is required: the language of the title (${LANGUAGES.join(', ')})`);
-  else if (!(LANGUAGES as readonly string[]).includes(language)) at('original_language', `"${language}" is not one of ${LANGUAGES.join(', ')}`);
+  if (language === '') at('original_language', 'required', `is required: the language of the title (${LANGUAGES.join(', ')})`);
+  else if (!(LANGUAGES as readonly string[]).includes(language)) {
+    at('original_language', 'not_allowed', `"${language}" is not one of ${LANGUAGES.join(', ')}`, { value: language.slice(0, 80), allowed: LANGUAGES.join(', ') });
+  }
   const lang = language as Language;
   const inLanguage = (text: string) => (text === '' ? undefined : { [lang]: text });
 
   const title = cell('title');
-  if (title === '') at('title', 'is required');
+  if (title === '') at('title', 'required', 'is required');
 
   // office:role pairs; each item's text prefixes the schema's message about it.
   const officeItems = items(cell('offices'));
@@ -246,15 +256,17 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     return { office, role };
   });
   officeItems.forEach((item, i) => {
-    if (!item.includes(':')) at('offices', `"${item}" needs a role after a colon, e.g. "${offices[i]!.office}:organised"`);
+    if (!item.includes(':')) {
+      at('offices', 'needs_role', `"${item}" needs a role after a colon, e.g. "${offices[i]!.office}:organised"`, { value: item.slice(0, 80), example: `${offices[i]!.office}:organised` });
+    }
   });
-  if (officeItems.length === 0) at('offices', 'is required: office:role, e.g. "addis-ababa:organised"');
+  if (officeItems.length === 0) at('offices', 'required', 'is required: office:role, e.g. "addis-ababa:organised"');
 
   const participantsText = cell('participants');
   let participants: number | undefined;
   if (participantsText !== '') {
     if (/^\d+$/.test(participantsText)) participants = Number(participantsText);
-    else at('participants', `"${participantsText.slice(0, 40)}" is not a whole number`);
+    else at('participants', 'not_a_number', `"${participantsText.slice(0, 40)}" is not a whole number`, { value: participantsText.slice(0, 40) });
   }
 
   const placeMode = cell('place_mode').toLowerCase();
@@ -308,7 +320,8 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     const key = `${column} ${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push({ column, message });
+    const { code, params } = fieldIssueFromZod('body', issue, request);
+    issues.push(cellIssue(column, code, message, item === undefined ? params : { ...params, item }));
   }
   return { ok: false, id, issues };
 }

@@ -72,6 +72,11 @@ export const FIELD_ISSUE_CODES = {
   document_empty: 'the document {name} is empty',
   document_unreadable: 'the document {name} is neither a Word document (.docx) nor text',
   needs_date: 'the proposal has no date',
+  // Rows of a spreadsheet import
+  needs_role: '{value} needs a role after a colon, e.g. {example}',
+  already_in_register: 'the id {value} is already in the register: a file only adds activities',
+  same_id_in_row: 'the same id is in row {row}',
+  not_your_office: 'you may import only activities of your office ({office})',
 } as const satisfies Record<string, string>;
 
 export type FieldIssueCode = keyof typeof FIELD_ISSUE_CODES;

@@ -195,7 +195,7 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     expect(refused.body.summary).toMatch(/^Nothing stored: 1 row refused .* mode=valid-rows to store the other 2 rows\.$/);
     expect(refused.body.rows).toEqual([
       { row: 2, status: 'valid' },
-      { row: 3, status: 'refused', errors: [{ column: 'kind', message: expect.stringMatching(/workshop/) }] },
+      { row: 3, status: 'refused', errors: [{ column: 'kind', code: 'not_allowed', message: expect.stringMatching(/workshop/), params: expect.objectContaining({ allowed: expect.stringContaining('workshop') }) }] },
       { row: 4, status: 'valid' },
     ]);
     expect(await count(server, focal.token)).toBe(before);
@@ -203,8 +203,8 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     // Once the row's shape is right, the registry checks speak by column too.
     const registryRefused = await upload(server, csvOf([HAND_MADE_HEADER, 'Bad row,en,forum,atlantis:organised,sometime soon,,']), { token: focal.token });
     expect(registryRefused.body.rows[0].errors).toEqual([
-      { column: 'offices', message: 'unknown office "atlantis"' },
-      { column: 'date_text', message: 'cannot read "sometime soon" as a date' },
+      { column: 'offices', code: 'unknown_office', message: 'unknown office "atlantis"', params: { value: 'atlantis' } },
+      { column: 'date_text', code: 'date_unreadable', message: 'cannot read "sometime soon" as a date', params: { value: 'sometime soon' } },
     ]);
 
     const taken = await upload(server, file, { token: focal.token, query: '?mode=valid-rows' });
@@ -236,7 +236,7 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     expect(res.body.rows[1]).toEqual({
       row: 3,
       status: 'refused',
-      errors: [{ column: 'offices', message: 'forbidden: you may import only activities of your office (addis-ababa)' }],
+      errors: [{ column: 'offices', code: 'not_your_office', message: 'forbidden: you may import only activities of your office (addis-ababa)', params: { office: 'addis-ababa' } }],
     });
     expect((await upload(server, file, { token: reader.token })).status).toBe(403);
     expect((await upload(server, file)).status).toBe(401);
@@ -336,7 +336,7 @@ describe.each(DIALECTS)('an export imported into another register [%s]', (dialec
     const again = await upload(other, csv, { token: otherAdmin.token });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ stored: 0, refused: 4 });
-    expect(again.body.rows[0].errors).toEqual([{ column: 'id', message: expect.stringMatching(/^already in the register/) }]);
+    expect(again.body.rows[0].errors).toEqual([{ column: 'id', code: 'already_in_register', message: expect.stringMatching(/^already in the register/), params: { value: expect.any(String) } }]);
     expect(await count(other, otherAdmin.token)).toBe(4);
   });
 });
