@@ -1,6 +1,6 @@
 /** API errors as the user reads them: in their language, where they happened. */
 import { ApiError, type FieldIssue } from './api.ts';
-import { useI18n, type I18n, type Translate } from './i18n.tsx';
+import { isolate, useI18n, type I18n, type Translate } from './i18n.tsx';
 
 /** A field issue whose code may be one this bundle does not know yet. */
 type AnyIssue = Omit<FieldIssue, 'code'> & { code: string };
@@ -39,8 +39,6 @@ export function problemMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'fo
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Unicode isolates: a value keeps its own direction inside a sentence (a Latin code in Arabic text). */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /**
  * What the API said about one field ("title", "place.country"), for showing beside it: the

@@ -97,6 +97,9 @@ export function useI18n(): I18n {
   return value;
 }
 
+/** Unicode isolates around a value put into a message: a Latin code keeps its own direction (and brackets) inside Arabic text. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /**
  * A message whose placeholders are elements, e.g. `<bdi>` around an ISO date, so a Latin value
  * keeps its own direction inside Arabic text.

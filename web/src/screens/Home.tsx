@@ -9,7 +9,7 @@ import type { DueResponse } from '../../../src/reports/schemas.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
-import { useI18n } from '../i18n.tsx';
+import { isolate, useI18n } from '../i18n.tsx';
 import { awaitsReview, type BatchSummary } from '../imports.ts';
 import { useOffices } from '../registry.ts';
 import { useUser } from '../session.tsx';
@@ -47,7 +47,7 @@ function DueList({ due }: { due: DueResponse | null }) {
       <ul className="periods">
         {due.periods.map((period) => (
           <li key={period.report}>
-            {t('app.home.duePeriod', { group: period.advisoryGroup, sector: period.sector, from: formatDate(period.from), to: formatDate(period.to) })}
+            {t('app.home.duePeriod', { group: isolate(period.advisoryGroup), sector: isolate(period.sector), from: isolate(formatDate(period.from)), to: isolate(formatDate(period.to)) })}
           </li>
         ))}
       </ul>
