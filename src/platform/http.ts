@@ -3,7 +3,6 @@
  * capability's routes. Knows HTTP; knows nothing of the domain beyond the services it is given.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -28,6 +27,7 @@ import { z } from 'zod';
 import type { AuthService } from '#src/auth/service.ts';
 import { ANONYMOUS, type Actor } from './access.ts';
 import { FIELD_ISSUE_CODES, isAppError, unauthenticated, type AppError, type ErrorKind, type FieldIssue } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
 import { fieldIssueFromZod } from './validation.ts';
 
 declare module 'fastify' {
@@ -187,10 +187,14 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(fastifyHelmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

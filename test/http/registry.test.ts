@@ -165,4 +165,16 @@ describe.each(DIALECTS)('registry over HTTP [%s]', (dialect) => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
+
+  it('sends the same security headers on every kind of answer (API list, public page, errors)', async () => {
+    for (const path of ['/api/offices', '/api/activities?limit=1', '/en/', '/api/offices/atlantis']) {
+      const res = await server.request('GET', path);
+      expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'self'");
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security'), path).toContain('max-age=');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+    }
+  });
 });
