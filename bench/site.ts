@@ -87,21 +87,33 @@ async function runSite(context: SuiteContext): Promise<SitePageResult[]> {
       const firsts: number[] = [];
       const sizes: number[] = [];
       let etag = '';
+      const kept: string[] = [];
       for (const path of paths) {
         const started = performance.now();
         const response = await fetch(`${base}${path}`);
         const body = await response.text();
-        firsts.push(performance.now() - started);
+        // A synthetic 1M register gives an office over 10,000 events a year, past what an annual
+        // plan page shows (PLAN_MAX_EVENTS): the page says so with a 400, and is not measured.
+        if (page === 'office' && response.status === 400) {
+          log(`  site · ${path}: the year holds more events than an annual plan page shows; left out`);
+          continue;
+        }
         if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        firsts.push(performance.now() - started);
+        kept.push(path);
         sizes.push(Buffer.byteLength(body));
         etag = response.headers.get('etag') ?? '';
+      }
+      if (kept.length === 0) {
+        log(`  site · ${page}: nothing to measure on this register`);
+        continue;
       }
       // A static file of the pages' mean size, served by the same server.
       const staticBytes = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
       writeFileSync(join(dir, `${page}.html`), 'x'.repeat(staticBytes));
       const staticPath = `/bench-static/${page}.html`;
       const staticEtag = (await fetch(`${base}${staticPath}`)).headers.get('etag') ?? '';
-      const loads = paths.map((path): LoadRequest => ({ method: 'GET', path }));
+      const loads = kept.map((path): LoadRequest => ({ method: 'GET', path }));
       const port = address.port;
 
       log(`  site · ${page}: plain GETs`);
