@@ -118,21 +118,21 @@ export function createReportService(
 
   /** The Sector's activities of a span, in date order, page by page through the register's own list. */
   async function readSpan(actor: Actor, definition: ReportDefinition, span: { from: string; to: string }, statuses: readonly Status[]): Promise<Activity[]> {
+    return readAll(actor, {
+      sector: [definition.sector],
+      from: span.from,
+      to: span.to,
+      status: [...statuses],
+      visibility: definition.visibility === 'public' ? ['public'] : undefined,
+    });
+  }
+
+  /** Every live activity of a query, in date order, page after page. */
+  async function readAll(actor: Actor, filter: Omit<ActivitiesQuery, 'sort' | 'limit' | 'deleted' | 'cursor'>): Promise<Activity[]> {
     const read: Activity[] = [];
     let cursor: string | undefined;
     do {
-      const query: ActivitiesQuery = {
-        sector: [definition.sector],
-        from: span.from,
-        to: span.to,
-        status: [...statuses],
-        visibility: definition.visibility === 'public' ? ['public'] : undefined,
-        sort: 'date',
-        limit: PAGE,
-        deleted: 'exclude',
-        cursor,
-      };
-      const page = await activities.list(actor, query);
+      const page = await activities.list(actor, { ...filter, sort: 'date', limit: PAGE, deleted: 'exclude', cursor });
       read.push(...page.activities);
       cursor = page.next ?? undefined;
     } while (cursor);
@@ -141,25 +141,7 @@ export function createReportService(
 
   /** An office's activities of a definition's Sector and period, in the statuses that can be due. */
   async function readOfficeSpan(actor: Actor, office: string, definition: ReportDefinition): Promise<Activity[]> {
-    const read: Activity[] = [];
-    let cursor: string | undefined;
-    do {
-      const query: ActivitiesQuery = {
-        office: [office],
-        sector: [definition.sector],
-        from: definition.from,
-        to: definition.to,
-        status: [...DUE_STATUSES],
-        sort: 'date',
-        limit: PAGE,
-        deleted: 'exclude',
-        cursor,
-      };
-      const page = await activities.list(actor, query);
-      read.push(...page.activities);
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    return read;
+    return readAll(actor, { office: [office], sector: [definition.sector], from: definition.from, to: definition.to, status: [...DUE_STATUSES] });
   }
 
   /** Every activity that counts, and those of the outlook after the period. */
