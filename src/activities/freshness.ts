@@ -1,5 +1,5 @@
 /**
- * When the register last changed, in two index-only reads: the highest change number (every
+ * When the register last changed, in one statement of two index-only reads: the highest change number (every
  * write of activities takes the next one from the counter and stamps its rows with it, migration
  * 0008) and the latest `updated_at`, which dates it for Last-Modified. The change number is what
  * tells one state of the register from another: two edits in the same millisecond leave
@@ -7,6 +7,7 @@
  * list its page cache keys, from this without rendering anything. Kept apart from store.ts so that
  * file's optimisation work and this stay out of each other's way.
  */
+import { sql } from 'kysely';
 import type { Executor } from '#src/platform/schema.ts';
 
 export interface RegisterFreshness {
@@ -17,9 +18,11 @@ export interface RegisterFreshness {
 }
 
 export async function registerFreshness(ex: Executor): Promise<RegisterFreshness> {
-  const [change, updated] = await Promise.all([
-    ex.selectFrom('activity').select('change_seq').orderBy('change_seq', 'desc').limit(1).executeTakeFirst(),
-    ex.selectFrom('activity').select('updated_at').orderBy('updated_at', 'desc').limit(1).executeTakeFirst(),
-  ]);
-  return { changeSeq: Number(change?.change_seq ?? 0), lastChange: updated?.updated_at ?? null };
+  // One statement, both maxima read from their indexes: this runs on every list request and
+  // site page, where a second round trip through the driver cost as much as the reads.
+  const { rows } = await sql<{ change_seq: number | string | null; updated_at: string | null }>`
+    select (select max(change_seq) from activity) as change_seq, (select max(updated_at) from activity) as updated_at
+  `.execute(ex);
+  const row = rows[0];
+  return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.updated_at ?? null };
 }
