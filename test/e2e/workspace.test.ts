@@ -389,6 +389,12 @@ describe('the staff workspace', () => {
     expect(await errorBeside(french.getByLabel('Bureau', { exact: true })).textContent()).toBe("il n'existe pas de bureau « \u2068atlantis\u2069 »");
     expect(await french.getByRole('alert').first().textContent()).toBe('Certains champs sont à corriger.');
     await expectAccessible(french, 'workspace-editor-invalid-fr');
+
+    // A date-shaped text that is no day ("2026-13-01") is quoted as typed, not read as a day (which threw and lost the form).
+    await french.getByLabel('Date', { exact: true }).fill('2026-13-01');
+    await french.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => errorBeside(french.getByLabel('Date', { exact: true })).textContent()).toContain('\u20682026-13-01\u2069');
+    expect(await french.getByLabel('Titre').inputValue()).toBe('Atelier sur la cybersécurité');
   });
 
   it('lets a focal point see every office, build a report with a live preview and download it as Word', async () => {

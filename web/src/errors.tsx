@@ -39,6 +39,15 @@ export function problemMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'fo
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Params that name a day the server understood; `value` is what the user typed and stays as typed. */
+const DAY_PARAMS = new Set(['start', 'end', 'from', 'to', 'on']);
+
+/** A real calendar day written yyyy-mm-dd ("2026-13-01" and "2026-02-30" are not). */
+function isRealDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
 
 /**
  * What the API said about one field ("title", "place.country"), for showing beside it: the
@@ -57,7 +66,7 @@ function issueMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumbe
   const params = Object.fromEntries(
     Object.entries(issue.params ?? {}).map(([name, value]) => [
       name,
-      isolate(typeof value === 'number' ? i18n.formatNumber(value) : ISO_DAY.test(value) ? i18n.formatDate(value) : value),
+      isolate(typeof value === 'number' ? i18n.formatNumber(value) : DAY_PARAMS.has(name) && isRealDay(value) ? i18n.formatDate(value) : value),
     ]),
   );
   return i18n.t(key, params);
