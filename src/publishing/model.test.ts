@@ -23,7 +23,7 @@ describe('parseFilter', () => {
 
   it('refuses a range that ends before it starts, and round-trips through a shareable query', () => {
     const { filter, issues } = parseFilter({ from: '2020-05-01', to: '2020-04-01', sector: 'ITU-T' }, known);
-    expect(issues).toEqual([{ field: 'to', value: '2020-04-01' }]);
+    expect(issues).toEqual([{ field: 'to', value: '2020-04-01', reason: 'before_from' }]);
     expect(filterQuery(filter, { view: 'month' })).toBe('?sector=ITU-T&from=2020-05-01&view=month');
     expect(parseFilter(Object.fromEntries(new URLSearchParams('sector=ITU-T&from=2020-05-01')), known).filter.from).toBe('2020-05-01');
   });

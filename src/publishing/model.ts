@@ -28,6 +28,8 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export interface FilterIssue {
   field: FilterField | 'view' | 'month' | 'year';
   value: string;
+  /** Why it was left out: not a value the site knows (the default), or a `to` before `from`. */
+  reason?: 'before_from';
 }
 
 export interface KnownCodes {
@@ -85,7 +87,7 @@ export function parseFilter(query: RawQuery, known: KnownCodes): { filter: SiteF
     else issues.push({ field, value: [value, ...more].join(',').slice(0, 80) });
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    issues.push({ field: 'to', value: filter.to });
+    issues.push({ field: 'to', value: filter.to, reason: 'before_from' });
     delete filter.to;
   }
   return { filter, issues };

@@ -68,7 +68,15 @@ export function publishingRoutes(publishing: PublishingService) {
   /** A feed's filter: unknown values are refused by field (a feed has no page to explain them on). */
   function feedFilter(query: RawQuery, known: Parameters<typeof parseFilter>[1]): SiteFilter {
     const { filter, issues } = parseFilter(query, known);
-    if (issues.length > 0) throw invalid(issues.map((i) => issue(`query.${i.field}`, 'unknown_value', `"${i.value}" is not a known value`, { value: i.value })));
+    if (issues.length > 0) {
+      throw invalid(
+        issues.map((i) =>
+          i.reason === 'before_from'
+            ? issue(`query.${i.field}`, 'before_start', `"${i.value}" is before from (${filter.from ?? ''})`, { from: filter.from ?? '', to: i.value })
+            : issue(`query.${i.field}`, 'unknown_value', `"${i.value}" is not a known value`, { value: i.value }),
+        ),
+      );
+    }
     return filter;
   }
 

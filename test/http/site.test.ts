@@ -267,6 +267,11 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     const badFilter = await get('/en/events.ics?office=atlantis');
     expect(badFilter.status).toBe(400);
     expect(badFilter.body.errors[0].path).toBe('query.office');
+    const backwards = await get('/en/events.ics?from=2020-12-31&to=2020-01-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toMatchObject([{ path: 'query.to', code: 'before_start', params: { from: '2020-12-31', to: '2020-01-01' } }]);
+    const backwardsPage = await get('/fr/events?from=2020-12-31&to=2020-01-01');
+    expect(backwardsPage.text).toContain('précède la date de début');
   });
 
   it('keeps a feed to its limit: everything ahead first, then the most recent past', async () => {

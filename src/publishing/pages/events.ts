@@ -25,7 +25,7 @@ export function eventsPage(ctx: PageContext, data: EventsData): Html {
   const main = html`<h1>${t('site.events.heading')}</h1>
 ${data.issues.length > 0
   ? html`<div class="notice" role="alert"><h2>${t('site.filter.problem')}</h2><ul>${data.issues.map(
-      (issue) => html`<li>${t('site.filter.invalid', { field: t(`site.filter.${issue.field}`), value: issue.value })}</li>`,
+      (issue) => html`<li>${t(issue.reason === 'before_from' ? 'site.filter.beforeFrom' : 'site.filter.invalid', { field: t(`site.filter.${issue.field}`), value: issue.value })}</li>`,
     )}</ul></div>`
   : null}
 ${filterForm(ctx, filter, view)}
