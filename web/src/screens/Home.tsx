@@ -16,21 +16,30 @@ import { useUser } from '../session.tsx';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-function ActivityList({ activities, empty, showUpdated }: { activities: Activity[] | null; empty: string; showUpdated?: boolean }) {
+/** An activity's title linking to its editor, and its date (with when it was last changed, if asked). */
+function ActivityCard({ activity, updatedAt }: { activity: Pick<Activity, 'id' | 'title' | 'originalLanguage' | 'date'>; updatedAt?: string }) {
   const { language, formatDate } = useI18n();
+  return (
+    <>
+      <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
+        {titleOf(activity, language)}
+      </Link>
+      <span className="meta">
+        <FuzzyDateText date={activity.date} />
+        {updatedAt ? ` · ${formatDate(updatedAt, true)}` : ''}
+      </span>
+    </>
+  );
+}
+
+function ActivityList({ activities, empty, showUpdated }: { activities: Activity[] | null; empty: string; showUpdated?: boolean }) {
   if (!activities) return null;
   if (activities.length === 0) return <p>{empty}</p>;
   return (
     <ul className="cards">
       {activities.map((activity) => (
         <li key={activity.id}>
-          <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
-            {titleOf(activity, language)}
-          </Link>
-          <span className="meta">
-            <FuzzyDateText date={activity.date} />
-            {showUpdated ? ` · ${formatDate(activity.updatedAt, true)}` : ''}
-          </span>
+          <ActivityCard activity={activity} {...(showUpdated ? { updatedAt: activity.updatedAt } : {})} />
         </li>
       ))}
     </ul>
@@ -39,7 +48,7 @@ function ActivityList({ activities, empty, showUpdated }: { activities: Activity
 
 /** The office's activities that need something before the report, each linking to the editor with why. */
 function DueList({ due }: { due: DueResponse | null }) {
-  const { t, language, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   if (!due) return null;
   if (due.periods.length === 0) return <p>{t('app.home.noPeriod')}</p>;
   return (
@@ -57,12 +66,7 @@ function DueList({ due }: { due: DueResponse | null }) {
         <ul className="cards due">
           {due.data.map((activity) => (
             <li key={activity.id}>
-              <Link to={`/activities/${activity.id}`} dir="auto" lang={titleLanguage(activity, language)}>
-                {titleOf(activity, language)}
-              </Link>
-              <span className="meta">
-                <FuzzyDateText date={activity.date} />
-              </span>
+              <ActivityCard activity={activity} />
               {activity.reasons.map((reason) => (
                 <span key={reason} className="reason">
                   {t(`app.home.dueReason.${reason}`, { status: t(`app.status.${activity.status}`) })}
