@@ -378,7 +378,13 @@ describe('the staff workspace', () => {
     await expect.poll(() => french.getByLabel('Titre').inputValue()).toBe('Atelier de validation du plan');
 
     // Field errors from the server, in French beside their fields: an unreadable date, an unknown office.
+    // "New activity" from an activity's editor is a new, empty activity, and stays one (it once
+    // kept the previous activity, went back to it, and would have saved over it).
     await french.getByRole('link', { name: 'Nouvelle activité' }).click();
+    await expect.poll(() => french.getByLabel('Titre').inputValue()).toBe('');
+    await french.waitForTimeout(500);
+    expect(new URL(french.url()).pathname).toBe('/app/activities/new');
+    expect(await french.getByLabel('Titre').inputValue()).toBe('');
     await french.getByLabel('Titre').fill('Atelier sur la cybersécurité');
     await french.getByLabel('Date', { exact: true }).fill('bientôt peut-être');
     await french.getByRole('button', { name: 'Ajouter un bureau' }).click();

@@ -34,12 +34,36 @@ export default function ActivityEditor() {
   const [bodyToAdd, setBodyToAdd] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // The id of an activity this screen has just created, to move to its own address once saved.
+  const [created, setCreated] = useState<string | null>(null);
+
+  // The router keeps this screen mounted from one activity to another and to "New activity", so
+  // each address starts afresh: nothing of the previous activity (its version, a conflict) may be
+  // saved onto this one, and a late answer for the previous address is dropped.
   useEffect(() => {
-    if (!id) return;
-    api<Activity>('GET', `/api/activities/${id}`).then((activity) => {
-      setSaved(activity);
-      setDraft(draftOf(activity));
-    }, setError);
+    let current = true;
+    setConflict(null);
+    setError(null);
+    setDirty(false);
+    if (!id) {
+      setSaved(null);
+      setCreated(null);
+      setNotice(null);
+      setDraft(emptyDraft(language, user.office));
+      return;
+    }
+    api<Activity>('GET', `/api/activities/${id}`).then(
+      (activity) => {
+        if (!current) return;
+        setSaved(activity);
+        setDraft(draftOf(activity));
+      },
+      (caught: unknown) => current && setError(caught),
+    );
+    return () => {
+      current = false;
+    };
+    // The language and office only shape an empty draft when the address changes, not later.
   }, [id]);
 
   // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
@@ -53,8 +77,8 @@ export default function ActivityEditor() {
 
   // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
   useEffect(() => {
-    if (!id && saved && !dirty) navigate(`/activities/${saved.id}`, { replace: true });
-  }, [id, saved, dirty, navigate]);
+    if (!id && created && !dirty) navigate(`/activities/${created}`, { replace: true });
+  }, [id, created, dirty, navigate]);
 
   const change = <K extends keyof Draft>(field: K, value: Draft[K]) => {
     setDraft((current) => ({ ...current, [field]: value }));
@@ -74,6 +98,7 @@ export default function ActivityEditor() {
         ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: { ...bodyOf(draft, base), version: base.version } })
         : await api<Activity>('POST', '/api/activities', { body: bodyOf(draft) });
       setSaved(activity);
+      if (!base) setCreated(activity.id);
       setConflict(null);
       setDraft({ ...draftOf(activity), statusReason: '' });
       setDirty(false);
