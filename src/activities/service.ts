@@ -198,9 +198,10 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
     /**
      * Every activity the list would give, page after page, each mapped as it is read (an export).
-     * More than `max` is refused, naming the query, so a file never silently misses rows.
+     * More than `max` is refused, naming the query, so a file never silently misses rows. The
+     * query's own limit and cursor are set aside: it reads page after page from the start.
      */
-    async listAll<T>(actor: Actor, query: ActivitiesQuery, map: (activity: Activity) => T, max = EXPORT_MAX_ROWS): Promise<T[]> {
+    async listAll<T>(actor: Actor, query: Omit<ActivitiesQuery, 'limit' | 'cursor'>, map: (activity: Activity) => T, max = EXPORT_MAX_ROWS): Promise<T[]> {
       const out: T[] = [];
       let cursor: string | undefined;
       do {

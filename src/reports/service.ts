@@ -68,9 +68,6 @@ export interface ReportServiceOptions {
   now?: () => Date;
 }
 
-/** Activities read per page from the register (its API's largest page). */
-const PAGE = 200;
-
 export type ReportService = ReturnType<typeof createReportService>;
 
 export function createReportService(
@@ -127,16 +124,9 @@ export function createReportService(
     });
   }
 
-  /** Every live activity of a query, in date order, page after page. */
-  async function readAll(actor: Actor, filter: Omit<ActivitiesQuery, 'sort' | 'limit' | 'deleted' | 'cursor'>): Promise<Activity[]> {
-    const read: Activity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await activities.list(actor, { ...filter, sort: 'date', limit: PAGE, deleted: 'exclude', cursor });
-      read.push(...page.activities);
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    return read;
+  /** Every live activity of a query, in date order, however many: a report has no row limit. */
+  function readAll(actor: Actor, filter: Omit<ActivitiesQuery, 'sort' | 'limit' | 'deleted' | 'cursor'>): Promise<Activity[]> {
+    return activities.listAll(actor, { ...filter, sort: 'date', deleted: 'exclude' }, (activity) => activity, Number.POSITIVE_INFINITY);
   }
 
   /** An office's activities of a definition's Sector and period, in the statuses that can be due. */
