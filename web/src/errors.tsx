@@ -2,6 +2,9 @@
 import { ApiError, type FieldIssue } from './api.ts';
 import { isolate, useI18n, type I18n, type Translate } from './i18n.tsx';
 
+/** What wording an issue needs of the language: its messages, and numbers and days written its way. */
+type Wording = Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>;
+
 /** A field issue whose code may be one this bundle does not know yet. */
 type AnyIssue = Omit<FieldIssue, 'code'> & { code: string };
 
@@ -32,7 +35,7 @@ export function errorMessage(t: Translate, error: unknown): string {
 }
 
 /** A problem reported inside an answer (a proposal refused by "accept all"): its field issues, else its code, else as the server wrote it. */
-export function problemMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, problem: { code: string; issues: readonly AnyIssue[]; problem: string }): string {
+export function problemMessage(i18n: Wording, problem: { code: string; issues: readonly AnyIssue[]; problem: string }): string {
   if (problem.issues.length > 0) return problem.issues.map((issue) => issueMessage(i18n, issue)).join('; ');
   const key = BY_CODE[problem.code];
   return key ? i18n.t(key) : problem.problem;
@@ -54,13 +57,13 @@ function isRealDay(value: string): boolean {
  * catalogue's `app.fieldError.<code>` with the issue's params (days and numbers written the
  * user's way), or the server's English message for a code this bundle does not know.
  */
-export function fieldError(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, error: unknown, field: string, exact = false): string | undefined {
+export function fieldError(i18n: Wording, error: unknown, field: string, exact = false): string | undefined {
   const issue = error instanceof ApiError ? error.fieldIssue(field, exact) : undefined;
   return issue === undefined ? undefined : issueMessage(i18n, issue);
 }
 
 /** One field issue in the user's language. */
-function issueMessage(i18n: Pick<I18n, 't' | 'has' | 'formatDate' | 'formatNumber'>, issue: AnyIssue): string {
+function issueMessage(i18n: Wording, issue: AnyIssue): string {
   const key = `app.fieldError.${issue.code}`;
   if (!issue.code || !i18n.has(key)) return issue.message;
   const params = Object.fromEntries(
