@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
+import { AUTH_SECURITY_SCHEMES, authPlugin } from '#src/auth/plugin.ts';
 import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
@@ -75,8 +76,8 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
   return buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
-    loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS,
-    auth: services.auth,
+    securitySchemes: AUTH_SECURITY_SCHEMES,
+    plugins: [authPlugin(services.auth)],
     routes: [
       healthRoutes(database.db, database.dialect, VERSION),
       registryRoutes(services.registry),

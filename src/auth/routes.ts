@@ -1,6 +1,7 @@
 /** Sign-in sessions, API tokens and user accounts over HTTP. */
 import { z } from 'zod';
-import { CSRF_HEADER, SESSION_COOKIE, listOf, type TypedApp } from '#src/platform/http.ts';
+import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './plugin.ts';
 import { presentToken, presentUser, sessionResponse, tokenResponse, userResponse } from './present.ts';
 import { createTokenBody, createUserBody, loginBody, tokenParams } from './schemas.ts';
 import type { AuthService } from './service.ts';

@@ -1,6 +1,6 @@
 /**
  * Domain errors. They carry a stable snake_case code and no HTTP words; only the one
- * error handler in http.ts turns them into statuses.
+ * error mapper (problem.ts) turns them into statuses.
  */
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable';
 
@@ -119,7 +119,7 @@ export const invalid = (issues: FieldIssue[], code = 'invalid_input'): AppError 
 
 export const notFound = (code: string, message: string): AppError => new AppError('not_found', code, message);
 
-export const forbidden = (message = 'You may not do this.'): AppError => new AppError('forbidden', 'forbidden', message);
+export const forbidden = (message = 'You may not do this.', code = 'forbidden'): AppError => new AppError('forbidden', code, message);
 
 export const unauthenticated = (message = 'Sign in to do this.', code = 'unauthenticated'): AppError =>
   new AppError('unauthenticated', code, message);

@@ -1,8 +1,8 @@
 /**
  * The public site and its feeds, under a language prefix (`/en/…`, `/ar/…`), server-rendered,
  * no client JavaScript. Every page and feed is a conditional GET (ETag/Last-Modified, 304).
- * Errors on pages become pages in the page language; errors on feeds go to the app's one
- * problem+json handler.
+ * Errors go through the app's one error mapper: on pages they become pages in the page
+ * language, on feeds problem+json.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentActivity } from '#src/activities/present.ts';
 import { invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
 import type { TypedApp } from '#src/platform/http.ts';
+import { problemOf, sendProblem } from '#src/platform/problem.ts';
 import { LANGUAGES, pickLanguage, type Language } from '#src/platform/i18n.ts';
 import { translator } from '#src/platform/messages.ts';
 import { REGION_CODES } from '#src/registry/reference.ts';
@@ -97,17 +98,16 @@ export function publishingRoutes(publishing: PublishingService) {
 
   return async (app: TypedApp) => {
     await app.register(async (site: FastifyInstance) => {
+      // The app's one error mapper decides what went wrong; a page shows it in the page language, a feed as problem+json.
       site.setErrorHandler(async (error, request, reply) => {
         // Validators belong to the page that was asked for, not to an error in its place.
         reply.removeHeader('etag').removeHeader('last-modified').header('cache-control', 'no-store');
-        // Feeds speak problem+json through the app's one handler.
-        if (FEED_ROUTE.test(request.routeOptions.url ?? '') || request.url.startsWith('/api/')) throw error;
+        const problem = problemOf(error, request);
+        if (FEED_ROUTE.test(request.routeOptions.url ?? '') || request.url.startsWith('/api/')) return sendProblem(reply, request, problem);
         const lang = (request.params as Partial<LangParams> | undefined)?.lang;
         const ctx = await contextFor(request, lang && isLanguage(lang) ? lang : 'en');
-        if (isAppError(error) && error.kind === 'not_found') return reply.code(404).type(HTML).send(notFoundPage(ctx).value);
-        if (isAppError(error) && error.kind === 'invalid') return reply.code(400).type(HTML).send(errorPage(ctx, 400, '').value);
-        request.log.error({ err: error }, 'unexpected error on a site page');
-        return reply.code(500).type(HTML).send(errorPage(ctx, 500, String(request.id)).value);
+        const body = problem.status === 404 ? notFoundPage(ctx) : errorPage(ctx, problem.status, problem.correlationId ?? '');
+        return reply.code(problem.status).type(HTML).send(body.value);
       });
 
       site.get('/', async (request, reply) => {
