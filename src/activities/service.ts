@@ -9,13 +9,13 @@ import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
 import { registerFreshness, type RegisterFreshness } from './freshness.ts';
-import { readCsv } from './csv.ts';
+import { readCsv } from './files/csv.ts';
 import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
 import { countryNames, referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, ImportMode, PatchActivityBody } from './schemas.ts';
 import * as store from './store.ts';
-import { cellIssue, columnOf, readHeader, rowToInput, type CellIssue } from './table-format.ts';
-import { readXlsx } from './xlsx.ts';
+import { cellIssue, columnOf, readHeader, rowToInput, type CellIssue } from './files/table-format.ts';
+import { readXlsx } from './files/xlsx.ts';
 
 export interface ActivityPage {
   activities: Activity[];

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER } from '#src/activities/table-format.ts';
+import { HEADER } from '#src/activities/files/table-format.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';

@@ -25,9 +25,8 @@
 import type { FieldIssueCode, IssueParams } from '#src/platform/errors.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { fieldIssueFromZod } from '#src/platform/validation.ts';
-import type { Activity } from './model.ts';
-import { textIn } from './model.ts';
-import { createActivityBody, type CreateActivityBody } from './schemas.ts';
+import { textIn, type Activity } from '../model.ts';
+import { createActivityBody, type CreateActivityBody } from '../schemas.ts';
 
 export const COLUMNS = [
   'id',
