@@ -8,6 +8,7 @@ import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { registerFreshness, type RegisterFreshness } from './freshness.ts';
 import { readCsv } from './files/csv.ts';
 import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
@@ -352,21 +353,4 @@ function importSummary(options: ImportOptions, rows: number, valid: number, refu
   if (options.dryRun) return `Dry run, nothing stored: ${count(valid, 'row')} would be stored, ${count(refused, 'row')} refused.`;
   if (valid === 0) return `Nothing stored: all ${count(rows, 'row')} refused (see errors).`;
   return `Nothing stored: ${count(refused, 'row')} refused (see errors) and the mode is all-or-nothing. Fix and send the file again, or send mode=valid-rows to store the other ${count(valid, 'row')}.`;
-}
-
-function encodeCursor(sort: string, position: store.PagePosition): string {
-  return Buffer.from(JSON.stringify([sort, position.value, position.seq])).toString('base64url');
-}
-
-/** The position a cursor stands for, or null when it is not one of ours or belongs to another sort. */
-function decodeCursor(cursor: string, sort: string): store.PagePosition | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && value[0] === sort && typeof value[1] === 'string' && Number.isInteger(value[2])) {
-      return { value: value[1], seq: value[2] as number };
-    }
-  } catch {
-    // Not base64 JSON: fall through.
-  }
-  return null;
 }
