@@ -4,14 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can } from '#src/platform/access.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
-import { CSV_TYPE, writeCsv } from './csv.ts';
+import { CSV_TYPE, writeCsv } from './files/csv.ts';
 import type { Activity } from './model.ts';
 import { PageCache } from './page-cache.ts';
 import { presentActivity, presentHistory } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { ActivityService } from './service.ts';
-import { activityCells, HEADER } from './table-format.ts';
-import { writeXlsx, XLSX_TYPE } from './xlsx.ts';
+import { activityCells, HEADER } from './files/table-format.ts';
+import { writeXlsx, XLSX_TYPE } from './files/xlsx.ts';
 
 const tags = ['activities'];
 /** Large enough that an oversized description is refused by field (400), not by size (413). */

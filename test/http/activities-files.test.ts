@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER } from '#src/activities/table-format.ts';
+import { HEADER } from '#src/activities/files/table-format.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
@@ -179,6 +179,26 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     const bad = await server.request('GET', '/api/activities?format=pdf');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('query.format');
+  });
+
+  it('gives the same export through the service (exportFile) as the list route sends, in both formats', async () => {
+    const { activities } = server.database.fieldbook.services;
+    const query = { office: ['addis-ababa'], sort: 'date' as const, deleted: 'exclude' as const };
+    const csv = await activities.exportFile({ kind: 'anonymous' }, query, 'csv');
+    const sent = await download(server, '/api/activities?office=addis-ababa&format=csv');
+    expect(csv.contentType).toBe(sent.headers.get('content-type'));
+    expect(sent.headers.get('content-disposition')).toBe(`attachment; filename="${csv.fileName}"`);
+    expect(csv.bytes.equals(sent.bytes)).toBe(true);
+    expect(readCsvFile(csv.bytes).map((r) => r.id)).not.toContain(ids.internal);
+
+    const xlsx = await activities.exportFile({ kind: 'anonymous' }, query, 'xlsx');
+    const sentXlsx = await download(server, '/api/activities?office=addis-ababa&format=xlsx');
+    expect(xlsx.contentType).toBe(XLSX);
+    expect(xlsx.fileName).toMatch(/^activities-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, ...rows] = await readXlsxFile(xlsx.bytes);
+    expect(header).toEqual([...HEADER]);
+    expect(rows.map((r) => r[HEADER.indexOf('id')]).sort()).toEqual([ids.arabic, ids.chinese, ids.formula].sort());
+    expect(await readXlsxFile(xlsx.bytes)).toEqual(await readXlsxFile(sentXlsx.bytes));
   });
 
   it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {

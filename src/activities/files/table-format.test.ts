@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Activity } from './model.ts';
+import type { Activity } from '../model.ts';
 import { activityCells, activityToRow, COLUMNS, columnOf, HEADER, neutralise, readHeader, rowToInput, unneutralise, type Column } from './table-format.ts';
 
 const ACTIVITY: Activity = {
