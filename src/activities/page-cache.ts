@@ -4,7 +4,11 @@
  * change moves the marker (`freshness.ts`, the one the public site's ETags use), so older entries
  * are never asked for again and leave as the least recently used.
  */
+import type { Actor } from '#src/platform/access.ts';
 import type { RegisterFreshness } from './freshness.ts';
+import { activityPresenterFor, audienceOf, type Audience } from './present.ts';
+import type { ActivitiesQuery } from './schemas.ts';
+import type { ActivityService } from './service.ts';
 
 const MAX_ENTRIES = 500;
 /** Bigger pages (200 activities with long descriptions) are not worth the memory. */
@@ -13,7 +17,7 @@ const MAX_BODY = 1_000_000;
 export class PageCache {
   private entries = new Map<string, string>();
 
-  static key(freshness: RegisterFreshness, audience: 'staff' | 'public', url: string): string {
+  static key(freshness: RegisterFreshness, audience: Audience, url: string): string {
     return `${freshness.changeSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
   }
 
@@ -32,4 +36,22 @@ export class PageCache {
     this.entries.set(key, body);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
+}
+
+/**
+ * The register's list pages as JSON text for a caller: from the cache while the register is
+ * unchanged, otherwise read, presented for the caller's audience and kept.
+ */
+export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector'>) {
+  const pages = new PageCache();
+  return async (actor: Actor, query: ActivitiesQuery, url: string): Promise<string> => {
+    const key = PageCache.key(await activities.freshness(), audienceOf(actor), url);
+    const kept = pages.get(key);
+    if (kept !== undefined) return kept;
+    const [page, bureauOfSector] = await Promise.all([activities.list(actor, query), activities.bureauOfSector()]);
+    const present = activityPresenterFor(actor, bureauOfSector);
+    const body = JSON.stringify({ data: page.activities.map((a) => present(a)), next: page.next });
+    pages.set(key, body);
+    return body;
+  };
 }

@@ -170,7 +170,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
       if (patch.offices) requireAccess(actor, 'office-data:write', { offices: patch.offices.map((o) => o.office) });
       if (patch.version !== current.version) {
-        throw conflict('version_conflict', `The activity changed since version ${patch.version}; it is now at version ${current.version}.`, current);
+        throw conflict('version_conflict', `The activity changed since version ${patch.version}; it is now at version ${current.version}.`);
       }
       const refs = await references();
       const { version: _v, statusReason, ...changes } = patch;
@@ -189,7 +189,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       });
       if (!written) {
         const now = (await store.findActivity(db, id))!;
-        throw conflict('version_conflict', `The activity changed while saving; it is now at version ${now.version}.`, now);
+        throw conflict('version_conflict', `The activity changed while saving; it is now at version ${now.version}.`);
       }
       return activity;
     },
@@ -252,7 +252,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       });
       return true;
     });
-    if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.', await store.findActivity(db, id));
+    if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.');
     return activity;
   }
 }

@@ -1,9 +1,8 @@
 /** Importing reports over HTTP: upload, review, accept, edit, reject. */
-import fastifyMultipart from '@fastify/multipart';
-import { z } from 'zod';
-import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
-import { fieldIssueFromZod } from '#src/platform/validation.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { tooLarge } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { acceptUploads, receiveUpload } from '#src/platform/upload.ts';
 import { presentBatch, presentBatchSummary, presentProposal } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { ImportService } from './service.ts';
@@ -11,18 +10,18 @@ import type { ImportService } from './service.ts';
 const tags = ['imports'];
 export const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 
-const uploadFields = z
-  .object({
-    office: z.string().min(1).max(64).optional(),
-    language: schemas.languageQuery.shape.language,
-  })
-  .strict();
+const uploadLimits = {
+  maxBytes: IMPORT_LIMIT_BYTES,
+  fallbackName: 'document',
+  tooLarge: (name: string) =>
+    tooLarge('document_too_large', `"${name}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`),
+};
 
 export function importRoutes(imports: ImportService) {
   return async (app: TypedApp): Promise<void> => {
     await app.register(async (scoped) => {
-      await scoped.register(fastifyMultipart, { limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1, fields: 5 } });
-      const typed = scoped.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+      await acceptUploads(scoped, IMPORT_LIMIT_BYTES);
+      const typed = scoped.withTypeProvider<ZodTypeProvider>();
 
       typed.post(
         '/api/imports',
@@ -35,23 +34,8 @@ export function importRoutes(imports: ImportService) {
           },
         },
         async (request, reply) => {
-          const file = request.isMultipart() ? await request.file() : undefined;
-          if (!file) throw invalid([issue('body.file', 'file_missing', 'send the document as a multipart/form-data field named "file"')]);
-          const tooBig = () =>
-            tooLarge('document_too_large', `"${file.filename}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`);
-          const bytes = await file.toBuffer().catch((error: unknown) => {
-            throw error instanceof scoped.multipartErrors.RequestFileTooLargeError ? tooBig() : error;
-          });
-          // toBuffer only notices the limit while chunks still arrive: a file just over it can end cut, not refused.
-          if (file.file.truncated) throw tooBig();
-          const sent = Object.fromEntries(
-            Object.entries(file.fields).flatMap(([name, field]) =>
-              name !== 'file' && field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
-            ),
-          );
-          const fields = uploadFields.safeParse(sent);
-          if (!fields.success) throw invalid(fields.error.issues.map((i) => fieldIssueFromZod('body', i, sent)));
-          const result = await imports.importDocument(request.actor, { name: file.filename || 'document', bytes }, fields.data);
+          const upload = await receiveUpload(request, schemas.uploadFields, uploadLimits);
+          const result = await imports.importDocument(request.actor, { name: upload.name, bytes: upload.bytes }, upload.fields);
           return reply
             .status(result.existing ? 200 : 201)
             .send(presentBatch(result.batch, result.proposals, { existing: result.existing, duplicates: result.duplicates }));

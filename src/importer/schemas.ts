@@ -7,6 +7,14 @@ import { PROPOSAL_STATES } from './model.ts';
 export const batchParams = z.object({ id: z.uuid('must be an import id') });
 export const proposalParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
 export const languageQuery = z.object({ language: z.enum(LANGUAGES).default('en').describe('Language the document is written in') }).strict();
+/** The text fields sent beside the uploaded document. */
+export const uploadFields = z
+  .object({
+    office: z.string().min(1).max(64).optional(),
+    language: languageQuery.shape.language,
+  })
+  .strict();
+
 export const acceptQuery = languageQuery
   .extend({ version: z.coerce.number().int().min(1).optional().describe('The version you reviewed: a proposal changed since is not accepted (409)') })
   .strict();

@@ -210,7 +210,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       }
       requireAccess(actor, 'office-data:write', { office: changes.office ?? proposal.activity.office });
       requireAccess(actor, 'office-data:write', { office: proposal.activity.office });
-      if (proposal.version !== version) throw conflict('version_conflict', `The proposal is at version ${proposal.version}, not ${version}.`, proposal);
+      if (proposal.version !== version) throw conflict('version_conflict', `The proposal is at version ${proposal.version}, not ${version}.`);
       if (proposal.state === 'accepted') throw conflict('proposal_accepted', 'This proposal is already in the register; change the activity instead.');
       const next: Proposal = { ...proposal, activity: { ...proposal.activity, ...changes }, version: proposal.version + 1 };
       await db.transaction().execute(async (trx) => {

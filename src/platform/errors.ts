@@ -124,8 +124,21 @@ export const forbidden = (message = 'You may not do this.', code = 'forbidden'):
 export const unauthenticated = (message = 'Sign in to do this.', code = 'unauthenticated'): AppError =>
   new AppError('unauthenticated', code, message);
 
-export const conflict = (code: string, message: string, current?: unknown): AppError =>
-  new AppError('conflict', code, message, { current });
+/** What was being changed changed meanwhile; routes answer with its current state (`withCurrentOnConflict`). */
+export const conflict = (code: string, message: string): AppError => new AppError('conflict', code, message);
+
+/**
+ * Runs a change; when it conflicts, the error carries the current state of what was being
+ * changed, read afresh and presented the way a read would show it to this caller.
+ */
+export async function withCurrentOnConflict<T>(change: () => Promise<T>, readCurrent: () => Promise<unknown>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    if (!isAppError(error) || error.kind !== 'conflict') throw error;
+    throw new AppError(error.kind, error.code, error.message, { ...error.extra, current: await readCurrent() });
+  }
+}
 
 /** What was sent is over a size limit; the message names the limit. */
 export const tooLarge = (code: string, message: string): AppError => new AppError('too_large', code, message);

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
-import { cacheStamp, feedWindow, filterQuery, groupPlan, isNotModified, monthGrid, parseFilter, FEED_MAX_DAYS } from './model.ts';
-
-const known = { offices: new Set(['addis-ababa', 'dakar']), sectors: new Set(['ITU-T', 'ITU-D']), bodies: new Set(['SG12', 'SG12RG-AFR']) };
+import { cacheStamp, feedWindow, groupPlan, isNotModified, monthGrid, FEED_MAX_DAYS } from './model.ts';
 
 const activity = (id: string, start: string, end: string, sectors: string[], precision: Activity['date']['precision'] = 'day') =>
   ({ id, sectors, date: { text: '', start, end, precision } }) as unknown as Activity;
-
-describe('parseFilter', () => {
-  it('keeps known values (repeated or comma-separated) and reports the others by field', () => {
-    const { filter, issues } = parseFilter(
-      { region: ['AFR', 'MARS'], office: 'addis-ababa,atlantis', kind: 'workshop', status: 'cancelled', from: '2020-02-30', to: '2020-12-31', body: 'SG12' },
-      known,
-    );
-    expect(filter).toEqual({ region: ['AFR'], office: ['addis-ababa'], sector: [], kind: ['workshop'], body: ['SG12'], status: ['cancelled'], to: '2020-12-31' });
-    expect(issues).toEqual([
-      { field: 'region', value: 'MARS' },
-      { field: 'office', value: 'atlantis' },
-      { field: 'from', value: '2020-02-30' },
-    ]);
-  });
-
-  it('refuses a range that ends before it starts, and round-trips through a shareable query', () => {
-    const { filter, issues } = parseFilter({ from: '2020-05-01', to: '2020-04-01', sector: 'ITU-T' }, known);
-    expect(issues).toEqual([{ field: 'to', value: '2020-04-01', reason: 'before_from' }]);
-    expect(filterQuery(filter, { view: 'month' })).toBe('?sector=ITU-T&from=2020-05-01&view=month');
-    expect(parseFilter(Object.fromEntries(new URLSearchParams('sector=ITU-T&from=2020-05-01')), known).filter.from).toBe('2020-05-01');
-  });
-});
 
 describe('groupPlan', () => {
   it('groups by month of start, then by Sector in the given order, year-only dates first', () => {

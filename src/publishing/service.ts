@@ -11,7 +11,8 @@ import { ANONYMOUS } from '#src/platform/access.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { compareBodies, inReportOrder, type Body, type Region } from '#src/registry/model.ts';
 import type { OfficeDetails, RegistryService } from '#src/registry/service.ts';
-import { addDays, cacheStamp, monthBounds, todayUtc, type FeedWindow, type KnownCodes, type MonthRef, type SiteFilter } from './model.ts';
+import { addDays, cacheStamp, monthBounds, todayUtc, type FeedWindow, type MonthRef } from './model.ts';
+import type { KnownCodes, SiteFilter } from './schemas.ts';
 
 export interface Snapshot {
   regions: Region[];

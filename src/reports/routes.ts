@@ -1,10 +1,11 @@
 /** Reports to the advisory groups over HTTP: definitions as JSON, documents as files. */
 import { z } from 'zod';
-import { isAppError } from '#src/platform/errors.ts';
+import { withCurrentOnConflict } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { sendDownload } from '#src/platform/representation.ts';
 import { presentDue, presentReport } from './present.ts';
 import * as schemas from './schemas.ts';
-import type { ReportDetails, ReportService } from './service.ts';
+import type { ReportService } from './service.ts';
 
 const tags = ['reports'];
 
@@ -59,16 +60,11 @@ export function reportRoutes(reports: ReportService) {
       {
         schema: { tags, summary: 'Change a definition; send the version it is based on (stale: 409 with the current state)', params: schemas.reportParams, body: schemas.patchReportBody, response: { 200: schemas.reportResponse } },
       },
-      async (request) => {
-        try {
-          return presentReport(await reports.update(request.actor, request.params.id, request.body));
-        } catch (error) {
-          if (isAppError(error) && error.kind === 'conflict' && error.extra.current) {
-            (error.extra as { current: unknown }).current = presentReport(error.extra.current as ReportDetails);
-          }
-          throw error;
-        }
-      },
+      async (request) =>
+        withCurrentOnConflict(
+          async () => presentReport(await reports.update(request.actor, request.params.id, request.body)),
+          async () => presentReport(await reports.get(request.actor, request.params.id)),
+        ),
     );
 
     app.get(
@@ -85,12 +81,7 @@ export function reportRoutes(reports: ReportService) {
       async (request, reply) => {
         const { id, format } = request.params;
         const rendered = await reports.render(request.actor, id, format, request.query.lang);
-        const disposition = format === 'docx' || format === 'pdf' ? 'attachment' : 'inline';
-        return reply
-          .type(rendered.contentType)
-          .header('content-disposition', `${disposition}; filename="${rendered.fileName}"`)
-          .header('cache-control', 'no-store')
-          .send(rendered.body);
+        return sendDownload(reply, { ...rendered, disposition: format === 'docx' || format === 'pdf' ? 'attachment' : 'inline' });
       },
     );
   };

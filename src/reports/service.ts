@@ -241,7 +241,7 @@ export function createReportService(
       requireAccess(actor, 'reports:write');
       const current = await visibleReport(id);
       if (patch.version !== current.version) {
-        throw conflict('version_conflict', `The report changed since version ${patch.version}; it is now at version ${current.version}.`, await details(actor, current));
+        throw conflict('version_conflict', `The report changed since version ${patch.version}; it is now at version ${current.version}.`);
       }
       const header = Object.fromEntries(Object.entries(patch.header ?? {}).filter(([, v]) => v !== undefined)) as Partial<ReportHeader>;
       const merged: ReportDefinition = {
@@ -270,7 +270,7 @@ export function createReportService(
       });
       if (!written) {
         const now = await visibleReport(id);
-        throw conflict('version_conflict', `The report changed while saving; it is now at version ${now.version}.`, await details(actor, now));
+        throw conflict('version_conflict', `The report changed while saving; it is now at version ${now.version}.`);
       }
       return details(actor, definition, ctx);
     },

@@ -188,17 +188,17 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     const sent = await download(server, '/api/activities?office=addis-ababa&format=csv');
     expect(csv.contentType).toBe(sent.headers.get('content-type'));
     expect(sent.headers.get('content-disposition')).toBe(`attachment; filename="${csv.fileName}"`);
-    expect(csv.bytes.equals(sent.bytes)).toBe(true);
-    expect(readCsvFile(csv.bytes).map((r) => r.id)).not.toContain(ids.internal);
+    expect(csv.body.equals(sent.bytes)).toBe(true);
+    expect(readCsvFile(csv.body).map((r) => r.id)).not.toContain(ids.internal);
 
     const xlsx = await activities.exportFile({ kind: 'anonymous' }, query, 'xlsx');
     const sentXlsx = await download(server, '/api/activities?office=addis-ababa&format=xlsx');
     expect(xlsx.contentType).toBe(XLSX);
     expect(xlsx.fileName).toMatch(/^activities-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const [header, ...rows] = await readXlsxFile(xlsx.bytes);
+    const [header, ...rows] = await readXlsxFile(xlsx.body);
     expect(header).toEqual([...HEADER]);
     expect(rows.map((r) => r[HEADER.indexOf('id')]).sort()).toEqual([ids.arabic, ids.chinese, ids.formula].sort());
-    expect(await readXlsxFile(xlsx.bytes)).toEqual(await readXlsxFile(sentXlsx.bytes));
+    expect(await readXlsxFile(xlsx.body)).toEqual(await readXlsxFile(sentXlsx.bytes));
   });
 
   it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {

@@ -51,9 +51,9 @@ export interface ImportReport {
 /** The filter of an export: the list's, without its paging. */
 export type ExportQuery = Omit<ActivitiesQuery, 'limit' | 'cursor'>;
 
-/** A whole export, ready to send: its bytes, media type and a dated file name. */
+/** A whole export, ready to send (`sendDownload`): its bytes, media type and a dated file name. */
 export interface ExportedFile {
-  bytes: Buffer;
+  body: Buffer;
   contentType: string;
   fileName: string;
 }
@@ -146,9 +146,9 @@ export function createFileUseCases({ db, references, prepareNew, insertNew, list
      */
     async exportFile(actor: Actor, query: ExportQuery, format: FileFormat): Promise<ExportedFile> {
       const rows = await listAll(actor, query, activityCells, EXPORT_MAX_ROWS);
-      const bytes = format === 'csv' ? writeCsv(HEADER, rows) : await writeXlsx(HEADER, rows);
+      const body = format === 'csv' ? writeCsv(HEADER, rows) : await writeXlsx(HEADER, rows);
       return {
-        bytes,
+        body,
         contentType: format === 'csv' ? `${CSV_TYPE}; charset=utf-8` : XLSX_TYPE,
         fileName: `activities-${new Date().toISOString().slice(0, 10)}.${format}`,
       };

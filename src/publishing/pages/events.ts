@@ -1,7 +1,8 @@
 /** The events pages: the filter form (plain GET), then a list with pages or a month calendar; feeds of the same filter. */
 import { ACTIVITY_KINDS, STATUSES, type Activity } from '#src/activities/model.ts';
 import { html, type Html } from '../html.ts';
-import { eventsOn, filterQuery, monthBounds, monthGrid, monthKey, shiftMonth, type FilterIssue, type MonthRef, type SiteFilter } from '../model.ts';
+import { eventsOn, monthBounds, monthGrid, monthKey, shiftMonth, type MonthRef } from '../model.ts';
+import { filterQuery, type FilterIssue, type SiteFilter } from '../schemas.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { calendarLinks, eventList, nameText, statusBadge, titleOf } from './parts.ts';

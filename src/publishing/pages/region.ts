@@ -2,7 +2,7 @@
 import type { Activity } from '#src/activities/model.ts';
 import { headOn, type Region } from '#src/registry/model.ts';
 import { html, type Html } from '../html.ts';
-import { filterQuery } from '../model.ts';
+import { filterQuery } from '../schemas.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { calendarLinks, eventList, nameIn, nameText } from './parts.ts';
