@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriods, dueActivities, dueReasons } from './due.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
+import { allMessages } from '#src/platform/messages.ts';
+import { currentPeriods, DUE_REASONS, dueActivities, dueReasons } from './due.ts';
 
 const period = (id: string, from: string, to: string) => ({ id, from, to });
 const activity = (id: string, status: 'planned' | 'confirmed' | 'held' | 'postponed' | 'cancelled', start: string, end: string, description: Record<string, string> = {}) => ({
@@ -59,5 +61,12 @@ describe('dueActivities', () => {
       ['h', ['no_description']],
       ['p', ['status_not_updated']],
     ]);
+  });
+});
+
+describe('the words for what is due', () => {
+  it.each(LANGUAGES)('%s words every reason an activity can be due for', (language) => {
+    const messages = allMessages()[language];
+    for (const reason of DUE_REASONS) expect(Object.keys(messages)).toContain(`app.home.dueReason.${reason}`);
   });
 });
