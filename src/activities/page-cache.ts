@@ -42,14 +42,14 @@ export class PageCache {
  * The register's list pages as JSON text for a caller: from the cache while the register is
  * unchanged, otherwise read, presented for the caller's audience and kept.
  */
-export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector'>) {
+export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector' | 'publicRelatedIds'>) {
   const pages = new PageCache();
   return async (actor: Actor, query: ActivitiesQuery, url: string): Promise<string> => {
     const key = PageCache.key(await activities.freshness(), audienceOf(actor), url);
     const kept = pages.get(key);
     if (kept !== undefined) return kept;
-    const [page, bureauOfSector] = await Promise.all([activities.list(actor, query), activities.bureauOfSector()]);
-    const present = activityPresenterFor(actor, bureauOfSector);
+    const page = await activities.list(actor, query);
+    const present = await activityPresenterFor(actor, activities, page.activities);
     const body = JSON.stringify({ data: page.activities.map((a) => present(a)), next: page.next });
     pages.set(key, body);
     return body;

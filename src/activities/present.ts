@@ -1,11 +1,14 @@
 /**
  * What of an activity leaves the server. Two presenters: the public one for anonymous callers
- * and the public site, the staff one for signed-in readers and above, who also see who did what.
+ * and the public site, the staff one for signed-in readers and above. The public see only what
+ * is meant for them: no reasons staff typed for status changes, no import provenance, no names,
+ * and related activities only when those are public too.
  */
 import type { HistoryEntry } from '#src/audit/service.ts';
 import { can, type Actor } from '#src/platform/access.ts';
 import type { Activity, StatusChange } from './model.ts';
 import type { ActivityResponse } from './schemas.ts';
+import type { ActivityService } from './service.ts';
 
 /** Turns a stored activity (and, for one activity, its status history) into what is sent. */
 export type ActivityPresenter = (activity: Activity, statusHistory?: StatusChange[]) => ActivityResponse;
@@ -15,9 +18,30 @@ export type Audience = 'staff' | 'public';
 
 export const audienceOf = (actor: Actor): Audience => (can(actor, 'internal:read') ? 'staff' : 'public');
 
-/** What anyone may read of a public activity. */
-export function publicActivityPresenter(bureauOfSector: ReadonlyMap<string, string>): ActivityPresenter {
+/** What anyone may read of a public activity; `publicRelated` says which related activities are public. */
+export function publicActivityPresenter(bureauOfSector: ReadonlyMap<string, string>, publicRelated: ReadonlySet<string>): ActivityPresenter {
   return (activity, statusHistory) => ({
+    ...sharedFields(activity, bureauOfSector),
+    related: activity.related.filter((r) => publicRelated.has(r.activity)),
+    ...(statusHistory ? { statusHistory: statusHistory.map((c) => ({ from: c.from, to: c.to, at: c.at })) } : {}),
+  });
+}
+
+/** Every field, with the import provenance, the reasons of status changes and who did what. */
+export function staffActivityPresenter(bureauOfSector: ReadonlyMap<string, string>): ActivityPresenter {
+  return (activity, statusHistory) => ({
+    ...sharedFields(activity, bureauOfSector),
+    related: activity.related,
+    provenance: activity.provenance,
+    createdBy: activity.createdBy,
+    updatedBy: activity.updatedBy,
+    deletedBy: activity.deletedBy,
+    ...(statusHistory ? { statusHistory: statusHistory.map((c) => ({ from: c.from, to: c.to, reason: c.reason, at: c.at, by: c.by })) } : {}),
+  });
+}
+
+function sharedFields(activity: Activity, bureauOfSector: ReadonlyMap<string, string>) {
+  return {
     id: activity.id,
     title: activity.title,
     originalLanguage: activity.originalLanguage,
@@ -34,31 +58,22 @@ export function publicActivityPresenter(bureauOfSector: ReadonlyMap<string, stri
     outcome: activity.outcome,
     participants: activity.participants,
     links: activity.links,
-    related: activity.related,
-    provenance: activity.provenance,
     version: activity.version,
     createdAt: activity.createdAt,
     updatedAt: activity.updatedAt,
     deletedAt: activity.deletedAt,
-    ...(statusHistory ? { statusHistory: statusHistory.map((c) => ({ from: c.from, to: c.to, reason: c.reason, at: c.at })) } : {}),
-  });
+  };
 }
 
-/** The public fields, and who created, changed and deleted the activity and each status. */
-export function staffActivityPresenter(bureauOfSector: ReadonlyMap<string, string>): ActivityPresenter {
-  const presentPublic = publicActivityPresenter(bureauOfSector);
-  return (activity, statusHistory) => ({
-    ...presentPublic(activity),
-    createdBy: activity.createdBy,
-    updatedBy: activity.updatedBy,
-    deletedBy: activity.deletedBy,
-    ...(statusHistory ? { statusHistory: statusHistory.map((c) => ({ from: c.from, to: c.to, reason: c.reason, at: c.at, by: c.by })) } : {}),
-  });
-}
+/** What a presenter needs to know besides the activities: the bureaux, and which related activities are public. */
+export type PresentationSource = Pick<ActivityService, 'bureauOfSector' | 'publicRelatedIds'>;
 
-/** The presenter for this caller's audience. */
-export const activityPresenterFor = (actor: Actor, bureauOfSector: ReadonlyMap<string, string>): ActivityPresenter =>
-  audienceOf(actor) === 'staff' ? staffActivityPresenter(bureauOfSector) : publicActivityPresenter(bureauOfSector);
+/** The presenter for this caller's audience, for presenting `shown`. */
+export async function activityPresenterFor(actor: Actor, source: PresentationSource, shown: readonly Activity[]): Promise<ActivityPresenter> {
+  const bureauOfSector = await source.bureauOfSector();
+  if (audienceOf(actor) === 'staff') return staffActivityPresenter(bureauOfSector);
+  return publicActivityPresenter(bureauOfSector, await source.publicRelatedIds(shown));
+}
 
 export function presentHistory(entries: HistoryEntry[]) {
   return { data: entries, next: null };

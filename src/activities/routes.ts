@@ -6,7 +6,7 @@ import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { mediaTypeOf, negotiate, sendDownload, sendJsonText } from '#src/platform/representation.ts';
 import { CSV_TYPE } from './files/csv.ts';
 import { XLSX_TYPE } from './files/xlsx.ts';
-import type { Activity } from './model.ts';
+import type { Activity, StatusChange } from './model.ts';
 import { listPages } from './page-cache.ts';
 import { activityPresenterFor, presentHistory } from './present.ts';
 import * as schemas from './schemas.ts';
@@ -33,7 +33,8 @@ const presentedJson = { serializerCompiler: () => (data: unknown) => JSON.string
 export function activityRoutes(activities: ActivityService) {
   const listJson = listPages(activities);
   /** An activity as this caller may see it. */
-  const present = async (actor: Actor, activity: Activity) => activityPresenterFor(actor, await activities.bureauOfSector())(activity);
+  const present = async (actor: Actor, activity: Activity, statusHistory?: StatusChange[]) =>
+    (await activityPresenterFor(actor, activities, [activity]))(activity, statusHistory);
   /** A change whose 409 carries the activity as it is now, presented for this caller. */
   const change = (actor: Actor, id: string, work: () => Promise<Activity>) =>
     withCurrentOnConflict(
@@ -110,7 +111,7 @@ export function activityRoutes(activities: ActivityService) {
       { ...presentedJson, schema: { tags, summary: 'One activity with its status history', params: schemas.activityParams, response: { 200: schemas.activityResponse } } },
       async (request) => {
         const { activity, statusHistory } = await activities.get(request.actor, request.params.id);
-        return activityPresenterFor(request.actor, await activities.bureauOfSector())(activity, statusHistory);
+        return present(request.actor, activity, statusHistory);
       },
     );
 

@@ -190,7 +190,8 @@ export const activityResponse = z.object({
   participants: z.number().nullable(),
   links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
   related: z.array(z.object({ activity: z.string(), kind: z.enum(RELATION_KINDS) })),
-  provenance: z.record(z.string(), z.unknown()),
+  /** Staff only: where an imported activity came from (document, passage, batch). */
+  provenance: z.record(z.string(), z.unknown()).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -200,7 +201,7 @@ export const activityResponse = z.object({
   updatedBy: z.string().optional(),
   deletedBy: z.string().nullable().optional(),
   statusHistory: z
-    .array(z.object({ from: z.enum(STATUSES).nullable(), to: z.enum(STATUSES), reason: z.string().nullable(), at: z.string(), by: z.string().optional() }))
+    .array(z.object({ from: z.enum(STATUSES).nullable(), to: z.enum(STATUSES), reason: z.string().nullable().optional().describe('Staff only'), at: z.string(), by: z.string().optional().describe('Staff only') }))
     .optional(),
 });
 export type ActivityResponse = z.infer<typeof activityResponse>;

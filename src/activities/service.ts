@@ -213,6 +213,11 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return (await references()).bureauOfSector;
     },
 
+    /** Of the activities these are related to, those anyone may see (the public presenter lists only those). */
+    async publicRelatedIds(shown: readonly Activity[]): Promise<ReadonlySet<string>> {
+      return store.publicActivityIds(db, shown.flatMap((a) => a.related.map((r) => r.activity)));
+    },
+
     async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
       await visibleActivity(actor, id);
       requireAccess(actor, 'internal:read');

@@ -281,6 +281,19 @@ export async function existingActivityIds(ex: Executor, ids: string[]): Promise<
   return new Set(rows.map((r) => r.id));
 }
 
+/** Which of these activities anyone may see: public and not deleted. */
+export async function publicActivityIds(ex: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ex
+    .selectFrom('activity')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('visibility', '=', 'public')
+    .where('deleted_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * 2^40. SQLite's search index keys an activity by day(date_start) × 2^40 + seq (migration 0007),
  * which sorts like the date order (date_start, then seq); `key & (2^40 - 1)` gives the seq back.

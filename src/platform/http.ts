@@ -47,12 +47,20 @@ export interface HttpOptions {
   routes: Array<(app: TypedApp) => void | Promise<void>>;
 }
 
+const SECURITY_HEADERS = securityHeaders({
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+  },
+});
+
 export async function buildHttpApp(options: HttpOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger,
     trustProxy: options.trustProxy,
     // Correlation ids tie a 500 the user sees to the log line with the stack.
     genReqId: () => crypto.randomUUID(),
+    // What fails before routing (a path that is not valid percent-encoding) answers like any other error.
+    frameworkErrors: (error, request, reply) => sendProblem(reply.headers(SECURITY_HEADERS), request, problemOf(error, request)),
   });
   app.decorate('routeTable', [] as Array<{ method: string; url: string }>);
   app.addHook('onRoute', (route) => {
@@ -61,13 +69,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const security = securityHeaders({
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
-    },
-  });
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(security);
+    reply.headers(SECURITY_HEADERS);
     done();
   });
   await app.register(fastifyCookie);

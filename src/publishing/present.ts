@@ -3,7 +3,7 @@
  * headers) for the conditional responder. The formats themselves are written by the page
  * templates (pages/), atom.ts and ical.ts; activities as JSON by the register's public presenter.
  */
-import { publicActivityPresenter } from '#src/activities/present.ts';
+import type { ActivityPresenter } from '#src/activities/present.ts';
 import type { Activity } from '#src/activities/model.ts';
 import { atomFeed } from './atom.ts';
 import type { FeedWindow } from './model.ts';
@@ -39,7 +39,6 @@ export const atomResponse = (ctx: PageContext, selfPath: string, events: readonl
 });
 
 /** A page of public events as the API's JSON list. */
-export function eventsJsonResponse(bureauOfSector: ReadonlyMap<string, string>, page: { events: readonly Activity[]; next: string | null }): Rendered {
-  const present = publicActivityPresenter(bureauOfSector);
+export function eventsJsonResponse(present: ActivityPresenter, page: { events: readonly Activity[]; next: string | null }): Rendered {
   return { status: 200, type: 'application/json; charset=utf-8', body: JSON.stringify({ data: page.events.map((a) => present(a)), next: page.next }) };
 }

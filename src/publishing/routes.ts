@@ -164,7 +164,8 @@ export function publishingRoutes(publishing: PublishingService) {
       site.get('/:lang/events.json', async (request: Request, reply) =>
         conditional(request, reply, async (ctx) => {
           const asked = { ...eventsQuery(request.query, ctx.snapshot.known, ctx.today), filter: feedFilter(request.query, ctx.snapshot.known) };
-          return eventsJsonResponse(await publishing.bureauOfSector(), await listResult(ctx, asked));
+          const list = await listResult(ctx, asked);
+          return eventsJsonResponse(await publishing.presenter(list.events), list);
         }),
       );
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Activity, StatusChange } from '#src/activities/model.ts';
 import type { ActivitiesQuery } from '#src/activities/schemas.ts';
+import { activityPresenterFor, type ActivityPresenter } from '#src/activities/present.ts';
 import type { ActivityService } from '#src/activities/service.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
 import { isAppError } from '#src/platform/errors.ts';
@@ -30,7 +31,8 @@ export interface Snapshot {
 
 export interface EventDetails {
   activity: Activity;
-  statusHistory: StatusChange[];
+  /** When the status changed and to what; the reasons staff typed stay internal. */
+  statusHistory: Array<Pick<StatusChange, 'from' | 'to' | 'at'>>;
   related: Activity[];
 }
 
@@ -182,7 +184,11 @@ export function createPublishingService(registry: RegistryService, activities: A
           ),
         ),
       );
-      return { activity, statusHistory, related: related.filter((a): a is Activity => a !== null) };
+      return {
+        activity,
+        statusHistory: statusHistory.map(({ from, to, at }) => ({ from, to, at })),
+        related: related.filter((a): a is Activity => a !== null),
+      };
     },
 
     /** The events of a calendar feed: the filter within the feed's window. */
@@ -208,8 +214,9 @@ export function createPublishingService(registry: RegistryService, activities: A
     },
 
     /** Sector → bureau, for the JSON of events (the API's presenter). */
-    bureauOfSector(): Promise<ReadonlyMap<string, string>> {
-      return activities.bureauOfSector();
+    /** How the public see these events as JSON: the register's public presenter. */
+    async presenter(events: readonly Activity[]): Promise<ActivityPresenter> {
+      return activityPresenterFor(ANONYMOUS, activities, events);
     },
 
     /** The most recently published or changed events, newest change first (the Atom feed). */

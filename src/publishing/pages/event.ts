@@ -50,7 +50,7 @@ ${activity.links.length > 0
   : null}
 ${statusHistory.length > 1
   ? html`<section aria-labelledby="history-heading"><h2 id="history-heading">${t('site.event.history')}</h2><ul>${statusHistory.map(
-      (c) => html`<li><time datetime="${c.at}">${when.format(new Date(c.at))}</time>: ${t(`site.status.${c.to}`)}${c.reason ? html` – ${c.reason}` : null}</li>`,
+      (c) => html`<li><time datetime="${c.at}">${when.format(new Date(c.at))}</time>: ${t(`site.status.${c.to}`)}</li>`,
     )}</ul></section>`
   : null}
 ${related.length > 0
