@@ -9,14 +9,12 @@ import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './files/service.ts';
 import { registerFreshness, type RegisterFreshness } from './freshness.ts';
-import { readCsv } from './files/csv.ts';
 import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
 import { countryNames, referenceCache, type References } from './references.ts';
-import type { ActivitiesQuery, CreateActivityBody, ImportMode, PatchActivityBody } from './schemas.ts';
+import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
 import * as store from './store.ts';
-import { cellIssue, columnOf, readHeader, rowToInput, type CellIssue } from './files/table-format.ts';
-import { readXlsx } from './files/xlsx.ts';
 
 export interface ActivityPage {
   activities: Activity[];
@@ -28,35 +26,7 @@ export interface ActivityDetails {
   statusHistory: StatusChange[];
 }
 
-/** The most activities one export holds; a wider filter is refused, asking to narrow it. */
-export const EXPORT_MAX_ROWS = 100_000;
 const EXPORT_PAGE = 500;
-/** The most rows one imported file may hold. */
-export const IMPORT_MAX_ROWS = 20_000;
-
-export interface ImportFile {
-  bytes: Buffer;
-  format: 'csv' | 'xlsx';
-}
-
-export interface ImportOptions {
-  mode: ImportMode;
-  dryRun: boolean;
-}
-
-export type ImportedRow =
-  | { row: number; status: 'taken' | 'valid'; id?: string }
-  | { row: number; status: 'refused'; errors: CellIssue[] };
-
-export interface ImportReport {
-  mode: ImportMode;
-  dryRun: boolean;
-  stored: number;
-  refused: number;
-  summary: string;
-  ignoredColumns: string[];
-  rows: ImportedRow[];
-}
 
 /** Bookkeeping fields left out of an activity's history. */
 const HISTORY_IGNORES = ['version', 'updatedAt', 'updatedBy'];
@@ -93,11 +63,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   /** A new activity composed and checked like any create, with every problem by field. */
-  async function prepareNew(
-    input: CreateActivityBody,
-    refs: References,
-    stamp: Stamp,
-  ): Promise<{ ok: true; activity: Activity } | { ok: false; issues: FieldIssue[] }> {
+  async function prepareNew(input: CreateActivityBody, refs: References, stamp: Stamp): Promise<PreparedActivity> {
     const composed = composeActivity(input, null, refs, stamp);
     if (!composed.ok) return composed;
     const relatedIssues = await checkRelated(composed.activity);
@@ -113,7 +79,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     }
   }
 
-  return {
+  const useCases = {
     /**
      * `alongside` runs another capability's writes in the transaction that stores the activity
      * (e.g. the importer marking its proposal accepted): both land or neither does.
@@ -129,72 +95,6 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
         await alongside?.(trx, activity);
       });
       return activity;
-    },
-
-    /**
-     * Adds the activities of a CSV or XLSX file, each row checked like a create. Reports every row;
-     * stores in one transaction, all or nothing unless asked to take the valid rows.
-     */
-    async importFile(actor: Actor, file: ImportFile, options: ImportOptions): Promise<ImportReport> {
-      // Who may write some office's activities may import; each row is then checked for its offices.
-      requireAccess(actor, 'office-data:write', actor.kind === 'user' ? { office: actor.office } : {});
-      const read = file.format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
-      const fileProblem = (message: string) => invalid([issue('body', 'file_unreadable', message)], 'import_file_unreadable');
-      if (!read.ok) throw fileProblem(read.message);
-      const header = readHeader(read.table.header);
-      if (!header.ok) throw fileProblem(header.message);
-      const { rows } = read.table;
-      if (rows.length === 0) throw fileProblem('the file has a header row but no activities');
-      if (rows.length > IMPORT_MAX_ROWS) throw fileProblem(`the file has ${rows.length} rows; send at most ${IMPORT_MAX_ROWS} at a time`);
-
-      const refs = await references();
-      const stamp = { at: new Date().toISOString(), by: actorLabel(actor) };
-      const parsed = rows.map((r) => ({ row: r.row, result: rowToInput(r.cells, header.index) }));
-      const existing = await store.existingActivityIds(db, parsed.flatMap((p) => (p.result.id ? [p.result.id] : [])));
-      const rowOfId = new Map<string, number>();
-
-      const outcomes: Array<{ row: number; activity: Activity } | { row: number; errors: CellIssue[] }> = [];
-      for (const { row, result } of parsed) {
-        const errors: CellIssue[] = result.ok ? [] : [...result.issues];
-        if (result.id !== null) {
-          const earlier = rowOfId.get(result.id);
-          if (existing.has(result.id)) {
-            errors.push(
-              cellIssue('id', 'already_in_register', 'already in the register: a file only adds activities (change existing ones in the register, or empty the id to add a copy)', { value: result.id }),
-            );
-          } else if (earlier !== undefined) errors.push(cellIssue('id', 'same_id_in_row', `the same id is in row ${earlier}`, { row: earlier }));
-          else rowOfId.set(result.id, row);
-        }
-        if (result.ok) {
-          const offices = result.input.offices.map((o) => o.office);
-          if (!can(actor, 'office-data:write', { offices })) {
-            const office = actor.kind === 'user' && actor.office ? actor.office : '';
-            errors.push(cellIssue('offices', 'not_your_office', `forbidden: you may import only activities of your office${office ? ` (${office})` : ''}`, { office }));
-          }
-          const prepared = await prepareNew(result.input, refs, { ...stamp, id: result.id ?? newId() });
-          if (prepared.ok && errors.length === 0) outcomes.push({ row, activity: prepared.activity });
-          else if (!prepared.ok) errors.push(...prepared.issues.map((i) => cellIssue(columnOf(i.path), i.code, i.message, i.params)));
-        }
-        if (errors.length > 0) outcomes.push({ row, errors });
-      }
-
-      const valid = outcomes.flatMap((o) => ('activity' in o ? [o.activity] : []));
-      const refused = outcomes.length - valid.length;
-      const storing = !options.dryRun && valid.length > 0 && (options.mode === 'valid-rows' || refused === 0);
-      if (storing) {
-        await db.transaction().execute((trx) => insertNew(trx, actor, valid.map((activity) => ({ activity, statusReason: undefined })), refs));
-      }
-      return {
-        mode: options.mode,
-        dryRun: options.dryRun,
-        stored: storing ? valid.length : 0,
-        refused,
-        summary: importSummary(options, outcomes.length, valid.length, refused, storing),
-        ignoredColumns: header.ignored,
-        rows: outcomes.map((o) =>
-          'activity' in o ? (storing ? { row: o.row, status: 'taken', id: o.activity.id } : { row: o.row, status: 'valid' }) : { row: o.row, status: 'refused', errors: o.errors },
-        ),
-      };
     },
 
     /**
@@ -316,6 +216,12 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     },
   };
 
+  return {
+    ...useCases,
+    // The spreadsheet import and export (files/), made of the same steps as a create and a list.
+    ...createFileUseCases({ db, references, prepareNew, insertNew, listAll: (actor, query, map, max) => useCases.listAll(actor, query, map, max) }),
+  };
+
   async function setDeleted(actor: Actor, id: string, deleted: boolean): Promise<Activity> {
     const current = await visibleActivity(actor, id);
     requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
@@ -345,12 +251,4 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.', await store.findActivity(db, id));
     return activity;
   }
-}
-
-function importSummary(options: ImportOptions, rows: number, valid: number, refused: number, stored: boolean): string {
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  if (stored) return `Stored ${count(valid, 'activity', 'activities')}${refused > 0 ? `; refused ${count(refused, 'row')} (see errors)` : ''}.`;
-  if (options.dryRun) return `Dry run, nothing stored: ${count(valid, 'row')} would be stored, ${count(refused, 'row')} refused.`;
-  if (valid === 0) return `Nothing stored: all ${count(rows, 'row')} refused (see errors).`;
-  return `Nothing stored: ${count(refused, 'row')} refused (see errors) and the mode is all-or-nothing. Fix and send the file again, or send mode=valid-rows to store the other ${count(valid, 'row')}.`;
 }

@@ -181,6 +181,26 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     expect(bad.body.errors[0].path).toBe('query.format');
   });
 
+  it('gives the same export through the service (exportFile) as the list route sends, in both formats', async () => {
+    const { activities } = server.database.fieldbook.services;
+    const query = { office: ['addis-ababa'], sort: 'date' as const, deleted: 'exclude' as const };
+    const csv = await activities.exportFile({ kind: 'anonymous' }, query, 'csv');
+    const sent = await download(server, '/api/activities?office=addis-ababa&format=csv');
+    expect(csv.contentType).toBe(sent.headers.get('content-type'));
+    expect(sent.headers.get('content-disposition')).toBe(`attachment; filename="${csv.fileName}"`);
+    expect(csv.bytes.equals(sent.bytes)).toBe(true);
+    expect(readCsvFile(csv.bytes).map((r) => r.id)).not.toContain(ids.internal);
+
+    const xlsx = await activities.exportFile({ kind: 'anonymous' }, query, 'xlsx');
+    const sentXlsx = await download(server, '/api/activities?office=addis-ababa&format=xlsx');
+    expect(xlsx.contentType).toBe(XLSX);
+    expect(xlsx.fileName).toMatch(/^activities-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, ...rows] = await readXlsxFile(xlsx.bytes);
+    expect(header).toEqual([...HEADER]);
+    expect(rows.map((r) => r[HEADER.indexOf('id')]).sort()).toEqual([ids.arabic, ids.chinese, ids.formula].sort());
+    expect(await readXlsxFile(xlsx.bytes)).toEqual(await readXlsxFile(sentXlsx.bytes));
+  });
+
   it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {
     const file = csvOf([
       HAND_MADE_HEADER,
