@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseForSearch, searchDocument, searchTerms, textIn } from './model.ts';
+import { flatDateAndPlace, normaliseForSearch, searchDocument, searchTerms, textIn } from './model.ts';
 
 describe('textIn', () => {
   const texts = { fr: 'Atelier sur la qualité de service', en: 'Workshop on quality of service' };
@@ -49,5 +49,25 @@ describe('search normalisation', () => {
     expect(doc.split(' ')).toEqual(
       expect.arrayContaining(['workshop', 'atelier', 'regional', 'november', 'ndjamena', 'td', 'chad', 'tchad', 'hybrid', 'sg12rg', 'afr', 'african', 'group']),
     );
+  });
+});
+
+describe('flatDateAndPlace', () => {
+  const date = { text: 'mid November 2020', start: '2020-11-11', end: '2020-11-20', precision: 'part-of-month' as const };
+
+  it('gives the date as written and computed, and the place, each in its column', () => {
+    expect(flatDateAndPlace({ date, place: { mode: 'hybrid', city: 'Ndjamena', country: 'TD' } })).toEqual({
+      date_text: 'mid November 2020',
+      date_start: '2020-11-11',
+      date_end: '2020-11-20',
+      date_precision: 'part-of-month',
+      place_mode: 'hybrid',
+      place_city: 'Ndjamena',
+      place_country: 'TD',
+    });
+  });
+
+  it('leaves the three place columns empty when there is no place', () => {
+    expect(flatDateAndPlace({ date, place: null })).toMatchObject({ place_mode: null, place_city: null, place_country: null });
   });
 });

@@ -169,3 +169,19 @@ export function searchDocument(
 /** Whether an editor's office takes part in the activity (editors write only those). */
 export const involvesOffice = (activity: Pick<Activity, 'offices'>, office: string): boolean =>
   activity.offices.some((o) => o.office === office);
+
+/**
+ * An activity's fuzzy date and place as flat columns, named and filled alike in the register's
+ * table and in its spreadsheet files (no place: the three place columns empty).
+ */
+export function flatDateAndPlace(activity: Pick<Activity, 'date' | 'place'>) {
+  return {
+    date_text: activity.date.text,
+    date_start: activity.date.start,
+    date_end: activity.date.end,
+    date_precision: activity.date.precision,
+    place_mode: activity.place?.mode ?? null,
+    place_city: activity.place?.city ?? null,
+    place_country: activity.place?.country ?? null,
+  };
+}

@@ -4,18 +4,19 @@ import type { Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
 import type { FuzzyDate, FuzzyPrecision } from './fuzzy-date.ts';
-import type {
-  Activity,
-  ActivityKind,
-  Link,
-  OfficeRole,
-  PlaceMode,
-  Provenance,
-  RelationKind,
-  Status,
-  StatusChange,
-  Texts,
-  Visibility,
+import {
+  flatDateAndPlace,
+  type Activity,
+  type ActivityKind,
+  type Link,
+  type OfficeRole,
+  type PlaceMode,
+  type Provenance,
+  type RelationKind,
+  type Status,
+  type StatusChange,
+  type Texts,
+  type Visibility,
 } from './model.ts';
 import type { ActivityReadRow, ActivityTable } from './tables.ts';
 
@@ -53,13 +54,7 @@ function toRow(activity: Activity, searchText: string, changeSeq: number): Omit<
     kind: activity.kind,
     status: activity.status,
     visibility: activity.visibility,
-    date_text: activity.date.text,
-    date_start: activity.date.start,
-    date_end: activity.date.end,
-    date_precision: activity.date.precision,
-    place_mode: activity.place?.mode ?? null,
-    place_city: activity.place?.city ?? null,
-    place_country: activity.place?.country ?? null,
+    ...flatDateAndPlace(activity),
     description: JSON.stringify(activity.description),
     outcome: JSON.stringify(activity.outcome),
     participants: activity.participants,

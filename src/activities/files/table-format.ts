@@ -25,7 +25,7 @@
 import type { FieldIssueCode, IssueParams } from '#src/platform/errors.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { fieldIssueFromZod } from '#src/platform/validation.ts';
-import { textIn, type Activity } from '../model.ts';
+import { flatDateAndPlace, textIn, type Activity } from '../model.ts';
 import { createActivityBody, type CreateActivityBody } from '../schemas.ts';
 
 export const COLUMNS = [
@@ -109,13 +109,7 @@ export function activityToRow(activity: Activity): Record<Column, Cell> {
     offices: activity.offices.map((o) => `${o.office}:${o.role}`).join(LIST_SEPARATOR),
     sectors: activity.sectors.join(LIST_SEPARATOR),
     bodies: activity.bodies.join(LIST_SEPARATOR),
-    date_text: activity.date.text,
-    date_start: activity.date.start,
-    date_end: activity.date.end,
-    date_precision: activity.date.precision,
-    place_mode: activity.place?.mode ?? null,
-    place_city: activity.place?.city ?? null,
-    place_country: activity.place?.country ?? null,
+    ...flatDateAndPlace(activity),
     participants: activity.participants,
     description: textIn(activity.description, original, original)?.text ?? null,
     outcome: textIn(activity.outcome, original, original)?.text ?? null,
