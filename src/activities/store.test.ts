@@ -1,10 +1,11 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '#src/platform/schema.ts';
-import { ftsQuery, fullTextMatch, tsQuery } from './store.ts';
+import { ftsQuery, fullTextMatch, listActivities, tsQuery } from './store.ts';
 
-const compilerFor = (dialect: 'sqlite' | 'postgres') =>
+const compilerFor = (dialect: 'sqlite' | 'postgres', log?: (sql: string, parameters: readonly unknown[]) => void) =>
   new Kysely<Database>({
+    ...(log ? { log: (event) => log(event.query.sql, event.query.parameters) } : {}),
     dialect: {
       createAdapter: () => (dialect === 'sqlite' ? new SqliteAdapter() : new PostgresAdapter()),
       createDriver: () => new DummyDriver(),
@@ -37,5 +38,20 @@ describe('fullTextMatch', () => {
     expect(ftsQuery(['e waste', 'rg afr'])).toBe('"e waste" AND "rg afr"*');
     expect(ftsQuery(['e waste', 'rg af'], ['afr', 'afro'])).toBe('"e waste" AND ("rg afr" OR "rg afro")');
     expect(tsQuery(['e waste', 'rg afr'])).toBe('e <-> waste & rg <-> afr:*');
+  });
+});
+
+describe('listActivities filters', () => {
+  it('keeps an activity linked to one of the given offices, Sectors and bodies, each through its own link table', async () => {
+    const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+    const db = compilerFor('postgres', (sql, parameters) => statements.push({ sql, parameters }));
+    const filter = { offices: ['addis-ababa', 'cairo'], sectors: ['ITU-T'], bodies: ['ATU'], deleted: 'include' as const };
+    // Sorted by update, so the office filter is a condition on the activity rather than a walk of the office links.
+    await listActivities(db, 'postgres', filter, { sort: 'updated', limit: 10 });
+    const [{ sql, parameters }] = statements as [(typeof statements)[0]];
+    const linked = (table: string, column: string, values: string) =>
+      `exists (select 1 as "one" from "${table}" as "link" where "link"."activity_id" = "activity"."id" and "link"."${column}" in (${values}))`;
+    expect(sql).toContain(`where (${linked('activity_office', 'office_code', '$1, $2')} and ${linked('activity_sector', 'sector_code', '$3')} and ${linked('activity_body', 'body_code', '$4')})`);
+    expect(parameters).toEqual(['addis-ababa', 'cairo', 'ITU-T', 'ATU', 11]);
   });
 });

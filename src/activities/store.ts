@@ -1,5 +1,5 @@
 /** All SQL of the activity register. Each function takes the executor first. */
-import { SqliteAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { DynamicModule, SqliteAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/platform/schema.ts';
@@ -347,6 +347,27 @@ export function fullTextMatch(dialect: Dialect, terms: string[], lastWords: stri
   return sql<SqlBool>`activity.search_vector @@ to_tsquery('simple', ${tsQuery(terms)})`;
 }
 
+/** The code column of each table that links an activity to an office, a Sector or a body. */
+const LINK_CODE = {
+  activity_office: 'office_code',
+  activity_sector: 'sector_code',
+  activity_body: 'body_code',
+} as const satisfies { [T in 'activity_office' | 'activity_sector' | 'activity_body']: keyof Database[T] & string };
+
+/** A table and column chosen at run time (the pairs above are checked against the schema). */
+const dynamic = new DynamicModule<Database>();
+
+/** The activity has a link in `table` to one of `codes`. */
+function linkedToAny(eb: ExpressionBuilder<Database, 'activity'>, table: keyof typeof LINK_CODE, codes: string[]): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom(dynamic.table(table).as('link'))
+      .select(sql`1`.as('one'))
+      .whereRef('link.activity_id', '=', 'activity.id')
+      .where(dynamic.ref(`link.${LINK_CODE[table]}`), 'in', codes),
+  );
+}
+
 function filterExpression(
   eb: ExpressionBuilder<Database, 'activity'>,
   dialect: Dialect,
@@ -362,14 +383,7 @@ function filterExpression(
   // Overlap of the fuzzy range with [from, to].
   if (filter.from) conditions.push(eb('activity.date_end', '>=', filter.from));
   if (filter.to) conditions.push(eb('activity.date_start', '<=', filter.to));
-  if (filter.offices?.length) {
-    const offices = filter.offices;
-    conditions.push(
-      eb.exists(
-        eb.selectFrom('activity_office as ao').select(sql`1`.as('one')).whereRef('ao.activity_id', '=', 'activity.id').where('ao.office_code', 'in', offices),
-      ),
-    );
-  }
+  if (filter.offices?.length) conditions.push(linkedToAny(eb, 'activity_office', filter.offices));
   if (filter.regions?.length) {
     const regions = filter.regions;
     conditions.push(
@@ -383,22 +397,8 @@ function filterExpression(
       ),
     );
   }
-  if (filter.sectors?.length) {
-    const sectors = filter.sectors;
-    conditions.push(
-      eb.exists(
-        eb.selectFrom('activity_sector as s').select(sql`1`.as('one')).whereRef('s.activity_id', '=', 'activity.id').where('s.sector_code', 'in', sectors),
-      ),
-    );
-  }
-  if (filter.bodies?.length) {
-    const bodies = filter.bodies;
-    conditions.push(
-      eb.exists(
-        eb.selectFrom('activity_body as b').select(sql`1`.as('one')).whereRef('b.activity_id', '=', 'activity.id').where('b.body_code', 'in', bodies),
-      ),
-    );
-  }
+  if (filter.sectors?.length) conditions.push(linkedToAny(eb, 'activity_sector', filter.sectors));
+  if (filter.bodies?.length) conditions.push(linkedToAny(eb, 'activity_body', filter.bodies));
   if (filter.terms?.length) conditions.push(fullTextMatch(dialect, filter.terms, lastWords));
   return eb.and(conditions);
 }
