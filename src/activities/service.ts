@@ -63,11 +63,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   /** A new activity composed and checked like any create, with every problem by field. */
-  async function prepareNew(
-    input: CreateActivityBody,
-    refs: References,
-    stamp: Stamp,
-  ): Promise<PreparedActivity> {
+  async function prepareNew(input: CreateActivityBody, refs: References, stamp: Stamp): Promise<PreparedActivity> {
     const composed = composeActivity(input, null, refs, stamp);
     if (!composed.ok) return composed;
     const relatedIssues = await checkRelated(composed.activity);
