@@ -2,7 +2,7 @@
  * The activity form's state: what the user types, as plain strings, turned into the API's body.
  * Texts in languages the form does not show (a title also in French) are carried over untouched.
  */
-import type { CreateActivityBody } from '../../src/activities/schemas.ts';
+import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import type { Activity } from './activities.ts';
 import type { Language } from './i18n.tsx';
 import type { ActivityKind, OfficeRole, PlaceMode, RelationKind, Status, Visibility } from './vocabulary.ts';

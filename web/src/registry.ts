@@ -1,6 +1,6 @@
 /** Offices and bodies for pickers, fetched once per language and kept for the session. */
 import { useEffect, useState } from 'react';
-import type { BodyResponse, OfficeResponse, RegionResponse } from '../../src/registry/schemas.ts';
+import type { BodyResponse, OfficeResponse, RegionResponse } from '#src/registry/schemas.ts';
 import { api } from './api.ts';
 import type { Page } from './activities.ts';
 import { useI18n, type Language } from './i18n.tsx';

@@ -1,7 +1,7 @@
 /** Every change to an activity: who, when, each field before and after; a deleted one can be restored here. */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { historyResponse } from '../../../src/activities/schemas.ts';
+import type { historyResponse } from '#src/activities/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { textIn, titleOf, type Activity } from '../activities.ts';

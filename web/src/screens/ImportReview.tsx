@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
+import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';

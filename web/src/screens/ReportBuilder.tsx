@@ -3,7 +3,7 @@
  * its narrative sections are edited beside the generated report, which refreshes as they are saved.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ReportResponse } from '../../../src/reports/schemas.ts';
+import type { ReportResponse } from '#src/reports/schemas.ts';
 import { api, ApiError } from '../api.ts';
 import type { Page } from '../activities.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
