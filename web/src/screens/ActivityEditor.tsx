@@ -13,7 +13,7 @@ import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
-import { useBodies, useOffices } from '../registry.ts';
+import { nameOf, useBodies, useOffices } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { useUser } from '../session.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES, type OfficeRole } from '../vocabulary.ts';
@@ -126,8 +126,8 @@ export default function ActivityEditor() {
   }
 
   const statusChanged = saved !== null && draft.status !== saved.status;
-  const officeName = (code: string) => offices.find((office) => office.code === code)?.name ?? code;
-  const bodyName = (code: string) => bodies.find((body) => body.code === code)?.name ?? code;
+  const officeName = (code: string) => nameOf(offices, code);
+  const bodyName = (code: string) => nameOf(bodies, code);
 
   // Nothing to type into before the stored activity is there, so no typing is overwritten by it.
   if (id && !saved) return error ? <ErrorAlert error={error} /> : <p role="status">{t('app.loading')}</p>;

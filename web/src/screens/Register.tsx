@@ -6,7 +6,7 @@ import { titleLanguage, titleOf, type Activity, type Page } from '../activities.
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
-import { useOffices } from '../registry.ts';
+import { nameOf, useOffices } from '../registry.ts';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
@@ -45,7 +45,6 @@ export default function Register() {
   const withFilters = (changes: Record<string, string | undefined>) => setParams(new URLSearchParams(queryString({ ...filters, limit, ...changes })));
   const dateSort = filters.sort === '-date' ? 'descending' : !filters.sort || filters.sort === 'date' ? 'ascending' : 'none';
   const id = useId();
-  const officeName = (code: string) => offices.find((o) => o.code === code)?.name ?? code;
 
   useEffect(() => {
     let current = true;
@@ -77,7 +76,7 @@ export default function Register() {
     <>
       <h1>{t('app.register.title')}</h1>
       <form key={key} onSubmit={apply} className="filters" aria-label={t('app.register.filters')}>
-        <Choice name="office" label={t('app.field.office')} values={offices.map((o) => o.code)} current={filters.office} labelOf={(code) => offices.find((o) => o.code === code)?.name ?? code} />
+        <Choice name="office" label={t('app.field.office')} values={offices.map((o) => o.code)} current={filters.office} labelOf={(code) => nameOf(offices, code)} />
         <Choice name="region" label={t('app.field.region')} values={REGIONS} current={filters.region} labelOf={(code) => code} />
         <Choice name="sector" label={t('app.field.sector')} values={SECTORS} current={filters.sector} labelOf={(code) => code} />
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
@@ -146,7 +145,7 @@ export default function Register() {
                   </td>
                   <td>{t(`app.kind.${activity.kind}`)}</td>
                   <td>{t(`app.status.${activity.status}`)}</td>
-                  <td>{[...new Set(activity.offices.map((o) => o.office))].map(officeName).join(', ')}</td>
+                  <td>{[...new Set(activity.offices.map((o) => o.office))].map((code) => nameOf(offices, code)).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
