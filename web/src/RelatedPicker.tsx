@@ -5,7 +5,8 @@ import { titleOf, type Activity, type Page } from './activities.ts';
 import { Field } from './Field.tsx';
 import { useI18n } from './i18n.tsx';
 import type { Draft } from './draft.ts';
-import { RELATION_KINDS, type RelationKind } from './vocabulary.ts';
+import { Select } from './Select.tsx';
+import { RELATION_KINDS } from './vocabulary.ts';
 
 /** How long typing may pause before the register is searched. */
 const SEARCH_AFTER_MS = 300;
@@ -61,13 +62,7 @@ export function RelatedPicker({ self, related, onChange, errorOf }: { self: stri
             {titles[relation.activity] ?? relation.activity}
           </span>
           <Field label={t('app.field.relation')} error={errorOf(`related.${index}`)}>
-            <select value={relation.kind} onChange={(e) => onChange(related.map((r, i) => (i === index ? { ...r, kind: e.target.value as RelationKind } : r)))}>
-              {RELATION_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`app.relation.${kind}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={relation.kind} onChange={(kind) => onChange(related.map((r, i) => (i === index ? { ...r, kind } : r)))} options={RELATION_KINDS} labelOf={(kind) => t(`app.relation.${kind}`)} />
           </Field>
           <button type="button" onClick={() => onChange(related.filter((_, i) => i !== index))} aria-label={t('app.editor.removeNamed', { name: titles[relation.activity] ?? relation.activity })}>
             {t('app.editor.remove')}

@@ -12,11 +12,12 @@ import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
+import { LanguageSelect, Select } from '../Select.tsx';
 import { useUser } from '../session.tsx';
-import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES, type OfficeRole } from '../vocabulary.ts';
+import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 export default function ActivityEditor() {
   const { t, language } = useI18n();
@@ -153,38 +154,20 @@ export default function ActivityEditor() {
       <form onSubmit={(event) => void save(event)} className="editor" noValidate>
         <ErrorAlert error={error} />
         <Field label={t('app.field.language')}>
-          <select value={draft.originalLanguage} onChange={(e) => change('originalLanguage', e.target.value as Language)}>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={draft.originalLanguage} onChange={(language) => change('originalLanguage', language)} />
         </Field>
         <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
           <input dir="auto" value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
         </Field>
         <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
-          <select value={draft.kind} onChange={(e) => change('kind', e.target.value as Draft['kind'])}>
-            {ACTIVITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`app.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
+          <Select value={draft.kind} onChange={(value) => change('kind', value)} options={ACTIVITY_KINDS} labelOf={(kind) => t(`app.kind.${kind}`)} />
         </Field>
         <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} />}>
           <input dir="auto" value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
         </Field>
         <div className="row">
           <Field label={t('app.field.status')} error={fieldErrorOf('status')}>
-            <select value={draft.status} onChange={(e) => change('status', e.target.value as Draft['status'])}>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`app.status.${status}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={draft.status} onChange={(value) => change('status', value)} options={STATUSES} labelOf={(status) => t(`app.status.${status}`)} />
           </Field>
           {statusChanged ? (
             <Field label={t('app.field.statusReason')} error={fieldErrorOf('statusReason')}>
@@ -192,13 +175,7 @@ export default function ActivityEditor() {
             </Field>
           ) : null}
           <Field label={t('app.field.visibility')} error={fieldErrorOf('visibility')}>
-            <select value={draft.visibility} onChange={(e) => change('visibility', e.target.value as Draft['visibility'])}>
-              {VISIBILITIES.map((visibility) => (
-                <option key={visibility} value={visibility}>
-                  {t(`app.visibility.${visibility}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={draft.visibility} onChange={(value) => change('visibility', value)} options={VISIBILITIES} labelOf={(visibility) => t(`app.visibility.${visibility}`)} />
           </Field>
         </div>
         <fieldset>
@@ -217,13 +194,7 @@ export default function ActivityEditor() {
                 <input list="office-codes" value={entry.office} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, office: e.target.value } : o)))} />
               </Field>
               <Field label={t('app.field.role')}>
-                <select value={entry.role} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, role: e.target.value as OfficeRole } : o)))}>
-                  {OFFICE_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`app.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
+                <Select value={entry.role} onChange={(role) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, role } : o)))} options={OFFICE_ROLES} labelOf={(role) => t(`app.role.${role}`)} />
               </Field>
               <button type="button" onClick={() => change('offices', draft.offices.filter((_, i) => i !== index))}>
                 {t('app.editor.remove')}
@@ -287,13 +258,7 @@ export default function ActivityEditor() {
           {fieldErrorOf('place', true) ? <div className="field-error">{fieldErrorOf('place', true)}</div> : null}
           <div className="row">
             <Field label={t('app.field.placeMode')} error={fieldErrorOf('place.mode')}>
-              <select value={draft.placeMode} onChange={(e) => change('placeMode', e.target.value as Draft['placeMode'])}>
-                {PLACE_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`app.placeMode.${mode}`)}
-                  </option>
-                ))}
-              </select>
+              <Select value={draft.placeMode} onChange={(value) => change('placeMode', value)} options={PLACE_MODES} labelOf={(mode) => t(`app.placeMode.${mode}`)} />
             </Field>
             <Field label={t('app.field.city')} error={fieldErrorOf('place.city')}>
               <input value={draft.city} onChange={(e) => change('city', e.target.value)} />

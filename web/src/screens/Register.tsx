@@ -7,6 +7,7 @@ import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useOffices } from '../registry.ts';
+import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
@@ -19,14 +20,7 @@ function Choice({ name, label, values, current, labelOf }: { name: Filter; label
   return (
     <span className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={current}>
-        <option value="">{t('app.register.any')}</option>
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {labelOf(value)}
-          </option>
-        ))}
-      </select>
+      <Select id={id} name={name} defaultValue={current} none={t('app.register.any')} options={values} labelOf={labelOf} />
     </span>
   );
 }
