@@ -1,9 +1,10 @@
 /** The register as a table: the API's filters, kept in the URL so a filter can be saved or shared. */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../api.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
+import { Field } from '../Field.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useOffices } from '../registry.ts';
@@ -16,12 +17,10 @@ type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <span className="field">
-      <label htmlFor={id}>{label}</label>
-      <Select id={id} name={name} defaultValue={current} none={t('app.register.any')} options={values} labelOf={labelOf} />
-    </span>
+    <Field label={label}>
+      <Select name={name} defaultValue={current} none={t('app.register.any')} options={values} labelOf={labelOf} />
+    </Field>
   );
 }
 
@@ -38,7 +37,6 @@ export default function Register() {
   const query = queryString({ ...filters, cursor, limit, lang: language });
   const withFilters = (changes: Record<string, string | undefined>) => setParams(new URLSearchParams(queryString({ ...filters, limit, ...changes })));
   const dateSort = filters.sort === '-date' ? 'descending' : !filters.sort || filters.sort === 'date' ? 'ascending' : 'none';
-  const id = useId();
 
   useEffect(() => {
     let current = true;
@@ -76,26 +74,22 @@ export default function Register() {
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
         <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
         <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
-        <span className="field">
-          <label htmlFor={`${id}-from`}>{t('app.register.from')}</label>
-          <input id={`${id}-from`} name="from" type="date" defaultValue={filters.from} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-to`}>{t('app.register.to')}</label>
-          <input id={`${id}-to`} name="to" type="date" defaultValue={filters.to} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-q`}>{t('app.register.words')}</label>
-          <input id={`${id}-q`} name="q" type="search" defaultValue={filters.q} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-sort`}>{t('app.register.sort')}</label>
-          <select id={`${id}-sort`} name="sort" defaultValue={filters.sort || 'date'}>
+        <Field label={t('app.register.from')}>
+          <input name="from" type="date" defaultValue={filters.from} />
+        </Field>
+        <Field label={t('app.register.to')}>
+          <input name="to" type="date" defaultValue={filters.to} />
+        </Field>
+        <Field label={t('app.register.words')}>
+          <input name="q" type="search" defaultValue={filters.q} />
+        </Field>
+        <Field label={t('app.register.sort')}>
+          <select name="sort" defaultValue={filters.sort || 'date'}>
             <option value="date">{t('app.register.sortDate')}</option>
             <option value="-date">{t('app.register.sortDateDesc')}</option>
             <option value="updated">{t('app.register.sortUpdated')}</option>
           </select>
-        </span>
+        </Field>
         <button type="submit">{t('app.register.apply')}</button>
       </form>
       <p className="actions">
