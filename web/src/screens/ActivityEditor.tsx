@@ -12,12 +12,51 @@ import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
+import { ListField } from '../ListField.tsx';
 import { useI18n } from '../i18n.tsx';
-import { nameOf, useBodies, useOffices } from '../registry.ts';
+import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
 import { useUser } from '../session.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
+
+/** Suggestions for an input of registry codes, each with its name. */
+function CodeSuggestions({ id, entries }: { id: string; entries: ReadonlyArray<{ code: string; name: string }> }) {
+  return (
+    <datalist id={id}>
+      {entries.map((entry) => (
+        <option key={entry.code} value={entry.code}>
+          {entry.name}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+/** A body found by its code or name, added to the activity's bodies. */
+function BodyFinder({ bodies, onFound }: { bodies: Body[]; onFound(code: string): void }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  return (
+    <>
+      <CodeSuggestions id="body-codes" entries={bodies} />
+      <div className="row">
+        <Field label={t('app.editor.findBody')}>
+          <input list="body-codes" value={code} onChange={(e) => setCode(e.target.value)} />
+        </Field>
+        <button
+          type="button"
+          onClick={() => {
+            if (code.trim()) onFound(code.trim());
+            setCode('');
+          }}
+        >
+          {t('app.editor.addBody')}
+        </button>
+      </div>
+    </>
+  );
+}
 
 export default function ActivityEditor() {
   const { t, language } = useI18n();
@@ -32,7 +71,6 @@ export default function ActivityEditor() {
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Activity | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [bodyToAdd, setBodyToAdd] = useState('');
   const [busy, setBusy] = useState(false);
 
   // The id of an activity this screen has just created, to move to its own address once saved.
@@ -127,8 +165,6 @@ export default function ActivityEditor() {
   }
 
   const statusChanged = saved !== null && draft.status !== saved.status;
-  const officeName = (code: string) => nameOf(offices, code);
-  const bodyName = (code: string) => nameOf(bodies, code);
 
   // Nothing to type into before the stored activity is there, so no typing is overwritten by it.
   if (id && !saved) return error ? <ErrorAlert error={error} /> : <p role="status">{t('app.loading')}</p>;
@@ -178,81 +214,41 @@ export default function ActivityEditor() {
             <Select value={draft.visibility} onChange={(value) => change('visibility', value)} options={VISIBILITIES} labelOf={(visibility) => t(`app.visibility.${visibility}`)} />
           </Field>
         </div>
-        <fieldset>
-          <legend>{t('app.field.offices')}</legend>
-          {fieldErrorOf('offices', true) ? <div className="field-error">{fieldErrorOf('offices', true)}</div> : null}
-          <datalist id="office-codes">
-            {offices.map((office) => (
-              <option key={office.code} value={office.code}>
-                {office.name}
-              </option>
-            ))}
-          </datalist>
-          {draft.offices.map((entry, index) => (
-            <div className="row" key={index}>
-              <Field label={t('app.field.office')} hint={officeName(entry.office)} error={fieldErrorOf(`offices.${index}`)}>
-                <input list="office-codes" value={entry.office} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, office: e.target.value } : o)))} />
+        <ListField
+          layout="rows"
+          legend={t('app.field.offices')}
+          error={fieldErrorOf('offices', true)}
+          items={draft.offices}
+          onChange={(next) => change('offices', next)}
+          entry={(entry, update, index) => (
+            <>
+              <Field label={t('app.field.office')} hint={nameOf(offices, entry.office)} error={fieldErrorOf(`offices.${index}`)}>
+                <input list="office-codes" value={entry.office} onChange={(e) => update({ office: e.target.value })} />
               </Field>
               <Field label={t('app.field.role')}>
-                <Select value={entry.role} onChange={(role) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, role } : o)))} options={OFFICE_ROLES} labelOf={(role) => t(`app.role.${role}`)} />
+                <Select value={entry.role} onChange={(role) => update({ role })} options={OFFICE_ROLES} labelOf={(role) => t(`app.role.${role}`)} />
               </Field>
-              <button type="button" onClick={() => change('offices', draft.offices.filter((_, i) => i !== index))}>
-                {t('app.editor.remove')}
+            </>
+          )}
+          adder={(add) => (
+            <>
+              <CodeSuggestions id="office-codes" entries={offices} />
+              <button type="button" onClick={() => add({ office: '', role: 'organised' })}>
+                {t('app.editor.addOffice')}
               </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => change('offices', [...draft.offices, { office: '', role: 'organised' }])}>
-            {t('app.editor.addOffice')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>{t('app.field.sectors')}</legend>
-          {SECTORS.map((sector) => (
-            <label key={sector} className="check">
-              <input
-                type="checkbox"
-                checked={draft.sectors.includes(sector)}
-                onChange={(e) => change('sectors', e.target.checked ? [...draft.sectors, sector] : draft.sectors.filter((s) => s !== sector))}
-              />{' '}
-              {sector}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('app.field.bodies')}</legend>
-          {fieldErrorOf('bodies') ? <div className="field-error">{fieldErrorOf('bodies')}</div> : null}
-          <ul className="chips">
-            {draft.bodies.map((code) => (
-              <li key={code}>
-                {bodyName(code)}{' '}
-                <button type="button" aria-label={t('app.editor.removeNamed', { name: bodyName(code) })} onClick={() => change('bodies', draft.bodies.filter((b) => b !== code))}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <datalist id="body-codes">
-            {bodies.map((body) => (
-              <option key={body.code} value={body.code}>
-                {body.name}
-              </option>
-            ))}
-          </datalist>
-          <div className="row">
-            <Field label={t('app.editor.findBody')}>
-              <input list="body-codes" value={bodyToAdd} onChange={(e) => setBodyToAdd(e.target.value)} />
-            </Field>
-            <button
-              type="button"
-              onClick={() => {
-                if (bodyToAdd.trim() && !draft.bodies.includes(bodyToAdd.trim())) change('bodies', [...draft.bodies, bodyToAdd.trim()]);
-                setBodyToAdd('');
-              }}
-            >
-              {t('app.editor.addBody')}
-            </button>
-          </div>
-        </fieldset>
+            </>
+          )}
+        />
+        <ListField layout="checks" legend={t('app.field.sectors')} items={draft.sectors} onChange={(next) => change('sectors', next)} choices={SECTORS} />
+        <ListField
+          layout="chips"
+          legend={t('app.field.bodies')}
+          error={fieldErrorOf('bodies')}
+          items={draft.bodies}
+          onChange={(next) => change('bodies', next)}
+          nameOf={(code) => nameOf(bodies, code)}
+          adder={(add) => <BodyFinder bodies={bodies} onFound={add} />}
+        />
         <fieldset>
           <legend>{t('app.field.place')}</legend>
           {fieldErrorOf('place', true) ? <div className="field-error">{fieldErrorOf('place', true)}</div> : null}
@@ -277,25 +273,27 @@ export default function ActivityEditor() {
         <Field label={t('app.field.participants')} error={fieldErrorOf('participants')}>
           <input type="number" min={0} value={draft.participants} onChange={(e) => change('participants', e.target.value)} />
         </Field>
-        <fieldset>
-          <legend>{t('app.field.links')}</legend>
-          {draft.links.map((link, index) => (
-            <div className="row" key={index}>
+        <ListField
+          layout="rows"
+          legend={t('app.field.links')}
+          items={draft.links}
+          onChange={(next) => change('links', next)}
+          entry={(link, update, index) => (
+            <>
               <Field label={t('app.field.url')} error={fieldErrorOf(`links.${index}`)}>
-                <input type="url" value={link.url} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
+                <input type="url" value={link.url} onChange={(e) => update({ url: e.target.value })} />
               </Field>
               <Field label={t('app.field.linkTitle')}>
-                <input value={link.title} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, title: e.target.value } : l)))} />
+                <input value={link.title} onChange={(e) => update({ title: e.target.value })} />
               </Field>
-              <button type="button" onClick={() => change('links', draft.links.filter((_, i) => i !== index))}>
-                {t('app.editor.remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => change('links', [...draft.links, { url: '', title: '' }])}>
-            {t('app.editor.addLink')}
-          </button>
-        </fieldset>
+            </>
+          )}
+          adder={(add) => (
+            <button type="button" onClick={() => add({ url: '', title: '' })}>
+              {t('app.editor.addLink')}
+            </button>
+          )}
+        />
         <RelatedPicker self={saved?.id ?? null} related={draft.related} onChange={(next) => change('related', next)} errorOf={fieldErrorOf} />
         <button type="submit" className="primary" disabled={busy}>
           {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}
