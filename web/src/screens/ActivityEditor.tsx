@@ -2,13 +2,11 @@
  * One activity: every field of the register, saved with the version it was based on. A stale
  * version (409) shows what changed on the server beside what the user typed; nothing typed is lost.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api.ts';
-import type { Activity } from '../activities.ts';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
-import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
+import { draftOf, useActivityDraft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
@@ -17,7 +15,6 @@ import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
-import { useUser } from '../session.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** Suggestions for an input of registry codes, each with its name. */
@@ -59,110 +56,12 @@ function BodyFinder({ bodies, onFound }: { bodies: Body[]; onFound(code: string)
 }
 
 export default function ActivityEditor() {
-  const { t, language } = useI18n();
-  const user = useUser();
+  const { t } = useI18n();
   const { id } = useParams();
-  const navigate = useNavigate();
   const offices = useOffices();
   const bodies = useBodies();
-  const [saved, setSaved] = useState<Activity | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(language, user.office));
-  const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Activity | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  // The id of an activity this screen has just created, to move to its own address once saved.
-  const [created, setCreated] = useState<string | null>(null);
-
-  // The router keeps this screen mounted from one activity to another and to "New activity", so
-  // each address starts afresh: nothing of the previous activity (its version, a conflict) may be
-  // saved onto this one, and a late answer for the previous address is dropped.
-  useEffect(() => {
-    let current = true;
-    setConflict(null);
-    setError(null);
-    setDirty(false);
-    if (!id) {
-      setSaved(null);
-      setCreated(null);
-      setNotice(null);
-      setDraft(emptyDraft(language, user.office));
-      return;
-    }
-    api<Activity>('GET', `/api/activities/${id}`).then(
-      (activity) => {
-        if (!current) return;
-        setSaved(activity);
-        setDraft(draftOf(activity));
-      },
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-    // The language and office only shape an empty draft when the address changes, not later.
-  }, [id]);
-
-  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
-  useEffect(() => {
-    if (!id && created && !dirty) navigate(`/activities/${created}`, { replace: true });
-  }, [id, created, dirty, navigate]);
-
-  const change = <K extends keyof Draft>(field: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    setDirty(true);
-    setNotice(null);
-  };
+  const { saved, draft, change, conflict, error, notice, busy, save, removeOrRestore, blocker } = useActivityDraft(id);
   const fieldErrorOf = useFieldErrors(error);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const base = conflict ?? saved;
-      const activity = base
-        ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: { ...bodyOf(draft, base), version: base.version } })
-        : await api<Activity>('POST', '/api/activities', { body: bodyOf(draft) });
-      setSaved(activity);
-      if (!base) setCreated(activity.id);
-      setConflict(null);
-      setDraft({ ...draftOf(activity), statusReason: '' });
-      setDirty(false);
-      setNotice(t('app.editor.saved'));
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.current) setConflict(caught.current as Activity);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function removeOrRestore() {
-    if (!saved) return;
-    setError(null);
-    try {
-      const activity = saved.deletedAt
-        ? await api<Activity>('POST', `/api/activities/${saved.id}/restore`)
-        : await api<Activity>('DELETE', `/api/activities/${saved.id}`);
-      setSaved(activity);
-      setNotice(activity.deletedAt ? t('app.editor.deleted') : t('app.editor.restored'));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
 
   const statusChanged = saved !== null && draft.status !== saved.status;
 
@@ -183,11 +82,18 @@ export default function ActivityEditor() {
       {saved?.deletedAt ? <p className="banner">{t('app.editor.isDeleted')}</p> : null}
       {notice ? (
         <p role="status" className="notice">
-          {notice}
+          {t(notice)}
         </p>
       ) : null}
       {conflict ? <ConflictView mine={draft} theirs={draftOf(conflict)} onTake={(field) => change(field, draftOf(conflict)[field])} /> : null}
-      <form onSubmit={(event) => void save(event)} className="editor" noValidate>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        className="editor"
+        noValidate
+      >
         <ErrorAlert error={error} />
         <Field label={t('app.field.language')}>
           <LanguageSelect value={draft.originalLanguage} onChange={(language) => change('originalLanguage', language)} />
