@@ -1,9 +1,10 @@
 /**
  * A draft field that holds a list (an activity's offices, Sectors, bodies, links, related
- * activities): a fieldset with its legend, what the API said about the list itself, the entries
- * each with a way to remove it, and what adds one. Changes go out as the whole new list.
+ * activities): a FieldGroup with its legend and what the API said about the list itself, the
+ * entries each with a way to remove it, and what adds one. Changes go out as the whole new list.
  */
 import type { ReactNode } from 'react';
+import { FieldGroup } from './Field.tsx';
 import { useI18n } from './i18n.tsx';
 
 interface ListFieldCommon<T> {
@@ -42,11 +43,9 @@ interface Checks extends ListFieldCommon<string> {
 
 export function ListField<T extends object>(props: Rows<T> | Chips | Checks) {
   return (
-    <fieldset>
-      <legend>{props.legend}</legend>
-      {props.error ? <div className="field-error">{props.error}</div> : null}
+    <FieldGroup legend={props.legend} error={props.error}>
       {props.layout === 'rows' ? <RowEntries {...props} /> : props.layout === 'chips' ? <ChipEntries {...props} /> : <CheckEntries {...props} />}
-    </fieldset>
+    </FieldGroup>
   );
 }
 

@@ -9,7 +9,7 @@ import { DateUnderstood } from '../DateUnderstood.tsx';
 import { draftOf, useActivityDraft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
-import { Field } from '../Field.tsx';
+import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
@@ -155,9 +155,7 @@ export default function ActivityEditor() {
           nameOf={(code) => nameOf(bodies, code)}
           adder={(add) => <BodyFinder bodies={bodies} onFound={add} />}
         />
-        <fieldset>
-          <legend>{t('app.field.place')}</legend>
-          {fieldErrorOf('place', true) ? <div className="field-error">{fieldErrorOf('place', true)}</div> : null}
+        <FieldGroup legend={t('app.field.place')} error={fieldErrorOf('place', true)}>
           <div className="row">
             <Field label={t('app.field.placeMode')} error={fieldErrorOf('place.mode')}>
               <Select value={draft.placeMode} onChange={(value) => change('placeMode', value)} options={PLACE_MODES} labelOf={(mode) => t(`app.placeMode.${mode}`)} />
@@ -169,7 +167,7 @@ export default function ActivityEditor() {
               <input value={draft.country} onChange={(e) => change('country', e.target.value)} maxLength={2} size={3} />
             </Field>
           </div>
-        </fieldset>
+        </FieldGroup>
         <Field label={t('app.field.description')} error={fieldErrorOf('description')}>
           <textarea value={draft.description} onChange={(e) => change('description', e.target.value)} rows={4} lang={draft.originalLanguage} />
         </Field>
