@@ -9,7 +9,8 @@ export default defineConfig({
   root: WEB_ROOT,
   base: '/app/',
   plugins: [react()],
-  // The catalogues live in locales/ at the repository root, one folder up.
+  // The catalogues (locales/) and the server modules the screens share (`#src/…`, resolved through
+  // package.json "imports" as on the server) live one folder up.
   server: { fs: { allow: ['..'] } },
   build: {
     outDir: 'dist',

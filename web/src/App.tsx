@@ -1,9 +1,10 @@
 /** The frame around every screen: skip link, navigation, language, who is signed in; routes split by screen. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from './i18n.tsx';
+import { useI18n } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { Dialog } from './Dialog.tsx';
+import { LanguageSelect } from './Select.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
 const Home = lazy(() => import('./screens/Home.tsx'));
@@ -20,13 +21,7 @@ function LanguagePicker() {
   return (
     <label className="language">
       {t('common.language')}{' '}
-      <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect value={language} onChange={setLanguage} />
     </label>
   );
 }

@@ -1,4 +1,5 @@
 /** After a 409: the stored version beside the user's, field by field, each with "take theirs". */
+import { Comparison } from './Comparison.tsx';
 import { differingFields, type Draft } from './draft.ts';
 import { useI18n } from './i18n.tsx';
 
@@ -34,37 +35,15 @@ function showDraftValue(value: Draft[keyof Draft]): string {
 /** Server state beside the user's, field by field, after a 409. */
 export function ConflictView({ mine, theirs, onTake }: { mine: Draft; theirs: Draft; onTake(field: keyof Draft): void }) {
   const { t } = useI18n();
-  const fields = differingFields(mine, theirs);
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{t('app.editor.conflictTitle')}</h2>
       <p>{t('app.editor.conflictHelp')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.editor.conflictField')}</th>
-            <th scope="col">{t('app.editor.conflictYours')}</th>
-            <th scope="col">{t('app.editor.conflictTheirs')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('app.editor.conflictTake')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field) => (
-            <tr key={field}>
-              <th scope="row">{t(DRAFT_LABELS[field])}</th>
-              <td dir="auto">{showDraftValue(mine[field])}</td>
-              <td dir="auto">{showDraftValue(theirs[field])}</td>
-              <td>
-                <button type="button" onClick={() => onTake(field)}>
-                  {t('app.editor.conflictTake')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Comparison
+        headings={[t('app.editor.conflictYours'), t('app.editor.conflictTheirs')]}
+        rows={differingFields(mine, theirs).map((field) => ({ field, label: t(DRAFT_LABELS[field]), first: showDraftValue(mine[field]), second: showDraftValue(theirs[field]) }))}
+        action={{ label: t('app.editor.conflictTake'), onClick: onTake }}
+      />
     </section>
   );
 }

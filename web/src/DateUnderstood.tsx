@@ -1,5 +1,5 @@
 /** What a fuzzy date was understood as, read in the browser with the server's own parser while the user types. */
-import { formatFuzzyDate, parseFuzzyDate } from '../../src/activities/fuzzy-date.ts';
+import { formatFuzzyDate, parseFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { Message, useI18n } from './i18n.tsx';
 
 export function DateUnderstood({ text }: { text: string }) {

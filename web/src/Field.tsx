@@ -1,4 +1,4 @@
-/** A labelled form field with its hint and the API's message about it, tied together for screen readers. */
+/** A labelled form field with its hint and the API's message about it, tied together for screen readers; and a group of them under a legend. */
 import { cloneElement, useId, type ReactElement } from 'react';
 
 interface FieldProps {
@@ -26,5 +26,16 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Fields that belong together under a legend, with what the API said about the group as a whole. */
+export function FieldGroup({ legend, error, children }: { legend: string; error?: string | undefined; children: React.ReactNode }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {error ? <div className="field-error">{error}</div> : null}
+      {children}
+    </fieldset>
   );
 }

@@ -3,9 +3,13 @@ import { useEffect, useId, useState } from 'react';
 import { api, queryString } from './api.ts';
 import { titleOf, type Activity, type Page } from './activities.ts';
 import { Field } from './Field.tsx';
+import { ListField } from './ListField.tsx';
 import { useI18n } from './i18n.tsx';
 import type { Draft } from './draft.ts';
-import { RELATION_KINDS, type RelationKind } from './vocabulary.ts';
+import { Select } from './Select.tsx';
+import { RELATION_KINDS } from './vocabulary.ts';
+
+type Relation = Draft['related'][number];
 
 /** How long typing may pause before the register is searched. */
 const SEARCH_AFTER_MS = 300;
@@ -46,46 +50,48 @@ export function RelatedPicker({ self, related, onChange, errorOf }: { self: stri
     }
   }, [related, titles, language]);
 
-  const link = (activity: Activity) => {
-    setTitles((known) => ({ ...known, [activity.id]: titleOf(activity, language) }));
-    if (!related.some((r) => r.activity === activity.id)) onChange([...related, { activity: activity.id, kind: 'back-to-back' }]);
-    setWords('');
-  };
-
+  const titleIn = (relation: Relation) => titles[relation.activity] ?? relation.activity;
   return (
-    <fieldset>
-      <legend>{t('app.field.related')}</legend>
-      {related.map((relation, index) => (
-        <div className="row" key={relation.activity}>
+    <ListField
+      layout="rows"
+      legend={t('app.field.related')}
+      items={related}
+      onChange={onChange}
+      keyOf={(relation) => relation.activity}
+      nameOf={titleIn}
+      entry={(relation, update, index) => (
+        <>
           <span className="related-title" dir="auto">
-            {titles[relation.activity] ?? relation.activity}
+            {titleIn(relation)}
           </span>
           <Field label={t('app.field.relation')} error={errorOf(`related.${index}`)}>
-            <select value={relation.kind} onChange={(e) => onChange(related.map((r, i) => (i === index ? { ...r, kind: e.target.value as RelationKind } : r)))}>
-              {RELATION_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`app.relation.${kind}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={relation.kind} onChange={(kind) => update({ kind })} options={RELATION_KINDS} labelOf={(kind) => t(`app.relation.${kind}`)} />
           </Field>
-          <button type="button" onClick={() => onChange(related.filter((_, i) => i !== index))} aria-label={t('app.editor.removeNamed', { name: titles[relation.activity] ?? relation.activity })}>
-            {t('app.editor.remove')}
-          </button>
-        </div>
-      ))}
-      <Field label={t('app.editor.findActivity')}>
-        <input type="search" value={words} onChange={(e) => setWords(e.target.value)} aria-controls={resultsId} />
-      </Field>
-      <ul id={resultsId} className="cards" aria-live="polite">
-        {found.map((activity) => (
-          <li key={activity.id}>
-            <button type="button" onClick={() => link(activity)}>
-              {t('app.editor.linkActivity', { title: titleOf(activity, language) })}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
+        </>
+      )}
+      adder={(add) => (
+        <>
+          <Field label={t('app.editor.findActivity')}>
+            <input type="search" value={words} onChange={(e) => setWords(e.target.value)} aria-controls={resultsId} />
+          </Field>
+          <ul id={resultsId} className="cards" aria-live="polite">
+            {found.map((activity) => (
+              <li key={activity.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setTitles((known) => ({ ...known, [activity.id]: titleOf(activity, language) }));
+                    add({ activity: activity.id, kind: 'back-to-back' });
+                    setWords('');
+                  }}
+                >
+                  {t('app.editor.linkActivity', { title: titleOf(activity, language) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    />
   );
 }

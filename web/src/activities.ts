@@ -1,6 +1,6 @@
 /** Reading activities as the API gives them. */
-import { formatFuzzyDate } from '../../src/activities/fuzzy-date.ts';
-import type { ActivityResponse } from '../../src/activities/schemas.ts';
+import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
+import type { ActivityResponse } from '#src/activities/schemas.ts';
 import type { Language } from './i18n.tsx';
 
 export type Activity = ActivityResponse;

@@ -6,8 +6,8 @@
  */
 
 /** As the server writes it: a path ("body.title.en", "query.to"), a stable code with its params, and an English message. */
-export type { FieldIssue } from '../../src/platform/errors.ts';
-import type { FieldIssue } from '../../src/platform/errors.ts';
+export type { FieldIssue } from '#src/platform/errors.ts';
+import type { FieldIssue } from '#src/platform/errors.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -3,7 +3,7 @@
  * Only the chosen language's files are fetched; `<html lang dir>` follows the choice.
  */
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Language } from '../../src/platform/i18n.ts';
+import type { Language } from '#src/platform/i18n.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
 export type { Language };

@@ -1,6 +1,6 @@
 /** Import batches as the API lists them. */
 import type { z } from 'zod';
-import type { batchSummaryResponse } from '../../src/importer/schemas.ts';
+import type { batchSummaryResponse } from '#src/importer/schemas.ts';
 
 export type BatchSummary = z.infer<typeof batchSummaryResponse>;
 

@@ -1,6 +1,6 @@
 /** Offices and bodies for pickers, fetched once per language and kept for the session. */
 import { useEffect, useState } from 'react';
-import type { BodyResponse, OfficeResponse, RegionResponse } from '../../src/registry/schemas.ts';
+import type { BodyResponse, OfficeResponse, RegionResponse } from '#src/registry/schemas.ts';
 import { api } from './api.ts';
 import type { Page } from './activities.ts';
 import { useI18n, type Language } from './i18n.tsx';
@@ -37,3 +37,6 @@ function useList<T>(path: (language: Language) => string): T[] {
 export const useOffices = (): Office[] => useList<Office>((language) => `/api/offices?lang=${language}`);
 export const useBodies = (): Body[] => useList<Body>((language) => `/api/bodies?lang=${language}`);
 export const useRegions = (): Region[] => useList<Region>((language) => `/api/regions?lang=${language}`);
+
+/** An office's or body's name by its code: the code itself until the list has arrived, or for a code the registry does not know. */
+export const nameOf = (entries: ReadonlyArray<{ code: string; name: string }>, code: string): string => entries.find((entry) => entry.code === code)?.name ?? code;

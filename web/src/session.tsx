@@ -3,7 +3,7 @@
  * sign-in form opens over it, and whatever was typed is still there once signed in again.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { sessionResponse } from '../../src/auth/present.ts';
+import type { sessionResponse } from '#src/auth/present.ts';
 import type { z } from 'zod';
 import { api, onInterruption, setCsrfToken, type ApiError } from './api.ts';
 

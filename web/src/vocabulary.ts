@@ -3,8 +3,8 @@
  * the browser should not download; each Record below must name every member of the server's type,
  * so the compiler says when the two drift apart.
  */
-import type { ActivityKind, OfficeRole, PlaceMode, RelationKind, Status, Visibility } from '../../src/activities/model.ts';
-import type { RegionCode } from '../../src/registry/reference.ts';
+import type { ActivityKind, OfficeRole, PlaceMode, RelationKind, Status, Visibility } from '#src/activities/model.ts';
+import type { RegionCode } from '#src/registry/reference.ts';
 
 const keysOf = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
 

@@ -2,132 +2,68 @@
  * One activity: every field of the register, saved with the version it was based on. A stale
  * version (409) shows what changed on the server beside what the user typed; nothing typed is lost.
  */
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api.ts';
-import type { Activity } from '../activities.ts';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
-import { bodyOf, draftOf, emptyDraft, type Draft } from '../draft.ts';
+import { draftOf, useActivityDraft } from '../draft.ts';
 import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
-import { Field } from '../Field.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
-import { useBodies, useOffices } from '../registry.ts';
+import { Field, FieldGroup } from '../Field.tsx';
+import { ListField } from '../ListField.tsx';
+import { useI18n } from '../i18n.tsx';
+import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
-import { useUser } from '../session.tsx';
-import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES, type OfficeRole } from '../vocabulary.ts';
+import { LanguageSelect, Select } from '../Select.tsx';
+import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
+
+/** Suggestions for an input of registry codes, each with its name. */
+function CodeSuggestions({ id, entries }: { id: string; entries: ReadonlyArray<{ code: string; name: string }> }) {
+  return (
+    <datalist id={id}>
+      {entries.map((entry) => (
+        <option key={entry.code} value={entry.code}>
+          {entry.name}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
+/** A body found by its code or name, added to the activity's bodies. */
+function BodyFinder({ bodies, onFound }: { bodies: Body[]; onFound(code: string): void }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  return (
+    <>
+      <CodeSuggestions id="body-codes" entries={bodies} />
+      <div className="row">
+        <Field label={t('app.editor.findBody')}>
+          <input list="body-codes" value={code} onChange={(e) => setCode(e.target.value)} />
+        </Field>
+        <button
+          type="button"
+          onClick={() => {
+            if (code.trim()) onFound(code.trim());
+            setCode('');
+          }}
+        >
+          {t('app.editor.addBody')}
+        </button>
+      </div>
+    </>
+  );
+}
 
 export default function ActivityEditor() {
-  const { t, language } = useI18n();
-  const user = useUser();
+  const { t } = useI18n();
   const { id } = useParams();
-  const navigate = useNavigate();
   const offices = useOffices();
   const bodies = useBodies();
-  const [saved, setSaved] = useState<Activity | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(language, user.office));
-  const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Activity | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [bodyToAdd, setBodyToAdd] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  // The id of an activity this screen has just created, to move to its own address once saved.
-  const [created, setCreated] = useState<string | null>(null);
-
-  // The router keeps this screen mounted from one activity to another and to "New activity", so
-  // each address starts afresh: nothing of the previous activity (its version, a conflict) may be
-  // saved onto this one, and a late answer for the previous address is dropped.
-  useEffect(() => {
-    let current = true;
-    setConflict(null);
-    setError(null);
-    setDirty(false);
-    if (!id) {
-      setSaved(null);
-      setCreated(null);
-      setNotice(null);
-      setDraft(emptyDraft(language, user.office));
-      return;
-    }
-    api<Activity>('GET', `/api/activities/${id}`).then(
-      (activity) => {
-        if (!current) return;
-        setSaved(activity);
-        setDraft(draftOf(activity));
-      },
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-    // The language and office only shape an empty draft when the address changes, not later.
-  }, [id]);
-
-  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
-  useEffect(() => {
-    if (!id && created && !dirty) navigate(`/activities/${created}`, { replace: true });
-  }, [id, created, dirty, navigate]);
-
-  const change = <K extends keyof Draft>(field: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [field]: value }));
-    setDirty(true);
-    setNotice(null);
-  };
+  const { saved, draft, change, conflict, error, notice, busy, save, removeOrRestore, blocker } = useActivityDraft(id);
   const fieldErrorOf = useFieldErrors(error);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const base = conflict ?? saved;
-      const activity = base
-        ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: { ...bodyOf(draft, base), version: base.version } })
-        : await api<Activity>('POST', '/api/activities', { body: bodyOf(draft) });
-      setSaved(activity);
-      if (!base) setCreated(activity.id);
-      setConflict(null);
-      setDraft({ ...draftOf(activity), statusReason: '' });
-      setDirty(false);
-      setNotice(t('app.editor.saved'));
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.current) setConflict(caught.current as Activity);
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function removeOrRestore() {
-    if (!saved) return;
-    setError(null);
-    try {
-      const activity = saved.deletedAt
-        ? await api<Activity>('POST', `/api/activities/${saved.id}/restore`)
-        : await api<Activity>('DELETE', `/api/activities/${saved.id}`);
-      setSaved(activity);
-      setNotice(activity.deletedAt ? t('app.editor.deleted') : t('app.editor.restored'));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
-
   const statusChanged = saved !== null && draft.status !== saved.status;
-  const officeName = (code: string) => offices.find((office) => office.code === code)?.name ?? code;
-  const bodyName = (code: string) => bodies.find((body) => body.code === code)?.name ?? code;
 
   // Nothing to type into before the stored activity is there, so no typing is overwritten by it.
   if (id && !saved) return error ? <ErrorAlert error={error} /> : <p role="status">{t('app.loading')}</p>;
@@ -146,45 +82,34 @@ export default function ActivityEditor() {
       {saved?.deletedAt ? <p className="banner">{t('app.editor.isDeleted')}</p> : null}
       {notice ? (
         <p role="status" className="notice">
-          {notice}
+          {t(notice)}
         </p>
       ) : null}
       {conflict ? <ConflictView mine={draft} theirs={draftOf(conflict)} onTake={(field) => change(field, draftOf(conflict)[field])} /> : null}
-      <form onSubmit={(event) => void save(event)} className="editor" noValidate>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        className="editor"
+        noValidate
+      >
         <ErrorAlert error={error} />
         <Field label={t('app.field.language')}>
-          <select value={draft.originalLanguage} onChange={(e) => change('originalLanguage', e.target.value as Language)}>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={draft.originalLanguage} onChange={(language) => change('originalLanguage', language)} />
         </Field>
         <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
           <input dir="auto" value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
         </Field>
         <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
-          <select value={draft.kind} onChange={(e) => change('kind', e.target.value as Draft['kind'])}>
-            {ACTIVITY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`app.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
+          <Select value={draft.kind} onChange={(value) => change('kind', value)} options={ACTIVITY_KINDS} labelOf={(kind) => t(`app.kind.${kind}`)} />
         </Field>
         <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} />}>
           <input dir="auto" value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
         </Field>
         <div className="row">
           <Field label={t('app.field.status')} error={fieldErrorOf('status')}>
-            <select value={draft.status} onChange={(e) => change('status', e.target.value as Draft['status'])}>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`app.status.${status}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={draft.status} onChange={(value) => change('status', value)} options={STATUSES} labelOf={(status) => t(`app.status.${status}`)} />
           </Field>
           {statusChanged ? (
             <Field label={t('app.field.statusReason')} error={fieldErrorOf('statusReason')}>
@@ -192,108 +117,48 @@ export default function ActivityEditor() {
             </Field>
           ) : null}
           <Field label={t('app.field.visibility')} error={fieldErrorOf('visibility')}>
-            <select value={draft.visibility} onChange={(e) => change('visibility', e.target.value as Draft['visibility'])}>
-              {VISIBILITIES.map((visibility) => (
-                <option key={visibility} value={visibility}>
-                  {t(`app.visibility.${visibility}`)}
-                </option>
-              ))}
-            </select>
+            <Select value={draft.visibility} onChange={(value) => change('visibility', value)} options={VISIBILITIES} labelOf={(visibility) => t(`app.visibility.${visibility}`)} />
           </Field>
         </div>
-        <fieldset>
-          <legend>{t('app.field.offices')}</legend>
-          {fieldErrorOf('offices', true) ? <div className="field-error">{fieldErrorOf('offices', true)}</div> : null}
-          <datalist id="office-codes">
-            {offices.map((office) => (
-              <option key={office.code} value={office.code}>
-                {office.name}
-              </option>
-            ))}
-          </datalist>
-          {draft.offices.map((entry, index) => (
-            <div className="row" key={index}>
-              <Field label={t('app.field.office')} hint={officeName(entry.office)} error={fieldErrorOf(`offices.${index}`)}>
-                <input list="office-codes" value={entry.office} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, office: e.target.value } : o)))} />
+        <ListField
+          layout="rows"
+          legend={t('app.field.offices')}
+          error={fieldErrorOf('offices', true)}
+          items={draft.offices}
+          onChange={(next) => change('offices', next)}
+          entry={(entry, update, index) => (
+            <>
+              <Field label={t('app.field.office')} hint={nameOf(offices, entry.office)} error={fieldErrorOf(`offices.${index}`)}>
+                <input list="office-codes" value={entry.office} onChange={(e) => update({ office: e.target.value })} />
               </Field>
               <Field label={t('app.field.role')}>
-                <select value={entry.role} onChange={(e) => change('offices', draft.offices.map((o, i) => (i === index ? { ...o, role: e.target.value as OfficeRole } : o)))}>
-                  {OFFICE_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`app.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
+                <Select value={entry.role} onChange={(role) => update({ role })} options={OFFICE_ROLES} labelOf={(role) => t(`app.role.${role}`)} />
               </Field>
-              <button type="button" onClick={() => change('offices', draft.offices.filter((_, i) => i !== index))}>
-                {t('app.editor.remove')}
+            </>
+          )}
+          adder={(add) => (
+            <>
+              <CodeSuggestions id="office-codes" entries={offices} />
+              <button type="button" onClick={() => add({ office: '', role: 'organised' })}>
+                {t('app.editor.addOffice')}
               </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => change('offices', [...draft.offices, { office: '', role: 'organised' }])}>
-            {t('app.editor.addOffice')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>{t('app.field.sectors')}</legend>
-          {SECTORS.map((sector) => (
-            <label key={sector} className="check">
-              <input
-                type="checkbox"
-                checked={draft.sectors.includes(sector)}
-                onChange={(e) => change('sectors', e.target.checked ? [...draft.sectors, sector] : draft.sectors.filter((s) => s !== sector))}
-              />{' '}
-              {sector}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('app.field.bodies')}</legend>
-          {fieldErrorOf('bodies') ? <div className="field-error">{fieldErrorOf('bodies')}</div> : null}
-          <ul className="chips">
-            {draft.bodies.map((code) => (
-              <li key={code}>
-                {bodyName(code)}{' '}
-                <button type="button" aria-label={t('app.editor.removeNamed', { name: bodyName(code) })} onClick={() => change('bodies', draft.bodies.filter((b) => b !== code))}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <datalist id="body-codes">
-            {bodies.map((body) => (
-              <option key={body.code} value={body.code}>
-                {body.name}
-              </option>
-            ))}
-          </datalist>
-          <div className="row">
-            <Field label={t('app.editor.findBody')}>
-              <input list="body-codes" value={bodyToAdd} onChange={(e) => setBodyToAdd(e.target.value)} />
-            </Field>
-            <button
-              type="button"
-              onClick={() => {
-                if (bodyToAdd.trim() && !draft.bodies.includes(bodyToAdd.trim())) change('bodies', [...draft.bodies, bodyToAdd.trim()]);
-                setBodyToAdd('');
-              }}
-            >
-              {t('app.editor.addBody')}
-            </button>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('app.field.place')}</legend>
-          {fieldErrorOf('place', true) ? <div className="field-error">{fieldErrorOf('place', true)}</div> : null}
+            </>
+          )}
+        />
+        <ListField layout="checks" legend={t('app.field.sectors')} items={draft.sectors} onChange={(next) => change('sectors', next)} choices={SECTORS} />
+        <ListField
+          layout="chips"
+          legend={t('app.field.bodies')}
+          error={fieldErrorOf('bodies')}
+          items={draft.bodies}
+          onChange={(next) => change('bodies', next)}
+          nameOf={(code) => nameOf(bodies, code)}
+          adder={(add) => <BodyFinder bodies={bodies} onFound={add} />}
+        />
+        <FieldGroup legend={t('app.field.place')} error={fieldErrorOf('place', true)}>
           <div className="row">
             <Field label={t('app.field.placeMode')} error={fieldErrorOf('place.mode')}>
-              <select value={draft.placeMode} onChange={(e) => change('placeMode', e.target.value as Draft['placeMode'])}>
-                {PLACE_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`app.placeMode.${mode}`)}
-                  </option>
-                ))}
-              </select>
+              <Select value={draft.placeMode} onChange={(value) => change('placeMode', value)} options={PLACE_MODES} labelOf={(mode) => t(`app.placeMode.${mode}`)} />
             </Field>
             <Field label={t('app.field.city')} error={fieldErrorOf('place.city')}>
               <input value={draft.city} onChange={(e) => change('city', e.target.value)} />
@@ -302,7 +167,7 @@ export default function ActivityEditor() {
               <input value={draft.country} onChange={(e) => change('country', e.target.value)} maxLength={2} size={3} />
             </Field>
           </div>
-        </fieldset>
+        </FieldGroup>
         <Field label={t('app.field.description')} error={fieldErrorOf('description')}>
           <textarea value={draft.description} onChange={(e) => change('description', e.target.value)} rows={4} lang={draft.originalLanguage} />
         </Field>
@@ -312,25 +177,27 @@ export default function ActivityEditor() {
         <Field label={t('app.field.participants')} error={fieldErrorOf('participants')}>
           <input type="number" min={0} value={draft.participants} onChange={(e) => change('participants', e.target.value)} />
         </Field>
-        <fieldset>
-          <legend>{t('app.field.links')}</legend>
-          {draft.links.map((link, index) => (
-            <div className="row" key={index}>
+        <ListField
+          layout="rows"
+          legend={t('app.field.links')}
+          items={draft.links}
+          onChange={(next) => change('links', next)}
+          entry={(link, update, index) => (
+            <>
               <Field label={t('app.field.url')} error={fieldErrorOf(`links.${index}`)}>
-                <input type="url" value={link.url} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
+                <input type="url" value={link.url} onChange={(e) => update({ url: e.target.value })} />
               </Field>
               <Field label={t('app.field.linkTitle')}>
-                <input value={link.title} onChange={(e) => change('links', draft.links.map((l, i) => (i === index ? { ...l, title: e.target.value } : l)))} />
+                <input value={link.title} onChange={(e) => update({ title: e.target.value })} />
               </Field>
-              <button type="button" onClick={() => change('links', draft.links.filter((_, i) => i !== index))}>
-                {t('app.editor.remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => change('links', [...draft.links, { url: '', title: '' }])}>
-            {t('app.editor.addLink')}
-          </button>
-        </fieldset>
+            </>
+          )}
+          adder={(add) => (
+            <button type="button" onClick={() => add({ url: '', title: '' })}>
+              {t('app.editor.addLink')}
+            </button>
+          )}
+        />
         <RelatedPicker self={saved?.id ?? null} related={draft.related} onChange={(next) => change('related', next)} errorOf={fieldErrorOf} />
         <button type="submit" className="primary" disabled={busy}>
           {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}

@@ -1,10 +1,11 @@
 /** Every change to an activity: who, when, each field before and after; a deleted one can be restored here. */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { historyResponse } from '../../../src/activities/schemas.ts';
+import type { historyResponse } from '#src/activities/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { textIn, titleOf, type Activity } from '../activities.ts';
+import { Comparison } from '../Comparison.tsx';
 import { ErrorAlert } from '../errors.tsx';
 import { LANGUAGES, useI18n, type Language } from '../i18n.tsx';
 
@@ -88,24 +89,15 @@ export default function History() {
               {ACTIONS[entry.action] ? t(ACTIONS[entry.action] ?? '') : entry.action} · {formatDate(entry.at, true)} · {entry.actor}
             </h2>
             {entry.action !== 'activity.create' && changesOf(entry).length > 0 ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('app.editor.conflictField')}</th>
-                    <th scope="col">{t('app.history.before')}</th>
-                    <th scope="col">{t('app.history.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changesOf(entry).map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{LABELLED.has(change.field) ? t(`app.field.${change.field}`) : change.field}</th>
-                      <td dir="auto">{shown(change.field, change.before)}</td>
-                      <td dir="auto">{shown(change.field, change.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Comparison
+                headings={[t('app.history.before'), t('app.history.after')]}
+                rows={changesOf(entry).map((change) => ({
+                  field: change.field,
+                  label: LABELLED.has(change.field) ? t(`app.field.${change.field}`) : change.field,
+                  first: shown(change.field, change.before),
+                  second: shown(change.field, change.after),
+                }))}
+              />
             ) : null}
           </li>
         ))}

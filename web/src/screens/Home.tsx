@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, queryString } from '../api.ts';
-import type { DueResponse } from '../../../src/reports/schemas.ts';
+import type { DueResponse } from '#src/reports/schemas.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';

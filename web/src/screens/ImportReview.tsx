@@ -4,13 +4,14 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { acceptAllResponse, batchResponse, proposalResponse } from '../../../src/importer/schemas.ts';
+import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n, type Language } from '../i18n.tsx';
+import { useI18n, type Language } from '../i18n.tsx';
+import { LanguageSelect, Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
 
 type Batch = z.infer<typeof batchResponse>;
@@ -52,22 +53,10 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
         <input value={dateText} onChange={(e) => setDateText(e.target.value)} />
       </Field>
       <Field label={t('app.field.kind')}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
-          {ACTIVITY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`app.kind.${k}`)}
-            </option>
-          ))}
-        </select>
+        <Select value={kind} onChange={setKind} options={ACTIVITY_KINDS} labelOf={(k) => t(`app.kind.${k}`)} />
       </Field>
       <Field label={t('app.field.status')}>
-        <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`app.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <Select value={status} onChange={setStatus} options={STATUSES} labelOf={(s) => t(`app.status.${s}`)} />
       </Field>
       <p className="actions">
         <button type="submit">{t('app.editor.save')}</button>
@@ -194,13 +183,7 @@ export default function ImportReview() {
       <p role="status">{t('app.imports.counts', { proposed: batch.proposals.length, accepted: batch.proposals.filter((p) => p.state === 'accepted').length, rejected: batch.proposals.filter((p) => p.state === 'rejected').length })}</p>
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
-        <select id={selectId} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
         <button type="button" disabled={open === 0} onClick={() => void all('accept-all')}>
           {t('app.imports.acceptAll', { count: open })}
         </button>

@@ -4,8 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import type { Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
-import { LANGUAGE_NAMES, LANGUAGES, useI18n } from '../i18n.tsx';
-import { useOffices } from '../registry.ts';
+import { useI18n } from '../i18n.tsx';
+import { nameOf, useOffices } from '../registry.ts';
+import { LanguageSelect, Select } from '../Select.tsx';
 import type { BatchSummary } from '../imports.ts';
 
 export default function Imports() {
@@ -44,22 +45,9 @@ export default function Imports() {
         <label htmlFor={`${id}-file`}>{t('app.imports.file')}</label>
         <input id={`${id}-file`} name="file" type="file" accept=".docx,.txt,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required />
         <label htmlFor={`${id}-language`}>{t('app.imports.language')}</label>
-        <select id={`${id}-language`} name="language" defaultValue={language}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id={`${id}-language`} name="language" defaultValue={language} />
         <label htmlFor={`${id}-office`}>{t('app.imports.office')}</label>
-        <select id={`${id}-office`} name="office" defaultValue="">
-          <option value="">{t('app.imports.officeFromDocument')}</option>
-          {offices.map((office) => (
-            <option key={office.code} value={office.code}>
-              {office.name}
-            </option>
-          ))}
-        </select>
+        <Select id={`${id}-office`} name="office" defaultValue="" none={t('app.imports.officeFromDocument')} options={offices.map((office) => office.code)} labelOf={(code) => nameOf(offices, code)} />
         <ErrorAlert error={error} />
         <button type="submit" disabled={busy}>
           {t('app.imports.upload')}

@@ -1,12 +1,14 @@
 /** The register as a table: the API's filters, kept in the URL so a filter can be saved or shared. */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../api.ts';
 import { titleLanguage, titleOf, type Activity, type Page } from '../activities.ts';
 import { ErrorAlert } from '../errors.tsx';
+import { Field } from '../Field.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
-import { useOffices } from '../registry.ts';
+import { nameOf, useOffices } from '../registry.ts';
+import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
@@ -15,19 +17,10 @@ type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <span className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={current}>
-        <option value="">{t('app.register.any')}</option>
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {labelOf(value)}
-          </option>
-        ))}
-      </select>
-    </span>
+    <Field label={label}>
+      <Select name={name} defaultValue={current} none={t('app.register.any')} options={values} labelOf={labelOf} />
+    </Field>
   );
 }
 
@@ -44,8 +37,6 @@ export default function Register() {
   const query = queryString({ ...filters, cursor, limit, lang: language });
   const withFilters = (changes: Record<string, string | undefined>) => setParams(new URLSearchParams(queryString({ ...filters, limit, ...changes })));
   const dateSort = filters.sort === '-date' ? 'descending' : !filters.sort || filters.sort === 'date' ? 'ascending' : 'none';
-  const id = useId();
-  const officeName = (code: string) => offices.find((o) => o.code === code)?.name ?? code;
 
   useEffect(() => {
     let current = true;
@@ -77,32 +68,28 @@ export default function Register() {
     <>
       <h1>{t('app.register.title')}</h1>
       <form key={key} onSubmit={apply} className="filters" aria-label={t('app.register.filters')}>
-        <Choice name="office" label={t('app.field.office')} values={offices.map((o) => o.code)} current={filters.office} labelOf={(code) => offices.find((o) => o.code === code)?.name ?? code} />
+        <Choice name="office" label={t('app.field.office')} values={offices.map((o) => o.code)} current={filters.office} labelOf={(code) => nameOf(offices, code)} />
         <Choice name="region" label={t('app.field.region')} values={REGIONS} current={filters.region} labelOf={(code) => code} />
         <Choice name="sector" label={t('app.field.sector')} values={SECTORS} current={filters.sector} labelOf={(code) => code} />
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
         <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
         <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
-        <span className="field">
-          <label htmlFor={`${id}-from`}>{t('app.register.from')}</label>
-          <input id={`${id}-from`} name="from" type="date" defaultValue={filters.from} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-to`}>{t('app.register.to')}</label>
-          <input id={`${id}-to`} name="to" type="date" defaultValue={filters.to} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-q`}>{t('app.register.words')}</label>
-          <input id={`${id}-q`} name="q" type="search" defaultValue={filters.q} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-sort`}>{t('app.register.sort')}</label>
-          <select id={`${id}-sort`} name="sort" defaultValue={filters.sort || 'date'}>
+        <Field label={t('app.register.from')}>
+          <input name="from" type="date" defaultValue={filters.from} />
+        </Field>
+        <Field label={t('app.register.to')}>
+          <input name="to" type="date" defaultValue={filters.to} />
+        </Field>
+        <Field label={t('app.register.words')}>
+          <input name="q" type="search" defaultValue={filters.q} />
+        </Field>
+        <Field label={t('app.register.sort')}>
+          <select name="sort" defaultValue={filters.sort || 'date'}>
             <option value="date">{t('app.register.sortDate')}</option>
             <option value="-date">{t('app.register.sortDateDesc')}</option>
             <option value="updated">{t('app.register.sortUpdated')}</option>
           </select>
-        </span>
+        </Field>
         <button type="submit">{t('app.register.apply')}</button>
       </form>
       <p className="actions">
@@ -146,7 +133,7 @@ export default function Register() {
                   </td>
                   <td>{t(`app.kind.${activity.kind}`)}</td>
                   <td>{t(`app.status.${activity.status}`)}</td>
-                  <td>{[...new Set(activity.offices.map((o) => o.office))].map(officeName).join(', ')}</td>
+                  <td>{[...new Set(activity.offices.map((o) => o.office))].map((code) => nameOf(offices, code)).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,12 +3,13 @@
  * its narrative sections are edited beside the generated report, which refreshes as they are saved.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ReportResponse } from '../../../src/reports/schemas.ts';
+import type { ReportResponse } from '#src/reports/schemas.ts';
 import { api, ApiError } from '../api.ts';
 import type { Page } from '../activities.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
+import { Select } from '../Select.tsx';
 import { SECTORS } from '../vocabulary.ts';
 
 type Report = ReportResponse;
@@ -44,11 +45,7 @@ function NewReportForm({ onCreated }: { onCreated(report: Report): void }) {
     <form onSubmit={(event) => void create(event)} className="filters" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('app.reports.new')}</h2>
       <Field label={t('app.field.sector')} error={fieldErrorOf('sector')}>
-        <select name="sector" defaultValue="ITU-T">
-          {SECTORS.map((sector) => (
-            <option key={sector}>{sector}</option>
-          ))}
-        </select>
+        <Select name="sector" defaultValue="ITU-T" options={SECTORS} labelOf={(sector) => sector} />
       </Field>
       <Field label={t('app.register.from')} error={fieldErrorOf('from')}>
         <input name="from" type="date" defaultValue={`${year}-01-01`} required />
