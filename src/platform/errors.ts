@@ -13,6 +13,7 @@ export const FIELD_ISSUE_CODES = {
   // What the request's shape says (Zod)
   required: 'the field is missing or empty',
   empty: 'the text is empty',
+  contains_nul: 'the text contains the NUL character (U+0000), which no text may hold',
   too_short: 'the text is shorter than {minimum} characters',
   too_long: 'the text is longer than {maximum} characters',
   too_small: 'the number is below {minimum}',

@@ -12,8 +12,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPlug
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ANONYMOUS, type Actor } from './access.ts';
+import { invalid } from './errors.ts';
 import { PROBLEM_SCHEMAS, problemOf, sendProblem } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
+import { nulIssues } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,6 +107,12 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
     request.actor = ANONYMOUS;
   });
   for (const plugin of options.plugins) await app.register(plugin);
+
+  // No text anywhere in a request may hold a NUL character: refused by field, on both databases alike.
+  app.addHook('preValidation', async (request) => {
+    const issues = [...nulIssues('path', request.params), ...nulIssues('query', request.query), ...nulIssues('body', request.body)];
+    if (issues.length > 0) throw invalid(issues);
+  });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, problemOf(error, request)));
   app.setNotFoundHandler((request, reply) =>

@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { invalid, issue, type AppError } from './errors.ts';
-import { fieldIssueFromZod } from './validation.ts';
+import { fieldIssueFromZod, nulIssues } from './validation.ts';
 
 export interface Upload<Fields> {
   /** The file name the client gave, or `fallbackName`. */
@@ -41,6 +41,8 @@ export async function receiveUpload<S extends z.ZodType>(request: FastifyRequest
       name !== 'file' && field && !Array.isArray(field) && field.type === 'field' ? [[name, String(field.value)]] : [],
     ),
   );
+  const nul = nulIssues('body', sent);
+  if (nul.length > 0) throw invalid(nul);
   const fields = fieldsSchema.safeParse(sent);
   if (!fields.success) throw invalid(fields.error.issues.map((i) => fieldIssueFromZod('body', i, sent)));
   return { name: file.filename || limits.fallbackName, bytes, fields: fields.data };

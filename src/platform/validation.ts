@@ -110,3 +110,26 @@ export function fieldIssueFromZod(where: string, zod: ZodIssueLike, input: unkno
   const withValue = at.value !== undefined && code !== 'required' && params.value === undefined ? { ...params, value: at.value } : params;
   return issue([where, ...path].join('.'), code, zod.message || 'is not valid', withValue);
 }
+
+/** How deep a request body is searched for NUL characters; deeper bodies are refused by their schemas anyway. */
+const NUL_SEARCH_DEPTH = 12;
+
+/**
+ * Every text in what was sent (keys too) that holds a NUL character, as field issues. No field
+ * may hold one: PostgreSQL cannot store it, so both databases refuse it alike, at the edge.
+ */
+export function nulIssues(where: string, sent: unknown): FieldIssue[] {
+  const found: FieldIssue[] = [];
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(issue([where, ...path].join('.'), 'contains_nul', 'contains the NUL character (U+0000), which no text may hold'));
+    } else if (value !== null && typeof value === 'object' && depth < NUL_SEARCH_DEPTH && !Buffer.isBuffer(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes('\u0000')) found.push(issue([where, ...path].join('.') || where, 'contains_nul', 'a field name contains the NUL character (U+0000)'));
+        else visit(inner, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(sent, [], 0);
+  return found;
+}

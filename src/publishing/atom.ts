@@ -1,33 +1,46 @@
-/** The Atom feed of newly published and changed events, newest change first. */
-import { Feed } from 'feed';
+/**
+ * The Atom feed (RFC 4287) of newly published and changed events, newest change first. Written
+ * here rather than by a feed library: every text goes through the XML escaper as plain text
+ * (`type="text"`), so no title, place or description can break the feed or carry markup into it.
+ */
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import type { Activity } from '#src/activities/model.ts';
+import { escapeXml } from '#src/platform/xml.ts';
 import type { PageContext } from './pages/context.ts';
 import { placeText, titleText } from './pages/parts.ts';
 
+const text = (name: string, value: string) => `<${name} type="text">${escapeXml(value)}</${name}>`;
+const link = (href: string, rel?: string) => `<link${rel ? ` rel="${rel}"` : ''} href="${escapeXml(href)}"/>`;
+
 export function atomFeed(ctx: PageContext, selfPath: string, events: readonly Activity[]): string {
   const updated = events.reduce((latest, a) => (a.updatedAt > latest ? a.updatedAt : latest), '1970-01-01T00:00:00.000Z');
-  const feed = new Feed({
-    title: ctx.t('site.feeds.changesTitle'),
-    id: `${ctx.origin}${selfPath}`,
-    link: `${ctx.origin}/${ctx.language}/events`,
-    language: ctx.language,
-    updated: new Date(updated),
-    copyright: ctx.t('common.union'),
-    feedLinks: { atom: `${ctx.origin}${selfPath}` },
-  });
-  for (const activity of events) {
-    const url = `${ctx.origin}/${ctx.language}/events/${activity.id}`;
-    const place = placeText(ctx, activity.place);
-    feed.addItem({
+  const self = `${ctx.origin}${selfPath}`;
+  const entries = events.map((activity) => {
+    const summary = [formatFuzzyDate(activity.date, ctx.language), placeText(ctx, activity.place), ctx.t(`site.status.${activity.status}`)].filter(Boolean).join(' · ');
+    return [
+      '<entry>',
       // One entry per activity, updated in place as it changes.
-      id: `urn:uuid:${activity.id}`,
-      title: titleText(ctx, activity),
-      link: url,
-      date: new Date(activity.updatedAt),
-      published: new Date(activity.createdAt),
-      description: [formatFuzzyDate(activity.date, ctx.language), place, ctx.t(`site.status.${activity.status}`)].filter(Boolean).join(' · '),
-    });
-  }
-  return feed.atom1();
+      `<id>urn:uuid:${escapeXml(activity.id)}</id>`,
+      text('title', titleText(ctx, activity)),
+      link(`${ctx.origin}/${ctx.language}/events/${activity.id}`),
+      `<updated>${new Date(activity.updatedAt).toISOString()}</updated>`,
+      `<published>${new Date(activity.createdAt).toISOString()}</published>`,
+      text('summary', summary),
+      '</entry>',
+    ].join('');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.language}">`,
+    `<id>${escapeXml(self)}</id>`,
+    text('title', ctx.t('site.feeds.changesTitle')),
+    `<updated>${new Date(updated).toISOString()}</updated>`,
+    link(self, 'self'),
+    link(`${ctx.origin}/${ctx.language}/events`, 'alternate'),
+    `<author><name>${escapeXml(ctx.t('common.union'))}</name></author>`,
+    text('rights', ctx.t('common.union')),
+    '<generator>Fieldbook</generator>',
+    ...entries,
+    '</feed>',
+  ].join('\n');
 }
