@@ -12,6 +12,14 @@ describe('CSV', () => {
     });
   });
 
+  it('quotes every cell holding a separator some locale splits on, so no part of it can start a formula cell', () => {
+    const text = writeCsv(['description'], [["Budget;=cmd|' /C calc'!A0"], ['tab\t=1+1'], ['pipe|=2+2'], ['plain']]).toString('utf8').slice(1);
+    expect(text).toBe(`description\r\n"Budget;=cmd|' /C calc'!A0"\r\n"tab\t=1+1"\r\n"pipe|=2+2"\r\nplain\r\n`);
+    // A spreadsheet splitting on semicolons keeps the quoted cell whole.
+    const read = readCsv(Buffer.from(text.replace('description', 'description;kind')));
+    expect(read.ok && read.table.rows[0]!.cells).toEqual(["Budget;=cmd|' /C calc'!A0"]);
+  });
+
   it('reads semicolon- and tab-separated files, skipping blank rows but counting them', () => {
     const semicolons = readCsv(Buffer.from('title;kind\n\nA;workshop\n'));
     expect(semicolons).toEqual({ ok: true, table: { header: ['title', 'kind'], rows: [{ row: 3, cells: ['A', 'workshop'] }] } });

@@ -1,6 +1,7 @@
 /**
  * The register as CSV: UTF-8 with a byte order mark (so spreadsheets open Arabic and Chinese
- * correctly), RFC 4180 quoting, CRLF between records. Reading takes comma-, semicolon- or
+ * correctly), RFC 4180 quoting (and quotes around every separator of any common locale), CRLF
+ * between records. Reading takes comma-, semicolon- or
  * tab-separated UTF-8, with or without the mark.
  */
 import { parse } from 'csv-parse/sync';
@@ -10,8 +11,10 @@ import type { Cell, Table } from './table-format.ts';
 export const CSV_TYPE = 'text/csv';
 
 export function writeCsv(header: readonly string[], rows: readonly Cell[][]): Buffer {
-  // A line break inside a cell must be quoted too (csv-stringify quotes only the record delimiter itself).
-  const text = stringify([header as string[], ...rows], { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  // A line break inside a cell must be quoted too (csv-stringify quotes only the record delimiter
+  // itself), and so must every separator some locale's spreadsheet splits on (; tab |): opened
+  // there, "Budget;=cmd|…" unquoted would become two cells, the second a formula.
+  const text = stringify([header as string[], ...rows], { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n;\t|]/ });
   return Buffer.from(text, 'utf8');
 }
 
