@@ -9,7 +9,7 @@ import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database, Executor } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { readDocument } from './document.ts';
@@ -112,19 +112,26 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     return accepted;
   }
 
-  async function setRejected(actor: Actor, proposal: Proposal, rejected: boolean): Promise<Proposal> {
+  /** The proposal decided (rejected) or reopened, as it is to be written. */
+  function withRejected(actor: Actor, proposal: Proposal, rejected: boolean): Proposal {
     if (proposal.state === 'accepted') throw conflict('proposal_accepted', 'This proposal is already in the register; change the activity instead.');
-    const next: Proposal = {
+    return {
       ...proposal,
       state: rejected ? 'rejected' : 'proposed',
       decidedAt: rejected ? new Date().toISOString() : null,
       decidedBy: rejected ? actorLabel(actor) : null,
       version: proposal.version + 1,
     };
-    await db.transaction().execute(async (trx) => {
-      if (!(await store.updateProposal(trx, next, proposal.version))) throw conflict('version_conflict', 'The proposal changed meanwhile; reload it.');
-      await recordAudit(trx, actor, { action: rejected ? 'import.reject' : 'import.reopen', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: next });
-    });
+  }
+
+  async function writeRejected(trx: Executor, actor: Actor, proposal: Proposal, next: Proposal): Promise<void> {
+    if (!(await store.updateProposal(trx, next, proposal.version))) throw conflict('version_conflict', 'The proposal changed meanwhile; reload it.');
+    await recordAudit(trx, actor, { action: next.state === 'rejected' ? 'import.reject' : 'import.reopen', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: next });
+  }
+
+  async function setRejected(actor: Actor, proposal: Proposal, rejected: boolean): Promise<Proposal> {
+    const next = withRejected(actor, proposal, rejected);
+    await db.transaction().execute((trx) => writeRejected(trx, actor, proposal, next));
     return next;
   }
 
@@ -256,14 +263,19 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       return outcome;
     },
 
+    /**
+     * Rejects every open proposal, all or nothing: a caller who may not decide for every office
+     * in the batch is refused before anything is written, and the rejections commit together.
+     */
     async rejectAll(actor: Actor, batchId: string): Promise<Proposal[]> {
       const details = await batchOf(actor, batchId);
-      const rejected: Proposal[] = [];
-      for (const proposal of details.proposals.filter((p) => p.state === 'proposed')) {
-        requireAccess(actor, 'office-data:write', { office: proposal.activity.office });
-        rejected.push(await setRejected(actor, proposal, true));
-      }
-      return rejected;
+      const open = details.proposals.filter((p) => p.state === 'proposed');
+      for (const office of new Set(open.map((p) => p.activity.office))) requireAccess(actor, 'office-data:write', { office });
+      const decided = open.map((proposal) => ({ proposal, next: withRejected(actor, proposal, true) }));
+      await db.transaction().execute(async (trx) => {
+        for (const { proposal, next } of decided) await writeRejected(trx, actor, proposal, next);
+      });
+      return decided.map((d) => d.next);
     },
   };
 }

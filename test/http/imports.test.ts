@@ -156,6 +156,19 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     expect(other.status).toBe(403);
   });
 
+  it('rejects all or nothing: an editor refused for another office\'s proposals leaves even their own open', async () => {
+    const batch = await upload(server, focal.token, Buffer.from(SEED.toString('utf8').replaceAll('2020', '2018')), 'tsag-2018.txt');
+    expect(batch.status).toBe(201);
+    const offices = new Set(batch.body.proposals.map((p: { office: string }) => p.office));
+    expect(offices.has('bangkok') && offices.size > 1).toBe(true);
+    const refused = await server.request('POST', `/api/imports/${batch.body.id}/reject-all`, { token: editor.token });
+    expect(refused.status).toBe(403);
+    const after = await server.request('GET', `/api/imports/${batch.body.id}`, { token: focal.token });
+    expect(after.body.proposals.filter((p: { state: string }) => p.state !== 'proposed')).toEqual([]);
+    const all = await server.request('POST', `/api/imports/${batch.body.id}/reject-all`, { token: focal.token });
+    expect(all.body.data.map((p: { state: string }) => p.state)).toEqual(batch.body.proposals.map(() => 'rejected'));
+  });
+
   it('refuses what is not a report with a clear error, storing nothing', async () => {
     const before = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.length;
     const empty = await upload(server, focal.token, new Uint8Array(), 'empty.txt');
