@@ -164,7 +164,14 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     async update(actor: Actor, id: string, patch: PatchActivityBody): Promise<Activity> {
       const current = await visibleActivity(actor, id);
       requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
-      if (patch.offices) requireAccess(actor, 'office-data:write', { offices: patch.offices.map((o) => o.office) });
+      if (patch.offices) {
+        // Another office may be added by someone who stays on the activity; an office is taken off
+        // only by its own people (or focal points), who may also simply leave a shared activity.
+        const before = new Set(current.offices.map((o) => o.office));
+        const after = new Set(patch.offices.map((o) => o.office));
+        for (const removed of [...before].filter((o) => !after.has(o))) requireAccess(actor, 'office-data:write', { office: removed });
+        if ([...after].some((o) => !before.has(o))) requireAccess(actor, 'office-data:write', { offices: [...after] });
+      }
       if (patch.version !== current.version) {
         throw conflict('version_conflict', `The activity changed since version ${patch.version}; it is now at version ${current.version}.`);
       }
@@ -229,7 +236,9 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
   async function setDeleted(actor: Actor, id: string, deleted: boolean): Promise<Activity> {
     const current = await visibleActivity(actor, id);
-    requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
+    // A shared activity is deleted (or restored) only by someone who writes for every office on
+    // it: an editor cannot make another office's activity disappear (docs/decisions/0007-access.md).
+    for (const office of new Set(current.offices.map((o) => o.office))) requireAccess(actor, 'office-data:write', { office });
     if ((current.deletedAt !== null) === deleted) return current;
     const at = new Date().toISOString();
     const by = actorLabel(actor);

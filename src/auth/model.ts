@@ -47,3 +47,21 @@ export const newApiToken = (): string => `${API_TOKEN_PREFIX}${newSecret()}`;
 
 /** Only hashes of sessions and tokens are stored, so a copy of the database grants nothing. */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+/**
+ * How repeated failed sign-ins slow down. They are counted per account *and* client address: the
+ * first `freeFailures` cost nothing, then each further attempt from that address must wait twice
+ * as long after the last failure (1 s, 2 s, 4 s … up to 15 minutes). The owner signing in from
+ * their own address is never held up by someone else's guesses, and nothing ever locks an account.
+ */
+export const SIGN_IN_BACKOFF = { firstDelaySeconds: 1, maxDelaySeconds: 15 * 60, windowSeconds: 60 * 60 } as const;
+
+/** Seconds this address must still wait before trying this account again; 0 when it may try now. */
+export function signInWait(failureTimes: readonly string[], freeFailures: number, now: Date): number {
+  const extra = failureTimes.length - freeFailures;
+  const last = failureTimes.at(-1);
+  if (extra < 0 || last === undefined) return 0;
+  const delaySeconds = Math.min(SIGN_IN_BACKOFF.firstDelaySeconds * 2 ** extra, SIGN_IN_BACKOFF.maxDelaySeconds);
+  const waitMs = Date.parse(last) + delaySeconds * 1000 - now.getTime();
+  return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}

@@ -17,7 +17,7 @@ export function authRoutes(auth: AuthService, options: { loginRateLimitPerAddres
         config: { rateLimit: { max: options.loginRateLimitPerAddress, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
-        const signedIn = await auth.login(request.body);
+        const signedIn = await auth.login(request.body, request.ip);
         reply.setCookie(SESSION_COOKIE, signedIn.sessionToken, {
           path: '/',
           httpOnly: true,

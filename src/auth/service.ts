@@ -7,14 +7,13 @@ import { invalid, issue, notFound, rateLimited, unauthenticated } from '#src/pla
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/platform/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
-import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, type ApiToken, type User } from './model.ts';
+import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, SIGN_IN_BACKOFF, signInWait, type ApiToken, type User } from './model.ts';
 import type { CreateTokenBody, CreateUserBody, LoginBody } from './schemas.ts';
 import * as store from './store.ts';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
 // algorithm 2 is Argon2id (the package exports it as a const enum, which isolated modules cannot read).
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 /** Token use is recorded at most this often, so reads do not become writes. */
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -79,19 +78,23 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       return store.listUsers(db);
     },
 
-    /** Signs in with email and password. The same answer for an unknown account and a wrong password. */
-    async login(input: LoginBody, now = new Date()): Promise<SignedIn> {
+    /**
+     * Signs in with email and password from a client address. The same answer for an unknown
+     * account and a wrong password; repeated failures slow down that address (`signInWait`).
+     */
+    async login(input: LoginBody, address: string, now = new Date()): Promise<SignedIn> {
       const email = normaliseEmail(input.email);
-      const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
-      if ((await store.countLoginFailures(db, email, since)) >= settings.loginFailuresPerAccount) {
-        throw rateLimited('Too many failed sign-in attempts for this account. Try again in a few minutes.', FAILURE_WINDOW_MS / 1000);
+      const since = new Date(now.getTime() - SIGN_IN_BACKOFF.windowSeconds * 1000).toISOString();
+      const wait = signInWait(await store.loginFailureTimes(db, email, address, since), settings.loginFailuresPerAccount, now);
+      if (wait > 0) {
+        throw rateLimited(`Too many failed sign-in attempts for this account from this address. Try again in ${wait} s.`, wait);
       }
       const user = await store.findUserByEmail(db, email);
       const passwordOk = user?.passwordHash
         ? await verify(user.passwordHash, input.password)
         : (await verify(await hashForUnknownAccounts(), input.password), false);
       if (!user || !passwordOk || user.disabledAt) {
-        await store.insertLoginFailure(db, email, now.toISOString());
+        await store.insertLoginFailure(db, email, address, now.toISOString());
         throw unauthenticated('The email or password is not correct.', 'invalid_credentials');
       }
       const { passwordHash: _omit, ...account } = user;
@@ -99,7 +102,7 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       const csrfToken = newSecret();
       const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600 * 1000).toISOString();
       await db.transaction().execute(async (trx) => {
-        await store.clearLoginFailures(trx, email);
+        await store.clearLoginFailures(trx, email, address, since);
         await store.deleteExpiredSessions(trx, now.toISOString());
         await store.insertSession(trx, { idHash: hashSecret(sessionToken), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt });
       });

@@ -147,20 +147,28 @@ export async function revokeApiToken(ex: Executor, id: string, at: string): Prom
   await ex.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
-export async function countLoginFailures(ex: Executor, email: string, since: string): Promise<number> {
-  const row = await ex
+/** When this address failed to sign in to this account since `since`, oldest first. */
+export async function loginFailureTimes(ex: Executor, email: string, address: string, since: string): Promise<string[]> {
+  const rows = await ex
     .selectFrom('login_failure')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .select('at')
     .where('email', '=', email)
+    .where('address', '=', address)
     .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('at')
+    .execute();
+  return rows.map((r) => r.at);
 }
 
-export async function insertLoginFailure(ex: Executor, email: string, at: string): Promise<void> {
-  await ex.insertInto('login_failure').values({ email, at }).execute();
+export async function insertLoginFailure(ex: Executor, email: string, address: string, at: string): Promise<void> {
+  await ex.insertInto('login_failure').values({ email, address, at }).execute();
 }
 
-export async function clearLoginFailures(ex: Executor, email: string): Promise<void> {
-  await ex.deleteFrom('login_failure').where('email', '=', email).execute();
+/** A successful sign-in forgets the failures from that address, and any older than the window. */
+export async function clearLoginFailures(ex: Executor, email: string, address: string, before: string): Promise<void> {
+  await ex
+    .deleteFrom('login_failure')
+    .where('email', '=', email)
+    .where((eb) => eb.or([eb('address', '=', address), eb('at', '<=', before)]))
+    .execute();
 }

@@ -33,6 +33,8 @@ export interface ApiTokenTable {
 
 export interface LoginFailureTable {
   email: string;
+  /** The client address the attempt came from ('' for attempts recorded before it was kept). */
+  address: string;
   at: string;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Who may do what. Every service function starts with `requireAccess`; routes never decide.
- * Roles: admin; focal-point (per bureau); editor (per office, writes only its office's data);
- * reader (signed in, reads internal data). Anonymous callers read public data only.
+ * Roles: admin; focal-point (per bureau; writes the reports of its bureau's Sector); editor (per
+ * office, writes only its office's data); reader (signed in, reads internal data). Anonymous
+ * callers read public data only. The decisions behind it: docs/decisions/0007-access.md.
  */
 import { forbidden, unauthenticated } from './errors.ts';
 
@@ -39,6 +40,8 @@ export interface AccessScope {
   office?: string | null;
   /** Several offices share the data (an activity's offices): an editor needs to be one of them. */
   offices?: readonly string[];
+  /** The bureau whose Sector the data belongs to (a report definition): a focal point needs to be of it. */
+  bureau?: string | null;
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -59,6 +62,8 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
     if (actor.office === null) return false;
     return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
+  // Focal points write the reports of their own bureau's Sector (TSB: ITU-T), not the others'.
+  if (permission === 'reports:write' && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
   return true;
 }
 

@@ -23,7 +23,7 @@ const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
-  /** Failed logins allowed per account in 15 minutes before it is refused for a while. */
+  /** Failed sign-ins to one account from one address before each further try from there waits longer (1 s, 2 s, 4 s … 15 min). */
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** Where the reference data (regional presence) lives. */
   REFERENCE_DIR: z.string().min(1).default('data/reference'),

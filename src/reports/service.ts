@@ -198,6 +198,7 @@ export function createReportService(
     async create(actor: Actor, input: CreateReportBody): Promise<ReportDetails> {
       requireAccess(actor, 'reports:write');
       const { definition, ctx } = await checked(actor, draft(actor, input));
+      requireAccess(actor, 'reports:write', { bureau: ctx.bureau?.code ?? null });
       await db.transaction().execute(async (trx) => {
         await store.insertReport(trx, definition);
         await recordAudit(trx, actor, { action: 'report.create', entityType: 'report', entityId: definition.id, after: definition });
@@ -263,6 +264,7 @@ export function createReportService(
       };
       if (merged.to < merged.from) throw invalid([issue(patch.to ? 'body.to' : 'body.from', 'before_start', `the period would end (${merged.to}) before it starts (${merged.from})`, { from: merged.from, to: merged.to })]);
       const { definition, ctx } = await checked(actor, merged);
+      requireAccess(actor, 'reports:write', { bureau: ctx.bureau?.code ?? null });
       const written = await db.transaction().execute(async (trx) => {
         if (!(await store.updateReport(trx, definition, current.version))) return false;
         await recordAudit(trx, actor, { action: 'report.update', entityType: 'report', entityId: id, before: current, after: definition });

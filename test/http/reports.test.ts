@@ -319,7 +319,8 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
     const ownSection = await post({ ...SEED_PERIOD, narrative: [{ key: 'annex' }] });
     expect(ownSection.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.narrative.0.title', 'body.narrative.0.markdown']);
 
-    const empty = await post({ sector: 'ITU-R', from: '1990-01-01', to: '1990-12-31' });
+    const radio = await buildUser(server, { role: 'focal-point', bureau: 'BR' });
+    const empty = await server.request('POST', '/api/reports', { token: radio.token, body: { sector: 'ITU-R', from: '1990-01-01', to: '1990-12-31' } });
     expect(empty.status).toBe(201);
     expect(empty.body.advisoryGroup).toBe('RAG');
     const html = (await server.request('GET', `/api/reports/${empty.body.id}.html`, { token: reader.token })).text;
@@ -327,7 +328,7 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
     const docx = await download(server, `/api/reports/${empty.body.id}.docx`, reader.token);
     expect((await mammoth.extractRawText({ buffer: docx.bytes })).value).toContain('No activities were reported for this period.');
 
-    const patchBackwards = await server.request('PATCH', `/api/reports/${empty.body.id}`, { token: focal.token, body: { version: 1, to: '1989-12-31' } });
+    const patchBackwards = await server.request('PATCH', `/api/reports/${empty.body.id}`, { token: radio.token, body: { version: 1, to: '1989-12-31' } });
     expect(patchBackwards.status).toBe(400);
     expect(patchBackwards.body.errors[0].path).toBe('body.to');
 
@@ -336,8 +337,17 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
     expect((await server.request('GET', '/api/reports/not-an-id', { token: reader.token })).status).toBe(400);
   });
 
-  it('lets focal points and admins write definitions, signed-in users read them', async () => {
+  it("lets focal points write their own bureau's Sector's definitions and admins any, signed-in users read them", async () => {
     expect((await server.request('POST', '/api/reports', { token: editor.token, body: SEED_PERIOD })).status).toBe(403);
+    // A TSB focal point may not write (or rewrite) an ITU-R report; BR's focal point may.
+    const radio = await buildUser(server, { role: 'focal-point', bureau: 'BR' });
+    const itur = await server.request('POST', '/api/reports', { token: radio.token, body: { ...SEED_PERIOD, sector: 'ITU-R' } });
+    expect(itur.status).toBe(201);
+    expect((await server.request('POST', '/api/reports', { token: focal.token, body: { ...SEED_PERIOD, sector: 'ITU-R' } })).status).toBe(403);
+    const rewrite = await server.request('PATCH', `/api/reports/${itur.body.id}`, { token: focal.token, body: { version: itur.body.version, header: { title: 'Rewritten by TSB' } } });
+    expect(rewrite.status).toBe(403);
+    expect((await server.request('GET', `/api/reports/${itur.body.id}`, { token: focal.token })).body.header.title).not.toBe('Rewritten by TSB');
+    expect((await server.request('POST', '/api/reports', { token: radio.token, body: SEED_PERIOD })).status).toBe(403);
     expect((await server.request('POST', '/api/reports', { token: reader.token, body: SEED_PERIOD })).status).toBe(403);
     expect((await server.request('GET', `/api/reports/${seedReport}.html`)).status).toBe(401);
     expect((await server.request('GET', `/api/reports/${seedReport}`)).status).toBe(401);
