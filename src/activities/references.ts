@@ -6,7 +6,6 @@
 import { ANONYMOUS } from '#src/platform/access.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import type { Body, Office } from '#src/registry/model.ts';
-import { LANGUAGES } from '#src/platform/i18n.ts';
 
 export interface References {
   offices: Map<string, Office>;
@@ -53,15 +52,5 @@ async function load(registry: RegistryService): Promise<References> {
   };
 }
 
-const countryNamers = LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
-
-/** A country's name in the six languages (from Intl), so "Tchad" and "Chad" both find Ndjamena. */
-export function countryNames(country: string): string[] {
-  return countryNamers.map((namer) => {
-    try {
-      return namer.of(country) ?? '';
-    } catch {
-      return '';
-    }
-  });
-}
+/** A country's names in the six languages, so "Tchad" and "Chad" both find Ndjamena. Re-exported because service.ts imports it from here; new code imports platform/intl.ts. */
+export { countryNames } from '#src/platform/intl.ts';
