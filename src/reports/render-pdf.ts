@@ -6,9 +6,10 @@
 import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { unavailable } from '#src/platform/errors.ts';
+import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { ReportTree } from './model.ts';
-import { escapeHtml, renderHtml } from './render-html.ts';
+import { renderHtml } from './render-html.ts';
 
 const LAUNCH_ARGS = [
   '--headless',
