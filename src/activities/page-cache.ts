@@ -1,12 +1,12 @@
 /**
  * List pages as sent (JSON text), by the register's freshness marker, the audience and the URL:
  * while the register does not change, the same page is read, presented and serialised once. A
- * change moves the marker (`freshness.ts`, the one the public site's ETags use), so older entries
- * are never asked for again and leave as the least recently used.
+ * change moves the marker (`registerFreshness` in store.ts, the one the public site's ETags
+ * use), so older entries are never asked for again and leave as the least recently used.
  */
 import type { Actor } from '#src/platform/access.ts';
 import { LruCache } from '#src/platform/lru.ts';
-import type { RegisterFreshness } from './freshness.ts';
+import type { RegisterFreshness } from './model.ts';
 import { activityPresenterFor, audienceOf, type Audience } from './present.ts';
 import type { ActivitiesQuery } from './schemas.ts';
 import type { ActivityService } from './service.ts';
