@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -59,6 +59,11 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   const safe = new URL(url);
   safe.password = '';
   return { db, dialect: 'postgres', description: `PostgreSQL ${safe.host}${safe.pathname}`, close: () => db.destroy() };
+}
+
+/** Resolves when the database answers a trivial query, rejects with the driver's error when it does not (the health check). */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /** Distinct SQL texts kept prepared; the app has a few hundred, so the oldest rarely leave. */
