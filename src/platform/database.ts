@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { LruCache } from './lru.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -75,19 +76,15 @@ const STATEMENT_CACHE_SIZE = 1000;
  * the one connection because Kysely runs one statement at a time on it (a stream holds it).
  */
 function withStatementCache(connection: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new LruCache<SQLite.Statement>({ maxEntries: STATEMENT_CACHE_SIZE });
   return {
     close: () => connection.close(),
     prepare: (text) => {
       let statement = statements.get(text);
-      if (statement) {
-        // Most recently used last, so the first key is the one to evict.
-        statements.delete(text);
-      } else {
+      if (!statement) {
         statement = connection.prepare(text);
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
       }
-      statements.set(text, statement);
       return statement;
     },
   };
