@@ -14,11 +14,12 @@ import pg from 'pg';
 import { openFieldbook, seedReference, type Fieldbook } from '#src/app.ts';
 import { parseFuzzyDate, type FuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { searchDocument, type Activity, type ActivityKind, type Link, type Place, type Provenance, type Relation, type Status, type Texts } from '#src/activities/model.ts';
-import { countryNames, referenceCache, type References } from '#src/activities/references.ts';
+import { referenceCache, type References } from '#src/activities/references.ts';
 import { insertActivities } from '#src/activities/store.ts';
 import { loadConfig, type Config } from '#src/platform/config.ts';
 import type { Dialect } from '#src/platform/database.ts';
 import { newId } from '#src/platform/ids.ts';
+import { countryNames } from '#src/platform/intl.ts';
 import type { Body, Office } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 import {

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(WEB, '..');
-/** What the bundle is made of: the screens, their build settings and the catalogues. */
-const SOURCES = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'locales'), join(ROOT, 'src', 'activities', 'fuzzy-date.ts')];
+/** What the bundle is made of: the screens, their build settings, the catalogues and the server code they run (fuzzy dates, with the Intl they format through). */
+const SOURCES = [join(WEB, 'src'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), join(ROOT, 'locales'), join(ROOT, 'src', 'activities', 'fuzzy-date.ts'), join(ROOT, 'src', 'platform', 'intl.ts')];
 const BUILT = join(WEB, 'dist', 'index.html');
 
 function newestChange(path: string): number {

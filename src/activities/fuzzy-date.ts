@@ -6,6 +6,8 @@
  * Parsing is a single-pass tokenizer followed by matching short token sequences, so it is linear
  * in the input (which is capped anyway) and never throws.
  */
+import type { Language } from '#src/platform/i18n.ts';
+import { dateFormat, isDisplayLanguage } from '#src/platform/intl.ts';
 
 export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year'] as const;
 export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
@@ -42,8 +44,6 @@ export interface FuzzyDateOptions {
   /** The year for texts that name none ("5 and 6 February"). */
   defaultYear?: number;
 }
-
-export type FuzzyDateLanguage = 'en' | 'fr' | 'es' | 'ru' | 'ar' | 'zh';
 
 export const MAX_FUZZY_DATE_LENGTH = 200;
 
@@ -650,35 +650,8 @@ export function completeFuzzyDate(
 // ---------------------------------------------------------------------------------------------
 // Display
 
-/** English as the UN writes it (day before month); Arabic with Latin digits whatever the ICU default. */
-const LOCALES: Readonly<Record<FuzzyDateLanguage, string>> = {
-  en: 'en-GB',
-  fr: 'fr',
-  es: 'es',
-  ru: 'ru',
-  ar: 'ar-u-nu-latn',
-  zh: 'zh',
-};
-
+/** The unit a range is written in; each is the house date format of that name. */
 type Unit = 'day' | 'month' | 'year';
-
-const UNIT_OPTIONS: Readonly<Record<Unit, Intl.DateTimeFormatOptions>> = {
-  day: { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' },
-  month: { timeZone: 'UTC', month: 'long', year: 'numeric' },
-  year: { timeZone: 'UTC', year: 'numeric' },
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(language: FuzzyDateLanguage, unit: Unit): Intl.DateTimeFormat {
-  const key = `${language}:${unit}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALES[language], UNIT_OPTIONS[unit]);
-    formatters.set(key, f);
-  }
-  return f;
-}
 
 function utc({ y, m, d }: Ymd): Date {
   return new Date(Date.UTC(y, m - 1, d));
@@ -704,8 +677,8 @@ function sameUnit(unit: Unit, a: Ymd, b: Ymd): boolean {
   return unit === 'month' || a.d === b.d;
 }
 
-function formatUnitRange(language: FuzzyDateLanguage, unit: Unit, a: Ymd, b: Ymd): string {
-  const f = formatter(language, unit);
+function formatUnitRange(language: Language, unit: Unit, a: Ymd, b: Ymd): string {
+  const f = dateFormat(language, unit);
   if (sameUnit(unit, a, b)) return f.format(utc(a));
   if (language === 'zh') return zhRange(unit, a, b);
   return f.formatRange(utc(a), utc(b));
@@ -716,10 +689,10 @@ function formatUnitRange(language: FuzzyDateLanguage, unit: Unit, a: Ymd, b: Ymd
  * "October 2020", "Q3 2020" (English; other languages give the months), "2021". Falls back to the
  * text as written if the range is not made of ISO dates.
  */
-export function formatFuzzyDate(date: FuzzyDate, language: FuzzyDateLanguage): string {
+export function formatFuzzyDate(date: FuzzyDate, language: Language): string {
   const start = parseIso(date.start);
   const end = parseIso(date.end);
-  if (!start || !end || compareYmd(end, start) < 0 || !Object.hasOwn(LOCALES, language)) return date.text;
+  if (!start || !end || compareYmd(end, start) < 0 || !isDisplayLanguage(language)) return date.text;
   try {
     switch (date.precision) {
       case 'year':

@@ -107,6 +107,17 @@ export interface StatusChange {
   by: string;
 }
 
+/**
+ * One state of the register, as the public site's ETags and the list's page cache key it: the
+ * change number moves on every write of activities (add, edit, delete, restore, import), in the
+ * write's transaction, even for two writes in one millisecond; `lastChange` (the latest
+ * `updated_at`) dates it for Last-Modified and is no version.
+ */
+export interface RegisterFreshness {
+  changeSeq: number;
+  lastChange: string | null;
+}
+
 export interface ShownText {
   text: string;
   language: Language;

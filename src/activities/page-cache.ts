@@ -1,40 +1,24 @@
 /**
  * List pages as sent (JSON text), by the register's freshness marker, the audience and the URL:
  * while the register does not change, the same page is read, presented and serialised once. A
- * change moves the marker (`freshness.ts`, the one the public site's ETags use), so older entries
- * are never asked for again and leave as the least recently used.
+ * change moves the marker (`registerFreshness` in store.ts, the one the public site's ETags
+ * use), so older entries are never asked for again and leave as the least recently used.
  */
 import type { Actor } from '#src/platform/access.ts';
-import type { RegisterFreshness } from './freshness.ts';
+import { LruCache } from '#src/platform/lru.ts';
+import type { RegisterFreshness } from './model.ts';
 import { activityPresenterFor, audienceOf, type Audience } from './present.ts';
 import type { ActivitiesQuery } from './schemas.ts';
 import type { ActivityService } from './service.ts';
 
-const MAX_ENTRIES = 500;
-/** Bigger pages (200 activities with long descriptions) are not worth the memory. */
-const MAX_BODY = 1_000_000;
-
-export class PageCache {
-  private entries = new Map<string, string>();
+export class PageCache extends LruCache<string> {
+  constructor() {
+    // Bigger pages (200 activities with long descriptions) are not worth the memory.
+    super({ maxEntries: 500, weigh: (body) => body.length, maxEntryWeight: 1_000_000 });
+  }
 
   static key(freshness: RegisterFreshness, audience: Audience, url: string): string {
     return `${freshness.changeSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
-  }
-
-  get(key: string): string | undefined {
-    const body = this.entries.get(key);
-    if (body !== undefined) {
-      // Most recently used last, so the first key is the one to evict.
-      this.entries.delete(key);
-      this.entries.set(key, body);
-    }
-    return body;
-  }
-
-  set(key: string, body: string): void {
-    if (body.length > MAX_BODY) return;
-    this.entries.set(key, body);
-    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

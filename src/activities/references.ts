@@ -1,12 +1,12 @@
 /**
- * The registry codes the register checks against (offices, bodies, Sectors, bureaux), read
- * through the registry service and kept briefly: reference data changes only on `fieldbook seed`,
- * while every list request and every write needs it.
+ * The registry codes the register checks against (offices, bodies, Sectors, bureaux), indexed
+ * from the registry service's snapshot, which it keeps briefly for the register and the site
+ * alike: reference data changes only on `fieldbook seed`, while every list request and every
+ * write needs it.
  */
 import { ANONYMOUS } from '#src/platform/access.ts';
-import type { RegistryService } from '#src/registry/service.ts';
+import { perSnapshot, type RegistryService } from '#src/registry/service.ts';
 import type { Body, Office } from '#src/registry/model.ts';
-import { LANGUAGES } from '#src/platform/i18n.ts';
 
 export interface References {
   offices: Map<string, Office>;
@@ -18,25 +18,8 @@ export interface References {
   namesOf(code: string): readonly string[];
 }
 
-const TTL_MS = 30_000;
-
-export function referenceCache(registry: RegistryService): () => Promise<References> {
-  let cached: { at: number; value: Promise<References> } | null = null;
-  return () => {
-    const now = Date.now();
-    if (!cached || now - cached.at > TTL_MS) {
-      const value = load(registry);
-      cached = { at: now, value };
-      value.catch(() => {
-        cached = null;
-      });
-    }
-    return cached.value;
-  };
-}
-
-async function load(registry: RegistryService): Promise<References> {
-  const [offices, bodies] = await Promise.all([registry.listOffices(ANONYMOUS, {}), registry.listBodies(ANONYMOUS, {})]);
+/** The registry's codes and names, indexed once per snapshot. */
+const referencesOf = perSnapshot(({ offices, bodies }): References => {
   const bureaux = bodies.filter((b) => b.type === 'bureau' && b.parent);
   const byCode = new Map(bodies.map((b) => [b.code, b]));
   return {
@@ -51,17 +34,12 @@ async function load(registry: RegistryService): Promise<References> {
       return [...Object.values(body.names), ...body.aliases, ...(parent?.type === 'study-group' ? Object.values(parent.names) : [])];
     },
   };
+});
+
+/** The references, from the registry's shared snapshot (at most 30 s old), built once per snapshot. */
+export function referenceCache(registry: RegistryService): () => Promise<References> {
+  return async () => referencesOf(await registry.snapshot(ANONYMOUS));
 }
 
-const countryNamers = LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
-
-/** A country's name in the six languages (from Intl), so "Tchad" and "Chad" both find Ndjamena. */
-export function countryNames(country: string): string[] {
-  return countryNamers.map((namer) => {
-    try {
-      return namer.of(country) ?? '';
-    } catch {
-      return '';
-    }
-  });
-}
+/** A country's names in the six languages, so "Tchad" and "Chad" both find Ndjamena. Re-exported because service.ts imports it from here; new code imports platform/intl.ts. */
+export { countryNames } from '#src/platform/intl.ts';

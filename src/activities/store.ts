@@ -12,6 +12,7 @@ import {
   type OfficeRole,
   type PlaceMode,
   type Provenance,
+  type RegisterFreshness,
   type RelationKind,
   type Status,
   type StatusChange,
@@ -514,4 +515,18 @@ export async function insertStatusChange(ex: Executor, activityId: string, chang
 export async function listStatusChanges(ex: Executor, activityId: string): Promise<StatusChange[]> {
   const rows = await ex.selectFrom('activity_status_change').selectAll().where('activity_id', '=', activityId).orderBy('at').orderBy('id').execute();
   return rows.map((r) => ({ from: r.from_status as Status | null, to: r.to_status as Status, reason: r.reason, at: r.at, by: r.actor_label }));
+}
+
+/**
+ * When the register last changed, in one statement of two index-only reads: the highest change
+ * number (every write of activities takes the next one from the counter and stamps its rows with
+ * it, migration 0008) and the latest `updated_at`. It runs on every list request and site page,
+ * where a second round trip through the driver cost as much as the reads.
+ */
+export async function registerFreshness(ex: Executor): Promise<RegisterFreshness> {
+  const { rows } = await sql<{ change_seq: number | string | null; updated_at: string | null }>`
+    select (select max(change_seq) from activity) as change_seq, (select max(updated_at) from activity) as updated_at
+  `.execute(ex);
+  const row = rows[0];
+  return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.updated_at ?? null };
 }

@@ -63,6 +63,7 @@
  */
 import { OFFICE_ROLES, type ActivityKind, type OfficeRole, type Status } from '#src/activities/model.ts';
 import { parseFuzzyDate, type FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
+import { countryNames, namedRegionCodes } from '#src/platform/intl.ts';
 import { compareBodies, findRegionalGroup, type Body, type Office, type Region } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 
@@ -480,8 +481,8 @@ function indexesOf(context: ImportContext): Indexes {
   return built;
 }
 
-// Countries: every ISO 3166 alpha-2 code Intl knows, named in the six languages, plus the UN's
-// own spellings. Built once.
+// Countries: every ISO 3166 alpha-2 code Intl knows, by its plain names in the six languages
+// (platform/intl.ts), plus the UN's own spellings. Built once.
 let countryIndex: PhraseIndex<string> | null = null;
 
 const NOT_COUNTRIES = new Set(['AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ']);
@@ -530,32 +531,13 @@ const COUNTRY_EXTRA: Record<string, string> = {
 function countries(): PhraseIndex<string> {
   if (countryIndex) return countryIndex;
   const index = new PhraseIndex<string>();
-  const languages = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
-  const namers: Intl.DisplayNames[] = [];
-  for (const language of languages) {
-    try {
-      namers.push(new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
-    } catch {
-      // Intl without that language: fewer names.
-    }
-  }
-  const A = 'A'.charCodeAt(0);
-  for (let i = 0; i < 26; i++) {
-    for (let j = 0; j < 26; j++) {
-      const code = String.fromCharCode(A + i) + String.fromCharCode(A + j);
-      if (NOT_COUNTRIES.has(code)) continue;
-      for (const namer of namers) {
-        let name: string | undefined;
-        try {
-          name = namer.of(code);
-        } catch {
-          name = undefined;
-        }
-        if (!name || name === code) continue;
-        index.add(name, code, false);
-        if (name.includes('&')) index.add(name.replace(/&/g, 'and'), code, false);
-        if (/^St\.? /.test(name)) index.add(name.replace(/^St\.? /, 'Saint '), code, false);
-      }
+  for (const code of namedRegionCodes()) {
+    if (NOT_COUNTRIES.has(code)) continue;
+    for (const name of countryNames(code)) {
+      if (!name || name === code) continue;
+      index.add(name, code, false);
+      if (name.includes('&')) index.add(name.replace(/&/g, 'and'), code, false);
+      if (/^St\.? /.test(name)) index.add(name.replace(/^St\.? /, 'Saint '), code, false);
     }
   }
   for (const [name, code] of Object.entries(COUNTRY_EXTRA)) index.add(name, code, name.length <= 3);

@@ -3,6 +3,7 @@
  * a bad value stops the process with every offending variable named.
  */
 import { z } from 'zod';
+import { DEFAULT_CHROMIUM_PATH } from './chromium.ts';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -28,7 +29,7 @@ const configSchema = z.object({
   /** Where the reference data (regional presence) lives. */
   REFERENCE_DIR: z.string().min(1).default('data/reference'),
   /** The Chromium that prints PDF reports (Debian's package by default). */
-  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { LruCache } from './lru.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -61,6 +62,11 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   return { db, dialect: 'postgres', description: `PostgreSQL ${safe.host}${safe.pathname}`, close: () => db.destroy() };
 }
 
+/** Resolves when the database answers a trivial query, rejects with the driver's error when it does not (the health check). */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** Distinct SQL texts kept prepared; the app has a few hundred, so the oldest rarely leave. */
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -70,19 +76,15 @@ const STATEMENT_CACHE_SIZE = 1000;
  * the one connection because Kysely runs one statement at a time on it (a stream holds it).
  */
 function withStatementCache(connection: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new LruCache<SQLite.Statement>({ maxEntries: STATEMENT_CACHE_SIZE });
   return {
     close: () => connection.close(),
     prepare: (text) => {
       let statement = statements.get(text);
-      if (statement) {
-        // Most recently used last, so the first key is the one to evict.
-        statements.delete(text);
-      } else {
+      if (!statement) {
         statement = connection.prepare(text);
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
       }
-      statements.set(text, statement);
       return statement;
     },
   };

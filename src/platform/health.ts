@@ -1,7 +1,7 @@
 /** GET /api/health: the service is up and its database answers. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Dialect } from './database.ts';
+import { pingDatabase, type Dialect } from './database.ts';
 import type { TypedApp } from './http.ts';
 import type { Database } from './schema.ts';
 
@@ -18,7 +18,7 @@ export function healthRoutes(db: Kysely<Database>, dialect: Dialect, version: st
       { schema: { tags: ['system'], summary: 'Liveness and database reachability', response: { 200: healthResponse, 503: healthResponse } } },
       async (request, reply) => {
         try {
-          await sql`select 1`.execute(db);
+          await pingDatabase(db);
           return { status: 'ok' as const, database: dialect, version };
         } catch (error) {
           request.log.error({ err: error }, 'database unreachable');

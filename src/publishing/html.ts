@@ -3,11 +3,7 @@
  * only values that are already `Html` (another `html\`\`` fragment, or `trustedHtml` of text we
  * wrote ourselves) go in as they are. Arrays are joined, null/undefined/false print nothing.
  */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+import { escapeHtml } from '#src/platform/html.ts';
 
 export class Html {
   constructor(readonly value: string) {}

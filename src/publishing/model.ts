@@ -3,8 +3,7 @@
  * grouped (month, then Sector), the month calendar grid, the date window of a feed, and the
  * marker that says whether a cached page is still current. No I/O, no HTML.
  */
-import type { Activity } from '#src/activities/model.ts';
-import type { RegisterFreshness } from '#src/activities/freshness.ts';
+import type { Activity, RegisterFreshness } from '#src/activities/model.ts';
 
 // ---- days ----
 

@@ -4,6 +4,7 @@
  * bodies keyed by that marker and the URL, so an unchanged register is never rendered twice.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LruCache } from '#src/platform/lru.ts';
 import { isNotModified } from './model.ts';
 
 export interface Rendered {
@@ -18,34 +19,10 @@ interface Kept extends Omit<Rendered, 'body'> {
   body: Buffer;
 }
 
-const MAX_ENTRIES = 500;
-const MAX_BODY = 2_000_000;
-/** All kept bodies together stay under this, whatever the pages weigh. */
-const MAX_TOTAL_BYTES = 64_000_000;
-
-export class RenderCache {
-  private entries = new Map<string, Kept>();
-  private bytes = 0;
-
-  get(key: string): Kept | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Least recently used goes first: move the hit to the end.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, value: Kept): void {
-    if (value.body.length > MAX_BODY || this.entries.has(key)) return;
-    this.entries.set(key, value);
-    this.bytes += value.body.length;
-    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_TOTAL_BYTES) {
-      const [oldest, kept] = this.entries.entries().next().value!;
-      this.entries.delete(oldest);
-      this.bytes -= kept.body.length;
-    }
+/** At most 500 pages, none over 2 MB, 64 MB in all whatever the pages weigh. */
+export class RenderCache extends LruCache<Kept> {
+  constructor() {
+    super({ maxEntries: 500, weigh: (kept) => kept.body.length, maxEntryWeight: 2_000_000, maxTotalWeight: 64_000_000 });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * What the public site reads: the registry (cached briefly, it changes only on `fieldbook seed`)
+ * What the public site reads: the registry (the registry service's snapshot, at most 30 s old)
  * and the register through the activities service as an anonymous visitor, so internal and
  * deleted activities can never reach a page or a feed.
  */
@@ -11,7 +11,7 @@ import type { ActivityService } from '#src/activities/service.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { compareBodies, inReportOrder, type Body, type Region } from '#src/registry/model.ts';
-import type { OfficeDetails, RegistryService } from '#src/registry/service.ts';
+import { perSnapshot, type OfficeDetails, type RegistryService } from '#src/registry/service.ts';
 import { addDays, cacheStamp, monthBounds, todayUtc, type FeedWindow, type MonthRef } from './model.ts';
 import type { KnownCodes, SiteFilter } from './schemas.ts';
 
@@ -55,49 +55,33 @@ export interface PublishingOptions {
   feedMaxEvents?: number;
 }
 
-const SNAPSHOT_TTL_MS = 30_000;
+/** The registry indexed for the site's pages, built once per registry snapshot. */
+const siteSnapshotOf = perSnapshot(({ regions, offices, bodies }): Snapshot => {
+  const sorted = [...bodies].sort(compareBodies);
+  const hash = createHash('sha256').update(JSON.stringify([regions, offices, bodies])).digest('base64url').slice(0, 12);
+  return {
+    hash,
+    regions: inReportOrder(regions),
+    offices,
+    officeByCode: new Map(offices.map((o) => [o.office.code, o])),
+    bodyByCode: new Map(bodies.map((b) => [b.code, b])),
+    sectors: sorted.filter((b) => b.type === 'sector'),
+    studyGroups: sorted.filter((b) => b.type === 'study-group' || b.type === 'regional-group'),
+    known: {
+      offices: new Set(offices.map((o) => o.office.code)),
+      sectors: new Set(bodies.filter((b) => b.type === 'sector').map((b) => b.code)),
+      bodies: new Set(bodies.map((b) => b.code)),
+    },
+  };
+});
 
 export type PublishingService = ReturnType<typeof createPublishingService>;
 
 export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string, options: PublishingOptions = {}) {
   const feedMax = options.feedMaxEvents ?? FEED_MAX_EVENTS;
-  let cached: { at: number; value: Promise<Snapshot> } | null = null;
-
-  async function loadSnapshot(): Promise<Snapshot> {
-    const [regions, offices, bodies] = await Promise.all([
-      registry.listRegions(ANONYMOUS),
-      registry.listOffices(ANONYMOUS, {}),
-      registry.listBodies(ANONYMOUS, {}),
-    ]);
-    const sorted = [...bodies].sort(compareBodies);
-    const hash = createHash('sha256').update(JSON.stringify([regions, offices, bodies])).digest('base64url').slice(0, 12);
-    return {
-      hash,
-      regions: inReportOrder(regions),
-      offices,
-      officeByCode: new Map(offices.map((o) => [o.office.code, o])),
-      bodyByCode: new Map(bodies.map((b) => [b.code, b])),
-      sectors: sorted.filter((b) => b.type === 'sector'),
-      studyGroups: sorted.filter((b) => b.type === 'study-group' || b.type === 'regional-group'),
-      known: {
-        offices: new Set(offices.map((o) => o.office.code)),
-        sectors: new Set(bodies.filter((b) => b.type === 'sector').map((b) => b.code)),
-        bodies: new Set(bodies.map((b) => b.code)),
-      },
-    };
-  }
-
-  /** The registry as the site shows it, read again at most every SNAPSHOT_TTL_MS. */
-  function snapshot(): Promise<Snapshot> {
-    const now = Date.now();
-    if (!cached || now - cached.at > SNAPSHOT_TTL_MS) {
-      const value = loadSnapshot();
-      cached = { at: now, value };
-      value.catch(() => {
-        cached = null;
-      });
-    }
-    return cached.value;
+  /** The registry as the site shows it: the registry service's shared snapshot (at most 30 s old). */
+  async function snapshot(): Promise<Snapshot> {
+    return siteSnapshotOf(await registry.snapshot(ANONYMOUS));
   }
 
   const query = (filter: Partial<SiteFilter>, rest: Pick<ActivitiesQuery, 'sort' | 'limit'> & { cursor?: string }): ActivitiesQuery => {

@@ -8,6 +8,7 @@ import {
   presenceSummary,
   type Region,
 } from './model.ts';
+import { BODY_TYPES } from './reference.ts';
 import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
 
 describe('localise', () => {
@@ -89,5 +90,10 @@ describe('compareBodies', () => {
       { type: 'sector', code: 'ITU-T' },
     ] as const;
     expect([...items].sort(compareBodies).map((b) => b.code)).toEqual(['ITU-T', 'SG2', 'SG12']);
+  });
+
+  it('orders the types as BODY_TYPES lists them, whatever the codes', () => {
+    const items = [...BODY_TYPES].reverse().map((type) => ({ type, code: 'A' }));
+    expect(items.sort(compareBodies).map((b) => b.type)).toEqual(['sector', 'bureau', 'advisory-group', 'study-group', 'regional-group', 'regional-organisation', 'conference']);
   });
 });

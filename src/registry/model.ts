@@ -1,5 +1,5 @@
 /** The regional presence as domain objects, and the pure rules over it. */
-import type { AssignmentRole, BodyType, Language, Names, OfficeKind, RegionCode } from './reference.ts';
+import { BODY_TYPES, type AssignmentRole, type BodyType, type Language, type Names, type OfficeKind, type RegionCode } from './reference.ts';
 
 export interface Region {
   code: RegionCode;
@@ -167,17 +167,7 @@ export function findRegionalGroup(text: string, bodies: readonly Body[]): Body |
   return bodies.find((b) => b.type === 'regional-group' && b.parent === studyGroup && b.region === parsed.region) ?? null;
 }
 
-const BODY_TYPE_ORDER: readonly BodyType[] = [
-  'sector',
-  'bureau',
-  'advisory-group',
-  'study-group',
-  'regional-group',
-  'regional-organisation',
-  'conference',
-];
-
-/** Bodies by type (Sectors first), then code in natural order (SG2 before SG12). */
+/** Bodies by type in the order BODY_TYPES lists them (Sectors first), then code in natural order (SG2 before SG12). */
 export function compareBodies(a: Pick<Body, 'type' | 'code'>, b: Pick<Body, 'type' | 'code'>): number {
-  return BODY_TYPE_ORDER.indexOf(a.type) - BODY_TYPE_ORDER.indexOf(b.type) || a.code.localeCompare(b.code, 'en', { numeric: true });
+  return BODY_TYPES.indexOf(a.type) - BODY_TYPES.indexOf(b.type) || a.code.localeCompare(b.code, 'en', { numeric: true });
 }

@@ -77,6 +77,7 @@ export const assignmentRecord = z
   })
   .strict();
 
+/** In the order lists and reports show bodies (compareBodies): Sectors first, conferences last. */
 export const BODY_TYPES = [
   'sector',
   'bureau',

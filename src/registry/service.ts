@@ -24,6 +24,35 @@ export interface SeedSummary {
   bodies: number;
 }
 
+/** The whole registry as anyone may read it, as it was at one moment. */
+export interface RegistrySnapshot {
+  regions: Region[];
+  offices: OfficeDetails[];
+  bodies: Body[];
+}
+
+/**
+ * How long a snapshot serves. Reference data changes only on `fieldbook seed`, while every list
+ * request, every write of the register and every site page needs it; a seed shows within this.
+ */
+export const SNAPSHOT_TTL_MS = 30_000;
+
+/**
+ * A view built from a snapshot once, not on every call: `perSnapshot(build)(snapshot)` builds
+ * for a snapshot it has not seen and returns the same view until the snapshot is replaced.
+ */
+export function perSnapshot<T>(build: (snapshot: RegistrySnapshot) => T): (snapshot: RegistrySnapshot) => T {
+  const built = new WeakMap<RegistrySnapshot, { view: T }>();
+  return (snapshot) => {
+    let entry = built.get(snapshot);
+    if (!entry) {
+      entry = { view: build(snapshot) };
+      built.set(snapshot, entry);
+    }
+    return entry.view;
+  };
+}
+
 export type RegistryService = ReturnType<typeof createRegistryService>;
 
 export function createRegistryService(db: Kysely<Database>) {
@@ -41,7 +70,32 @@ export function createRegistryService(db: Kysely<Database>) {
     }));
   }
 
+  let cachedSnapshot: { at: number; value: Promise<RegistrySnapshot> } | null = null;
+
+  async function readSnapshot(): Promise<RegistrySnapshot> {
+    const [regions, offices, bodies] = await Promise.all([
+      store.listRegions(db),
+      store.listOffices(db, {}).then(withDetails),
+      store.listBodies(db, {}),
+    ]);
+    return { regions, offices, bodies };
+  }
+
   return {
+    /** The registry read at most once every SNAPSHOT_TTL_MS for all who ask; a failed read is not kept. */
+    async snapshot(actor: Actor): Promise<RegistrySnapshot> {
+      requireAccess(actor, 'registry:read');
+      const now = Date.now();
+      if (!cachedSnapshot || now - cachedSnapshot.at > SNAPSHOT_TTL_MS) {
+        const value = readSnapshot();
+        cachedSnapshot = { at: now, value };
+        value.catch(() => {
+          if (cachedSnapshot?.value === value) cachedSnapshot = null;
+        });
+      }
+      return cachedSnapshot.value;
+    },
+
     async listRegions(actor: Actor): Promise<Region[]> {
       requireAccess(actor, 'registry:read');
       return store.listRegions(db);

@@ -6,9 +6,10 @@
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { STATUSES, textIn, type Activity, type Status } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
+import { countryName, formatDay, languageName } from '#src/platform/intl.ts';
 import { headOn, inReportOrder, isOfficeOpenOn, localise, presenceSummary, type Assignment, type Body, type Office, type Region } from '#src/registry/model.ts';
 import { parseMarkdown } from './markdown.ts';
-import { countryName, formatDay, formatPeriod, languageName, PHRASES, resolution25On, type Phrases, type PresenceFacts, type Purpose } from './phrases.ts';
+import { formatPeriod, PHRASES, resolution25On, type Phrases, type PresenceFacts, type Purpose } from './phrases.ts';
 
 // ---- the definition ----
 
@@ -356,7 +357,7 @@ const plain = (text: string): Block[] =>
 function placeOf(activity: Activity, phrases: Phrases, language: Language): string | null {
   const place = activity.place;
   if (!place) return null;
-  const where = [place.city, place.country ? countryName(place.country, language) : null].filter(Boolean).join(language === 'zh' ? '' : ', ');
+  const where = [place.city, place.country ? countryName(place.country, language, 'display') : null].filter(Boolean).join(language === 'zh' ? '' : ', ');
   if (place.mode === 'online') return where ? `${where} (${phrases.online})` : phrases.online;
   if (place.mode === 'hybrid') return where ? phrases.hybrid(where) : phrases.online;
   return where || null;

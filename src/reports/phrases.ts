@@ -7,6 +7,7 @@
  */
 import type { Status } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
+import { dateFormat, listOf } from '#src/platform/intl.ts';
 
 export const PURPOSES = ['discussion', 'information', 'decision', 'admin'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -500,13 +501,6 @@ const zh: Phrases = {
 
 export const PHRASES: Readonly<Record<Language, Phrases>> = { en, fr, es, ru, ar, zh };
 
-/** Locales for Intl: English as the UN writes it; Arabic with Latin digits. */
-export const LOCALE: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr', es: 'es', ru: 'ru', ar: 'ar-u-nu-latn', zh: 'zh' };
-
-export function listOf(items: readonly string[], language: Language): string {
-  return new Intl.ListFormat(LOCALE[language], { type: 'conjunction' }).format(items);
-}
-
 const RES25_REVISIONS: ReadonlyArray<{ from: string; place: Record<Language, string>; year: number }> = [
   { from: '2023-01-01', year: 2022, place: { en: 'Bucharest', fr: 'Bucarest', es: 'Bucarest', ru: 'Бухарест', ar: 'بوخارست', zh: '布加勒斯特' } },
   { from: '2019-01-01', year: 2018, place: { en: 'Dubai', fr: 'Dubaï', es: 'Dubái', ru: 'Дубай', ar: 'دبي', zh: '迪拜' } },
@@ -540,22 +534,6 @@ const ymd = (iso: string): Ymd => ({ y: Number(iso.slice(0, 4)), m: Number(iso.s
 const utc = (p: Ymd): Date => new Date(Date.UTC(p.y, p.m - 1, p.d));
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function fmt(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}:${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[language], { timeZone: 'UTC', ...options });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** "31 August 2020" */
-export function formatDay(iso: string, language: Language): string {
-  return fmt(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(utc(ymd(iso)));
-}
-
 /**
  * A report period as the seed writes it: "January – August 2020" for whole months, "2 – 20 March 2020"
  * for days, years repeated only when they differ. Chinese: "2020年1月至8月".
@@ -573,49 +551,14 @@ export function formatPeriod(from: string, to: string, language: Language): stri
   }
   const dash = ' – ';
   if (wholeMonths) {
-    const monthYear = fmt(language, { month: 'long', year: 'numeric' });
+    const monthYear = dateFormat(language, 'month');
     if (sameYear && a.m === b.m) return monthYear.format(utc(a));
-    if (sameYear) return `${fmt(language, { month: 'long' }).format(utc(a))}${dash}${monthYear.format(utc(b))}`;
+    if (sameYear) return `${dateFormat(language, 'monthName').format(utc(a))}${dash}${monthYear.format(utc(b))}`;
     return `${monthYear.format(utc(a))}${dash}${monthYear.format(utc(b))}`;
   }
-  const full = fmt(language, { day: 'numeric', month: 'long', year: 'numeric' });
+  const full = dateFormat(language, 'day');
   if (from === to) return full.format(utc(a));
   if (sameYear && a.m === b.m && (language === 'en' || language === 'fr' || language === 'es')) return `${a.d}${dash}${full.format(utc(b))}`;
-  if (sameYear) return `${fmt(language, { day: 'numeric', month: 'long' }).format(utc(a))}${dash}${full.format(utc(b))}`;
+  if (sameYear) return `${dateFormat(language, 'dayAndMonth').format(utc(a))}${dash}${full.format(utc(b))}`;
   return `${full.format(utc(a))}${dash}${full.format(utc(b))}`;
-}
-
-const languageNames = new Map<Language, Intl.DisplayNames>();
-const countryNames = new Map<Language, Intl.DisplayNames>();
-
-/** "English", "anglais", "английский"… */
-export function languageName(of: Language, language: Language): string {
-  let names = languageNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([LOCALE[language]], { type: 'language' });
-    languageNames.set(language, names);
-  }
-  return names.of(of) ?? of;
-}
-
-const countryNameCache = new Map<string, string>();
-
-/** "Chad", "Tchad"… (the code itself when Intl does not know it). */
-export function countryName(code: string, language: Language): string {
-  const key = `${language}:${code}`;
-  const known = countryNameCache.get(key);
-  if (known !== undefined) return known;
-  let names = countryNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([LOCALE[language]], { type: 'region', fallback: 'code' });
-    countryNames.set(language, names);
-  }
-  let name = code;
-  try {
-    name = names.of(code) ?? code;
-  } catch {
-    // Not a region code Intl knows: keep the code.
-  }
-  countryNameCache.set(key, name);
-  return name;
 }

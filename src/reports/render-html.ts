@@ -3,11 +3,9 @@
  * text escaped. Chromium prints this same page to PDF. Paragraphs take their direction from their
  * first letter, so an English item reads left to right in an Arabic report.
  */
+import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function inline(run: Inline): string {
   let html = escapeHtml(run.text);

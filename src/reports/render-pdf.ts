@@ -4,22 +4,13 @@
  * context with JavaScript off and every network request refused, so the page is only our HTML.
  */
 import { access, constants } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '#src/platform/chromium.ts';
 import { unavailable } from '#src/platform/errors.ts';
+import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { ReportTree } from './model.ts';
-import { escapeHtml, renderHtml } from './render-html.ts';
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { renderHtml } from './render-html.ts';
 
 export interface PdfPrinter {
   print(tree: ReportTree, language: Language): Promise<Buffer>;
@@ -35,7 +26,7 @@ async function startBrowser(executablePath: string): Promise<Browser> {
   await access(executablePath, constants.X_OK).catch(() => {
     throw noBrowser(executablePath, `there is no executable Chromium at "${executablePath}"`);
   });
-  return chromium.launch({ executablePath, args: LAUNCH_ARGS, headless: true }).catch((error: unknown) => {
+  return launchChromium(executablePath).catch((error: unknown) => {
     throw noBrowser(executablePath, `Chromium did not start (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
   });
 }

@@ -1,5 +1,6 @@
 /** The frame of every page: html lang/dir, skip link, header with navigation and languages, footer. */
 import { LANGUAGES } from '#src/platform/i18n.ts';
+import { languageName } from '#src/platform/intl.ts';
 import { html, type Html } from '../html.ts';
 import { href, type PageContext } from './context.ts';
 
@@ -12,7 +13,8 @@ export interface PageFrame {
   current?: 'home' | 'events';
 }
 
-const ownNames = new Map(LANGUAGES.map((l) => [l, new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l]));
+/** Each language in its own words ("français"), for the language switcher. */
+const ownNames = new Map(LANGUAGES.map((l) => [l, languageName(l, l)]));
 
 export function layout(ctx: PageContext, frame: PageFrame): Html {
   const { t } = ctx;

@@ -2,6 +2,7 @@
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Place, type Status } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
+import { countryName as intlCountryName, languageName as intlLanguageName } from '#src/platform/intl.ts';
 import { localise } from '#src/registry/model.ts';
 import type { Names } from '#src/registry/reference.ts';
 import { html, type Html } from '../html.ts';
@@ -34,15 +35,8 @@ export function bodyName(ctx: PageContext, code: string): Html {
   return body ? nameIn(ctx, body.names) : html`${code}`;
 }
 
-const languageNames = new Map<Language, Intl.DisplayNames>();
-export function languageName(ctx: PageContext, language: Language): string {
-  let names = languageNames.get(ctx.language);
-  if (!names) {
-    names = new Intl.DisplayNames([ctx.language], { type: 'language' });
-    languageNames.set(ctx.language, names);
-  }
-  return names.of(language) ?? language;
-}
+/** A language's name in the page language ("anglais" on a French page). */
+export const languageName = (ctx: PageContext, language: Language): string => intlLanguageName(language, ctx.language);
 
 /** An activity's title in the page language, else in the language it was written in, marked. */
 export function titleOf(ctx: PageContext, activity: Activity): Html {
@@ -72,19 +66,8 @@ function asWritten(ctx: PageContext, words: string, language: Language): Html {
   return html`${before}${language === ctx.language ? words : foreign(language, words)}${after}`;
 }
 
-const regionNames = new Map<Language, Intl.DisplayNames>();
-export function countryName(ctx: PageContext, country: string): string {
-  let names = regionNames.get(ctx.language);
-  if (!names) {
-    names = new Intl.DisplayNames([ctx.language], { type: 'region' });
-    regionNames.set(ctx.language, names);
-  }
-  try {
-    return names.of(country) ?? country;
-  } catch {
-    return country;
-  }
-}
+/** A country's name in the page language (the plain spelling the site has always shown), the code when Intl has none. */
+export const countryName = (ctx: PageContext, country: string): string => intlCountryName(country, ctx.language, 'plain');
 
 export function placeText(ctx: PageContext, place: Place | null): string | null {
   if (!place) return null;

@@ -6,24 +6,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEFAULT_CHROMIUM_PATH, launchChromium } from '#src/platform/chromium.ts';
 
 export const SCREENSHOTS_DIR = join(import.meta.dirname, '..', 'screenshots');
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Debian's Chromium unless CHROMIUM_PATH names another. */
+/** The Chromium the server prints with, started the same way: Debian's unless CHROMIUM_PATH names another. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS, headless: true });
+  return launchChromium(process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH);
 }
 
 export interface PageOptions {
