@@ -14,6 +14,7 @@ import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
+import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
 import { healthRoutes } from '#src/platform/health.ts';
@@ -39,14 +40,14 @@ export interface Services {
 }
 
 export interface Fieldbook {
-  database: DatabaseHandle;
+  database: DatabaseHandle<Database>;
   services: Services;
   close(): Promise<void>;
 }
 
 /** Opens and migrates the database and builds the services, without HTTP (for the command line). */
 export async function openFieldbook(config: Config, databaseOptions: DatabaseOptions = {}): Promise<Fieldbook> {
-  const database = openDatabase(config.DATABASE_URL, databaseOptions);
+  const database = openDatabase<Database>(config.DATABASE_URL, databaseOptions);
   try {
     await migrateToLatest(database.db, databaseOptions.schema);
   } catch (error) {

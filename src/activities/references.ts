@@ -42,4 +42,3 @@ export function referenceCache(registry: RegistryService): () => Promise<Referen
 }
 
 /** A country's names in the six languages, so "Tchad" and "Chad" both find Ndjamena. Re-exported because service.ts imports it from here; new code imports platform/intl.ts. */
-export { countryNames } from '#src/platform/intl.ts';

@@ -5,14 +5,14 @@ import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access
 import type { Dialect } from '#src/platform/database.ts';
 import { conflict, invalid, issue, notFound, type FieldIssue, type FieldIssueCode } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database, Executor } from '#src/platform/schema.ts';
+import { countryNames } from '#src/platform/intl.ts';
+import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './files/service.ts';
-import { registerFreshness, type RegisterFreshness } from './freshness.ts';
-import { searchDocument, searchTerms, type Activity, type StatusChange } from './model.ts';
-import { countryNames, referenceCache, type References } from './references.ts';
+import { searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
+import { referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -208,7 +208,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
     /** When the register last changed (public: says nothing about what changed), for caching the public site. */
     async freshness(): Promise<RegisterFreshness> {
-      return registerFreshness(db);
+      return store.registerFreshness(db);
     },
 
     /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */

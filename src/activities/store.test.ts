@@ -1,6 +1,6 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 import { ftsQuery, fullTextMatch, listActivities, tsQuery } from './store.ts';
 
 const compilerFor = (dialect: 'sqlite' | 'postgres', log?: (sql: string, parameters: readonly unknown[]) => void) =>

@@ -2,7 +2,7 @@
 import { DynamicModule, SqliteAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import type { Database, Executor } from '#src/platform/schema.ts';
+import type { Database, Executor } from '#src/db/schema.ts';
 import type { FuzzyDate, FuzzyPrecision } from './fuzzy-date.ts';
 import {
   flatDateAndPlace,

@@ -1,7 +1,7 @@
 /** Records every change in the audit trail, inside the caller's transaction, and reads it back. */
 import { actorId, actorLabel, type Actor } from '#src/platform/access.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import { changedFields, type FieldChange } from './model.ts';
 import { insertAuditEvent, listAuditEvents } from './store.ts';
 

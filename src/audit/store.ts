@@ -1,5 +1,5 @@
 /** All SQL of the audit trail. */
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import type { AuditEventRow, AuditEventTable } from './tables.ts';
 
 export async function insertAuditEvent(ex: Executor, event: AuditEventTable): Promise<void> {

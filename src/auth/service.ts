@@ -5,7 +5,7 @@ import { recordAudit } from '#src/audit/service.ts';
 import { requireAccess, type Actor } from '#src/platform/access.ts';
 import { invalid, issue, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, SIGN_IN_BACKOFF, signInWait, type ApiToken, type User } from './model.ts';
 import type { CreateTokenBody, CreateUserBody, LoginBody } from './schemas.ts';

@@ -1,6 +1,6 @@
 /** All SQL of accounts, sessions, API tokens and login failures. */
 import type { Role } from '#src/platform/access.ts';
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import type { ApiToken, User } from './model.ts';
 import type { ApiTokenRow, AppUserRow, AppUserTable } from './tables.ts';
 

@@ -1,7 +1,7 @@
 /** Runs the frozen migrations, in name order, on either dialect. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 
 const provider: MigrationProvider = {
   getMigrations: async (): Promise<Record<string, Migration>> => migrations,

@@ -9,7 +9,7 @@ import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database, Executor } from '#src/platform/schema.ts';
+import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { readDocument } from './document.ts';

@@ -1,5 +1,5 @@
 /** All SQL of import batches and proposals. */
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import type { ImportBatch, Proposal, ProposalState } from './model.ts';
 import type { ProposedActivity } from './parse.ts';
 import type { ImportBatchRow, ImportProposalRow } from './tables.ts';

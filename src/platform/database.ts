@@ -9,12 +9,12 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { LruCache } from './lru.ts';
-import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export interface DatabaseHandle {
-  db: Kysely<Database>;
+/** An open database; `DB` is the schema's type (db/schema.ts), which the platform does not know. */
+export interface DatabaseHandle<DB> {
+  db: Kysely<DB>;
   dialect: Dialect;
   /** A description safe to print (no password). */
   description: string;
@@ -34,7 +34,7 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
 }
 
-export function openDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
+export function openDatabase<DB>(url: string, options: DatabaseOptions = {}): DatabaseHandle<DB> {
   if (dialectOf(url) === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
@@ -48,7 +48,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     // (address space, not memory: the OS shares its page cache) keep hot pages one lookup away.
     connection.pragma('cache_size = -65536');
     connection.pragma('mmap_size = 8589934592');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
     return { db, dialect: 'sqlite', description: `SQLite ${file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -56,14 +56,14 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
     max: 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
   return { db, dialect: 'postgres', description: `PostgreSQL ${safe.host}${safe.pathname}`, close: () => db.destroy() };
 }
 
 /** Resolves when the database answers a trivial query, rejects with the driver's error when it does not (the health check). */
-export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+export async function pingDatabase<DB>(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 

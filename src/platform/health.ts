@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { pingDatabase, type Dialect } from './database.ts';
 import type { TypedApp } from './http.ts';
-import type { Database } from './schema.ts';
 
 const healthResponse = z.object({
   status: z.enum(['ok', 'unavailable']),
@@ -11,7 +10,7 @@ const healthResponse = z.object({
   version: z.string(),
 });
 
-export function healthRoutes(db: Kysely<Database>, dialect: Dialect, version: string) {
+export function healthRoutes<DB>(db: Kysely<DB>, dialect: Dialect, version: string) {
   return (app: TypedApp): void => {
     app.get(
       '/api/health',

@@ -19,9 +19,9 @@ export function atomFeed(ctx: PageContext, selfPath: string, events: readonly Ac
     const summary = [formatFuzzyDate(activity.date, ctx.language), placeText(ctx, activity.place), ctx.t(`site.status.${activity.status}`)].filter(Boolean).join(' · ');
     return [
       '<entry>',
+      text('title', titleText(ctx, activity)),
       // One entry per activity, updated in place as it changes.
       `<id>urn:uuid:${escapeXml(activity.id)}</id>`,
-      text('title', titleText(ctx, activity)),
       link(`${ctx.origin}/${ctx.language}/events/${activity.id}`),
       `<updated>${new Date(activity.updatedAt).toISOString()}</updated>`,
       `<published>${new Date(activity.createdAt).toISOString()}</published>`,

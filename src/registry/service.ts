@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '#src/audit/service.ts';
 import { requireAccess, type Actor } from '#src/platform/access.ts';
 import { notFound } from '#src/platform/errors.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 import { presenceSummary, type Assignment, type Body, type Office, type PresenceSummary, type Region } from './model.ts';
 import { registryObjectsOf, type ReferenceData } from './reference-data.ts';
 import * as store from './store.ts';

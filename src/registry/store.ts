@@ -1,5 +1,5 @@
 /** All SQL of the registry. Each function takes the executor (database or transaction) first. */
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import { compareBodies, type Assignment, type Body, type Office, type Person, type Region } from './model.ts';
 import type { AssignmentRole, BodyType, Names, OfficeKind, RegionCode } from './reference.ts';
 import type { AssignmentRow, BodyRow, BodyTermRow, OfficeRow, PersonRow, RegionRow } from './tables.ts';

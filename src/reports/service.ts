@@ -12,7 +12,7 @@ import { actorLabel, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import {
   buildReport,

@@ -1,6 +1,6 @@
 /** All SQL of report definitions. Each function takes the executor first. */
 import type { Language } from '#src/platform/i18n.ts';
-import type { Executor } from '#src/platform/schema.ts';
+import type { Executor } from '#src/db/schema.ts';
 import type { ItemText, NarrativeSection, ReportDefinition, ReportHeader, ReportVisibility, Selection } from './model.ts';
 import type { ReportRow, ReportTable } from './tables.ts';
 

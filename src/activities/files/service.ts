@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
 import { invalid, issue, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database, Executor } from '#src/platform/schema.ts';
+import type { Database, Executor } from '#src/db/schema.ts';
 import type { Stamp } from '../compose.ts';
 import type { Activity } from '../model.ts';
 import type { References } from '../references.ts';
