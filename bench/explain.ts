@@ -14,7 +14,7 @@ import pg from 'pg';
 import { searchTerms } from '#src/activities/model.ts';
 import * as store from '#src/activities/store.ts';
 import type { Dialect } from '#src/platform/database.ts';
-import type { Database } from '#src/platform/schema.ts';
+import type { Database } from '#src/db/schema.ts';
 import { schemaName } from './generate.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 

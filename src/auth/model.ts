@@ -1,15 +1,9 @@
 /** Pure rules of accounts: who a user may be, and the shape of secrets. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '#src/platform/access.ts';
+import type { Role, UserIdentity } from '#src/platform/access.ts';
 import { issue, type FieldIssue } from '#src/platform/errors.ts';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  office: string | null;
-  bureau: string | null;
+export interface User extends UserIdentity {
   createdAt: string;
   disabledAt: string | null;
 }

@@ -9,18 +9,21 @@ import { forbidden, unauthenticated } from './errors.ts';
 export const ROLES = ['admin', 'focal-point', 'editor', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Who a signed-in user is, as access needs it (auth's User adds the account's dates). */
+export interface UserIdentity {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Editors: the office they write for. */
+  office: string | null;
+  /** Focal points: their bureau. */
+  bureau: string | null;
+}
+
 export type Actor =
   | { kind: 'anonymous' }
-  | {
-      kind: 'user';
-      id: string;
-      email: string;
-      displayName: string;
-      role: Role;
-      office: string | null;
-      bureau: string | null;
-      via: 'session' | 'token';
-    }
+  | ({ kind: 'user'; via: 'session' | 'token' } & UserIdentity)
   /** The command line and the seed loader: trusted, but still named in the audit trail. */
   | { kind: 'system'; label: string };
 
