@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, byOffice, inDateOrder, itemText, outlookOf, resolveHeader, resolveNarrative, studyPeriodOf, type Block, type ReportTree, type Section } from './model.ts';
-import { activity, context, definition, offices } from './test-fixtures.ts';
+import { activity, context, definition, offices } from '../../test/support/report-fixtures.ts';
 
 const textOf = (blocks: readonly Block[]): string[] =>
   blocks.flatMap((b) => {

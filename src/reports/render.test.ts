@@ -5,7 +5,7 @@ import { buildReport } from './model.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { activity, context, definition, htmlText } from './test-fixtures.ts';
+import { activity, context, definition, htmlText } from '../../test/support/report-fixtures.ts';
 
 const HOSTILE = 'Hello <script>alert("x")</script> & <img src=x onerror=alert(1)> | `tick` *star* # 1. [x](javascript:alert(1))';
 

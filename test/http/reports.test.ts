@@ -7,7 +7,7 @@ import type { Activity } from '#src/activities/model.ts';
 import { createActivityBody } from '#src/activities/schemas.ts';
 import { DEMO_REPORT } from '#src/app.ts';
 import type { Actor } from '#src/platform/access.ts';
-import { htmlText } from '#src/reports/test-fixtures.ts';
+import { htmlText } from '../support/report-fixtures.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

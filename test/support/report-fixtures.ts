@@ -3,8 +3,8 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Activity } from '#src/activities/model.ts';
 import type { Assignment, Body, Office, Region } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
-import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
-import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportContext, type ReportDefinition } from './model.ts';
+import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportContext, type ReportDefinition } from '#src/reports/model.ts';
+import { testBody, testHeadOfOffice, testOffice } from './registry-fixtures.ts';
 
 const REGION_NAMES: Record<RegionCode, [string, string]> = {
   AFR: ['Africa', 'Afrique'],
