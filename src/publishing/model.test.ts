@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
+import { testActivity } from '../../test/support/factories.ts';
 import { cacheStamp, feedWindow, filterQuery, groupPlan, isNotModified, monthGrid, parseFilter, FEED_MAX_DAYS } from './model.ts';
 
 const known = { offices: new Set(['addis-ababa', 'dakar']), sectors: new Set(['ITU-T', 'ITU-D']), bodies: new Set(['SG12', 'SG12RG-AFR']) };
 
 const activity = (id: string, start: string, end: string, sectors: string[], precision: Activity['date']['precision'] = 'day') =>
-  ({ id, sectors, date: { text: '', start, end, precision } }) as unknown as Activity;
+  testActivity({ id, sectors, date: { start, end, precision } });
 
 describe('parseFilter', () => {
   it('keeps known values (repeated or comma-separated) and reports the others by field', () => {

@@ -8,7 +8,7 @@ import {
   presenceSummary,
   type Region,
 } from './model.ts';
-import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
+import { testBody, testHeadOfOffice, testOffice } from '../../test/support/factories.ts';
 
 describe('localise', () => {
   it('gives the requested language, or English marked as a fallback', () => {

@@ -4,12 +4,11 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
-import { createActivityBody } from '#src/activities/schemas.ts';
 import { DEMO_REPORT } from '#src/app.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { htmlText } from '../support/report-fixtures.ts';
 import { DIALECTS } from '../support/dialects.ts';
-import { buildUser, type TestUser } from '../support/factories.ts';
+import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: 'reports test' };
@@ -32,15 +31,14 @@ const EXPECTED = JSON.parse(readFileSync('test/fixtures/importer/seed-expected.j
 const REGION_SECTIONS = EXPECTED.sections.filter((s): s is ExpectedSection & { region: string; office: string; head: NonNullable<ExpectedSection['head']> } => s.region !== null);
 
 /** Not in the seed: activities that test what a report leaves out (internal ones, another Sector's). */
-const extra = (title: string, date: string, overrides: Record<string, unknown>) =>
-  createActivityBody.parse({
+const buildExtra = (server: TestServer, title: string, date: string, overrides: Record<string, unknown>) =>
+  buildActivity(server, {
     title: { en: title },
     kind: 'coordination',
-    status: 'held',
-    visibility: 'public',
     offices: [{ office: 'cairo', role: 'participated' }],
-    sectors: ['ITU-T'],
     date: { text: date },
+    place: null,
+    bodies: [],
     description: { en: `${title}.` },
     ...overrides,
   });
@@ -96,8 +94,8 @@ describe.each(DIALECTS)('reports to the advisory groups over HTTP [%s]', (dialec
     const batch = await imports.importDocument(SYSTEM, { name: basename(DEMO_REPORT), bytes: readFileSync(DEMO_REPORT) });
     const outcome = await imports.acceptAll(SYSTEM, batch.batch.id);
     for (const proposal of outcome.accepted) seeded.set(proposal.position, (await activities.get(SYSTEM, proposal.activityId!)).activity);
-    await activities.create(SYSTEM, extra('An internal coordination note', 'January – August 2020', { visibility: 'internal' }));
-    await activities.create(SYSTEM, extra('A development workshop', '5 May 2020', { kind: 'workshop', sectors: ['ITU-D'] }));
+    await buildExtra(server, 'An internal coordination note', 'January – August 2020', { visibility: 'internal' });
+    await buildExtra(server, 'A development workshop', '5 May 2020', { kind: 'workshop', sectors: ['ITU-D'] });
     officeNames = new Map((await server.request('GET', '/api/offices')).body.data.map((o: { code: string; names: { en: string } }) => [o.code, o.names.en]));
     const created = await server.request('POST', '/api/reports', {
       token: focal.token,

@@ -1,10 +1,10 @@
-/** Small registry and register fixtures for the reports' tests (no database), and a reader of HTML text. */
+/** A small registry and a report definition for the reports' unit tests (no database), and a reader of HTML text. */
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Activity } from '#src/activities/model.ts';
 import type { Assignment, Body, Office, Region } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportContext, type ReportDefinition } from '#src/reports/model.ts';
-import { testBody, testHeadOfOffice, testOffice } from './registry-fixtures.ts';
+import { testBody, testHeadOfOffice, testOffice } from './factories.ts';
 
 const REGION_NAMES: Record<RegionCode, [string, string]> = {
   AFR: ['Africa', 'Afrique'],
@@ -47,38 +47,6 @@ const body = (code: string, type: Body['type'], parent: string | null, en: strin
 export const sector = body('ITU-T', 'sector', null, 'ITU Telecommunication Standardization Sector');
 export const tsag = body('TSAG', 'advisory-group', 'ITU-T', 'Telecommunication Standardization Advisory Group');
 export const tsb = body('TSB', 'bureau', 'ITU-T', 'Telecommunication Standardization Bureau');
-
-let seq = 0;
-export function activity(officeCodes: string[], date: { text: string; start: string; end: string; precision?: Activity['date']['precision'] }, extra: Partial<Activity> = {}): Activity {
-  seq += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    title: { en: `Activity ${seq}` },
-    originalLanguage: 'en',
-    kind: 'workshop',
-    status: 'held',
-    visibility: 'public',
-    offices: officeCodes.map((office) => ({ office, role: 'participated' as const })),
-    sectors: ['ITU-T'],
-    bodies: [],
-    date: { precision: date.start === date.end ? 'day' : 'days', ...date },
-    place: null,
-    description: {},
-    outcome: {},
-    participants: null,
-    links: [],
-    related: [],
-    provenance: { source: 'manual' },
-    version: 1,
-    createdAt: '2020-01-01T00:00:00Z',
-    createdBy: 'test',
-    updatedAt: '2020-01-01T00:00:00Z',
-    updatedBy: 'test',
-    deletedAt: null,
-    deletedBy: null,
-    ...extra,
-  };
-}
 
 export function context(activities: Activity[] = [], outlook: Activity[] = []): ReportContext {
   return {
