@@ -2,6 +2,10 @@
  * The staff workspace in Chromium against the real server on a temporary SQLite database: the
  * journeys of an office editor and a focal point, as a user walks them. Each screen is checked
  * with axe-core (WCAG 2.1 AA) and photographed into test/e2e/screenshots/ for a person to look at.
+ *
+ * The steps are one journey on one database, in the order written: each continues from where the
+ * one before left the editor's page (`page`) and the register (the activity it recorded at
+ * `activityUrl`, the seed report it imported), so a step is run with those before it.
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
