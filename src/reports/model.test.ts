@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, byOffice, inDateOrder, itemText, outlookOf, resolveHeader, resolveNarrative, studyPeriodOf, type Block, type ReportTree, type Section } from './model.ts';
 import { testActivity } from '../../test/support/factories.ts';
-import { context, definition, offices } from '../../test/support/report-fixtures.ts';
+import { offices } from '../../test/support/registry-fixtures.ts';
+import { context, definition } from '../../test/support/report-fixtures.ts';
 
 const textOf = (blocks: readonly Block[]): string[] =>
   blocks.flatMap((b) => {

@@ -6,7 +6,8 @@ import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { testActivity } from '../../test/support/factories.ts';
-import { context, definition, htmlText } from '../../test/support/report-fixtures.ts';
+import { htmlText } from '../../test/support/html-text.ts';
+import { context, definition } from '../../test/support/report-fixtures.ts';
 
 const HOSTILE = 'Hello <script>alert("x")</script> & <img src=x onerror=alert(1)> | `tick` *star* # 1. [x](javascript:alert(1))';
 

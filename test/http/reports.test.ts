@@ -8,7 +8,7 @@ import { DEMO_REPORT } from '#src/app.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { describeHttp } from '../support/describe-http.ts';
 import { buildActivity, buildUser } from '../support/factories.ts';
-import { htmlText } from '../support/report-fixtures.ts';
+import { htmlText } from '../support/html-text.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: 'reports test' };
