@@ -10,6 +10,7 @@
 import type { Activity } from '#src/activities/model.ts';
 import type { FuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { createActivityBody } from '#src/activities/schemas.ts';
+import type { ProposedActivity } from '#src/importer/parse.ts';
 import type { Actor, Role } from '#src/platform/access.ts';
 import type { Assignment, Body, Office } from '#src/registry/model.ts';
 import type { TestServer } from './server.ts';
@@ -178,5 +179,28 @@ export function testActivity(overrides: Omit<Partial<Activity>, 'date'> & { date
     deletedAt: null,
     deletedBy: null,
     ...rest,
+  };
+}
+
+/**
+ * An item as the importer reads it from a report: a held ITU-T workshop in which addis-ababa
+ * (Africa) participated on 3 and 4 February 2020, in Abuja, unless told otherwise.
+ */
+export function testProposedActivity(overrides: Partial<ProposedActivity> = {}): ProposedActivity {
+  return {
+    region: 'AFR',
+    office: 'addis-ababa',
+    kind: 'workshop',
+    status: 'held',
+    roles: ['participated'],
+    date: { text: '3 and 4 February 2020', start: '2020-02-03', end: '2020-02-04', precision: 'days' },
+    place: { city: 'Abuja', country: 'NG', online: false },
+    bodies: ['SG13'],
+    sectors: ['ITU-T'],
+    title: 'Workshop on Standardization of fiber networks',
+    description: 'ROA participated in the Workshop on Standardization of fiber networks, Abuja, Nigeria, 3 and 4 February 2020.',
+    related: [],
+    provenance: { document: 'report.txt', section: '4 Africa', item: '1', text: 'ROA participated in the Workshop on Standardization of fiber networks, Abuja, Nigeria, 3 and 4 February 2020.' },
+    ...overrides,
   };
 }
