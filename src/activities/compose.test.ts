@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testBody, testOffice } from '../../test/support/registry-fixtures.ts';
+import { testBody, testOffice } from '../../test/support/factories.ts';
 import { composeActivity } from './compose.ts';
 import type { References } from './references.ts';
 import { createActivityBody } from './schemas.ts';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
+import { testActivity } from '../../test/support/factories.ts';
 import { cacheStamp, feedWindow, groupPlan, isNotModified, monthGrid, FEED_MAX_DAYS } from './model.ts';
 
 const activity = (id: string, start: string, end: string, sectors: string[], precision: Activity['date']['precision'] = 'day') =>
-  ({ id, sectors, date: { text: '', start, end, precision } }) as unknown as Activity;
+  testActivity({ id, sectors, date: { start, end, precision } });
 
 describe('groupPlan', () => {
   it('groups by month of start, then by Sector in the given order, year-only dates first', () => {

@@ -9,7 +9,7 @@ import {
   type Region,
 } from './model.ts';
 import { BODY_TYPES } from './reference.ts';
-import { testBody, testHeadOfOffice, testOffice } from '../../test/support/registry-fixtures.ts';
+import { testBody, testHeadOfOffice, testOffice } from '../../test/support/factories.ts';
 
 describe('localise', () => {
   it('gives the requested language, or English marked as a fallback', () => {

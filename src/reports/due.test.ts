@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Status } from '#src/activities/model.ts';
 import { LANGUAGES } from '#src/platform/i18n.ts';
 import { allMessages } from '#src/platform/messages.ts';
+import { testActivity } from '../../test/support/factories.ts';
 import { currentPeriods, DUE_REASONS, dueActivities, dueReasons } from './due.ts';
 
 const period = (id: string, from: string, to: string) => ({ id, from, to });
-const activity = (id: string, status: 'planned' | 'confirmed' | 'held' | 'postponed' | 'cancelled', start: string, end: string, description: Record<string, string> = {}) => ({
-  id,
-  status,
-  date: { text: start, start, end, precision: 'day' as const },
-  description,
-});
+const activity = (id: string, status: Status, start: string, end: string, description: Record<string, string> = {}) =>
+  testActivity({ id, status, date: { start, end, precision: 'day' }, description });
 
 describe('currentPeriods', () => {
   const definitions = [period('t', '2026-01-01', '2026-08-31'), period('d', '2026-03-01', '2026-12-31'), period('old', '2025-01-01', '2025-12-31'), period('next', '2027-01-01', '2027-06-30')];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, byOffice, inDateOrder, itemText, outlookOf, resolveHeader, resolveNarrative, studyPeriodOf, type Block, type ReportTree, type Section } from './model.ts';
-import { activity, context, definition, offices } from './test-fixtures.ts';
+import { testActivity } from '../../test/support/factories.ts';
+import { offices } from '../../test/support/registry-fixtures.ts';
+import { context, definition } from '../../test/support/report-fixtures.ts';
 
 const textOf = (blocks: readonly Block[]): string[] =>
   blocks.flatMap((b) => {
@@ -16,6 +18,7 @@ const textOf = (blocks: readonly Block[]): string[] =>
   });
 
 const region = (tree: ReportTree, code: string): Section => tree.sections.find((s) => s.region === code)!;
+const participating = (...codes: string[]) => codes.map((office) => ({ office, role: 'participated' as const }));
 
 const FEB = { text: '3 and 4 February 2020', start: '2020-02-03', end: '2020-02-04' };
 const MAR = { text: '2 - 3 March 2020', start: '2020-03-02', end: '2020-03-03' };
@@ -51,9 +54,9 @@ describe('the report tree', () => {
   });
 
   it('lists an office\'s activities in date order, dated events before work that ran through the period', () => {
-    const whole = activity(['addis-ababa'], WHOLE, { description: { en: 'Consulted countries.' } });
-    const march = activity(['addis-ababa'], MAR, { description: { en: 'Workshop in Ndjamena.' } });
-    const feb = activity(['addis-ababa'], FEB, { description: { en: 'Workshop in Abuja.' } });
+    const whole = testActivity({ date: WHOLE, description: { en: 'Consulted countries.' } });
+    const march = testActivity({ date: MAR, description: { en: 'Workshop in Ndjamena.' } });
+    const feb = testActivity({ date: FEB, description: { en: 'Workshop in Abuja.' } });
     expect(inDateOrder([whole, march, feb]).map((a) => a.id)).toEqual([feb.id, march.id, whole.id]);
     const africa = textOf(region(buildReport(definition(), context([whole, feb, march]), 'en'), 'AFR').blocks);
     expect(africa).toEqual([
@@ -66,8 +69,8 @@ describe('the report tree', () => {
   });
 
   it('puts area offices\' activities under their region, attributed to their office', () => {
-    const own = activity(['addis-ababa'], FEB, { description: { en: 'Regional office item.' } });
-    const area = activity(['dakar'], MAR, { description: { en: 'Area office item.' } });
+    const own = testActivity({ date: FEB, description: { en: 'Regional office item.' } });
+    const area = testActivity({ offices: participating('dakar'), date: MAR, description: { en: 'Area office item.' } });
     const africa = textOf(region(buildReport(definition(), context([own, area]), 'en'), 'AFR').blocks);
     expect(africa.slice(2)).toEqual(['• Regional office item.', 'The Area Office for West Africa is based in Dakar. It took part in the following activities:', '• Area office item.']);
   });
@@ -79,26 +82,26 @@ describe('the report tree', () => {
   });
 
   it('lists an activity once per region, under the first of its offices there', () => {
-    const shared = activity(['dakar', 'addis-ababa', 'cairo', 'geneva'], FEB);
+    const shared = testActivity({ offices: participating('dakar', 'addis-ababa', 'cairo', 'geneva'), date: FEB });
     const grouped = byOffice([shared], new Map(offices.map((o) => [o.code, o])));
     expect([...grouped.keys()]).toEqual(['dakar', 'cairo']);
     expect(buildReport(definition(), context([shared]), 'en').activityCount).toBe(1);
   });
 
   it('writes an item from its fields when it has no description (or when asked to), in the asked language', () => {
-    const workshop = activity(['addis-ababa'], MAR, { title: { en: 'Workshop on Quality of Service' }, place: { mode: 'in-person', city: 'Ndjamena', country: 'TD' } });
+    const workshop = testActivity({ date: MAR, title: { en: 'Workshop on Quality of Service' }, place: { mode: 'in-person', city: 'Ndjamena', country: 'TD' } });
     expect(itemText(workshop, 'en', 'description')).toBe('Workshop on Quality of Service, 2\u2009–\u20093 March 2020, Ndjamena, Chad.');
     expect(itemText(workshop, 'fr', 'description')).toBe('Workshop on Quality of Service, 2–3 mars 2020, Ndjamena, Tchad.');
-    const planned = activity(['cairo'], OCT, { title: { en: 'Regional workshop.' }, status: 'planned', place: { mode: 'online', city: null, country: null }, description: { en: 'As written.' } });
+    const planned = testActivity({ offices: participating('cairo'), date: OCT, title: { en: 'Regional workshop.' }, status: 'planned', place: { mode: 'online', city: null, country: null }, description: { en: 'As written.' } });
     expect(itemText(planned, 'en', 'fields')).toBe('Regional workshop, October 2020, online (planned).');
     expect(itemText(planned, 'en', 'description')).toBe('As written.');
     expect(itemText(planned, 'zh', 'fields')).toBe('Regional workshop，2020年10月，线上（计划中）。');
   });
 
   it('lists what falls in the months after the period after the office\'s own items, once', () => {
-    const inside = activity(['cairo'], FEB, { description: { en: 'Promoted TSB events.' } });
-    const october = activity(['cairo'], OCT, { status: 'planned', description: { en: 'A workshop in October 2020.' } });
-    const repeated = activity(['cairo'], OCT, { status: 'confirmed', description: { en: 'Promoted TSB events.' } });
+    const inside = testActivity({ offices: participating('cairo'), date: FEB, description: { en: 'Promoted TSB events.' } });
+    const october = testActivity({ offices: participating('cairo'), date: OCT, status: 'planned', description: { en: 'A workshop in October 2020.' } });
+    const repeated = testActivity({ offices: participating('cairo'), date: OCT, status: 'confirmed', description: { en: 'Promoted TSB events.' } });
     const arab = textOf(region(buildReport(definition(), context([inside], [inside, october, repeated]), 'en'), 'ARB').blocks);
     expect(arab.slice(2)).toEqual(['• Promoted TSB events.', 'Furthermore, after this period:', '• A workshop in October 2020.']);
     expect(outlookOf({ to: '2020-08-31', outlookMonths: 3 })).toEqual({ from: '2020-09-01', to: '2020-11-30' });
@@ -146,7 +149,7 @@ describe('the report tree', () => {
   });
 
   it('writes the generated parts in the asked language, right to left in Arabic', () => {
-    const tree = buildReport(definition(), context([activity(['addis-ababa'], FEB, { description: { en: 'As written.' } })]), 'fr');
+    const tree = buildReport(definition(), context([testActivity({ date: FEB, description: { en: 'As written.' } })]), 'fr');
     const africa = region(tree, 'AFR');
     expect(africa.title).toBe("Afrique – Bureau régional pour l'Afrique");
     expect(textOf(africa.blocks).slice(0, 3)).toEqual([

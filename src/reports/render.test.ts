@@ -5,7 +5,9 @@ import { buildReport } from './model.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
-import { activity, context, definition, htmlText } from './test-fixtures.ts';
+import { testActivity } from '../../test/support/factories.ts';
+import { htmlText } from '../../test/support/html-text.ts';
+import { context, definition } from '../../test/support/report-fixtures.ts';
 
 const HOSTILE = 'Hello <script>alert("x")</script> & <img src=x onerror=alert(1)> | `tick` *star* # 1. [x](javascript:alert(1))';
 
@@ -18,7 +20,7 @@ const tree = (language: 'en' | 'ar' = 'en') =>
         { key: 'mandate', title: null, markdown: null },
       ],
     }),
-    context([activity(['addis-ababa'], { text: '3 March 2020', start: '2020-03-03', end: '2020-03-03' }, { description: { en: `Item with ${HOSTILE}` } })]),
+    context([testActivity({ date: { text: '3 March 2020', start: '2020-03-03', end: '2020-03-03' }, description: { en: `Item with ${HOSTILE}` } })]),
     language,
   );
 

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copySqliteTemplate } from '../support/database.ts';
 
 const BIN = resolve('bin/fieldbook.js');
 
@@ -25,9 +26,12 @@ function fieldbook(args: string[], env: Record<string, string>, stdin?: string):
   });
 }
 
+// Each test starts in its own folder: on an empty database file, or on a copy of the seeded
+// template where it needs the regional presence (`seeded()`), so none relies on another's commands.
 describe('fieldbook command line', { timeout: 120_000 }, () => {
   let dir: string;
   let env: Record<string, string>;
+  const seeded = (): void => copySqliteTemplate(join(dir, 'fb.db'));
   const count = (table: string): number => {
     const db = new Database(join(dir, 'fb.db'), { readonly: true });
     try {
@@ -37,11 +41,11 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     }
   };
 
-  beforeAll(() => {
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'fieldbook-cli-'));
     env = { DATABASE_URL: `sqlite:${join(dir, 'fb.db')}` };
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('explains every command with --help', async () => {
     const serve = await fieldbook(['serve', '--help'], env);
@@ -67,6 +71,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
   });
 
   it('stops on malformed reference data, naming file, record and field, and changes nothing', async () => {
+    seeded();
     const reference = join(dir, 'reference');
     cpSync('data/reference', reference, { recursive: true });
     // One acceptable change and one broken record in the same load: neither may land.
@@ -95,6 +100,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
   });
 
   it('adds users with a clear error per option, and prints a working token once', async () => {
+    seeded();
     const noOffice = await fieldbook(['user', 'add', '--email', 'ed@example.org', '--role', 'editor'], env);
     expect(noOffice.code).toBe(1);
     expect(noOffice.stderr).toContain('--office: an editor needs the office they write for');
@@ -169,6 +175,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
   });
 
   it('imports a report: a summary, the whole proposal as JSON, and a stored batch found again', async () => {
+    seeded();
     const report = 'data/demo/tsag-2020-regional-offices-contribution.txt';
     const dry = await fieldbook(['import', report, '--dry-run'], env);
     expect(dry.code, dry.stderr).toBe(0);
@@ -200,6 +207,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
   });
 
   it('refuses an empty file, and reports a Word file with no recognisable sections as nothing placed, line by line', async () => {
+    seeded();
     const batches = count('import_batch');
     writeFileSync(join(dir, 'empty.txt'), '');
     const empty = await fieldbook(['import', join(dir, 'empty.txt')], env);

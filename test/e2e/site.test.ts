@@ -23,6 +23,7 @@ describe('public site in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let eventId: string;
 
+  // The public site only reads the register, so the tests share this one.
   beforeAll(async () => {
     server = await startTestServer('sqlite');
     await seedDemo(server.database.fieldbook);

@@ -2,13 +2,17 @@
  * The staff workspace in Chromium against the real server on a temporary SQLite database: the
  * journeys of an office editor and a focal point, as a user walks them. Each screen is checked
  * with axe-core (WCAG 2.1 AA) and photographed into test/e2e/screenshots/ for a person to look at.
+ *
+ * The steps are one journey on one database, in the order written: each continues from where the
+ * one before left the editor's page (`page`) and the register (the activity it recorded at
+ * `activityUrl`, the seed report it imported), so a step is run with those before it.
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORT } from '#src/app.ts';
-import { buildUser, type TestUser } from '../support/factories.ts';
+import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { axeCheck, describeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
 
@@ -335,17 +339,10 @@ describe('the staff workspace', () => {
     // A report whose period contains today, and two activities of the office it still needs something from.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     expect((await server.request('POST', '/api/reports', { token: focal.token, body: { sector: 'ITU-T', from: day(-90), to: day(90) } })).status).toBe(201);
-    const activity = (title: string, status: string, date: string) => ({
-      title: { fr: title },
-      kind: 'workshop',
-      status,
-      offices: [{ office: 'addis-ababa', role: 'organised' }],
-      sectors: ['ITU-T'],
-      date: { text: date },
-    });
-    for (const body of [activity('Atelier de validation du plan', 'planned', day(-20)), activity("Forum régional sur l'inclusion numérique", 'held', day(-10))]) {
-      expect((await server.request('POST', '/api/activities', { token: editor.token, body })).status).toBe(201);
-    }
+    const owed = (title: string, status: string, date: string) =>
+      buildActivity(server, { title: { fr: title }, originalLanguage: 'fr', status, offices: [{ office: 'addis-ababa', role: 'organised' }], date: { text: date }, place: null, bodies: [], description: undefined });
+    await owed('Atelier de validation du plan', 'planned', day(-20));
+    await owed("Forum régional sur l'inclusion numérique", 'held', day(-10));
 
     const french = await open({ locale: 'fr-FR' });
     await french.goto(`${server.url}/app`);

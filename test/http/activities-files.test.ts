@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { HEADER } from '#src/activities/files/table-format.ts';
+import type { Dialect } from '#src/platform/database.ts';
 import { isAppError } from '#src/platform/errors.ts';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
+import { describeHttp } from '../support/describe-http.ts';
+import { buildActivity, buildUser, type UserOverrides } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -87,26 +88,20 @@ async function buildFixtures(server: TestServer): Promise<Ids> {
   return ids;
 }
 
-describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
-  let server: TestServer;
-  let editor: TestUser;
-  let reader: TestUser;
-  let focal: TestUser;
-  let ids: Ids;
+const USERS = {
+  editor: { role: 'editor', office: 'addis-ababa' },
+  reader: { role: 'reader' },
+  focal: { role: 'focal-point', bureau: 'TSB' },
+} satisfies Record<string, UserOverrides>;
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
-    reader = await buildUser(server, { role: 'reader' });
-    focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
-    ids = await buildFixtures(server);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
+describeHttp('activities as CSV and XLSX files: exports and refused imports', {
+  // These tests store nothing (exports, dry runs, refused files), so they share one register.
+  database: 'shared',
+  users: USERS,
+  data: buildFixtures,
+}, (http) => {
   it('exports the filtered list as CSV: UTF-8 with BOM, the documented columns, Arabic and Chinese intact, formulas neutralised', async () => {
-    const res = await download(server, '/api/activities?office=addis-ababa&format=csv', { token: editor.token });
+    const res = await download(http.server, '/api/activities?office=addis-ababa&format=csv', { token: http.users.editor.token });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="activities-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -114,10 +109,10 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
 
     const rows = readCsvFile(res.bytes);
     expect(Object.keys(rows[0]!)).toEqual([...HEADER]);
-    expect(rows.map((r) => r.id).sort()).toEqual([ids.arabic, ids.chinese, ids.formula, ids.internal].sort());
+    expect(rows.map((r) => r.id).sort()).toEqual([http.data.arabic, http.data.chinese, http.data.formula, http.data.internal].sort());
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(ids.arabic)).toMatchObject({ title: ARABIC, original_language: 'ar', description: 'نظمت ورشة عمل بنجاح', place_city: 'القاهرة', place_country: 'EG' });
-    expect(byId.get(ids.chinese)).toMatchObject({
+    expect(byId.get(http.data.arabic)).toMatchObject({ title: ARABIC, original_language: 'ar', description: 'نظمت ورشة عمل بنجاح', place_city: 'القاهرة', place_country: 'EG' });
+    expect(byId.get(http.data.chinese)).toMatchObject({
       title: CHINESE,
       kind: 'forum',
       status: 'planned',
@@ -131,15 +126,15 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
       links: 'https://www.itu.int/en/ITU-T/forum https://example.org/programme',
       version: '1',
     });
-    expect(byId.get(ids.formula)).toMatchObject({ title: `'${FORMULA}`, description: "'+SUM(1,2) and @cmd" });
-    expect(byId.get(ids.internal)?.visibility).toBe('internal');
+    expect(byId.get(http.data.formula)).toMatchObject({ title: `'${FORMULA}`, description: "'+SUM(1,2) and @cmd" });
+    expect(byId.get(http.data.internal)?.visibility).toBe('internal');
 
-    const narrower = readCsvFile((await download(server, '/api/activities?office=addis-ababa&kind=forum&format=csv', { token: editor.token })).bytes);
-    expect(narrower.map((r) => r.id)).toEqual([ids.chinese]);
+    const narrower = readCsvFile((await download(http.server, '/api/activities?office=addis-ababa&kind=forum&format=csv', { token: http.users.editor.token })).bytes);
+    expect(narrower.map((r) => r.id)).toEqual([http.data.chinese]);
   });
 
   it('exports XLSX when Accept asks for it, with the same rows and columns', async () => {
-    const res = await download(server, '/api/activities?office=addis-ababa&sort=-date', { token: editor.token, accept: XLSX });
+    const res = await download(http.server, '/api/activities?office=addis-ababa&sort=-date', { token: http.users.editor.token, accept: XLSX });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX);
     expect(res.headers.get('content-disposition')).toMatch(/filename="activities-\d{4}-\d{2}-\d{2}\.xlsx"/);
@@ -148,129 +143,68 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     expect(header).toEqual([...HEADER]);
     expect(rows).toHaveLength(4);
     const column = (name: string) => HEADER.indexOf(name);
-    expect(rows[0]![column('id')]).toBe(ids.chinese);
+    expect(rows[0]![column('id')]).toBe(http.data.chinese);
     expect(rows[0]![column('title')]).toBe(CHINESE);
     expect(rows[0]![column('participants')]).toBe('120');
-    const formula = rows.find((r) => r[column('id')] === ids.formula)!;
+    const formula = rows.find((r) => r[column('id')] === http.data.formula)!;
     expect(formula[column('title')]).toBe(`'${FORMULA}`);
-    expect(rows.find((r) => r[column('id')] === ids.arabic)![column('title')]).toBe(ARABIC);
+    expect(rows.find((r) => r[column('id')] === http.data.arabic)![column('title')]).toBe(ARABIC);
 
     // JSON stays the default, also for browsers' Accept headers.
-    const json = await server.request('GET', '/api/activities?office=addis-ababa', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    const json = await http.server.request('GET', '/api/activities?office=addis-ababa', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(json.headers.get('content-type')).toMatch(/application\/json/);
     expect(Array.isArray(json.body.data)).toBe(true);
   });
 
   it('keeps internal activities out of an anonymous export, and refuses an export beyond the cap', async () => {
-    const anonymous = readCsvFile((await download(server, '/api/activities?format=csv')).bytes);
+    const anonymous = readCsvFile((await download(http.server, '/api/activities?format=csv')).bytes);
     const seen = anonymous.map((r) => r.id);
-    expect(seen).toContain(ids.arabic);
-    expect(seen).not.toContain(ids.internal);
-    const asked = await download(server, '/api/activities?format=csv&visibility=internal');
+    expect(seen).toContain(http.data.arabic);
+    expect(seen).not.toContain(http.data.internal);
+    const asked = await download(http.server, '/api/activities?format=csv&visibility=internal');
     expect(asked.status).toBe(200);
     expect(asked.bytes.toString('utf8').replace(/^\uFEFF/, '').trim()).toBe(HEADER.join(','));
 
-    const { activities } = server.database.fieldbook.services;
+    const { activities } = http.server.database.fieldbook.services;
     const query = { sort: 'date' as const, limit: 50, deleted: 'exclude' as const };
     await expect(activities.listAll({ kind: 'anonymous' }, query, (a) => a.id, 2)).rejects.toSatisfy(
       (e) => isAppError(e) && e.code === 'export_too_large' && e.extra.issues?.[0]?.path === 'query',
     );
     expect(await activities.listAll({ kind: 'anonymous' }, query, (a) => a.id, 4)).toHaveLength(4);
-    const bad = await server.request('GET', '/api/activities?format=pdf');
+    const bad = await http.server.request('GET', '/api/activities?format=pdf');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('query.format');
   });
 
   it('gives the same export through the service (exportFile) as the list route sends, in both formats', async () => {
-    const { activities } = server.database.fieldbook.services;
+    const { activities } = http.server.database.fieldbook.services;
     const query = { office: ['addis-ababa'], sort: 'date' as const, deleted: 'exclude' as const };
     const csv = await activities.exportFile({ kind: 'anonymous' }, query, 'csv');
-    const sent = await download(server, '/api/activities?office=addis-ababa&format=csv');
+    const sent = await download(http.server, '/api/activities?office=addis-ababa&format=csv');
     expect(csv.contentType).toBe(sent.headers.get('content-type'));
     expect(sent.headers.get('content-disposition')).toBe(`attachment; filename="${csv.fileName}"`);
     expect(csv.body.equals(sent.bytes)).toBe(true);
-    expect(readCsvFile(csv.body).map((r) => r.id)).not.toContain(ids.internal);
+    expect(readCsvFile(csv.body).map((r) => r.id)).not.toContain(http.data.internal);
 
     const xlsx = await activities.exportFile({ kind: 'anonymous' }, query, 'xlsx');
-    const sentXlsx = await download(server, '/api/activities?office=addis-ababa&format=xlsx');
+    const sentXlsx = await download(http.server, '/api/activities?office=addis-ababa&format=xlsx');
     expect(xlsx.contentType).toBe(XLSX);
     expect(xlsx.fileName).toMatch(/^activities-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [header, ...rows] = await readXlsxFile(xlsx.body);
     expect(header).toEqual([...HEADER]);
-    expect(rows.map((r) => r[HEADER.indexOf('id')]).sort()).toEqual([ids.arabic, ids.chinese, ids.formula].sort());
+    expect(rows.map((r) => r[HEADER.indexOf('id')]).sort()).toEqual([http.data.arabic, http.data.chinese, http.data.formula].sort());
     expect(await readXlsxFile(xlsx.body)).toEqual(await readXlsxFile(sentXlsx.bytes));
   });
 
-  it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {
-    const file = csvOf([
-      HAND_MADE_HEADER,
-      'Atelier régional sur la QoS,fr,workshop,addis-ababa:organised,4 - 5 May 2021,Dakar,SN',
-      'Bad row,en,party,atlantis:organised,sometime soon,,',
-      '"Forum, with a comma",en,forum,addis-ababa:co-organised,June 2021,,',
-    ]);
-    const before = await count(server, focal.token);
-    const refused = await upload(server, file, { token: focal.token });
-    expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ mode: 'all-or-nothing', dryRun: false, stored: 0, refused: 1 });
-    expect(refused.body.summary).toMatch(/^Nothing stored: 1 row refused .* mode=valid-rows to store the other 2 rows\.$/);
-    expect(refused.body.rows).toEqual([
-      { row: 2, status: 'valid' },
-      { row: 3, status: 'refused', errors: [{ column: 'kind', code: 'not_allowed', message: expect.stringMatching(/workshop/), params: expect.objectContaining({ allowed: expect.stringContaining('workshop') }) }] },
-      { row: 4, status: 'valid' },
-    ]);
-    expect(await count(server, focal.token)).toBe(before);
-
-    // Once the row's shape is right, the registry checks speak by column too.
-    const registryRefused = await upload(server, csvOf([HAND_MADE_HEADER, 'Bad row,en,forum,atlantis:organised,sometime soon,,']), { token: focal.token });
-    expect(registryRefused.body.rows[0].errors).toEqual([
-      { column: 'offices', code: 'unknown_office', message: 'unknown office "atlantis"', params: { value: 'atlantis' } },
-      { column: 'date_text', code: 'date_unreadable', message: 'cannot read "sometime soon" as a date', params: { value: 'sometime soon' } },
-    ]);
-
-    const taken = await upload(server, file, { token: focal.token, query: '?mode=valid-rows' });
-    expect(taken.status).toBe(201);
-    expect(taken.body).toMatchObject({ mode: 'valid-rows', stored: 2, refused: 1, summary: 'Stored 2 activities; refused 1 row (see errors).' });
-    expect(taken.body.rows.map((r: { status: string }) => r.status)).toEqual(['taken', 'refused', 'taken']);
-    expect(await count(server, focal.token)).toBe(before + 2);
-    const stored = (await server.request('GET', `/api/activities/${taken.body.rows[0].id}`)).body;
-    expect(stored).toMatchObject({
-      title: { fr: 'Atelier régional sur la QoS' },
-      kind: 'workshop',
-      status: 'planned',
-      visibility: 'public',
-      date: { start: '2021-05-04', end: '2021-05-05' },
-      place: { city: 'Dakar', country: 'SN', mode: 'in-person' },
-    });
-    expect((await server.request('GET', `/api/activities/${taken.body.rows[2].id}`)).body.title).toEqual({ en: 'Forum, with a comma' });
-  });
-
-  it('lets an editor import only their own office, and nobody else who may not write', async () => {
-    const file = csvOf([
-      HAND_MADE_HEADER,
-      'Addis training,en,training,addis-ababa:organised,July 2021,,',
-      'Cairo training,en,training,cairo:organised,July 2021,,',
-    ]);
-    const res = await upload(server, file, { token: editor.token, query: '?mode=valid-rows' });
-    expect(res.status).toBe(201);
-    expect(res.body.rows[0]).toMatchObject({ row: 2, status: 'taken' });
-    expect(res.body.rows[1]).toEqual({
-      row: 3,
-      status: 'refused',
-      errors: [{ column: 'offices', code: 'not_your_office', message: 'forbidden: you may import only activities of your office (addis-ababa)', params: { office: 'addis-ababa' } }],
-    });
-    expect((await upload(server, file, { token: reader.token })).status).toBe(403);
-    expect((await upload(server, file)).status).toBe(401);
-  });
-
   it('stores nothing on a dry run, and answers a file it cannot read with 400 naming the problem', async () => {
-    const before = await count(server, focal.token);
-    const dry = await upload(server, csvOf([HAND_MADE_HEADER, 'Dry,en,webinar,addis-ababa:organised,August 2021,,']), { token: focal.token, query: '?dryRun=true&mode=valid-rows' });
+    const before = await count(http.server, http.users.focal.token);
+    const dry = await upload(http.server, csvOf([HAND_MADE_HEADER, 'Dry,en,webinar,addis-ababa:organised,August 2021,,']), { token: http.users.focal.token, query: '?dryRun=true&mode=valid-rows' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, stored: 0, rows: [{ row: 2, status: 'valid' }] });
     expect(dry.body.summary).toMatch(/^Dry run, nothing stored/);
 
     const problem = async (bytes: Buffer | string, type?: string) => {
-      const res = await upload(server, bytes, { token: focal.token, ...(type ? { type } : {}) });
+      const res = await upload(http.server, bytes, { token: http.users.focal.token, ...(type ? { type } : {}) });
       expect(res.status, JSON.stringify(res.body)).toBe(400);
       return res.body as { code: string; errors: Array<{ path: string; message: string }> };
     };
@@ -282,13 +216,13 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
     expect((await problem('title,kind\r\nA,workshop\r\n')).errors[0]!.message).toMatch(/lacks the columns original_language, offices, date_text/);
     expect((await problem(`${HAND_MADE_HEADER}\r\n`)).errors[0]!.message).toMatch(/no activities/);
     expect((await problem(JSON.stringify({ title: 'x' }), 'application/json')).errors[0]!.path).toBe('body');
-    expect((await upload(server, 'x', { token: focal.token, type: 'application/pdf' })).status).toBe(415);
-    expect((await upload(server, csvOf([HAND_MADE_HEADER]), { token: focal.token, query: '?mode=some' })).status).toBe(400);
-    expect(await count(server, focal.token)).toBe(before);
+    expect((await upload(http.server, 'x', { token: http.users.focal.token, type: 'application/pdf' })).status).toBe(415);
+    expect((await upload(http.server, csvOf([HAND_MADE_HEADER]), { token: http.users.focal.token, query: '?mode=some' })).status).toBe(400);
+    expect(await count(http.server, http.users.focal.token)).toBe(before);
   });
 
   it('documents both in the OpenAPI document', async () => {
-    const doc = (await server.request('GET', '/api/openapi.json')).body;
+    const doc = (await http.server.request('GET', '/api/openapi.json')).body;
     const importing = doc.paths['/api/activities/import'].post;
     expect(Object.keys(importing.requestBody.content).sort()).toEqual([XLSX, 'text/csv'].sort());
     expect(importing.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['dryRun', 'mode']);
@@ -299,34 +233,108 @@ describe.each(DIALECTS)('activities as CSV and XLSX files [%s]', (dialect) => {
   });
 });
 
-describe.each(DIALECTS)('an export imported into another register [%s]', (dialect) => {
-  let other: TestServer;
-  let otherAdmin: TestUser;
-  let ids: Ids;
-  let csv: Buffer;
-  let xlsx: Buffer;
-  let original: Record<string, any>;
+describeHttp('activities as CSV and XLSX files: imports', {
+  // Each of these stores activities the exports would list, so each starts on its own register.
+  users: USERS,
+  data: buildFixtures,
+}, (http) => {
+  it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {
+    const file = csvOf([
+      HAND_MADE_HEADER,
+      'Atelier régional sur la QoS,fr,workshop,addis-ababa:organised,4 - 5 May 2021,Dakar,SN',
+      'Bad row,en,party,atlantis:organised,sometime soon,,',
+      '"Forum, with a comma",en,forum,addis-ababa:co-organised,June 2021,,',
+    ]);
+    const before = await count(http.server, http.users.focal.token);
+    const refused = await upload(http.server, file, { token: http.users.focal.token });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ mode: 'all-or-nothing', dryRun: false, stored: 0, refused: 1 });
+    expect(refused.body.summary).toMatch(/^Nothing stored: 1 row refused .* mode=valid-rows to store the other 2 rows\.$/);
+    expect(refused.body.rows).toEqual([
+      { row: 2, status: 'valid' },
+      { row: 3, status: 'refused', errors: [{ column: 'kind', code: 'not_allowed', message: expect.stringMatching(/workshop/), params: expect.objectContaining({ allowed: expect.stringContaining('workshop') }) }] },
+      { row: 4, status: 'valid' },
+    ]);
+    expect(await count(http.server, http.users.focal.token)).toBe(before);
 
-  beforeAll(async () => {
-    // The source register is gone before the other starts: one fresh PostgreSQL schema migrates at a time.
-    const source = await startTestServer(dialect);
-    try {
-      ids = await buildFixtures(source);
-      const editor = await buildUser(source, { role: 'editor', office: 'addis-ababa' });
-      csv = (await download(source, '/api/activities?office=addis-ababa&format=csv', { token: editor.token })).bytes;
-      xlsx = (await download(source, '/api/activities?office=addis-ababa&format=xlsx', { token: editor.token })).bytes;
-      original = (await source.request('GET', `/api/activities/${ids.chinese}`, { token: editor.token })).body;
-    } finally {
-      await source.close();
-    }
-    other = await startTestServer(dialect);
-    otherAdmin = await buildUser(other, { role: 'admin' });
+    // Once the row's shape is right, the registry checks speak by column too.
+    const registryRefused = await upload(http.server, csvOf([HAND_MADE_HEADER, 'Bad row,en,forum,atlantis:organised,sometime soon,,']), { token: http.users.focal.token });
+    expect(registryRefused.body.rows[0].errors).toEqual([
+      { column: 'offices', code: 'unknown_office', message: 'unknown office "atlantis"', params: { value: 'atlantis' } },
+      { column: 'date_text', code: 'date_unreadable', message: 'cannot read "sometime soon" as a date', params: { value: 'sometime soon' } },
+    ]);
+
+    const taken = await upload(http.server, file, { token: http.users.focal.token, query: '?mode=valid-rows' });
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ mode: 'valid-rows', stored: 2, refused: 1, summary: 'Stored 2 activities; refused 1 row (see errors).' });
+    expect(taken.body.rows.map((r: { status: string }) => r.status)).toEqual(['taken', 'refused', 'taken']);
+    expect(await count(http.server, http.users.focal.token)).toBe(before + 2);
+    const stored = (await http.server.request('GET', `/api/activities/${taken.body.rows[0].id}`)).body;
+    expect(stored).toMatchObject({
+      title: { fr: 'Atelier régional sur la QoS' },
+      kind: 'workshop',
+      status: 'planned',
+      visibility: 'public',
+      date: { start: '2021-05-04', end: '2021-05-05' },
+      place: { city: 'Dakar', country: 'SN', mode: 'in-person' },
+    });
+    expect((await http.server.request('GET', `/api/activities/${taken.body.rows[2].id}`)).body.title).toEqual({ en: 'Forum, with a comma' });
   });
-  afterAll(async () => {
-    await other?.close();
+
+  it('lets an editor import only their own office, and nobody else who may not write', async () => {
+    const file = csvOf([
+      HAND_MADE_HEADER,
+      'Addis training,en,training,addis-ababa:organised,July 2021,,',
+      'Cairo training,en,training,cairo:organised,July 2021,,',
+    ]);
+    const res = await upload(http.server, file, { token: http.users.editor.token, query: '?mode=valid-rows' });
+    expect(res.status).toBe(201);
+    expect(res.body.rows[0]).toMatchObject({ row: 2, status: 'taken' });
+    expect(res.body.rows[1]).toEqual({
+      row: 3,
+      status: 'refused',
+      errors: [{ column: 'offices', code: 'not_your_office', message: 'forbidden: you may import only activities of your office (addis-ababa)', params: { office: 'addis-ababa' } }],
+    });
+    expect((await upload(http.server, file, { token: http.users.reader.token })).status).toBe(403);
+    expect((await upload(http.server, file)).status).toBe(401);
+  });
+});
+
+interface Exported {
+  ids: Ids;
+  csv: Buffer;
+  xlsx: Buffer;
+  /** The Chinese activity as the source register gives it. */
+  original: Record<string, any>;
+}
+
+/** The fixtures as a source register exports them; the source is closed once they are read. */
+async function exportFromAnotherRegister(dialect: Dialect): Promise<Exported> {
+  const source = await startTestServer(dialect);
+  try {
+    const ids = await buildFixtures(source);
+    const editor = await buildUser(source, { role: 'editor', office: 'addis-ababa' });
+    return {
+      ids,
+      csv: (await download(source, '/api/activities?office=addis-ababa&format=csv', { token: editor.token })).bytes,
+      xlsx: (await download(source, '/api/activities?office=addis-ababa&format=xlsx', { token: editor.token })).bytes,
+      original: (await source.request('GET', `/api/activities/${ids.chinese}`, { token: editor.token })).body,
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+describeHttp('an export imported into another register', { users: { admin: { role: 'admin' } } }, (http) => {
+  // Before the tested register starts (each test's hook): one fresh PostgreSQL schema migrates at a time.
+  let exported: Exported;
+  beforeAll(async () => {
+    exported = await exportFromAnotherRegister(http.dialect);
   });
 
   it('imports an export into another register: the activities appear, as they were, once', async () => {
+    const { server: other, users: { admin: otherAdmin } } = http;
+    const { ids, csv, xlsx, original } = exported;
     const dry = await upload(other, xlsx, { token: otherAdmin.token, type: XLSX, query: '?dryRun=true' });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ mode: 'all-or-nothing', dryRun: true, stored: 0, refused: 0, ignoredColumns: [] });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildUser, SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { expect, it } from 'vitest';
+import { describeHttp } from '../support/describe-http.ts';
+import { SEED_AFRICA_WORKSHOP, type TestUser, type UserOverrides } from '../support/factories.ts';
+import type { TestServer } from '../support/server.ts';
 
 /** The Africa section of the seed report, recorded by hand as an editor of the Addis Ababa office would. */
 const SEED_AFRICA = [
@@ -67,33 +67,51 @@ const SEED_AFRICA = [
   },
 ];
 
-describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
-  let server: TestServer;
-  let editor: TestUser;
-  let otherEditor: TestUser;
-  let focal: TestUser;
+/** The ids of every page of a list, two at a time. */
+async function pages(server: TestServer, path: string, token?: string): Promise<string[]> {
+  const seen: string[] = [];
+  let next: string | null = null;
+  do {
+    const res: { status: number; body: { data: Array<{ id: string }>; next: string | null } } = await server.request(
+      'GET',
+      `${path}&limit=2${next ? `&cursor=${next}` : ''}`,
+      token ? { token } : {},
+    );
+    expect(res.status).toBe(200);
+    seen.push(...res.body.data.map((a) => a.id));
+    next = res.body.next;
+  } while (next);
+  return seen;
+}
+
+/** Records SEED_AFRICA over HTTP as the Addis Ababa editor; its ids in the same order. */
+async function recordSeedAfrica(server: TestServer, users: { editor: TestUser }): Promise<{ ids: string[] }> {
   const ids: string[] = [];
+  for (const activity of SEED_AFRICA) {
+    const res = await server.request('POST', '/api/activities', { token: users.editor.token, body: activity });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    ids.push(res.body.id);
+  }
+  return { ids };
+}
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
-    otherEditor = await buildUser(server, { role: 'editor', office: 'cairo' });
-    focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
-    for (const activity of SEED_AFRICA) {
-      const res = await server.request('POST', '/api/activities', { token: editor.token, body: activity });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      ids.push(res.body.id);
-    }
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+const STAFF = {
+  editor: { role: 'editor', office: 'addis-ababa' },
+  otherEditor: { role: 'editor', office: 'cairo' },
+  focal: { role: 'focal-point', bureau: 'TSB' },
+} satisfies Record<string, UserOverrides>;
 
+describeHttp('activity register over HTTP: reading', {
+  // These tests leave the register as they find it (they read, or write what must be refused), so they share one.
+  database: 'shared',
+  users: STAFF,
+  data: recordSeedAfrica,
+}, (http) => {
   it('stores an activity and gives it back completed: id, version, date range, audit fields', async () => {
-    const res = await server.request('GET', `/api/activities/${ids[2]}`, { token: editor.token });
+    const res = await http.server.request('GET', `/api/activities/${http.data.ids[2]}`, { token: http.users.editor.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      id: ids[2],
+      id: http.data.ids[2],
       version: 1,
       title: { en: 'Workshop on Quality of Service' },
       originalLanguage: 'en',
@@ -105,165 +123,99 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
       sectors: ['ITU-T'],
       bureaux: ['TSB'],
       bodies: ['SG12RG-AFR'],
-      createdBy: editor.email,
+      createdBy: http.users.editor.email,
       deletedAt: null,
     });
-    expect(res.body.statusHistory).toEqual([expect.objectContaining({ from: null, to: 'held', by: editor.email })]);
-    const online = await server.request('GET', `/api/activities/${ids[4]}`);
+    expect(res.body.statusHistory).toEqual([expect.objectContaining({ from: null, to: 'held', by: http.users.editor.email })]);
+    const online = await http.server.request('GET', `/api/activities/${http.data.ids[4]}`);
     expect(online.body.date).toEqual({ text: '27 to 30 July2020', start: '2020-07-27', end: '2020-07-30', precision: 'days' });
     expect(online.body.place).toEqual({ mode: 'online', online: true, city: null, country: null });
     expect(online.body.createdBy).toBeUndefined();
   });
 
   it('finds activities by office, region, body, kind, status and date overlap', async () => {
-    const byOffice = await server.request('GET', '/api/activities?office=addis-ababa', { token: editor.token });
+    const byOffice = await http.server.request('GET', '/api/activities?office=addis-ababa', { token: http.users.editor.token });
     expect(byOffice.body.data).toHaveLength(SEED_AFRICA.length);
-    expect((await server.request('GET', '/api/activities?office=cairo')).body.data).toEqual([]);
-    expect((await server.request('GET', '/api/activities?region=AFR', { token: editor.token })).body.data).toHaveLength(SEED_AFRICA.length);
-    expect((await server.request('GET', '/api/activities?region=ARB')).body.data).toEqual([]);
+    expect((await http.server.request('GET', '/api/activities?office=cairo')).body.data).toEqual([]);
+    expect((await http.server.request('GET', '/api/activities?region=AFR', { token: http.users.editor.token })).body.data).toHaveLength(SEED_AFRICA.length);
+    expect((await http.server.request('GET', '/api/activities?region=ARB')).body.data).toEqual([]);
 
-    const march = await server.request('GET', '/api/activities?from=2020-03-01&to=2020-03-31');
-    expect(march.body.data.map((a: { id: string }) => a.id)).toEqual([ids[2], ids[3]]);
+    const march = await http.server.request('GET', '/api/activities?from=2020-03-01&to=2020-03-31');
+    expect(march.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.ids[2], http.data.ids[3]]);
     // Overlap: the fuzzy "second week of November" (8–14) meets a query starting on the 10th.
-    const november = await server.request('GET', '/api/activities?from=2020-11-10');
-    expect(november.body.data.map((a: { id: string }) => a.id)).toEqual([ids[5]]);
+    const november = await http.server.request('GET', '/api/activities?from=2020-11-10');
+    expect(november.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.ids[5]]);
 
-    const groups = await server.request('GET', '/api/activities?body=SG12RG-AFR,SG13RG-AFR&kind=regional-group-meeting');
-    expect(groups.body.data.map((a: { id: string }) => a.id)).toEqual([ids[1], ids[3]]);
-    expect((await server.request('GET', '/api/activities?status=confirmed')).body.data).toHaveLength(1);
-    expect((await server.request('GET', '/api/activities?bureau=TSB&sector=ITU-T')).body.data.length).toBe(6);
-    expect((await server.request('GET', '/api/activities?sector=ITU-R')).body.data).toEqual([]);
+    const groups = await http.server.request('GET', '/api/activities?body=SG12RG-AFR,SG13RG-AFR&kind=regional-group-meeting');
+    expect(groups.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.ids[1], http.data.ids[3]]);
+    expect((await http.server.request('GET', '/api/activities?status=confirmed')).body.data).toHaveLength(1);
+    expect((await http.server.request('GET', '/api/activities?bureau=TSB&sector=ITU-T')).body.data.length).toBe(6);
+    expect((await http.server.request('GET', '/api/activities?sector=ITU-R')).body.data).toEqual([]);
   });
 
   it('keeps internal activities from anonymous callers, and shows them to staff', async () => {
-    const anonymous = await server.request('GET', '/api/activities');
-    expect(anonymous.body.data.map((a: { id: string }) => a.id)).not.toContain(ids[6]);
-    expect((await server.request('GET', '/api/activities?visibility=internal')).body.data).toEqual([]);
-    expect((await server.request('GET', `/api/activities/${ids[6]}`)).status).toBe(404);
-    const staff = await server.request('GET', '/api/activities?visibility=internal', { token: otherEditor.token });
-    expect(staff.body.data.map((a: { id: string }) => a.id)).toEqual([ids[6]]);
+    const anonymous = await http.server.request('GET', '/api/activities');
+    expect(anonymous.body.data.map((a: { id: string }) => a.id)).not.toContain(http.data.ids[6]);
+    expect((await http.server.request('GET', '/api/activities?visibility=internal')).body.data).toEqual([]);
+    expect((await http.server.request('GET', `/api/activities/${http.data.ids[6]}`)).status).toBe(404);
+    const staff = await http.server.request('GET', '/api/activities?visibility=internal', { token: http.users.otherEditor.token });
+    expect(staff.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.ids[6]]);
   });
 
   it('searches title, description, place (also by country name, any language) and linked body names', async () => {
     const search = async (q: string) =>
-      (await server.request('GET', `/api/activities?q=${encodeURIComponent(q)}`, { token: editor.token })).body.data.map((a: { id: string }) => a.id);
-    expect(await search('quality service')).toEqual([ids[2]]);
+      (await http.server.request('GET', `/api/activities?q=${encodeURIComponent(q)}`, { token: http.users.editor.token })).body.data.map((a: { id: string }) => a.id);
+    expect(await search('quality service')).toEqual([http.data.ids[2]]);
     expect(await search('QUALITÉ')).toEqual([]);
-    expect(await search('successfully organized')).toEqual([ids[2]]);
-    expect(await search('Ndjamena')).toEqual([ids[2], ids[3]]);
-    expect(await search('Tchad')).toEqual([ids[2], ids[3]]);
-    expect(await search('Nigeria')).toEqual([ids[0], ids[1]]);
-    expect(await search('African Telecommunications Union')).toEqual([ids[4], ids[5]]);
-    expect(await search('Performance QoS')).toEqual([ids[2], ids[3]]);
+    expect(await search('successfully organized')).toEqual([http.data.ids[2]]);
+    expect(await search('Ndjamena')).toEqual([http.data.ids[2], http.data.ids[3]]);
+    expect(await search('Tchad')).toEqual([http.data.ids[2], http.data.ids[3]]);
+    expect(await search('Nigeria')).toEqual([http.data.ids[0], http.data.ids[1]]);
+    expect(await search('African Telecommunications Union')).toEqual([http.data.ids[4], http.data.ids[5]]);
+    expect(await search('Performance QoS')).toEqual([http.data.ids[2], http.data.ids[3]]);
     expect(await search('fibre')).toEqual([]);
-    expect(await search('fiber netw')).toEqual([ids[0]]);
+    expect(await search('fiber netw')).toEqual([http.data.ids[0]]);
     // Only the last word is a prefix: earlier words are whole words.
-    expect(await search('quality serv')).toEqual([ids[2]]);
+    expect(await search('quality serv')).toEqual([http.data.ids[2]]);
     expect(await search('qual service')).toEqual([]);
     expect(await search('"; drop table activity; --')).toEqual([]);
     expect(await search('***')).toEqual([]);
   });
 
   it('pages with a stable cursor in date order and by last update', async () => {
-    const seen: string[] = [];
-    let next: string | null = null;
-    do {
-      const res: { status: number; body: { data: Array<{ id: string }>; next: string | null } } = await server.request('GET', `/api/activities?office=addis-ababa&limit=2${next ? `&cursor=${next}` : ''}`, { token: editor.token });
-      expect(res.status).toBe(200);
-      seen.push(...res.body.data.map((a: { id: string }) => a.id));
-      next = res.body.next;
-    } while (next);
-    expect(seen).toEqual([ids[6], ids[0], ids[1], ids[2], ids[3], ids[4], ids[5]]);
-    const descending = await server.request('GET', '/api/activities?office=addis-ababa&sort=-date&limit=3', { token: editor.token });
-    expect(descending.body.data.map((a: { id: string }) => a.id)).toEqual([ids[5], ids[4], ids[3]]);
-    const wrongSort = await server.request('GET', `/api/activities?sort=updated&cursor=${descending.body.next}`);
+    const seen = await pages(http.server, '/api/activities?office=addis-ababa', http.users.editor.token);
+    expect(seen).toEqual([http.data.ids[6], http.data.ids[0], http.data.ids[1], http.data.ids[2], http.data.ids[3], http.data.ids[4], http.data.ids[5]]);
+    const descending = await http.server.request('GET', '/api/activities?office=addis-ababa&sort=-date&limit=3', { token: http.users.editor.token });
+    expect(descending.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.ids[5], http.data.ids[4], http.data.ids[3]]);
+    const wrongSort = await http.server.request('GET', `/api/activities?sort=updated&cursor=${descending.body.next}`);
     expect(wrongSort.status).toBe(400);
     expect(wrongSort.body.errors[0].path).toBe('query.cursor');
   });
 
-  it('refuses a stale version with 409 and the current state, overwriting nothing', async () => {
-    const id = ids[5]!;
-    const first = await server.request('PATCH', `/api/activities/${id}`, {
-      token: editor.token,
-      body: { version: 1, status: 'postponed', statusReason: 'Moved to 2021', date: { text: 'next year 2021' } },
-    });
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ version: 2, status: 'postponed', date: { start: '2021-01-01', end: '2021-12-31', precision: 'year' } });
-
-    const stale = await server.request('PATCH', `/api/activities/${id}`, { token: focal.token, body: { version: 1, title: { en: 'Overwritten' } } });
-    expect(stale.status).toBe(409);
-    expect(stale.body.code).toBe('version_conflict');
-    expect(stale.body.current).toMatchObject({ id, version: 2, status: 'postponed', title: { en: 'African Preparatory Meeting for WTSA-20' } });
-    const after = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
-    expect(after.body.title.en).toBe('African Preparatory Meeting for WTSA-20');
-    expect(after.body.statusHistory.map((c: { to: string; reason: string | null }) => [c.to, c.reason])).toEqual([
-      ['confirmed', null],
-      ['postponed', 'Moved to 2021'],
-    ]);
-  });
-
-  it('deletes by marking, restores, and shows it all in the history', async () => {
-    const id = ids[1]!;
-    const deleted = await server.request('DELETE', `/api/activities/${id}`, { token: editor.token });
-    expect(deleted.status).toBe(200);
-    expect(deleted.body.deletedAt).not.toBeNull();
-    expect((await server.request('GET', `/api/activities/${id}`)).status).toBe(404);
-    expect((await server.request('GET', '/api/activities?office=addis-ababa')).body.data.map((a: { id: string }) => a.id)).not.toContain(id);
-    const onlyDeleted = await server.request('GET', '/api/activities?deleted=only', { token: editor.token });
-    expect(onlyDeleted.body.data.map((a: { id: string }) => a.id)).toEqual([id]);
-
-    const restored = await server.request('POST', `/api/activities/${id}/restore`, { token: editor.token });
-    expect(restored.status).toBe(200);
-    expect(restored.body).toMatchObject({ deletedAt: null, version: 3 });
-    expect((await server.request('GET', `/api/activities/${id}`)).status).toBe(200);
-
-    const history = await server.request('GET', `/api/activities/${id}/history`, { token: editor.token });
-    expect(history.body.data.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
-      ['activity.create', editor.email],
-      ['activity.delete', editor.email],
-      ['activity.restore', editor.email],
-    ]);
-    const deletion = history.body.data[1];
-    expect(deletion.changes.map((c: { field: string }) => c.field).sort()).toEqual(['deletedAt', 'deletedBy']);
-  });
-
-  it('records every change in the history with each field before and after', async () => {
-    const id = ids[3]!;
-    await server.request('PATCH', `/api/activities/${id}`, { token: focal.token, body: { version: 1, participants: 45, outcome: { en: 'Draft recommendations agreed' } } });
-    const history = await server.request('GET', `/api/activities/${id}/history`, { token: editor.token });
-    const update = history.body.data.at(-1);
-    expect(update).toMatchObject({ action: 'activity.update', actor: focal.email });
-    expect(update.changes).toEqual([
-      { field: 'outcome', before: {}, after: { en: 'Draft recommendations agreed' } },
-      { field: 'participants', before: null, after: 45 },
-    ]);
-    expect((await server.request('GET', `/api/activities/${id}/history`)).status).toBe(401);
-  });
-
   it('lets an editor write only their own office', async () => {
-    const res = await server.request('PATCH', `/api/activities/${ids[0]}`, { token: otherEditor.token, body: { version: 1, status: 'cancelled' } });
+    const res = await http.server.request('PATCH', `/api/activities/${http.data.ids[0]}`, { token: http.users.otherEditor.token, body: { version: 1, status: 'cancelled' } });
     expect(res.status).toBe(403);
-    const create = await server.request('POST', '/api/activities', { token: otherEditor.token, body: SEED_AFRICA_WORKSHOP });
+    const create = await http.server.request('POST', '/api/activities', { token: http.users.otherEditor.token, body: SEED_AFRICA_WORKSHOP });
     expect(create.status).toBe(403);
-    const takeOver = await server.request('PATCH', `/api/activities/${ids[0]}`, {
-      token: editor.token,
+    const takeOver = await http.server.request('PATCH', `/api/activities/${http.data.ids[0]}`, {
+      token: http.users.editor.token,
       body: { version: 1, offices: [{ office: 'cairo', role: 'organised' }] },
     });
     expect(takeOver.status).toBe(403);
-    expect((await server.request('DELETE', `/api/activities/${ids[0]}`, { token: otherEditor.token })).status).toBe(403);
+    expect((await http.server.request('DELETE', `/api/activities/${http.data.ids[0]}`, { token: http.users.otherEditor.token })).status).toBe(403);
   });
 
   it('refuses bad input with every field and why, storing nothing', async () => {
-    const before = (await server.request('GET', '/api/activities?deleted=include&limit=200', { token: editor.token })).body.data.length;
-    const bad = await server.request('POST', '/api/activities', {
-      token: editor.token,
+    const before = (await http.server.request('GET', '/api/activities?deleted=include&limit=200', { token: http.users.editor.token })).body.data.length;
+    const bad = await http.server.request('POST', '/api/activities', {
+      token: http.users.editor.token,
       body: { kind: 'party', offices: [{ office: 'addis-ababa', role: 'danced' }], date: { text: 'sometime soon' }, participants: 'many' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.kind', 'body.offices.0.role', 'body.participants', 'body.title']);
 
-    const references = await server.request('POST', '/api/activities', {
-      token: focal.token,
+    const references = await http.server.request('POST', '/api/activities', {
+      token: http.users.focal.token,
       body: {
         ...SEED_AFRICA_WORKSHOP,
         offices: [{ office: 'atlantis', role: 'organised' }],
@@ -283,139 +235,189 @@ describe.each(DIALECTS)('activity register over HTTP [%s]', (dialect) => {
       ]),
     );
 
-    const backwards = await server.request('POST', '/api/activities', { token: editor.token, body: { ...SEED_AFRICA_WORKSHOP, date: { start: '2020-03-05', end: '2020-03-02' } } });
+    const backwards = await http.server.request('POST', '/api/activities', { token: http.users.editor.token, body: { ...SEED_AFRICA_WORKSHOP, date: { start: '2020-03-05', end: '2020-03-02' } } });
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors[0].path).toBe('body.date');
     expect(backwards.body.errors[0].message).toMatch(/before/);
 
-    const huge = await server.request('POST', '/api/activities', { token: editor.token, body: { ...SEED_AFRICA_WORKSHOP, description: { en: 'x'.repeat(10 * 1024 * 1024) } } });
+    const huge = await http.server.request('POST', '/api/activities', { token: http.users.editor.token, body: { ...SEED_AFRICA_WORKSHOP, description: { en: 'x'.repeat(10 * 1024 * 1024) } } });
     expect(huge.status).toBe(400);
     expect(huge.body.errors[0].path).toBe('body.description.en');
 
-    const relatedMissing = await server.request('POST', '/api/activities', {
-      token: editor.token,
+    const relatedMissing = await http.server.request('POST', '/api/activities', {
+      token: http.users.editor.token,
       body: { ...SEED_AFRICA_WORKSHOP, related: [{ activity: '00000000-0000-4000-8000-000000000000', kind: 'back-to-back' }] },
     });
     expect(relatedMissing.status).toBe(400);
     expect(relatedMissing.body.errors[0].path).toBe('body.related.0.activity');
 
-    const after = (await server.request('GET', '/api/activities?deleted=include&limit=200', { token: editor.token })).body.data.length;
+    const after = (await http.server.request('GET', '/api/activities?deleted=include&limit=200', { token: http.users.editor.token })).body.data.length;
     expect(after).toBe(before);
-    expect((await server.request('GET', '/api/activities/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await server.request('GET', '/api/activities/not-an-id')).status).toBe(400);
-    expect((await server.request('GET', '/api/activities?from=2020-05-01&to=2020-01-01')).body.errors[0]).toEqual({ path: 'query.to', code: 'before_start', message: 'is before from', params: { value: '2020-01-01' } });
-    expect((await server.request('GET', '/api/activities?office=atlantis')).body.errors[0].path).toBe('query.office');
+    expect((await http.server.request('GET', '/api/activities/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await http.server.request('GET', '/api/activities/not-an-id')).status).toBe(400);
+    expect((await http.server.request('GET', '/api/activities?from=2020-05-01&to=2020-01-01')).body.errors[0]).toEqual({ path: 'query.to', code: 'before_start', message: 'is before from', params: { value: '2020-01-01' } });
+    expect((await http.server.request('GET', '/api/activities?office=atlantis')).body.errors[0].path).toBe('query.office');
+  });
+});
+
+describeHttp('activity register over HTTP: changing', {
+  // Each of these changes what the others read, so each starts on its own register.
+  users: STAFF,
+  data: recordSeedAfrica,
+}, (http) => {
+  it('refuses a stale version with 409 and the current state, overwriting nothing', async () => {
+    const id = http.data.ids[5]!;
+    const first = await http.server.request('PATCH', `/api/activities/${id}`, {
+      token: http.users.editor.token,
+      body: { version: 1, status: 'postponed', statusReason: 'Moved to 2021', date: { text: 'next year 2021' } },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ version: 2, status: 'postponed', date: { start: '2021-01-01', end: '2021-12-31', precision: 'year' } });
+
+    const stale = await http.server.request('PATCH', `/api/activities/${id}`, { token: http.users.focal.token, body: { version: 1, title: { en: 'Overwritten' } } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('version_conflict');
+    expect(stale.body.current).toMatchObject({ id, version: 2, status: 'postponed', title: { en: 'African Preparatory Meeting for WTSA-20' } });
+    const after = await http.server.request('GET', `/api/activities/${id}`, { token: http.users.editor.token });
+    expect(after.body.title.en).toBe('African Preparatory Meeting for WTSA-20');
+    expect(after.body.statusHistory.map((c: { to: string; reason: string | null }) => [c.to, c.reason])).toEqual([
+      ['confirmed', null],
+      ['postponed', 'Moved to 2021'],
+    ]);
+  });
+
+  it('deletes by marking, restores, and shows it all in the history', async () => {
+    const id = http.data.ids[1]!;
+    const deleted = await http.server.request('DELETE', `/api/activities/${id}`, { token: http.users.editor.token });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.deletedAt).not.toBeNull();
+    expect((await http.server.request('GET', `/api/activities/${id}`)).status).toBe(404);
+    expect((await http.server.request('GET', '/api/activities?office=addis-ababa')).body.data.map((a: { id: string }) => a.id)).not.toContain(id);
+    const onlyDeleted = await http.server.request('GET', '/api/activities?deleted=only', { token: http.users.editor.token });
+    expect(onlyDeleted.body.data.map((a: { id: string }) => a.id)).toEqual([id]);
+
+    const restored = await http.server.request('POST', `/api/activities/${id}/restore`, { token: http.users.editor.token });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ deletedAt: null, version: 3 });
+    expect((await http.server.request('GET', `/api/activities/${id}`)).status).toBe(200);
+
+    const history = await http.server.request('GET', `/api/activities/${id}/history`, { token: http.users.editor.token });
+    expect(history.body.data.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['activity.create', http.users.editor.email],
+      ['activity.delete', http.users.editor.email],
+      ['activity.restore', http.users.editor.email],
+    ]);
+    const deletion = history.body.data[1];
+    expect(deletion.changes.map((c: { field: string }) => c.field).sort()).toEqual(['deletedAt', 'deletedBy']);
+  });
+
+  it('records every change in the history with each field before and after', async () => {
+    const id = http.data.ids[3]!;
+    await http.server.request('PATCH', `/api/activities/${id}`, { token: http.users.focal.token, body: { version: 1, participants: 45, outcome: { en: 'Draft recommendations agreed' } } });
+    const history = await http.server.request('GET', `/api/activities/${id}/history`, { token: http.users.editor.token });
+    const update = history.body.data.at(-1);
+    expect(update).toMatchObject({ action: 'activity.update', actor: http.users.focal.email });
+    expect(update.changes).toEqual([
+      { field: 'outcome', before: {}, after: { en: 'Draft recommendations agreed' } },
+      { field: 'participants', before: null, after: 45 },
+    ]);
+    expect((await http.server.request('GET', `/api/activities/${id}/history`)).status).toBe(401);
   });
 
   it('relates activities (back to back) and keeps titles in several languages with the original marked', async () => {
-    const res = await server.request('POST', '/api/activities', {
-      token: editor.token,
+    const res = await http.server.request('POST', '/api/activities', {
+      token: http.users.editor.token,
       body: {
         ...SEED_AFRICA_WORKSHOP,
         title: { fr: 'Atelier sur la qualité de service', en: 'Workshop on quality of service' },
         originalLanguage: 'fr',
-        related: [{ activity: ids[3], kind: 'back-to-back' }],
+        related: [{ activity: http.data.ids[3], kind: 'back-to-back' }],
       },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ originalLanguage: 'fr', related: [{ activity: ids[3], kind: 'back-to-back' }] });
-    const bad = await server.request('POST', '/api/activities', { token: editor.token, body: { ...SEED_AFRICA_WORKSHOP, originalLanguage: 'ar' } });
+    expect(res.body).toMatchObject({ originalLanguage: 'fr', related: [{ activity: http.data.ids[3], kind: 'back-to-back' }] });
+    const bad = await http.server.request('POST', '/api/activities', { token: http.users.editor.token, body: { ...SEED_AFRICA_WORKSHOP, originalLanguage: 'ar' } });
     expect(bad.body.errors).toEqual([{ path: 'body.originalLanguage', code: 'original_language_not_in_title', message: 'the title has no text in "ar"', params: { language: 'ar' } }]);
   });
 });
 
-describe.each(DIALECTS)('register search in date order [%s]', (dialect) => {
-  let server: TestServer;
-  let editor: TestUser;
-  /** Spectrum activities by date; "b" and "c" share a day, so the order between them is creation order. */
+/**
+ * Spectrum activities of Cairo by date, recorded over HTTP out of date order, so the order found is
+ * the dates', not the insertion's; "b" and "c" share a day, so the order between them is creation order.
+ */
+async function recordSpectrum(server: TestServer, users: { editor: TestUser }): Promise<Record<string, string>> {
   const byDate: Record<string, string> = {};
-
   const record = async (key: string, title: string, date: string, extra: Record<string, unknown> = {}) => {
     const res = await server.request('POST', '/api/activities', {
-      token: editor.token,
+      token: users.editor.token,
       body: { title: { en: title }, kind: 'workshop', status: 'planned', offices: [{ office: 'cairo', role: 'organised' }], date: { text: date }, ...extra },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     byDate[key] = res.body.id;
-    return res.body as { id: string; version: number };
   };
-  const pages = async (path: string, token?: string) => {
-    const seen: string[] = [];
-    let next: string | null = null;
-    do {
-      const res: { status: number; body: { data: Array<{ id: string }>; next: string | null } } = await server.request(
-        'GET',
-        `${path}&limit=2${next ? `&cursor=${next}` : ''}`,
-        token ? { token } : {},
-      );
-      expect(res.status).toBe(200);
-      seen.push(...res.body.data.map((a) => a.id));
-      next = res.body.next;
-    } while (next);
-    return seen;
-  };
-  const ids = (...keys: string[]) => keys.map((k) => byDate[k]);
+  await record('d', 'Spectrum management forum', '10 May 2023');
+  await record('a', 'Spectrum monitoring training', '3 February 2021');
+  await record('b', 'Regional spectrum workshop', '15 June 2022');
+  await record('c', 'Spectrum pricing consultation', '15 June 2022');
+  await record('e', 'Spectrum planning for IMT', 'Q4 2024');
+  await record('internal', 'Spectrum internal review', '1 March 2022', { visibility: 'internal' });
+  await record('ewaste', 'E-waste collection in the region', '1 April 2021');
+  await record('apart', 'Waste of energy: e learning on data centres', '1 April 2021');
+  return byDate;
+}
 
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    editor = await buildUser(server, { role: 'editor', office: 'cairo' });
-    // Recorded out of date order, so the order found is the dates', not the insertion's.
-    await record('d', 'Spectrum management forum', '10 May 2023');
-    await record('a', 'Spectrum monitoring training', '3 February 2021');
-    await record('b', 'Regional spectrum workshop', '15 June 2022');
-    await record('c', 'Spectrum pricing consultation', '15 June 2022');
-    await record('e', 'Spectrum planning for IMT', 'Q4 2024');
-    await record('internal', 'Spectrum internal review', '1 March 2022', { visibility: 'internal' });
-    await record('ewaste', 'E-waste collection in the region', '1 April 2021');
-    await record('apart', 'Waste of energy: e learning on data centres', '1 April 2021');
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+// These tests only find the activities.
+describeHttp('register search in date order: reading', { database: 'shared', users: { editor: { role: 'editor', office: 'cairo' } }, data: recordSpectrum }, (http) => {
+  const ids = (...keys: string[]) => keys.map((k) => http.data[k]);
 
   it('gives search results in date order, page after page, without losing or repeating one', async () => {
-    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('a', 'b', 'c', 'd', 'e'));
-    expect(await pages('/api/activities?q=spectrum&sort=-date')).toEqual(ids('e', 'd', 'c', 'b', 'a'));
+    expect(await pages(http.server, '/api/activities?q=spectrum')).toEqual(ids('a', 'b', 'c', 'd', 'e'));
+    expect(await pages(http.server, '/api/activities?q=spectrum&sort=-date')).toEqual(ids('e', 'd', 'c', 'b', 'a'));
     // A prefix still being typed, and staff who also see the internal one.
-    expect(await pages('/api/activities?q=spectr', editor.token)).toEqual(ids('a', 'internal', 'b', 'c', 'd', 'e'));
-    expect(await pages('/api/activities?q=spectrum&sort=updated')).toHaveLength(5);
+    expect(await pages(http.server, '/api/activities?q=spectr', http.users.editor.token)).toEqual(ids('a', 'internal', 'b', 'c', 'd', 'e'));
+    expect(await pages(http.server, '/api/activities?q=spectrum&sort=updated')).toHaveLength(5);
   });
 
+  it('reads a hyphenated word as a phrase: "e-waste" is not any text with "e" and "waste"', async () => {
+    expect(await pages(http.server, '/api/activities?q=e-waste')).toEqual(ids('ewaste'));
+    expect(await pages(http.server, '/api/activities?q=E-wast')).toEqual(ids('ewaste'));
+    expect(await pages(http.server, '/api/activities?q=waste')).toEqual(ids('ewaste', 'apart'));
+  });
+});
+
+// These tests move, rename and delete activities the others find, so each starts on its own register.
+describeHttp('register search in date order: changing', { users: { editor: { role: 'editor', office: 'cairo' } }, data: recordSpectrum }, (http) => {
+  const ids = (...keys: string[]) => keys.map((k) => http.data[k]);
+
   it('follows a change of date or title into the search order and the words found', async () => {
-    const current = await server.request('GET', `/api/activities/${byDate.e}`);
-    const moved = await server.request('PATCH', `/api/activities/${byDate.e}`, {
-      token: editor.token,
+    const current = await http.server.request('GET', `/api/activities/${http.data.e}`);
+    const moved = await http.server.request('PATCH', `/api/activities/${http.data.e}`, {
+      token: http.users.editor.token,
       body: { version: current.body.version, date: { text: '1 January 2020' }, title: { en: 'Spectrum refarming seminar' } },
     });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('e', 'a', 'b', 'c', 'd'));
-    expect(await pages('/api/activities?q=spectrum%20refarm')).toEqual(ids('e'));
-    expect(await pages('/api/activities?q=spectrum%20planning')).toEqual([]);
+    expect(await pages(http.server, '/api/activities?q=spectrum')).toEqual(ids('e', 'a', 'b', 'c', 'd'));
+    expect(await pages(http.server, '/api/activities?q=spectrum%20refarm')).toEqual(ids('e'));
+    expect(await pages(http.server, '/api/activities?q=spectrum%20planning')).toEqual([]);
 
-    const deleted = await server.request('DELETE', `/api/activities/${byDate.a}`, { token: editor.token });
+    const deleted = await http.server.request('DELETE', `/api/activities/${http.data.a}`, { token: http.users.editor.token });
     expect(deleted.status).toBe(200);
-    expect(await pages('/api/activities?q=spectrum')).toEqual(ids('e', 'b', 'c', 'd'));
+    expect(await pages(http.server, '/api/activities?q=spectrum')).toEqual(ids('e', 'b', 'c', 'd'));
   });
 
   it('answers the same list again with every change in it, and never a staff page to the public', async () => {
     const url = '/api/activities?q=pricing';
-    const before = await server.request('GET', url);
-    expect(before.body.data).toEqual([expect.objectContaining({ id: byDate.c, participants: null })]);
+    const before = await http.server.request('GET', url);
+    expect(before.body.data).toEqual([expect.objectContaining({ id: http.data.c, participants: null })]);
     expect(before.body.data[0].createdBy).toBeUndefined();
-    const asStaff = await server.request('GET', url, { token: editor.token });
-    expect(asStaff.body.data[0].createdBy).toBe(editor.email);
-    expect((await server.request('GET', url)).body.data[0].createdBy).toBeUndefined();
+    const asStaff = await http.server.request('GET', url, { token: http.users.editor.token });
+    expect(asStaff.body.data[0].createdBy).toBe(http.users.editor.email);
+    expect((await http.server.request('GET', url)).body.data[0].createdBy).toBeUndefined();
 
-    const changed = await server.request('PATCH', `/api/activities/${byDate.c}`, { token: editor.token, body: { version: before.body.data[0].version, participants: 42 } });
+    const changed = await http.server.request('PATCH', `/api/activities/${http.data.c}`, { token: http.users.editor.token, body: { version: before.body.data[0].version, participants: 42 } });
     expect(changed.status).toBe(200);
-    expect((await server.request('GET', url)).body.data).toEqual([expect.objectContaining({ id: byDate.c, participants: 42 })]);
-    await server.request('DELETE', `/api/activities/${byDate.c}`, { token: editor.token });
-    expect((await server.request('GET', url)).body.data).toEqual([]);
-  });
-
-  it('reads a hyphenated word as a phrase: "e-waste" is not any text with "e" and "waste"', async () => {
-    expect(await pages('/api/activities?q=e-waste')).toEqual(ids('ewaste'));
-    expect(await pages('/api/activities?q=E-wast')).toEqual(ids('ewaste'));
-    expect(await pages('/api/activities?q=waste')).toEqual(ids('ewaste', 'apart'));
+    expect((await http.server.request('GET', url)).body.data).toEqual([expect.objectContaining({ id: http.data.c, participants: 42 })]);
+    await http.server.request('DELETE', `/api/activities/${http.data.c}`, { token: http.users.editor.token });
+    expect((await http.server.request('GET', url)).body.data).toEqual([]);
   });
 });

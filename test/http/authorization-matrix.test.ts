@@ -2,11 +2,11 @@
  * Every route × every role (and anonymous) → the expected status. A route missing from the
  * matrix fails the test, so new routes must say who may use them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createReportBody } from '#src/reports/schemas.ts';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildActivity, buildUser, SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describeHttp } from '../support/describe-http.ts';
+import { buildActivity, SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
+import type { TestServer } from '../support/server.ts';
 
 type Caller = 'anonymous' | 'reader' | 'editor' | 'focal-point' | 'admin';
 const CALLERS: Caller[] = ['anonymous', 'reader', 'editor', 'focal-point', 'admin'];
@@ -202,29 +202,24 @@ async function importBatch(server: TestServer): Promise<string> {
 /** Routes that belong to the API docs page's own assets, covered by the /api/docs case. */
 const isDocsAsset = (url: string): boolean => url.startsWith('/api/docs/');
 
-describe.each(DIALECTS)('authorisation matrix [%s]', (dialect) => {
-  let server: TestServer;
-  const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    users.reader = await buildUser(server, { role: 'reader' });
-    users.editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
-    users['focal-point'] = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
-    users.admin = await buildUser(server, { role: 'admin' });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
+describeHttp('authorisation matrix', {
+  // Each case makes its own fixtures and asserts statuses only, so the cases share one database.
+  database: 'shared',
+  users: {
+    reader: { role: 'reader' },
+    editor: { role: 'editor', office: 'addis-ababa' },
+    'focal-point': { role: 'focal-point', bureau: 'TSB' },
+    admin: { role: 'admin' },
+  },
+}, (http) => {
   it('covers every registered route', () => {
     const covered = new Set(MATRIX.map((c) => `${c.method} ${c.route}`));
-    const missing = server.app.routeTable
+    const missing = http.server.app.routeTable
       .filter((r) => !isDocsAsset(r.url))
       .map((r) => `${r.method} ${r.url}`)
       .filter((r) => !covered.has(r));
     expect(missing, 'routes missing from the authorisation matrix').toEqual([]);
-    const registered = new Set(server.app.routeTable.map((r) => `${r.method} ${r.url}`));
+    const registered = new Set(http.server.app.routeTable.map((r) => `${r.method} ${r.url}`));
     expect([...covered].filter((c) => !registered.has(c)), 'matrix rows for routes that do not exist').toEqual([]);
   });
 
@@ -232,10 +227,10 @@ describe.each(DIALECTS)('authorisation matrix [%s]', (dialect) => {
     it(`${testCase.method} ${testCase.route}`, async () => {
       const got: Record<string, number> = {};
       for (const caller of CALLERS) {
-        const token = caller === 'anonymous' ? undefined : users[caller].token;
-        const fixture = testCase.setup ? await testCase.setup(server) : undefined;
+        const token = caller === 'anonymous' ? undefined : http.users[caller].token;
+        const fixture = testCase.setup ? await testCase.setup(http.server) : undefined;
         const body = fixture ? fixture.body : testCase.body?.();
-        const res = await fetch(`${server.url}${fixture?.path ?? testCase.path ?? testCase.route}`, {
+        const res = await fetch(`${http.server.url}${fixture?.path ?? testCase.path ?? testCase.route}`, {
           method: testCase.method,
           redirect: 'follow',
           headers: {

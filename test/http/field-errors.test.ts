@@ -2,11 +2,10 @@
  * Field issues carry a stable code and the values their message names, so a client can word them
  * in its user's language; the English message stays for API clients.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { FIELD_ISSUE_CODES } from '#src/platform/errors.ts';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildUser, SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { describeHttp } from '../support/describe-http.ts';
+import { SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
 
 interface Issue {
   path: string;
@@ -15,21 +14,13 @@ interface Issue {
   params?: Record<string, string | number>;
 }
 
-describe.each(DIALECTS)('field issues with codes [%s]', (dialect) => {
-  let server: TestServer;
-  let editor: TestUser;
-  let focal: TestUser;
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
-    focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  const issuesOf = async (method: string, path: string, body?: unknown, token = editor.token): Promise<Issue[]> => {
-    const res = await server.request(method, path, { token, ...(body === undefined ? {} : { body }) });
+describeHttp('field issues with codes', {
+  // Every request here is refused, so nothing is stored and the tests share one database.
+  database: 'shared',
+  users: { editor: { role: 'editor', office: 'addis-ababa' }, focal: { role: 'focal-point', bureau: 'TSB' } },
+}, (http) => {
+  const issuesOf = async (method: string, path: string, body?: unknown, token = http.users.editor.token): Promise<Issue[]> => {
+    const res = await http.server.request(method, path, { token, ...(body === undefined ? {} : { body }) });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     const issues = res.body.errors as Issue[];
@@ -64,7 +55,7 @@ describe.each(DIALECTS)('field issues with codes [%s]', (dialect) => {
 
   it('words the domain checks: an unknown office, an unreadable fuzzy date, an end before the start', async () => {
     const issues = byPath(
-      await issuesOf('POST', '/api/activities', { ...SEED_AFRICA_WORKSHOP, offices: [{ office: 'atlantis', role: 'organised' }], date: { text: 'sometime soon' } }, focal.token),
+      await issuesOf('POST', '/api/activities', { ...SEED_AFRICA_WORKSHOP, offices: [{ office: 'atlantis', role: 'organised' }], date: { text: 'sometime soon' } }, http.users.focal.token),
     );
     expect(issues['body.offices.0.office']).toEqual({ path: 'body.offices.0.office', code: 'unknown_office', message: 'unknown office "atlantis"', params: { value: 'atlantis' } });
     expect(issues['body.date.text']).toEqual({ path: 'body.date.text', code: 'date_unreadable', message: 'cannot read "sometime soon" as a date', params: { value: 'sometime soon' } });
@@ -83,21 +74,21 @@ describe.each(DIALECTS)('field issues with codes [%s]', (dialect) => {
     expect((await issuesOf('GET', '/api/activities?from=yesterday'))[0]).toMatchObject({ path: 'query.from', code: 'not_a_date', params: { value: 'yesterday' } });
     expect((await issuesOf('GET', '/api/activities?limit=1000'))[0]).toMatchObject({ path: 'query.limit', code: 'too_big', params: { maximum: 200 } });
 
-    const report = byPath(await issuesOf('POST', '/api/reports', { sector: 'ITU-X', from: '2020-01-01', to: '2020-08-31' }, focal.token));
+    const report = byPath(await issuesOf('POST', '/api/reports', { sector: 'ITU-X', from: '2020-01-01', to: '2020-08-31' }, http.users.focal.token));
     expect(report['body.sector']).toEqual({ path: 'body.sector', code: 'unknown_sector', message: 'unknown Sector "ITU-X"', params: { value: 'ITU-X' } });
-    const group = byPath(await issuesOf('POST', '/api/reports', { sector: 'ITU-T', advisoryGroup: 'RAG', from: '2020-01-01', to: '2020-08-31' }, focal.token));
+    const group = byPath(await issuesOf('POST', '/api/reports', { sector: 'ITU-T', advisoryGroup: 'RAG', from: '2020-01-01', to: '2020-08-31' }, http.users.focal.token));
     expect(group['body.advisoryGroup']).toMatchObject({ code: 'not_an_advisory_group', params: { value: 'RAG', sector: 'ITU-T' } });
   });
 
   it('documents the problem and every code in the OpenAPI document', async () => {
-    const doc = (await server.request('GET', '/api/openapi.json')).body;
+    const doc = (await http.server.request('GET', '/api/openapi.json')).body;
     expect(doc.components.schemas.FieldIssue.properties.code.enum).toEqual(Object.keys(FIELD_ISSUE_CODES));
     expect(doc.components.schemas.FieldIssue.properties.code.description).toContain('`date_unreadable`: {value} cannot be read as a date');
     expect(doc.components.schemas.Problem.properties.errors.items).toEqual({ $ref: '#/components/schemas/FieldIssue' });
   });
 
   it('never quotes a password back', async () => {
-    const res = await server.request('POST', '/api/session', { body: { email: 'x@example.org', password: 42 } });
+    const res = await http.server.request('POST', '/api/session', { body: { email: 'x@example.org', password: 42 } });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ path: 'body.password', code: 'not_text', message: expect.any(String) }]);
   });

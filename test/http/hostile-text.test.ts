@@ -5,10 +5,10 @@
  * path that is not valid percent-encoding answers like every other error.
  */
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { expect, it } from 'vitest';
+import { describeHttp } from '../support/describe-http.ts';
+import { buildActivity } from '../support/factories.ts';
+import type { TestServer } from '../support/server.ts';
 
 const HOSTILE_TITLE = 'Workshop <script>alert(1)</script> ]]> <b>bold</b> & "quotes" \u0001end';
 const HOSTILE_CITY = 'Abuja ]]> x ]]><b>city</b>';
@@ -38,31 +38,21 @@ function readXml(text: string): { elements: string[]; titles: string[] } {
   return { elements, titles };
 }
 
-describe.each(DIALECTS)('hostile text [%s]', (dialect) => {
-  let server: TestServer;
-  let editor: TestUser;
-  let admin: TestUser;
-  let id: string;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    editor = await buildUser(server, { role: 'editor', office: 'addis-ababa' });
-    admin = await buildUser(server, { role: 'admin' });
-    const made = await buildActivity(server, {
-      title: { en: HOSTILE_TITLE },
-      place: { city: HOSTILE_CITY, country: 'NG' },
-      description: { en: HOSTILE_DESCRIPTION },
-      outcome: { en: '</summary></entry><entry><title>Injected</title>' },
-      date: { text: `${new Date().getUTCFullYear()}-12-30` },
-    });
-    id = made.id;
+/** One activity whose every text is built to break a feed or a page. */
+async function buildHostile(server: TestServer) {
+  const made = await buildActivity(server, {
+    title: { en: HOSTILE_TITLE },
+    place: { city: HOSTILE_CITY, country: 'NG' },
+    description: { en: HOSTILE_DESCRIPTION },
+    outcome: { en: '</summary></entry><entry><title>Injected</title>' },
+    date: { text: `${new Date().getUTCFullYear()}-12-30` },
   });
-  afterAll(async () => {
-    await server?.close();
-  });
+  return { id: made.id };
+}
 
+describeHttp('hostile text', { users: { editor: { role: 'editor', office: 'addis-ababa' }, admin: { role: 'admin' } }, data: buildHostile }, (http) => {
   it('keeps the Atom feed well-formed XML with the title as plain text and no injected element', async () => {
-    const atom = await server.request('GET', '/en/events.atom');
+    const atom = await http.server.request('GET', '/en/events.atom');
     expect(atom.status).toBe(200);
     const { elements, titles } = readXml(atom.text);
     expect(elements).not.toContain('script');
@@ -75,23 +65,23 @@ describe.each(DIALECTS)('hostile text [%s]', (dialect) => {
 
   it('escapes the same text on every page and in the calendar and JSON feeds', async () => {
     const year = new Date().getUTCFullYear();
-    for (const path of [`/en/events/${id}`, '/en/events', `/en/offices/addis-ababa?year=${year}`, '/en/regions/AFR', '/en/']) {
-      const page = await server.request('GET', path);
+    for (const path of [`/en/events/${http.data.id}`, '/en/events', `/en/offices/addis-ababa?year=${year}`, '/en/regions/AFR', '/en/']) {
+      const page = await http.server.request('GET', path);
       expect(page.status, path).toBe(200);
       expect(page.text, path).not.toContain('<script>alert');
       expect(page.text, path).not.toContain('<b>city</b>');
       expect(page.text, path).not.toContain('<img src=x');
     }
-    const event = await server.request('GET', `/en/events/${id}`);
+    const event = await http.server.request('GET', `/en/events/${http.data.id}`);
     expect(event.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
-    const ics = await server.request('GET', '/en/events.ics');
+    const ics = await http.server.request('GET', '/en/events.ics');
     expect(ics.status).toBe(200);
     expect(ics.text).toMatch(/SUMMARY:Workshop <script>alert\(1\)<\/script> ]]> <b>bold<\/b> & "quotes"/);
     // Every content line of the calendar is one property: nothing the title held started a new one.
     expect(ics.text.split('\r\n').filter((line) => line.startsWith('BEGIN:VEVENT'))).toHaveLength(1);
 
-    const json = await server.request('GET', `/en/events.json?from=${year}-01-01&to=${year}-12-31`);
+    const json = await http.server.request('GET', `/en/events.json?from=${year}-01-01&to=${year}-12-31`);
     expect(json.body.data[0].title.en).toBe(HOSTILE_TITLE);
   });
 
@@ -100,30 +90,30 @@ describe.each(DIALECTS)('hostile text [%s]', (dialect) => {
     ['token name', 'POST', '/api/tokens', { name: 'script\u0000' }, 'body.name'],
     ['place', 'POST', '/api/activities', { title: { en: 'A workshop' }, kind: 'workshop', offices: [{ office: 'addis-ababa', role: 'organised' }], sectors: ['ITU-T'], date: { text: 'March 2020' }, place: { city: 'Ab\u0000uja', country: 'NG' } }, 'body.place.city'],
   ] as const)('refuses a NUL character in the %s by field, storing nothing', async (_what, method, path, body, field) => {
-    const res = await server.request(method, path, { token: editor.token, body });
+    const res = await http.server.request(method, path, { token: http.users.editor.token, body });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: field, code: 'contains_nul' })]);
   });
 
   it('refuses a NUL character in a display name, a status reason and a query, by field', async () => {
-    const user = await server.request('POST', '/api/users', { token: admin.token, body: { email: 'new@example.org', role: 'reader', password: 'long enough password', displayName: 'New\u0000' } });
+    const user = await http.server.request('POST', '/api/users', { token: http.users.admin.token, body: { email: 'new@example.org', role: 'reader', password: 'long enough password', displayName: 'New\u0000' } });
     expect(user.status).toBe(400);
     expect(user.body.errors).toEqual([expect.objectContaining({ path: 'body.displayName', code: 'contains_nul' })]);
-    expect((await server.request('GET', '/api/users', { token: admin.token })).text).not.toContain('new@example.org');
+    expect((await http.server.request('GET', '/api/users', { token: http.users.admin.token })).text).not.toContain('new@example.org');
 
-    const current = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
-    const patch = await server.request('PATCH', `/api/activities/${id}`, { token: editor.token, body: { version: current.body.version, status: 'postponed', statusReason: 'why\u0000' } });
+    const current = await http.server.request('GET', `/api/activities/${http.data.id}`, { token: http.users.editor.token });
+    const patch = await http.server.request('PATCH', `/api/activities/${http.data.id}`, { token: http.users.editor.token, body: { version: current.body.version, status: 'postponed', statusReason: 'why\u0000' } });
     expect(patch.status).toBe(400);
     expect(patch.body.errors).toEqual([expect.objectContaining({ path: 'body.statusReason', code: 'contains_nul' })]);
-    expect((await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body.status).toBe(current.body.status);
+    expect((await http.server.request('GET', `/api/activities/${http.data.id}`, { token: http.users.editor.token })).body.status).toBe(current.body.status);
 
-    const search = await server.request('GET', '/api/activities?q=work%00shop');
+    const search = await http.server.request('GET', '/api/activities?q=work%00shop');
     expect(search.status).toBe(400);
     expect(search.body.errors).toEqual([expect.objectContaining({ path: 'query.q', code: 'contains_nul' })]);
   });
 
   it('answers a path that is not valid percent-encoding as problem+json with the security headers', async () => {
-    const res = await server.request('GET', '/api/activities/%ff');
+    const res = await http.server.request('GET', '/api/activities/%ff');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, code: expect.any(String), detail: expect.any(String) });

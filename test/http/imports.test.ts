@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { IMPORT_LIMIT_BYTES } from '#src/importer/routes.ts';
-import { DIALECTS } from '../support/dialects.ts';
-import { buildUser, type TestUser } from '../support/factories.ts';
+import { describeHttp } from '../support/describe-http.ts';
 import { reportToDocx } from '../support/report-docx.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 const SEED_NAME = 'tsag-2020-regional-offices-contribution.txt';
 const SEED = readFileSync(`data/demo/${SEED_NAME}`);
@@ -41,57 +40,51 @@ async function minutesDocx(): Promise<Buffer> {
 const countRows = async (server: TestServer, table: 'activity' | 'import_batch') =>
   Number((await server.database.fieldbook.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
-  let server: TestServer;
-  let focal: TestUser;
-  let editor: TestUser;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB' });
-    editor = await buildUser(server, { role: 'editor', office: 'bangkok' });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
+// Batches are found again and proposals compared with earlier ones, so each test starts on its
+// own register and uploads the earlier batches it relies on.
+describeHttp('importing reports over HTTP', {
+  users: { focal: { role: 'focal-point', bureau: 'TSB' }, editor: { role: 'editor', office: 'bangkok' } },
+}, (http) => {
   it('proposes the seed report\'s activities by region and office, stores them as drafts, and finds the batch again', async () => {
-    const first = await upload(server, focal.token, SEED, SEED_NAME);
+    const first = await upload(http.server, http.users.focal.token, SEED, SEED_NAME);
     expect(first.status).toBe(201);
     expect(first.body.period).toMatchObject({ start: '2020-01-01', end: '2020-08-31' });
     const offices = new Set(first.body.proposals.map((p: { office: string }) => p.office));
     expect([...offices].sort()).toEqual(['addis-ababa', 'bangkok', 'brasilia', 'cairo', 'europe', 'moscow']);
     expect(first.body.proposals.every((p: { state: string }) => p.state === 'proposed')).toBe(true);
     // Drafts do not count until accepted.
-    expect((await server.request('GET', '/api/activities', { token: focal.token })).body.data).toEqual([]);
+    expect((await http.server.request('GET', '/api/activities', { token: http.users.focal.token })).body.data).toEqual([]);
 
-    const again = await upload(server, focal.token, SEED, SEED_NAME);
+    const again = await upload(http.server, http.users.focal.token, SEED, SEED_NAME);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, existing: true });
-    const batches = await server.request('GET', '/api/imports', { token: focal.token });
+    const batches = await http.server.request('GET', '/api/imports', { token: http.users.focal.token });
     expect(batches.body.data).toHaveLength(1);
   });
 
   it('reads the same from the Word version of the report, and proposes nothing twice', async () => {
+    expect((await upload(http.server, http.users.focal.token, SEED, SEED_NAME)).status).toBe(201);
     const docx = await reportToDocx(SEED.toString('utf8'));
-    const res = await upload(server, focal.token, docx, 'seed.docx', {}, DOCX_TYPE);
+    const res = await upload(http.server, http.users.focal.token, docx, 'seed.docx', {}, DOCX_TYPE);
     expect(res.status).toBe(201);
     expect(res.body.format).toBe('docx');
-    // Every item was already proposed by the text batch.
+    // Every item was already proposed by the text batch above.
     expect(res.body.proposals).toEqual([]);
     expect(res.body.duplicates).toBeGreaterThan(10);
   });
 
   it('accepts proposals into the register with their provenance, back-to-back links kept', async () => {
-    const batch = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.find((b: { format: string }) => b.format === 'text');
-    const outcome = await server.request('POST', `/api/imports/${batch.id}/accept-all`, { token: focal.token });
+    const uploaded = await upload(http.server, http.users.focal.token, SEED, SEED_NAME);
+    expect(uploaded.status).toBe(201);
+    const batch = uploaded.body;
+    const outcome = await http.server.request('POST', `/api/imports/${batch.id}/accept-all`, { token: http.users.focal.token });
     expect(outcome.status).toBe(200);
-    const details = await server.request('GET', `/api/imports/${batch.id}`, { token: focal.token });
+    const details = await http.server.request('GET', `/api/imports/${batch.id}`, { token: http.users.focal.token });
     const accepted = details.body.proposals.filter((p: { state: string }) => p.state === 'accepted');
     expect(accepted.length).toBe(outcome.body.accepted.length);
     expect(accepted.length + outcome.body.refused.length).toBe(details.body.proposals.length);
 
-    const africa = await server.request('GET', '/api/activities?office=addis-ababa&limit=200', { token: focal.token });
+    const africa = await http.server.request('GET', '/api/activities?office=addis-ababa&limit=200', { token: http.users.focal.token });
     expect(africa.body.data.length).toBeGreaterThanOrEqual(5);
     const workshop = africa.body.data.find((a: { date: { start: string } }) => a.date.start === '2020-03-02');
     expect(workshop).toMatchObject({
@@ -104,9 +97,9 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
     expect(linked.length).toBeGreaterThan(0);
 
     // All or nothing per proposal: each accepted one has its activity, each refused one none.
-    expect(await countRows(server, 'activity')).toBe(accepted.length);
+    expect(await countRows(http.server, 'activity')).toBe(accepted.length);
     for (const proposal of accepted) {
-      const activity = await server.request('GET', `/api/activities/${proposal.activityId}`, { token: focal.token });
+      const activity = await http.server.request('GET', `/api/activities/${proposal.activityId}`, { token: http.users.focal.token });
       expect(activity.body.provenance).toMatchObject({ batch: batch.id, text: proposal.provenance.text });
     }
     for (const refused of outcome.body.refused) {
@@ -121,42 +114,45 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
   });
 
   it('lets a proposal be edited, rejected and reopened', async () => {
+    // The seed's undated items read the same in its 2019 version, which finds them proposed already.
+    expect((await upload(http.server, http.users.focal.token, SEED, SEED_NAME)).status).toBe(201);
     const text = SEED.toString('utf8').replaceAll('2020', '2019');
-    const res = await upload(server, focal.token, Buffer.from(text), 'other.txt');
+    const res = await upload(http.server, http.users.focal.token, Buffer.from(text), 'other.txt');
     expect(res.status).toBe(201);
     const target = res.body.proposals[0];
-    const edited = await server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, {
-      token: focal.token,
+    const edited = await http.server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, {
+      token: http.users.focal.token,
       body: { version: target.version, title: 'Edited title', date: { text: 'mid November 2019' } },
     });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: 'Edited title', date: { precision: 'part-of-month', start: '2019-11-11' }, version: target.version + 1 });
-    const stale = await server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, { token: focal.token, body: { version: target.version, title: 'x' } });
+    const stale = await http.server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, { token: http.users.focal.token, body: { version: target.version, title: 'x' } });
     expect(stale.status).toBe(409);
-    const badDate = await server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, { token: focal.token, body: { version: target.version + 1, date: { text: 'whenever' } } });
+    const badDate = await http.server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, { token: http.users.focal.token, body: { version: target.version + 1, date: { text: 'whenever' } } });
     expect(badDate.body.errors[0].path).toBe('body.date.text');
 
-    const rejected = await server.request('POST', `/api/imports/${res.body.id}/proposals/${target.position}/reject`, { token: focal.token });
+    const rejected = await http.server.request('POST', `/api/imports/${res.body.id}/proposals/${target.position}/reject`, { token: http.users.focal.token });
     expect(rejected.body.state).toBe('rejected');
-    const reopened = await server.request('POST', `/api/imports/${res.body.id}/proposals/${target.position}/reopen`, { token: focal.token });
+    const reopened = await http.server.request('POST', `/api/imports/${res.body.id}/proposals/${target.position}/reopen`, { token: http.users.focal.token });
     expect(reopened.body.state).toBe('proposed');
-    const all = await server.request('POST', `/api/imports/${res.body.id}/reject-all`, { token: focal.token });
+    const all = await http.server.request('POST', `/api/imports/${res.body.id}/reject-all`, { token: http.users.focal.token });
     expect(all.body.data.length).toBe(res.body.proposals.length);
     expect(res.body.duplicates).toBeGreaterThan(0);
   });
 
   it('keeps an editor to their own office', async () => {
-    const own = await upload(server, editor.token, Buffer.from(SEED.toString('utf8').replaceAll('2020', '2021')), 'bangkok.txt');
+    const own = await upload(http.server, http.users.editor.token, Buffer.from(SEED.toString('utf8').replaceAll('2020', '2021')), 'bangkok.txt');
     expect(own.status).toBe(201);
     expect(own.body.office).toBe('bangkok');
-    // Dated items are new; undated ones were proposed by the earlier batch already.
     expect(own.body.proposals.length).toBeGreaterThan(0);
     expect(new Set(own.body.proposals.map((p: { office: string }) => p.office))).toEqual(new Set(['bangkok']));
-    const other = await upload(server, editor.token, SEED, SEED_NAME, { office: 'cairo' });
+    const other = await upload(http.server, http.users.editor.token, SEED, SEED_NAME, { office: 'cairo' });
     expect(other.status).toBe(403);
   });
 
   it('rejects all or nothing: an editor refused for another office\'s proposals leaves even their own open', async () => {
+    const { server } = http;
+    const { focal, editor } = http.users;
     const batch = await upload(server, focal.token, Buffer.from(SEED.toString('utf8').replaceAll('2020', '2018')), 'tsag-2018.txt');
     expect(batch.status).toBe(201);
     const offices = new Set(batch.body.proposals.map((p: { office: string }) => p.office));
@@ -170,90 +166,90 @@ describe.each(DIALECTS)('importing reports over HTTP [%s]', (dialect) => {
   });
 
   it('refuses what is not a report with a clear error, storing nothing', async () => {
-    const before = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.length;
-    const empty = await upload(server, focal.token, new Uint8Array(), 'empty.txt');
+    const before = (await http.server.request('GET', '/api/imports', { token: http.users.focal.token })).body.data.length;
+    const empty = await upload(http.server, http.users.focal.token, new Uint8Array(), 'empty.txt');
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0]).toEqual({ path: 'file', code: 'document_empty', message: '"empty.txt" is empty', params: { name: 'empty.txt' } });
-    const binary = await upload(server, focal.token, Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), 'photo.jpg');
+    const binary = await upload(http.server, http.users.focal.token, Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), 'photo.jpg');
     expect(binary.status).toBe(400);
     expect(binary.body.errors[0].message).toContain('neither a Word document (.docx) nor text');
-    const fakeZip = await upload(server, focal.token, Buffer.from('PK\x03\x04 this is not really a zip'), 'fake.docx', {}, DOCX_TYPE);
+    const fakeZip = await upload(http.server, http.users.focal.token, Buffer.from('PK\x03\x04 this is not really a zip'), 'fake.docx', {}, DOCX_TYPE);
     expect(fakeZip.status).toBe(400);
-    const noFile = await server.request('POST', '/api/imports', { token: focal.token, body: { file: 'x' } });
+    const noFile = await http.server.request('POST', '/api/imports', { token: http.users.focal.token, body: { file: 'x' } });
     expect(noFile.status).toBe(400);
-    const nothingPlaced = await upload(server, focal.token, Buffer.from('Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit.'), 'lorem.txt');
+    const nothingPlaced = await upload(http.server, http.users.focal.token, Buffer.from('Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit.'), 'lorem.txt');
     expect(nothingPlaced.status).toBe(201);
     expect(nothingPlaced.body.proposals).toEqual([]);
     expect(nothingPlaced.body.unplaced.length).toBeGreaterThan(0);
-    const after = (await server.request('GET', '/api/imports', { token: focal.token })).body.data.length;
+    const after = (await http.server.request('GET', '/api/imports', { token: http.users.focal.token })).body.data.length;
     expect(after).toBe(before + 1);
   });
   it('accepts a proposal and writes its register entry in one transaction: a proposal changed meanwhile leaves no activity', async () => {
     const text = SEED.toString('utf8').replaceAll('2020', '2018');
-    const res = await upload(server, focal.token, Buffer.from(text), 'tsag-2018.txt');
+    const res = await upload(http.server, http.users.focal.token, Buffer.from(text), 'tsag-2018.txt');
     const [first, second] = res.body.proposals.filter((p: { date: unknown }) => p.date !== null);
     const path = (p: { position: number }) => `/api/imports/${res.body.id}/proposals/${p.position}`;
-    await server.request('POST', `${path(first)}/reject`, { token: focal.token });
-    await server.request('POST', `${path(first)}/reopen`, { token: focal.token });
-    const activitiesBefore = await countRows(server, 'activity');
+    await http.server.request('POST', `${path(first)}/reject`, { token: http.users.focal.token });
+    await http.server.request('POST', `${path(first)}/reopen`, { token: http.users.focal.token });
+    const activitiesBefore = await countRows(http.server, 'activity');
 
     // Reviewed at version 1, rejected and reopened since: the activity is written, then undone with the refused update.
-    const stale = await server.request('POST', `${path(first)}/accept?version=${first.version}`, { token: focal.token });
+    const stale = await http.server.request('POST', `${path(first)}/accept?version=${first.version}`, { token: http.users.focal.token });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'version_conflict', detail: `The proposal changed since version ${first.version}; reload it.` });
-    expect(await countRows(server, 'activity')).toBe(activitiesBefore);
-    expect((await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token })).body.proposals[first.position]).toMatchObject({ state: 'proposed', activityId: null, version: first.version + 2 });
+    expect(await countRows(http.server, 'activity')).toBe(activitiesBefore);
+    expect((await http.server.request('GET', `/api/imports/${res.body.id}`, { token: http.users.focal.token })).body.proposals[first.position]).toMatchObject({ state: 'proposed', activityId: null, version: first.version + 2 });
 
-    const current = await server.request('POST', `${path(first)}/accept?version=${first.version + 2}`, { token: focal.token });
+    const current = await http.server.request('POST', `${path(first)}/accept?version=${first.version + 2}`, { token: http.users.focal.token });
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({ state: 'accepted', version: first.version + 3 });
-    expect(await countRows(server, 'activity')).toBe(activitiesBefore + 1);
-    expect((await server.request('GET', `/api/activities/${current.body.activityId}`, { token: focal.token })).status).toBe(200);
+    expect(await countRows(http.server, 'activity')).toBe(activitiesBefore + 1);
+    expect((await http.server.request('GET', `/api/activities/${current.body.activityId}`, { token: http.users.focal.token })).status).toBe(200);
 
     // Accepted and rejected at the same moment: whichever wins, the register agrees with the proposal.
     const [accepting, rejecting] = await Promise.all([
-      server.request('POST', `${path(second)}/accept`, { token: focal.token }),
-      server.request('POST', `${path(second)}/reject`, { token: focal.token }),
+      http.server.request('POST', `${path(second)}/accept`, { token: http.users.focal.token }),
+      http.server.request('POST', `${path(second)}/reject`, { token: http.users.focal.token }),
     ]);
-    const final = (await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token })).body.proposals[second.position];
+    const final = (await http.server.request('GET', `/api/imports/${res.body.id}`, { token: http.users.focal.token })).body.proposals[second.position];
     if (final.state === 'accepted') {
       expect(accepting.status).toBe(200);
       expect(rejecting.status).toBe(409);
-      expect(await countRows(server, 'activity')).toBe(activitiesBefore + 2);
+      expect(await countRows(http.server, 'activity')).toBe(activitiesBefore + 2);
     } else {
       expect(final).toMatchObject({ state: 'rejected', activityId: null });
       expect(rejecting.status).toBe(200);
       expect(accepting.status).toBe(409);
-      expect(await countRows(server, 'activity')).toBe(activitiesBefore + 1);
+      expect(await countRows(http.server, 'activity')).toBe(activitiesBefore + 1);
     }
   });
 
   it('reads a Word file with no recognisable sections as nothing placed, every paragraph listed with its position', async () => {
-    const batchesBefore = await countRows(server, 'import_batch');
-    const res = await upload(server, focal.token, await minutesDocx(), 'minutes.docx', {}, DOCX_TYPE);
+    const batchesBefore = await countRows(http.server, 'import_batch');
+    const res = await upload(http.server, http.users.focal.token, await minutesDocx(), 'minutes.docx', {}, DOCX_TYPE);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ format: 'docx', proposals: [], summary: [], counts: { proposed: 0, unplaced: MINUTES.length - 1 } });
     expect(res.body.sections).toEqual([expect.objectContaining({ heading: MINUTES[0], region: null, office: null, line: 1 })]);
     expect(res.body.unplaced).toEqual(MINUTES.slice(1).map((text, i) => ({ text, section: MINUTES[0], line: i + 2 })));
     // Stored whole: the batch reads back the same.
-    const stored = await server.request('GET', `/api/imports/${res.body.id}`, { token: focal.token });
+    const stored = await http.server.request('GET', `/api/imports/${res.body.id}`, { token: http.users.focal.token });
     expect(stored.body.unplaced).toEqual(res.body.unplaced);
-    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
+    expect(await countRows(http.server, 'import_batch')).toBe(batchesBefore + 1);
   });
 
   // Two 20 MB uploads: room for a loaded machine; the answer itself comes in seconds.
   it('answers 20 MB of noise with nothing placed, and refuses a byte more with 413 naming the limit', { timeout: 180_000 }, async () => {
-    const batchesBefore = await countRows(server, 'import_batch');
-    const atLimit = await upload(server, focal.token, noise(IMPORT_LIMIT_BYTES), 'noise.txt');
+    const batchesBefore = await countRows(http.server, 'import_batch');
+    const atLimit = await upload(http.server, http.users.focal.token, noise(IMPORT_LIMIT_BYTES), 'noise.txt');
     expect(atLimit.status).toBe(201);
     expect(atLimit.body.proposals).toEqual([]);
     expect(atLimit.body.counts.unplaced).toBeGreaterThan(0);
-    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
+    expect(await countRows(http.server, 'import_batch')).toBe(batchesBefore + 1);
 
-    const over = await upload(server, focal.token, noise(IMPORT_LIMIT_BYTES + 1), 'noise-plus-one.txt');
+    const over = await upload(http.server, http.users.focal.token, noise(IMPORT_LIMIT_BYTES + 1), 'noise-plus-one.txt');
     expect(over.status).toBe(413);
     expect(over.type).toBe('application/problem+json; charset=utf-8');
     expect(over.body).toMatchObject({ status: 413, code: 'document_too_large', detail: expect.stringContaining('larger than the 20 MB an import may be') });
-    expect(await countRows(server, 'import_batch')).toBe(batchesBefore + 1);
+    expect(await countRows(http.server, 'import_batch')).toBe(batchesBefore + 1);
   });
 });

@@ -2,15 +2,15 @@
  * The public site and its feeds over real HTTP on both databases: every page type in English and
  * Arabic, what the public may and may not see, bad input, caching, and feeds read back.
  */
-import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nodeHttp from 'node:http';
+import { expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
 import { patchActivityBody } from '#src/activities/schemas.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
 import type { Actor } from '#src/platform/access.ts';
-import { DIALECTS } from '../support/dialects.ts';
+import { describeHttp } from '../support/describe-http.ts';
 import { buildActivity } from '../support/factories.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 const SYSTEM: Actor = { kind: 'system', label: 'site test' };
 
@@ -41,44 +41,34 @@ function parseEvents(ics: string): Array<Map<string, string[]>> {
 }
 const eventByUid = (ics: string, id: string) => parseEvents(ics).find((e) => e.get('UID')?.[0] === `${id}@fieldbook`);
 
-describe.each(DIALECTS)('public site (%s)', (dialect) => {
-  let server: TestServer;
-  let upcoming: Activity;
-  let cancelled: Activity;
-  let postponed: Activity;
-  let internal: Activity;
-  let deleted: Activity;
-  let scripted: Activity;
-  let vague: Activity;
-
-  beforeAll(async () => {
-    server = await startTestServer(dialect);
-    upcoming = await buildActivity(server, {
-      title: { en: 'Forum on digital inclusion in Africa', fr: 'Forum sur l’inclusion numérique en Afrique' },
-      kind: 'forum',
-      status: 'confirmed',
-      date: { start: day(10), end: day(12) },
-      sectors: ['ITU-D', 'ITU-T'],
-      bodies: [],
-      description: { en: 'Three days on inclusion.' },
-    });
-    cancelled = await buildActivity(server, { title: { en: 'Cancelled training on numbering' }, kind: 'training', status: 'cancelled', date: { start: day(20), end: day(20) } });
-    postponed = await buildActivity(server, { title: { en: 'Postponed webinar on spectrum' }, kind: 'webinar', status: 'postponed', date: { start: day(25), end: day(25) } });
-    internal = await buildActivity(server, { title: { en: 'Internal staff retreat' }, visibility: 'internal', status: 'planned', date: { start: day(15), end: day(15) } });
-    deleted = await buildActivity(server, { title: { en: 'Withdrawn coordination call' }, status: 'planned', date: { start: day(16), end: day(16) } });
-    await server.database.fieldbook.services.activities.remove(SYSTEM, deleted.id);
-    scripted = await buildActivity(server, { title: { en: '<script>alert(1)</script> Workshop on security' }, status: 'planned', date: { start: day(30), end: day(31) } });
-    vague = await buildActivity(server, { title: { en: 'Regional preparatory meeting for WTSA' }, status: 'planned', date: { text: 'mid November 2020' } });
+/** Public events ahead of today in every status, and what the public must not see: an internal and a deleted one. */
+async function buildEvents(server: TestServer): Promise<Record<'upcoming' | 'cancelled' | 'postponed' | 'internal' | 'deleted' | 'scripted' | 'vague', Activity>> {
+  const upcoming = await buildActivity(server, {
+    title: { en: 'Forum on digital inclusion in Africa', fr: 'Forum sur l’inclusion numérique en Afrique' },
+    kind: 'forum',
+    status: 'confirmed',
+    date: { start: day(10), end: day(12) },
+    sectors: ['ITU-D', 'ITU-T'],
+    bodies: [],
+    description: { en: 'Three days on inclusion.' },
   });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const cancelled = await buildActivity(server, { title: { en: 'Cancelled training on numbering' }, kind: 'training', status: 'cancelled', date: { start: day(20), end: day(20) } });
+  const postponed = await buildActivity(server, { title: { en: 'Postponed webinar on spectrum' }, kind: 'webinar', status: 'postponed', date: { start: day(25), end: day(25) } });
+  const internal = await buildActivity(server, { title: { en: 'Internal staff retreat' }, visibility: 'internal', status: 'planned', date: { start: day(15), end: day(15) } });
+  const deleted = await buildActivity(server, { title: { en: 'Withdrawn coordination call' }, status: 'planned', date: { start: day(16), end: day(16) } });
+  await server.database.fieldbook.services.activities.remove(SYSTEM, deleted.id);
+  const scripted = await buildActivity(server, { title: { en: '<script>alert(1)</script> Workshop on security' }, status: 'planned', date: { start: day(30), end: day(31) } });
+  const vague = await buildActivity(server, { title: { en: 'Regional preparatory meeting for WTSA' }, status: 'planned', date: { text: 'mid November 2020' } });
+  return { upcoming, cancelled, postponed, internal, deleted, scripted, vague };
+}
 
-  const get = (path: string, headers: Record<string, string> = {}) => server.request('GET', path, { headers });
+// These tests only read the events and the registry, so they share one register.
+describeHttp('public site', { database: 'shared', data: buildEvents }, (http) => {
+  const get = (path: string, headers: Record<string, string> = {}) => http.server.request('GET', path, { headers });
 
   it('serves every page type in English and in Arabic, right to left', async () => {
     const year = day(10).slice(0, 4);
-    for (const path of ['/', '/regions/AFR', `/offices/addis-ababa?year=${year}`, '/events', `/events?view=month&month=${day(10).slice(0, 7)}`, `/events/${upcoming.id}`]) {
+    for (const path of ['/', '/regions/AFR', `/offices/addis-ababa?year=${year}`, '/events', `/events?view=month&month=${day(10).slice(0, 7)}`, `/events/${http.data.upcoming.id}`]) {
       const en = await get(`/en${path}`);
       expect(en.status, `/en${path}`).toBe(200);
       expect(en.headers.get('content-type')).toMatch(/^text\/html/);
@@ -97,13 +87,13 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(office.text).toContain('Regional Office for Africa');
     expect(office.text).toContain(`Annual plan ${year}`);
     expect(office.text).toContain('Forum on digital inclusion in Africa');
-    const french = await get(`/fr/events/${upcoming.id}`);
+    const french = await get(`/fr/events/${http.data.upcoming.id}`);
     expect(french.text).toContain('Forum sur l’inclusion numérique en Afrique');
     expect(french.text).toContain('Confirmé');
   });
 
   it('sends / to the language the browser asks for', async () => {
-    const response = await fetch(`${server.url}/`, { redirect: 'manual', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
+    const response = await fetch(`${http.server.url}/`, { redirect: 'manual', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/fr/');
   });
@@ -116,25 +106,8 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
       expect(text, path).not.toContain('Internal staff retreat');
       expect(text, path).not.toContain('Withdrawn coordination call');
     }
-    expect((await get(`/en/events/${internal.id}`)).status).toBe(404);
-    expect((await get(`/en/events/${deleted.id}`)).status).toBe(404);
-  });
-
-  it('shows postponed and cancelled events with their status in words', async () => {
-    const { text } = await get('/en/events');
-    expect(text).toMatch(/Cancelled training on numbering<\/a> <span class="status status-cancelled">Cancelled<\/span>/);
-    expect(text).toMatch(/Postponed webinar on spectrum<\/a> <span class="status status-postponed">Postponed<\/span>/);
-    const ar = await get('/ar/events');
-    expect(ar.text).toContain('ملغى');
-
-    const { activities } = server.database.fieldbook.services;
-    const planned = await buildActivity(server, { title: { en: 'Study group meeting in Cairo' }, status: 'planned', date: { start: day(60), end: day(61) } });
-    await activities.update(SYSTEM, planned.id, patchActivityBody.parse({ version: planned.version, status: 'postponed', statusReason: 'The host asked to move it to next year' }));
-    const page = await get(`/en/events/${planned.id}`);
-    expect(page.text).toContain('<span class="status status-postponed">Postponed</span>');
-    // The reason staff typed stays internal (it may be sensitive); the page says what and when.
-    expect(page.text).toMatch(/<h2 id="history-heading">Status history<\/h2><ul><li>.*: Planned<\/li><li>.*: Postponed<\/li><\/ul>/);
-    expect(page.text).not.toContain('The host asked');
+    expect((await get(`/en/events/${http.data.internal.id}`)).status).toBe(404);
+    expect((await get(`/en/events/${http.data.deleted.id}`)).status).toBe(404);
   });
 
   it('answers an unknown office or event with a 404 page in the chosen language', async () => {
@@ -173,55 +146,18 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
   });
 
   it('shows a title containing <script> as text', async () => {
-    for (const path of ['/en/events', `/en/events/${scripted.id}`]) {
+    for (const path of ['/en/events', `/en/events/${http.data.scripted.id}`]) {
       const { text } = await get(path);
       expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Workshop on security');
       expect(text).not.toContain('<script>alert(1)');
     }
   });
 
-  it('answers 304 to a client with the current page, and 200 once the register changes', async () => {
-    const first = await get('/en/events');
-    const etag = first.headers.get('etag')!;
-    const lastModified = first.headers.get('last-modified')!;
-    expect(etag).toMatch(/^".+"$/);
-    expect(lastModified).toBeTruthy();
-    expect((await get('/en/events', { 'if-none-match': etag })).status).toBe(304);
-    expect((await get('/en/events', { 'if-modified-since': lastModified })).status).toBe(304);
-    expect((await get('/en/offices/addis-ababa', { 'if-none-match': etag })).status).toBe(304);
-
-    await buildActivity(server, { title: { en: 'Newly announced forum' }, status: 'planned', date: { start: day(40), end: day(40) } });
-    const after = await get('/en/events', { 'if-none-match': etag });
-    expect(after.status).toBe(200);
-    expect(after.headers.get('etag')).not.toBe(etag);
-    expect(after.text).toContain('Newly announced forum');
-    const css = await get('/site.css');
-    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
-    expect((await get('/site.css', { 'if-none-match': css.headers.get('etag')! })).status).toBe(304);
-  });
-
-  it('pages through a long list with a shareable "more events" link', async () => {
-    const many = [];
-    for (let i = 0; i < 52; i++) {
-      many.push(await buildActivity(server, { title: { en: `Weekly clinic ${i}` }, kind: 'training', status: 'planned', offices: [{ office: 'cairo', role: 'organised' }], date: { start: day(50 + i), end: day(50 + i) } }));
-    }
-    const first = await get('/en/events?office=cairo');
-    expect(first.text.match(/Weekly clinic \d+/g)).toHaveLength(50);
-    const next = /<a href="([^"]+)" rel="next">More events<\/a>/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
-    expect(next).toMatch(/^\/en\/events\?office=cairo&cursor=/);
-    const second = await get(next!);
-    expect(second.text.match(/Weekly clinic \d+/g)).toEqual(['Weekly clinic 50', 'Weekly clinic 51']);
-    expect(second.text).not.toContain('rel="next">More events');
-    const json = await get('/en/events.json?office=cairo');
-    expect(json.body.data).toHaveLength(50);
-    expect((await get(`/en/events.json?office=cairo&cursor=${encodeURIComponent(json.body.next)}`)).body.data).toHaveLength(2);
-  });
-
   it('never serves one visitor links made from another visitor\'s Host header', async () => {
     // fetch() will not send another Host; node:http will.
     const poisoned = await new Promise<string>((resolve, reject) => {
-      const url = new URL('/en/regions/ASP', server.url);
-      http
+      const url = new URL('/en/regions/ASP', http.server.url);
+      nodeHttp
         .get({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example' } }, (response) => {
           let text = '';
           response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -234,35 +170,12 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(page.text).not.toContain('evil.example');
   });
 
-  it('publishes iCalendar with all-day spans, stable UIDs, SEQUENCE from the version, cancellations and categories', async () => {
-    const response = await get('/en/events.ics');
-    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
-    const event = eventByUid(response.text, upcoming.id)!;
-    expect(event).toBeDefined();
-    expect(event.get('DTSTART')).toEqual([compact(day(10))]);
-    expect(event.get('DTEND')).toEqual([compact(day(13))]);
-    expect(event.get('SEQUENCE')).toEqual([String(upcoming.version)]);
-    expect(event.get('LAST-MODIFIED')).toHaveLength(1);
-    expect(event.get('SUMMARY')).toEqual(['Forum on digital inclusion in Africa']);
-    expect(event.get('CATEGORIES')?.join(',').split(',')).toEqual(expect.arrayContaining(['Forum', 'ITU-D', 'ITU-T']));
-    expect(response.text).toMatch(/DTSTART;VALUE=DATE:/);
-    expect(eventByUid(response.text, cancelled.id)?.get('STATUS')).toEqual(['CANCELLED']);
-
-    const { activities } = server.database.fieldbook.services;
-    const changed = await activities.update(SYSTEM, upcoming.id, patchActivityBody.parse({ version: upcoming.version, title: { en: 'Forum on digital inclusion in Africa (new dates)' }, date: { start: day(11), end: day(12) } }));
-    const again = eventByUid((await get('/en/events.ics')).text, upcoming.id)!;
-    expect(again.get('SEQUENCE')).toEqual([String(changed.version)]);
-    expect(Number(again.get('SEQUENCE')![0])).toBeGreaterThan(upcoming.version);
-    expect(again.get('DTSTART')).toEqual([compact(day(11))]);
-    expect((await get('/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
-  });
-
   it('bounds feeds by a date window, overridable with from/to up to a limit, and keeps vague words', async () => {
-    expect(eventByUid((await get('/en/events.ics')).text, vague.id)).toBeUndefined();
-    const in2020 = eventByUid((await get('/en/events.ics?from=2020-01-01&to=2020-12-31')).text, vague.id)!;
+    expect(eventByUid((await get('/en/events.ics')).text, http.data.vague.id)).toBeUndefined();
+    const in2020 = eventByUid((await get('/en/events.ics?from=2020-01-01&to=2020-12-31')).text, http.data.vague.id)!;
     expect(in2020.get('SUMMARY')).toEqual(['Regional preparatory meeting for WTSA (mid November 2020)']);
-    expect(in2020.get('DTSTART')).toEqual([compact(vague.date.start)]);
-    expect(in2020.get('DTEND')).toEqual([compact(new Date(Date.parse(`${vague.date.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))]);
+    expect(in2020.get('DTSTART')).toEqual([compact(http.data.vague.date.start)]);
+    expect(in2020.get('DTEND')).toEqual([compact(new Date(Date.parse(`${http.data.vague.date.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))]);
     const tooLong = await get('/en/events.ics?from=2000-01-01&to=2020-01-01');
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toMatchObject({ code: 'feed_window_too_long', errors: [{ path: 'query.to' }] });
@@ -276,10 +189,104 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(backwardsPage.text).toContain('précède la date de début');
   });
 
+  it('offers per-region and per-office feeds beside their pages, as subscriptions', async () => {
+    const region = await get('/en/regions/AFR');
+    expect(region.text).toContain(`href="webcal://${new URL(http.server.url).host}/en/regions/AFR/calendar.ics"`);
+    expect((await get('/en/regions/AFR/calendar.ics')).text).toContain(`UID:${http.data.upcoming.id}@fieldbook`);
+    expect((await get('/en/regions/EUR/calendar.ics')).text).not.toContain(`UID:${http.data.upcoming.id}@fieldbook`);
+    expect((await get('/en/offices/addis-ababa/calendar.ics')).text).toContain(`UID:${http.data.upcoming.id}@fieldbook`);
+    expect((await get('/en/offices/geneva-europe/calendar.ics')).status).toBe(404);
+    const single = await get(`/en/events/${http.data.upcoming.id}/calendar.ics`);
+    expect(single.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(parseEvents(single.text)).toHaveLength(1);
+  });
+});
+
+// Each of these changes an event or adds some to the lists the others read, so each starts on its own register.
+describeHttp('public site, as the register changes', { data: buildEvents }, (http) => {
+  const get = (path: string, headers: Record<string, string> = {}) => http.server.request('GET', path, { headers });
+
+  it('shows postponed and cancelled events with their status in words', async () => {
+    const { text } = await get('/en/events');
+    expect(text).toMatch(/Cancelled training on numbering<\/a> <span class="status status-cancelled">Cancelled<\/span>/);
+    expect(text).toMatch(/Postponed webinar on spectrum<\/a> <span class="status status-postponed">Postponed<\/span>/);
+    const ar = await get('/ar/events');
+    expect(ar.text).toContain('ملغى');
+
+    const { activities } = http.server.database.fieldbook.services;
+    const planned = await buildActivity(http.server, { title: { en: 'Study group meeting in Cairo' }, status: 'planned', date: { start: day(60), end: day(61) } });
+    await activities.update(SYSTEM, planned.id, patchActivityBody.parse({ version: planned.version, status: 'postponed', statusReason: 'The host asked to move it to next year' }));
+    const page = await get(`/en/events/${planned.id}`);
+    expect(page.text).toContain('<span class="status status-postponed">Postponed</span>');
+    // The reason staff typed stays internal (it may be sensitive); the page says what and when.
+    expect(page.text).toMatch(/<h2 id="history-heading">Status history<\/h2><ul><li>.*: Planned<\/li><li>.*: Postponed<\/li><\/ul>/);
+    expect(page.text).not.toContain('The host asked');
+  });
+
+  it('answers 304 to a client with the current page, and 200 once the register changes', async () => {
+    const first = await get('/en/events');
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect(lastModified).toBeTruthy();
+    expect((await get('/en/events', { 'if-none-match': etag })).status).toBe(304);
+    expect((await get('/en/events', { 'if-modified-since': lastModified })).status).toBe(304);
+    expect((await get('/en/offices/addis-ababa', { 'if-none-match': etag })).status).toBe(304);
+
+    await buildActivity(http.server, { title: { en: 'Newly announced forum' }, status: 'planned', date: { start: day(40), end: day(40) } });
+    const after = await get('/en/events', { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(after.text).toContain('Newly announced forum');
+    const css = await get('/site.css');
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect((await get('/site.css', { 'if-none-match': css.headers.get('etag')! })).status).toBe(304);
+  });
+
+  it('pages through a long list with a shareable "more events" link', async () => {
+    const many = [];
+    for (let i = 0; i < 52; i++) {
+      many.push(await buildActivity(http.server, { title: { en: `Weekly clinic ${i}` }, kind: 'training', status: 'planned', offices: [{ office: 'cairo', role: 'organised' }], date: { start: day(50 + i), end: day(50 + i) } }));
+    }
+    const first = await get('/en/events?office=cairo');
+    expect(first.text.match(/Weekly clinic \d+/g)).toHaveLength(50);
+    const next = /<a href="([^"]+)" rel="next">More events<\/a>/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toMatch(/^\/en\/events\?office=cairo&cursor=/);
+    const second = await get(next!);
+    expect(second.text.match(/Weekly clinic \d+/g)).toEqual(['Weekly clinic 50', 'Weekly clinic 51']);
+    expect(second.text).not.toContain('rel="next">More events');
+    const json = await get('/en/events.json?office=cairo');
+    expect(json.body.data).toHaveLength(50);
+    expect((await get(`/en/events.json?office=cairo&cursor=${encodeURIComponent(json.body.next)}`)).body.data).toHaveLength(2);
+  });
+
+  it('publishes iCalendar with all-day spans, stable UIDs, SEQUENCE from the version, cancellations and categories', async () => {
+    const response = await get('/en/events.ics');
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const event = eventByUid(response.text, http.data.upcoming.id)!;
+    expect(event).toBeDefined();
+    expect(event.get('DTSTART')).toEqual([compact(day(10))]);
+    expect(event.get('DTEND')).toEqual([compact(day(13))]);
+    expect(event.get('SEQUENCE')).toEqual([String(http.data.upcoming.version)]);
+    expect(event.get('LAST-MODIFIED')).toHaveLength(1);
+    expect(event.get('SUMMARY')).toEqual(['Forum on digital inclusion in Africa']);
+    expect(event.get('CATEGORIES')?.join(',').split(',')).toEqual(expect.arrayContaining(['Forum', 'ITU-D', 'ITU-T']));
+    expect(response.text).toMatch(/DTSTART;VALUE=DATE:/);
+    expect(eventByUid(response.text, http.data.cancelled.id)?.get('STATUS')).toEqual(['CANCELLED']);
+
+    const { activities } = http.server.database.fieldbook.services;
+    const changed = await activities.update(SYSTEM, http.data.upcoming.id, patchActivityBody.parse({ version: http.data.upcoming.version, title: { en: 'Forum on digital inclusion in Africa (new dates)' }, date: { start: day(11), end: day(12) } }));
+    const again = eventByUid((await get('/en/events.ics')).text, http.data.upcoming.id)!;
+    expect(again.get('SEQUENCE')).toEqual([String(changed.version)]);
+    expect(Number(again.get('SEQUENCE')![0])).toBeGreaterThan(http.data.upcoming.version);
+    expect(again.get('DTSTART')).toEqual([compact(day(11))]);
+    expect((await get('/calendar.ics')).text).toContain(`UID:${http.data.upcoming.id}@fieldbook`);
+  });
+
   it('keeps a feed to its limit: everything ahead first, then the most recent past', async () => {
-    const { registry, activities } = server.database.fieldbook.services;
+    const { registry, activities } = http.server.database.fieldbook.services;
     const dakar = (title: string, offset: number) =>
-      buildActivity(server, { title: { en: title }, status: 'planned', offices: [{ office: 'dakar', role: 'organised' }], date: { start: day(offset), end: day(offset) } });
+      buildActivity(http.server, { title: { en: title }, status: 'planned', offices: [{ office: 'dakar', role: 'organised' }], date: { start: day(offset), end: day(offset) } });
     const longAgo = await dakar('Dakar long ago', -200);
     const lastMonth = await dakar('Dakar last month', -30);
     const soon = await dakar('Dakar soon', 5);
@@ -298,29 +305,17 @@ describe.each(DIALECTS)('public site (%s)', (dialect) => {
     expect(await ids(1)).toEqual({ ids: [soon.id], truncated: true });
   });
 
-  it('offers per-region and per-office feeds beside their pages, as subscriptions', async () => {
-    const region = await get('/en/regions/AFR');
-    expect(region.text).toContain(`href="webcal://${new URL(server.url).host}/en/regions/AFR/calendar.ics"`);
-    expect((await get('/en/regions/AFR/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
-    expect((await get('/en/regions/EUR/calendar.ics')).text).not.toContain(`UID:${upcoming.id}@fieldbook`);
-    expect((await get('/en/offices/addis-ababa/calendar.ics')).text).toContain(`UID:${upcoming.id}@fieldbook`);
-    expect((await get('/en/offices/geneva-europe/calendar.ics')).status).toBe(404);
-    const single = await get(`/en/events/${upcoming.id}/calendar.ics`);
-    expect(single.headers.get('content-disposition')).toMatch(/attachment/);
-    expect(parseEvents(single.text)).toHaveLength(1);
-  });
-
   it('publishes an Atom feed of changes and JSON of the same filtered lists', async () => {
-    await server.database.fieldbook.services.activities.update(SYSTEM, postponed.id, patchActivityBody.parse({ version: postponed.version, participants: 40 }));
+    await http.server.database.fieldbook.services.activities.update(SYSTEM, http.data.postponed.id, patchActivityBody.parse({ version: http.data.postponed.version, participants: 40 }));
     const atom = await get('/en/events.atom');
     expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     expect(atom.text).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     // The latest change comes first.
     expect(/<entry>\s*<title[^>]*>(?:<!\[CDATA\[)?([^<\]]+)/.exec(atom.text)?.[1]).toBe('Postponed webinar on spectrum');
-    expect(atom.text).toContain(`urn:uuid:${postponed.id}`);
+    expect(atom.text).toContain(`urn:uuid:${http.data.postponed.id}`);
     const json = await get('/en/events.json?status=cancelled');
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(json.body.data.map((a: { id: string }) => a.id)).toEqual([cancelled.id]);
+    expect(json.body.data.map((a: { id: string }) => a.id)).toEqual([http.data.cancelled.id]);
     expect(json.body.data[0]).not.toHaveProperty('createdBy');
     const bad = await get('/en/events.json?status=maybe');
     expect(bad.status).toBe(400);

@@ -20,12 +20,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Writes the test run's migrated, seeded SQLite template to `file`: the database as `fieldbook migrate && fieldbook seed` leave it. */
+export function copySqliteTemplate(file: string): void {
+  copyFileSync(inject('sqliteTemplate'), file);
+}
+
 export async function createTestDatabase(dialect: Dialect, env: Record<string, string> = {}): Promise<TestDatabase> {
   const base = { LOG_LEVEL: 'silent', ...env };
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'fieldbook-db-'));
     const file = join(dir, 'test.db');
-    copyFileSync(inject('sqliteTemplate'), file);
+    copySqliteTemplate(file);
     const config = loadConfig({ ...base, DATABASE_URL: `sqlite:${file}` });
     const fieldbook = await openFieldbook(config);
     return {

@@ -1,67 +1,50 @@
 /**
- * Registry domain objects for tests that need no database: an office, a body, a head of office,
- * each complete with neutral defaults, so a test names only the fields it is about.
+ * A small registry of the regional presence as in-memory values, for unit tests (no database):
+ * the six regions, one office of each kind and region, heads of office over time, and the ITU-T
+ * Sector with its advisory group and bureau.
  */
-import type { Assignment, Body, Office } from '#src/registry/model.ts';
+import type { Assignment, Body, Office, Region } from '#src/registry/model.ts';
+import type { RegionCode } from '#src/registry/reference.ts';
+import { testBody, testHeadOfOffice, testOffice } from './factories.ts';
 
-/** A regional office in Africa named after its code, open throughout, unless told otherwise. */
-export function testOffice(code: string, overrides: Partial<Office> = {}): Office {
-  return {
-    code,
-    kind: 'regional',
-    region: 'AFR',
-    parent: null,
-    names: { en: code },
-    cityNames: { en: code },
-    country: 'CH',
-    coordinates: { lat: 0, lon: 0 },
-    countriesCovered: null,
-    coverageConfirmed: false,
-    openedOn: null,
-    closedOn: null,
-    confirmed: true,
-    note: null,
-    ...overrides,
-  };
-}
+const REGION_NAMES: Record<RegionCode, [string, string]> = {
+  AFR: ['Africa', 'Afrique'],
+  AMS: ['Americas', 'Amériques'],
+  ARB: ['Arab States', 'États arabes'],
+  ASP: ['Asia and the Pacific', 'Asie-Pacifique'],
+  CIS: ['Commonwealth of Independent States', 'Communauté des États indépendants'],
+  EUR: ['Europe', 'Europe'],
+};
 
-/** A body named after its code, without parent, region, dates or study-period terms unless told otherwise. */
-export function testBody(code: string, type: Body['type'], overrides: Partial<Body> = {}): Body {
-  return {
-    code,
-    type,
-    names: { en: code },
-    parent: null,
-    region: null,
-    aliases: [],
-    from: null,
-    to: null,
-    place: null,
-    confirmed: true,
-    note: null,
-    terms: [],
-    ...overrides,
-  };
-}
+export const regions: Region[] = (Object.keys(REGION_NAMES) as RegionCode[]).map((code, i) => ({
+  code,
+  position: i + 1,
+  names: { en: REGION_NAMES[code][0], fr: REGION_NAMES[code][1] },
+}));
 
-/** `person` heads `office` from `from` to `to` (null: open-ended); the person's name is `person` too. */
-export function testHeadOfOffice(
-  office: string,
-  person: string,
-  from: string | null,
-  to: string | null,
-  overrides: { id?: string; honorific?: string } = {},
-): Assignment {
-  return {
-    id: overrides.id ?? `${office}:${person}`,
-    person: { id: person, honorific: overrides.honorific ?? 'Mr', name: person, email: null },
-    role: 'head-of-office',
-    office,
-    bureau: null,
-    title: null,
-    from,
-    to,
-    source: 'test',
-    confirmed: true,
-  };
-}
+const office = (code: string, kind: Office['kind'], region: RegionCode, name: string, city: string, extra: Partial<Office> = {}): Office =>
+  testOffice(code, { kind, region, names: { en: name }, cityNames: { en: city }, ...extra });
+
+export const offices: Office[] = [
+  office('geneva', 'headquarters', 'EUR', 'ITU Headquarters', 'Geneva'),
+  office('addis-ababa', 'regional', 'AFR', 'Regional Office for Africa', 'Addis Ababa', { names: { en: 'Regional Office for Africa', fr: "Bureau régional pour l'Afrique" }, cityNames: { en: 'Addis Ababa', fr: 'Addis-Abeba' } }),
+  office('dakar', 'area', 'AFR', 'Area Office for West Africa', 'Dakar', { parent: 'addis-ababa' }),
+  office('brasilia', 'regional', 'AMS', 'Regional Office for the Americas', 'Brasilia'),
+  office('cairo', 'regional', 'ARB', 'Regional Office for the Arab States', 'Cairo'),
+  office('bangkok', 'regional', 'ASP', 'Regional Office for Asia and the Pacific', 'Bangkok'),
+  office('new-delhi', 'area', 'ASP', 'Area Office for South Asia', 'New Delhi', { openedOn: '2023-03-22' }),
+  office('moscow', 'regional', 'CIS', 'Regional Office for the CIS Region', 'Moscow'),
+  office('europe', 'europe', 'EUR', 'ITU Office for Europe', 'Geneva'),
+];
+
+export const assignments: Assignment[] = [
+  testHeadOfOffice('addis-ababa', 'Andrew Rugege', null, '2021-12-31'),
+  testHeadOfOffice('addis-ababa', 'Later Head', '2022-01-01', null, { honorific: 'Mrs' }),
+  testHeadOfOffice('europe', 'Jaroslaw Ponder', null, null),
+];
+
+const body = (code: string, type: Body['type'], parent: string | null, en: string): Body => testBody(code, type, { parent, names: { en } });
+
+export const sector = body('ITU-T', 'sector', null, 'ITU Telecommunication Standardization Sector');
+export const tsag = body('TSAG', 'advisory-group', 'ITU-T', 'Telecommunication Standardization Advisory Group');
+export const tsb = body('TSB', 'bureau', 'ITU-T', 'Telecommunication Standardization Bureau');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { testActivity } from '../../../test/support/factories.ts';
 import type { Activity } from '../model.ts';
 import { activityCells, activityToRow, COLUMNS, columnOf, HEADER, neutralise, readHeader, rowToInput, unneutralise, type Column } from './table-format.ts';
 
-const ACTIVITY: Activity = {
-  id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+const ACTIVITY = testActivity({
   title: { fr: 'Atelier sur la qualité de service', en: 'Workshop on quality of service' },
   originalLanguage: 'fr',
   kind: 'workshop',
@@ -24,16 +24,10 @@ const ACTIVITY: Activity = {
     { url: 'https://www.itu.int/en/ITU-T/Workshops-and-Seminars/qos/202003', title: 'Programme' },
     { url: 'https://example.org/b', title: null },
   ],
-  related: [],
-  provenance: { source: 'manual' },
   version: 3,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  createdBy: 'a@example.org',
   updatedAt: '2026-01-02T00:00:00.000Z',
-  updatedBy: 'a@example.org',
   deletedAt: null,
-  deletedBy: null,
-};
+});
 
 const indexOf = (columns: readonly string[]) => new Map(columns.map((c, i) => [c as Column, i]));
 const asCells = (activity: Activity) => activityCells(activity).map((c) => (c === null ? '' : String(c)));
