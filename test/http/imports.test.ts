@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { DIALECTS } from '../support/dialects.ts';
 import { buildUser, type TestUser } from '../support/factories.ts';
 import { reportToDocx } from '../support/report-docx.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { noise } from '../support/upload-files.ts';
 
 const SEED_NAME = 'tsag-2020-regional-offices-contribution.txt';
 const SEED = readFileSync(`data/demo/${SEED_NAME}`);
@@ -20,14 +20,6 @@ async function upload(server: TestServer, token: string, bytes: Uint8Array, name
   const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(90_000) });
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type'), body: text ? JSON.parse(text) : null };
-}
-
-/** Text of random letters, spaces and line breaks: nothing in it is a heading, a region or a date. */
-function noise(size: number): Buffer {
-  const alphabet = Buffer.from('abcdefghijklmnopqrstuvwxyz     \n');
-  const bytes = randomBytes(size);
-  for (let i = 0; i < size; i++) bytes[i] = alphabet[bytes[i]! % alphabet.length]!;
-  return bytes;
 }
 
 /** A Word file of minutes: a heading, paragraphs and nothing a report of the regional offices has. */

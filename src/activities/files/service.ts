@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
-import { invalid, issue, type FieldIssue } from '#src/platform/errors.ts';
+import { invalid, issue, tooLarge, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { Stamp } from '../compose.ts';
@@ -83,7 +83,7 @@ export function createFileUseCases({ db, references, prepareNew, insertNew, list
       requireAccess(actor, 'office-data:write', actor.kind === 'user' ? { office: actor.office } : {});
       const read = file.format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
       const fileProblem = (message: string) => invalid([issue('body', 'file_unreadable', message)], 'import_file_unreadable');
-      if (!read.ok) throw fileProblem(read.message);
+      if (!read.ok) throw read.tooLarge ? tooLarge('import_file_unpacks_too_large', `${read.message}.`) : fileProblem(read.message);
       const header = readHeader(read.table.header);
       if (!header.ok) throw fileProblem(header.message);
       const { rows } = read.table;
