@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.ts';
 import { buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { deflatedEntry, deflatedText, docxOf, docxWith, DOCUMENT_END, paragraph, paragraphBomb, zeros, zipOf, type ZipEntry } from '../support/upload-files.ts';
+import { deflatedEntry, deflatedText, docxOf, docxWith, DOCUMENT_END, noise, paragraph, paragraphBomb, zeros, zipOf, type ZipEntry } from '../support/upload-files.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -148,6 +148,16 @@ describe.each(DIALECTS)('hostile uploads [%s]', (dialect) => {
     const wide = await importReport(server, editor.token, await docxWith(await deflatedEntry('word/document.xml', [utf16])), 'wide.docx');
     expect(wide.status).toBe(400);
     expect(wide.body.errors?.[0]?.message).toContain('declares a DOCTYPE');
+  });
+
+  it('reads a 10 MB text off the event loop: health keeps answering all through the import', { timeout: 180_000 }, async () => {
+    const { result, statuses, longestWait, took } = await healthDuring(server, importReport(server, focal.token, noise(10 * MB), 'noise.txt', 'text/plain'));
+    expect(result.status).toBe(201);
+    expect(result.body.counts?.unplaced).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // Not a speed target: reading happens in a worker thread, so health never waits through it.
+    // (Read on the event loop, it held health for nearly the whole import.)
+    expect(longestWait).toBeLessThan(took / 2);
   });
 
   it('holds a workbook to the same limits: a bomb is 413, a lie or a cut is 400', async () => {
