@@ -1,10 +1,12 @@
 /**
  * Reads an uploaded document into what the parser takes: plain text as it is, a Word file
- * (through mammoth) as headings, paragraphs and list items with their numbers.
+ * (through mammoth) as headings, paragraphs and list items with their numbers. A Word file is
+ * checked against what an upload may unpack to before mammoth opens it (platform/zip-limits.ts).
  */
 import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
-import { invalid, issue } from '#src/platform/errors.ts';
+import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
+import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
 import type { Block } from './parse.ts';
 
 export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
@@ -97,17 +99,19 @@ export function htmlToBlocks(html: string): Block[] {
 /** Reads the bytes of an upload; anything neither Word nor text is refused, naming the file. */
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
   if (bytes.length === 0) throw invalid([issue('file', 'document_empty', `"${name}" is empty`, { name })], 'empty_document');
+  const unreadable = (message: string) => invalid([issue('file', 'document_unreadable', message, { name })], 'unreadable_document');
   if (looksLikeZip(bytes)) {
+    const unpacked = unpackWithinLimits(bytes);
+    if (!unpacked.ok && unpacked.problem === 'too_large') throw tooLarge('document_unpacks_too_large', `"${name}" ${unpacked.reason}.`);
+    if (!unpacked.ok) throw unreadable(`"${name}" is a zip file but not a Word document (.docx) that can be read: ${unpacked.reason}`);
     try {
-      const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+      const { value } = await mammoth.convertToHtml({ buffer: unpacked.zip });
       return { format: 'docx', blocks: htmlToBlocks(value) };
     } catch {
-      throw invalid([issue('file', 'document_unreadable', `"${name}" is a zip file but not a Word document (.docx) that can be read`, { name })], 'unreadable_document');
+      throw unreadable(`"${name}" is a zip file but not a Word document (.docx) that can be read`);
     }
   }
   const text = decodeText(bytes);
-  if (!looksLikeText(text)) {
-    throw invalid([issue('file', 'document_unreadable', `"${name}" is neither a Word document (.docx) nor text`, { name })], 'unreadable_document');
-  }
+  if (!looksLikeText(text)) throw unreadable(`"${name}" is neither a Word document (.docx) nor text`);
   return { format: 'text', text };
 }

@@ -12,7 +12,6 @@ import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
-import { readDocument } from './document.ts';
 import {
   activityInputOf,
   fingerprintOf,
@@ -22,7 +21,8 @@ import {
   type ImportBatch,
   type Proposal,
 } from './model.ts';
-import { parseBlocks, parseReport, type ImportContext, type ImportProposal, type ProposedActivity } from './parse.ts';
+import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
+import { readReportInWorker } from './reading.ts';
 import type { EditProposalBody } from './schemas.ts';
 import * as store from './store.ts';
 
@@ -142,10 +142,9 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       if (office !== null) await registry.getOffice(actor, office).catch(() => {
         throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
       });
-      const read = await readDocument(file.bytes, file.name);
-      const ctx = await context(file.name);
-      const proposal = read.format === 'text' ? parseReport(read.text, ctx) : parseBlocks(read.blocks, ctx);
-      return { format: read.format, proposal: forOffice(proposal, office) };
+      // Read in a worker thread: a heavy document holds up that thread, not the server.
+      const { format, proposal } = await readReportInWorker({ name: file.name, bytes: file.bytes, context: await context(file.name) });
+      return { format, proposal: forOffice(proposal, office) };
     },
 
     /** Stores a batch of proposals; the same document again returns its earlier batch. */

@@ -8,6 +8,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copySqliteTemplate } from '../support/database.ts';
+import { deflatedEntry, docxWith, zeros } from '../support/upload-files.ts';
 
 const BIN = resolve('bin/fieldbook.js');
 
@@ -227,6 +228,16 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('  line 3 (section Minutes of the staff picnic): The committee thanked the volunteers.');
     expect(run.stdout).toMatch(/Stored as import batch [0-9a-f-]{36}: 0 proposals to review\./);
     expect(count('import_batch')).toBe(batches + 1);
+  });
+
+  it('refuses a zip bomb with the limit named, as the server does, storing nothing', async () => {
+    seeded();
+    const batches = count('import_batch');
+    writeFileSync(join(dir, 'bomb.docx'), await docxWith(await deflatedEntry('word/document.xml', zeros(150))));
+    const run = await fieldbook(['import', join(dir, 'bomb.docx')], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe('"bomb.docx" unpacks to 150 MB, more than the 50 MB an upload may unpack to.');
+    expect(count('import_batch')).toBe(batches);
   });
 
   it('writes the report to an advisory group as a Word file from the demo register, and refuses a bad period or Sector', async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { IMPORT_LIMIT_BYTES } from '#src/importer/routes.ts';
 import { describeHttp } from '../support/describe-http.ts';
 import { reportToDocx } from '../support/report-docx.ts';
 import type { TestServer } from '../support/server.ts';
+import { noise } from '../support/upload-files.ts';
 
 const SEED_NAME = 'tsag-2020-regional-offices-contribution.txt';
 const SEED = readFileSync(`data/demo/${SEED_NAME}`);
@@ -19,14 +19,6 @@ async function upload(server: TestServer, token: string, bytes: Uint8Array, name
   const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal: AbortSignal.timeout(90_000) });
   const text = await res.text();
   return { status: res.status, type: res.headers.get('content-type'), body: text ? JSON.parse(text) : null };
-}
-
-/** Text of random letters, spaces and line breaks: nothing in it is a heading, a region or a date. */
-function noise(size: number): Buffer {
-  const alphabet = Buffer.from('abcdefghijklmnopqrstuvwxyz     \n');
-  const bytes = randomBytes(size);
-  for (let i = 0; i < size; i++) bytes[i] = alphabet[bytes[i]! % alphabet.length]!;
-  return bytes;
 }
 
 /** A Word file of minutes: a heading, paragraphs and nothing a report of the regional offices has. */

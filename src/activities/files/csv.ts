@@ -18,7 +18,8 @@ export function writeCsv(header: readonly string[], rows: readonly Cell[][]): Bu
   return Buffer.from(text, 'utf8');
 }
 
-export type ReadResult = { ok: true; table: Table } | { ok: false; message: string };
+/** A file that cannot be read says why; `tooLarge` when it is over a limit (a workbook unpacking to too much). */
+export type ReadResult = { ok: true; table: Table } | { ok: false; message: string; tooLarge?: boolean };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

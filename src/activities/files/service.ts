@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
-import { invalid, issue, type FieldIssue } from '#src/platform/errors.ts';
+import { invalid, issue, tooLarge, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { Stamp } from '../compose.ts';
@@ -13,9 +13,10 @@ import type { Activity } from '../model.ts';
 import type { References } from '../references.ts';
 import type { ActivitiesQuery, CreateActivityBody, ImportMode } from '../schemas.ts';
 import * as store from '../store.ts';
-import { CSV_TYPE, readCsv, writeCsv } from './csv.ts';
+import { CSV_TYPE, writeCsv } from './csv.ts';
+import { readTableInWorker } from './reading.ts';
 import { activityCells, cellIssue, columnOf, HEADER, readHeader, rowToInput, type CellIssue } from './table-format.ts';
-import { readXlsx, writeXlsx, XLSX_TYPE } from './xlsx.ts';
+import { writeXlsx, XLSX_TYPE } from './xlsx.ts';
 
 /** The most activities one export holds; a wider filter is refused, asking to narrow it. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -81,9 +82,10 @@ export function createFileUseCases({ db, references, prepareNew, insertNew, list
     async importFile(actor: Actor, file: ImportFile, options: ImportOptions): Promise<ImportReport> {
       // Who may write some office's activities may import; each row is then checked for its offices.
       requireAccess(actor, 'office-data:write', actor.kind === 'user' ? { office: actor.office } : {});
-      const read = file.format === 'csv' ? readCsv(file.bytes) : await readXlsx(file.bytes);
+      // Read in a worker thread: a large file holds up that thread, not the server.
+      const read = await readTableInWorker(file);
       const fileProblem = (message: string) => invalid([issue('body', 'file_unreadable', message)], 'import_file_unreadable');
-      if (!read.ok) throw fileProblem(read.message);
+      if (!read.ok) throw read.tooLarge ? tooLarge('import_file_unpacks_too_large', `${read.message}.`) : fileProblem(read.message);
       const header = readHeader(read.table.header);
       if (!header.ok) throw fileProblem(header.message);
       const { rows } = read.table;

@@ -1,10 +1,12 @@
 /**
  * The register as an XLSX workbook: one sheet, a bold frozen header row, every cell text or a
  * number (never a formula). Reading takes the first sheet; cells are read as the text they show
- * (dates as yyyy-mm-dd, formulas by their last computed result).
+ * (dates as yyyy-mm-dd, formulas by their last computed result). A workbook is checked against
+ * what an upload may unpack to before exceljs opens it (platform/zip-limits.ts).
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
 import type { ReadResult } from './csv.ts';
 import type { Cell, Table } from './table-format.ts';
 
@@ -63,10 +65,13 @@ export async function readXlsx(bytes: Buffer): Promise<ReadResult> {
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     return { ok: false, message: 'the file is not an XLSX workbook (send CSV as text/csv)' };
   }
+  const unpacked = unpackWithinLimits(bytes);
+  if (!unpacked.ok && unpacked.problem === 'too_large') return { ok: false, message: `the workbook ${unpacked.reason}`, tooLarge: true };
+  if (!unpacked.ok) return { ok: false, message: `the file cannot be read as an XLSX workbook: ${unpacked.reason}` };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its Buffer before Node's became generic; the value is the same Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(unpacked.zip as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
     return { ok: false, message: 'the file cannot be read as an XLSX workbook' };
   }
