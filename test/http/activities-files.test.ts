@@ -5,7 +5,7 @@ import { HEADER } from '#src/activities/files/table-format.ts';
 import type { Dialect } from '#src/platform/database.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { describeHttp } from '../support/describe-http.ts';
-import { buildActivity, buildUser, type UserOverrides } from '../support/factories.ts';
+import { buildActivity, buildUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -88,18 +88,14 @@ async function buildFixtures(server: TestServer): Promise<Ids> {
   return ids;
 }
 
-const USERS = {
-  editor: { role: 'editor', office: 'addis-ababa' },
-  reader: { role: 'reader' },
-  focal: { role: 'focal-point', bureau: 'TSB' },
-} satisfies Record<string, UserOverrides>;
-
-describeHttp('activities as CSV and XLSX files: exports and refused imports', {
-  // These tests store nothing (exports, dry runs, refused files), so they share one register.
-  database: 'shared',
-  users: USERS,
+/** What both blocks below start from: the fixtures, and staff to export and import them. */
+const FIXTURES_REGISTER = {
+  users: { editor: { role: 'editor', office: 'addis-ababa' }, reader: { role: 'reader' }, focal: { role: 'focal-point', bureau: 'TSB' } },
   data: buildFixtures,
-}, (http) => {
+} as const;
+
+// These tests store nothing (exports, dry runs, refused files), so they share one register.
+describeHttp('activities as CSV and XLSX files: exports and refused imports', { ...FIXTURES_REGISTER, database: 'shared' }, (http) => {
   it('exports the filtered list as CSV: UTF-8 with BOM, the documented columns, Arabic and Chinese intact, formulas neutralised', async () => {
     const res = await download(http.server, '/api/activities?office=addis-ababa&format=csv', { token: http.users.editor.token });
     expect(res.status).toBe(200);
@@ -233,11 +229,8 @@ describeHttp('activities as CSV and XLSX files: exports and refused imports', {
   });
 });
 
-describeHttp('activities as CSV and XLSX files: imports', {
-  // Each of these stores activities the exports would list, so each starts on its own register.
-  users: USERS,
-  data: buildFixtures,
-}, (http) => {
+// Each of these stores activities the exports would list, so each starts on its own register.
+describeHttp('activities as CSV and XLSX files: imports', FIXTURES_REGISTER, (http) => {
   it('refuses a file with a bad row whole (all-or-nothing), or takes the others when asked (valid-rows)', async () => {
     const file = csvOf([
       HAND_MADE_HEADER,

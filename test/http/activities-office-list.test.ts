@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeHttp, type HttpSuite } from '../support/describe-http.ts';
-import type { TestUser, UserOverrides } from '../support/factories.ts';
+import type { TestUser } from '../support/factories.ts';
 import type { TestServer } from '../support/server.ts';
 
 interface Listed {
@@ -62,10 +62,11 @@ const byHand = async (http: Suite, sort: string, keep: (a: Listed) => boolean) =
 
 const at = (...offices: string[]) => (a: Listed) => a.offices.some((o) => offices.includes(o.office));
 
-const FOCAL = { focal: { role: 'focal-point', bureau: 'TSB' } } satisfies Record<string, UserOverrides>;
+/** What both blocks below start from: the activities, recorded by a focal point. */
+const OFFICES_REGISTER = { users: { focal: { role: 'focal-point', bureau: 'TSB' } }, data: recordActivities } as const;
 
 // These tests only read the activities, so they share one register.
-describeHttp('lists by office', { database: 'shared', users: FOCAL, data: recordActivities }, (http) => {
+describeHttp('lists by office', { ...OFFICES_REGISTER, database: 'shared' }, (http) => {
   it('gives an office the activities and the order of the whole register, page after page, each once', async () => {
     for (const sort of ['date', '-date']) {
       for (const offices of [['cairo'], ['dakar'], ['cairo', 'dakar'], ['dakar', 'geneva', 'cairo']]) {
@@ -89,7 +90,7 @@ describeHttp('lists by office', { database: 'shared', users: FOCAL, data: record
 });
 
 // This test moves and deletes an activity the tests above count, so it starts on its own register.
-describeHttp('lists by office, changed', { users: FOCAL, data: recordActivities }, (http) => {
+describeHttp('lists by office, changed', OFFICES_REGISTER, (http) => {
   it('follows a change of date, of offices and a deletion', async () => {
     const webinar = (await pages(http, 'office=cairo', 50)).find((a) => a.title.en === 'Cairo webinar');
     const moved = await http.server.request('PATCH', `/api/activities/${webinar!.id}`, {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeHttp } from '../support/describe-http.ts';
-import { SEED_AFRICA_WORKSHOP, type TestUser, type UserOverrides } from '../support/factories.ts';
+import { SEED_AFRICA_WORKSHOP, type TestUser } from '../support/factories.ts';
 import type { TestServer } from '../support/server.ts';
 
 /** The Africa section of the seed report, recorded by hand as an editor of the Addis Ababa office would. */
@@ -95,18 +95,18 @@ async function recordSeedAfrica(server: TestServer, users: { editor: TestUser })
   return { ids };
 }
 
-const STAFF = {
-  editor: { role: 'editor', office: 'addis-ababa' },
-  otherEditor: { role: 'editor', office: 'cairo' },
-  focal: { role: 'focal-point', bureau: 'TSB' },
-} satisfies Record<string, UserOverrides>;
-
-describeHttp('activity register over HTTP: reading', {
-  // These tests leave the register as they find it (they read, or write what must be refused), so they share one.
-  database: 'shared',
-  users: STAFF,
+/** What both blocks below start from: SEED_AFRICA recorded by the Addis Ababa editor, and staff of elsewhere. */
+const SEED_AFRICA_REGISTER = {
+  users: {
+    editor: { role: 'editor', office: 'addis-ababa' },
+    otherEditor: { role: 'editor', office: 'cairo' },
+    focal: { role: 'focal-point', bureau: 'TSB' },
+  },
   data: recordSeedAfrica,
-}, (http) => {
+} as const;
+
+// These tests leave the register as they find it (they read, or write what must be refused), so they share one.
+describeHttp('activity register over HTTP: reading', { ...SEED_AFRICA_REGISTER, database: 'shared' }, (http) => {
   it('stores an activity and gives it back completed: id, version, date range, audit fields', async () => {
     const res = await http.server.request('GET', `/api/activities/${http.data.ids[2]}`, { token: http.users.editor.token });
     expect(res.status).toBe(200);
@@ -260,11 +260,8 @@ describeHttp('activity register over HTTP: reading', {
   });
 });
 
-describeHttp('activity register over HTTP: changing', {
-  // Each of these changes what the others read, so each starts on its own register.
-  users: STAFF,
-  data: recordSeedAfrica,
-}, (http) => {
+// Each of these changes what the others read, so each starts on its own register.
+describeHttp('activity register over HTTP: changing', SEED_AFRICA_REGISTER, (http) => {
   it('refuses a stale version with 409 and the current state, overwriting nothing', async () => {
     const id = http.data.ids[5]!;
     const first = await http.server.request('PATCH', `/api/activities/${id}`, {
@@ -366,8 +363,11 @@ async function recordSpectrum(server: TestServer, users: { editor: TestUser }): 
   return byDate;
 }
 
+/** What both blocks below start from: the spectrum activities, recorded by the Cairo editor. */
+const SPECTRUM_REGISTER = { users: { editor: { role: 'editor', office: 'cairo' } }, data: recordSpectrum } as const;
+
 // These tests only find the activities.
-describeHttp('register search in date order: reading', { database: 'shared', users: { editor: { role: 'editor', office: 'cairo' } }, data: recordSpectrum }, (http) => {
+describeHttp('register search in date order: reading', { ...SPECTRUM_REGISTER, database: 'shared' }, (http) => {
   const ids = (...keys: string[]) => keys.map((k) => http.data[k]);
 
   it('gives search results in date order, page after page, without losing or repeating one', async () => {
@@ -386,7 +386,7 @@ describeHttp('register search in date order: reading', { database: 'shared', use
 });
 
 // These tests move, rename and delete activities the others find, so each starts on its own register.
-describeHttp('register search in date order: changing', { users: { editor: { role: 'editor', office: 'cairo' } }, data: recordSpectrum }, (http) => {
+describeHttp('register search in date order: changing', SPECTRUM_REGISTER, (http) => {
   const ids = (...keys: string[]) => keys.map((k) => http.data[k]);
 
   it('follows a change of date or title into the search order and the words found', async () => {

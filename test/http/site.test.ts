@@ -4,7 +4,6 @@
  */
 import nodeHttp from 'node:http';
 import { expect, it } from 'vitest';
-import type { Activity } from '#src/activities/model.ts';
 import { patchActivityBody } from '#src/activities/schemas.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
 import type { Actor } from '#src/platform/access.ts';
@@ -42,7 +41,7 @@ function parseEvents(ics: string): Array<Map<string, string[]>> {
 const eventByUid = (ics: string, id: string) => parseEvents(ics).find((e) => e.get('UID')?.[0] === `${id}@fieldbook`);
 
 /** Public events ahead of today in every status, and what the public must not see: an internal and a deleted one. */
-async function buildEvents(server: TestServer): Promise<Record<'upcoming' | 'cancelled' | 'postponed' | 'internal' | 'deleted' | 'scripted' | 'vague', Activity>> {
+async function buildEvents(server: TestServer) {
   const upcoming = await buildActivity(server, {
     title: { en: 'Forum on digital inclusion in Africa', fr: 'Forum sur l’inclusion numérique en Afrique' },
     kind: 'forum',

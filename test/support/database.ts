@@ -5,12 +5,11 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openFieldbook, seedReference, type Fieldbook } from '#src/app.ts';
 import { loadConfig, type Config } from '#src/platform/config.ts';
 import type { Dialect } from '#src/platform/database.ts';
-import { POSTGRES_URL } from './dialects.ts';
+import { adminQuery, POSTGRES_URL } from './dialects.ts';
 
 export interface TestDatabase {
   config: Config;
@@ -56,14 +55,4 @@ export async function createTestDatabase(dialect: Dialect, env: Record<string, s
       await adminQuery(`drop schema ${schema} cascade`);
     },
   };
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

@@ -39,19 +39,11 @@ interface Started<User extends string, Data> {
   data: Data;
 }
 
-export function describeHttp(name: string, body: (http: HttpSuite<never, undefined>) => void): void;
 export function describeHttp<User extends string = never, Data = undefined>(
   name: string,
   options: HttpSuiteOptions<User, Data>,
   body: (http: HttpSuite<User, Data>) => void,
-): void;
-export function describeHttp<User extends string, Data>(
-  name: string,
-  optionsOrBody: HttpSuiteOptions<User, Data> | ((http: HttpSuite<User, Data>) => void),
-  maybeBody?: (http: HttpSuite<User, Data>) => void,
 ): void {
-  const options = typeof optionsOrBody === 'function' ? {} : optionsOrBody;
-  const body = typeof optionsOrBody === 'function' ? optionsOrBody : maybeBody!;
   describe.each(DIALECTS)(`${name} [%s]`, (dialect) => {
     let current: Started<User, Data> | null = null;
 

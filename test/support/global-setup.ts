@@ -5,12 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openFieldbook, seedReference } from '#src/app.ts';
 import { loadConfig } from '#src/platform/config.ts';
 import { buildWorkspaceIfStale } from '../../web/build-if-stale.ts';
-import { DIALECTS, POSTGRES_URL } from './dialects.ts';
+import { adminQuery, DIALECTS, POSTGRES_URL } from './dialects.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,16 +29,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
   project.provide('sqliteTemplate', template);
 
   if (DIALECTS.includes('postgres')) {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
     try {
-      await client.connect();
-      await client.query('select 1');
+      await adminQuery('select 1');
     } catch (error) {
       throw new Error(
         `PostgreSQL is not reachable at ${POSTGRES_URL} (${(error as Error).message}). Start it, or run DIALECTS=sqlite npm test to skip it locally.`,
       );
-    } finally {
-      await client.end().catch(() => undefined);
     }
   }
   return () => rmSync(dir, { recursive: true, force: true });
