@@ -14,11 +14,12 @@ import { parseArgs } from 'node:util';
 import type { Dialect } from '#src/platform/database.ts';
 import { Random } from '../bench/vocabulary.ts';
 import { conflictDrill } from './conflict.ts';
+import { crashDrill } from './crash.ts';
 import { DrillAborted, formatFigures, type Drill, type DrillOutcome } from './drill.ts';
 import { Registers } from './register.ts';
 
 /** In the order they run. */
-const DRILLS: Drill[] = [conflictDrill];
+const DRILLS: Drill[] = [crashDrill, conflictDrill];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const OUT_DIR = fileURLToPath(new URL('.out/', import.meta.url));
 /** After the time limit, how long a drill has to notice and let go before its servers are killed under it. */
