@@ -13,13 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Dialect } from '#src/platform/database.ts';
 import { Random } from '../bench/vocabulary.ts';
+import { buildWorkspaceIfStale } from '../web/build-if-stale.ts';
 import { conflictDrill } from './conflict.ts';
 import { crashDrill } from './crash.ts';
 import { DrillAborted, formatFigures, type Drill, type DrillOutcome } from './drill.ts';
+import { fuzzDrill } from './fuzz.ts';
 import { Registers } from './register.ts';
 
 /** In the order they run. */
-const DRILLS: Drill[] = [crashDrill, conflictDrill];
+const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const OUT_DIR = fileURLToPath(new URL('.out/', import.meta.url));
 /** After the time limit, how long a drill has to notice and let go before its servers are killed under it. */
@@ -137,6 +139,8 @@ async function main(): Promise<number> {
     return 0;
   }
   mkdirSync(OUT_DIR, { recursive: true });
+  // The fuzz reaches /app, which the server answers with 503 until the workspace is built (as npm start builds it).
+  if (options.drills.includes(fuzzDrill)) await buildWorkspaceIfStale();
   console.log(`drills: ${options.short ? 'short' : 'full'}, seed ${options.seed}, on ${options.dialects.join(' and ')}`);
   const started = performance.now();
   let failed = 0;
