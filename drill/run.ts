@@ -16,12 +16,13 @@ import { Random } from '../bench/vocabulary.ts';
 import { buildWorkspaceIfStale } from '../web/build-if-stale.ts';
 import { conflictDrill } from './conflict.ts';
 import { crashDrill } from './crash.ts';
+import { documentsDrill } from './documents.ts';
 import { DrillAborted, formatFigures, type Drill, type DrillOutcome } from './drill.ts';
 import { fuzzDrill } from './fuzz.ts';
 import { Registers } from './register.ts';
 
 /** In the order they run. */
-const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill];
+const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill, documentsDrill];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const OUT_DIR = fileURLToPath(new URL('.out/', import.meta.url));
 /** After the time limit, how long a drill has to notice and let go before its servers are killed under it. */
