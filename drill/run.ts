@@ -20,9 +20,10 @@ import { documentsDrill } from './documents.ts';
 import { DrillAborted, formatFigures, type Drill, type DrillOutcome } from './drill.ts';
 import { fuzzDrill } from './fuzz.ts';
 import { Registers } from './register.ts';
+import { textDrill } from './text.ts';
 
 /** In the order they run. */
-const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill, documentsDrill];
+const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill, documentsDrill, textDrill];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const OUT_DIR = fileURLToPath(new URL('.out/', import.meta.url));
 /** After the time limit, how long a drill has to notice and let go before its servers are killed under it. */
