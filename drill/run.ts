@@ -19,11 +19,12 @@ import { crashDrill } from './crash.ts';
 import { documentsDrill } from './documents.ts';
 import { DrillAborted, formatFigures, type Drill, type DrillOutcome } from './drill.ts';
 import { fuzzDrill } from './fuzz.ts';
+import { matrixDrill } from './matrix.ts';
 import { Registers } from './register.ts';
 import { textDrill } from './text.ts';
 
 /** In the order they run. */
-const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill, documentsDrill, textDrill];
+const DRILLS: Drill[] = [crashDrill, conflictDrill, fuzzDrill, documentsDrill, textDrill, matrixDrill];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 const OUT_DIR = fileURLToPath(new URL('.out/', import.meta.url));
 /** After the time limit, how long a drill has to notice and let go before its servers are killed under it. */
