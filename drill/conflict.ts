@@ -25,10 +25,8 @@ export const conflictDrill: Drill = {
   name: 'conflict',
   summary: `${EDITS} PATCHes at once with the same version, on an activity, a report and an import proposal: one wins, the rest 409`,
   limitSeconds: { short: 90, full: 120 },
-  async run({ dialect, registers, log }): Promise<DrillOutcome> {
-    const register = await registers.create(dialect);
-    const tokens = await registers.accounts(register);
-    const server = await registers.start(register);
+  async run({ shared, log }): Promise<DrillOutcome> {
+    const { tokens, server } = await shared();
     const call = (request: Parameters<typeof rawRequest>[1]) => rawRequest(server.port, request, LIMIT_MS);
 
     const activity = await createActivity(server.port, tokens.editor);
@@ -87,7 +85,6 @@ export const conflictDrill: Drill = {
       }
       if (won.length === 1 && !kept) failures.push(`${target.name}: stored version ${String(row.version)} does not hold the winning edit`);
     }
-    await server.stop();
     return {
       // Each target's figure is won/409/other.
       figures: { requests, ...figures, '5xx': serverErrors },

@@ -4,7 +4,7 @@
  */
 import type { Dialect } from '#src/platform/database.ts';
 import type { Random } from '../bench/vocabulary.ts';
-import type { Registers } from './register.ts';
+import type { Registers, Standing } from './register.ts';
 
 /** The figures a drill prints, in the order given: `requests=10000 5xx=0 …`. */
 export type Figures = Record<string, number | string>;
@@ -25,8 +25,13 @@ export interface DrillContext {
   random: Random;
   /** Aborted at the drill's time limit: loops stop, servers are killed. */
   signal: AbortSignal;
-  /** Fresh databases, accounts and servers for this drill; all dropped and stopped when it ends. */
+  /** Fresh databases, accounts and servers for this drill alone; all dropped and stopped when it ends. */
   registers: Registers;
+  /**
+   * The register and server this database's drills share (started again if it fell). A drill
+   * leaves it running and looks only at what it wrote itself.
+   */
+  shared(): Promise<Standing>;
   /** Where findings and server logs are written (drill/.out). */
   outDir: string;
   /** Progress, on standard error with --verbose. */

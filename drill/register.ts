@@ -149,3 +149,48 @@ export class Registers {
     }
   }
 }
+
+/** A register with its accounts and a server on it. */
+export interface Standing {
+  register: Register;
+  tokens: Accounts;
+  server: ServerProcess;
+}
+
+/**
+ * One register and server per database, shared by the drills that leave the server standing (all
+ * but the crash drill), so a run starts a server a few times instead of once per drill. A server
+ * that fell (a hostile document may kill it) is started again on the same register.
+ */
+export class SharedServer {
+  private readonly registers: Registers;
+  private made: Promise<{ register: Register; tokens: Accounts }> | null = null;
+  private server: ServerProcess | null = null;
+
+  constructor(
+    private readonly dialect: Dialect,
+    postgresUrl: string,
+    logPrefix: string,
+  ) {
+    this.registers = new Registers(postgresUrl, logPrefix);
+  }
+
+  async get(): Promise<Standing> {
+    this.made ??= (async () => {
+      const register = await this.registers.create(this.dialect);
+      return { register, tokens: await this.registers.accounts(register) };
+    })();
+    const { register, tokens } = await this.made;
+    if (!this.server?.alive()) this.server = await this.registers.start(register);
+    return { register, tokens, server: this.server };
+  }
+
+  /** Kills the server (a drill stopped at its limit may have left it stuck); the next `get` starts another. */
+  async kill(): Promise<void> {
+    await this.server?.kill9();
+  }
+
+  async dispose(): Promise<void> {
+    await this.registers.dispose();
+  }
+}
