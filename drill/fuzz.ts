@@ -14,7 +14,7 @@ import type { Random } from '../bench/vocabulary.ts';
 import { checkAborted, type Drill, type DrillOutcome } from './drill.ts';
 import { createFixtures, type Fixtures } from './fixtures.ts';
 import { hostileText, hostileUrlPart, hostileValue, jsonText, percentEncode, RawJson, type Json } from './hostile.ts';
-import { rawRequest, watchHealth, type RawRequest } from './http.ts';
+import { HEALTH_LIMIT_MS, rawRequest, watchHealth, type RawRequest } from './http.ts';
 import { CALLERS, describeApi, type Accounts, type ApiDescription } from './register.ts';
 import { writeZip, entry } from './zip.ts';
 
@@ -35,11 +35,9 @@ export const fuzzDrill: Drill = {
   name: 'fuzz',
   summary: `${REQUESTS.full} requests (--short: ${REQUESTS.short}) to every route with hostile paths, queries and bodies: no 5xx, no request unanswered`,
   limitSeconds: { short: 150, full: 1200 },
-  async run({ dialect, registers, short, random, signal, outDir, log }): Promise<DrillOutcome> {
-    const register = await registers.create(dialect);
-    const tokens = await registers.accounts(register);
+  async run({ dialect, shared, short, random, signal, outDir, log }): Promise<DrillOutcome> {
+    const { register, tokens, server } = await shared();
     const api = await describeApi(register);
-    const server = await registers.start(register);
     const fixtures = await createFixtures(server.port, tokens);
     const targets: Targets = {
       ...fixtures,
@@ -54,10 +52,12 @@ export const fuzzDrill: Drill = {
     const total = short ? REQUESTS.short : REQUESTS.full;
     const statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
     let unanswered = 0;
-    /** Requests the server closed the connection on before reading them whole: a head or body over its limits. */
+    /** Large requests the server answered and closed on before reading them whole (tooLargeToRead). */
     let cutOff = 0;
     let sent = 0;
     const routesHit = new Set<string>();
+    /** Each kind of fault found (status and problem code, or no answer): how often, on which routes. */
+    const kinds = new Map<string, { count: number; routes: Set<string> }>();
     const health = watchHealth(server.port);
     const worker = async () => {
       while (sent < total && server.alive()) {
@@ -72,11 +72,21 @@ export const fuzzDrill: Drill = {
         if (refusedUnread) cutOff += 1;
         else if (!answer.ok) unanswered += 1;
         else statuses[`${Math.floor(answer.status / 100)}xx` as keyof typeof statuses] += 1;
-        if ((!answer.ok && !refusedUnread) || (answer.ok && answer.status >= 500)) {
+        const fault = (!answer.ok && !refusedUnread) || (answer.ok && answer.status >= 500);
+        if (fault) {
+          const kind = answer.ok ? `${answer.status} ${problemCode(answer.body)}`.trim() : `no answer (${answer.error})`;
+          const found = kinds.get(kind) ?? { count: 0, routes: new Set<string>() };
+          found.count += 1;
+          found.routes.add(`${route.method} ${route.url}`);
+          kinds.set(kind, found);
+        }
+        // A slow answer is not a fault by itself, but it is where to look when a health check failed.
+        if (fault || answer.ms > HEALTH_LIMIT_MS) {
           appendFileSync(
             findings,
             `${JSON.stringify({
               route: `${route.method} ${route.url}`,
+              ms: Math.round(answer.ms),
               answer: answer.ok ? { status: answer.status, body: answer.body.toString('utf8').slice(0, 500) } : answer.error,
               request: { method: request.method, target: request.target.slice(0, 500), headers: request.headers, body: request.body?.toString().slice(0, 500) },
             })}\n`,
@@ -87,11 +97,14 @@ export const fuzzDrill: Drill = {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const checked = await health.stop();
     const alive = server.alive();
-    await server.stop();
 
     const failures: string[] = [];
-    if (statuses['5xx'] > 0) failures.push(`${statuses['5xx']} answers were 5xx`);
-    if (unanswered > 0) failures.push(`${unanswered} requests got no answer`);
+    if (statuses['5xx'] > 0 || unanswered > 0) {
+      const found = [...kinds]
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([kind, { count, routes }]) => `${kind} ×${count} on ${[...routes].slice(0, 3).join(', ')}${routes.size > 3 ? ` and ${routes.size - 3} more routes` : ''}`);
+      failures.push(`${statuses['5xx']} answers were 5xx and ${unanswered} requests got no answer: ${found.join('; ')}`);
+    }
     if (!alive) failures.push('the server died');
     if (checked.failures > 0) failures.push(`${checked.failures} health checks failed`);
     if (routesHit.size < api.routes.length) failures.push(`only ${routesHit.size} of ${api.routes.length} routes were reached`);
@@ -112,21 +125,28 @@ export const fuzzDrill: Drill = {
   },
 };
 
+/** The `code` of a problem+json answer (`invalid_token`, `internal_error`…), or nothing. */
+function problemCode(body: Buffer): string {
+  return /"code":"([^"]+)"/.exec(body.toString('utf8'))?.[1] ?? '';
+}
+
 // ---------------------------------------------------------------------------------------------
 // One request
 
-/** Node's limit on a request's head, and Fastify's default on a body: past them the server may answer 431/413 and close at once. */
+/** Node's limit on a request's head: past it the server answers 431 and closes at once. */
 const HEAD_LIMIT_BYTES = 16 * 1024;
-const BODY_LIMIT_BYTES = 1024 * 1024;
-
 /**
- * A request the server may refuse without reading it: it answers 431 or 413 and closes, and the
- * drill, still sending, sees the connection reset before it can read that answer.
+ * A body larger than the sockets' buffers: when the server answers before reading it (413, or a
+ * 401 or 404 decided from the head alone) and closes, the unread bytes make the kernel reset the
+ * connection, and the drill, still sending, may see the reset before the answer.
  */
+const UNREAD_BODY_BYTES = 64 * 1024;
+
+/** A request the server may answer and close on before reading it whole (see above): a reset is then its answer. */
 function tooLargeToRead(request: RawRequest): boolean {
   const head = Buffer.byteLength(request.target, 'latin1') + Object.entries(request.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
   const body = request.body === undefined ? 0 : Buffer.byteLength(request.body);
-  return head > HEAD_LIMIT_BYTES || body > BODY_LIMIT_BYTES;
+  return head > HEAD_LIMIT_BYTES || body > UNREAD_BODY_BYTES;
 }
 
 function fuzzRequest(route: { method: string; url: string }, api: ApiDescription, targets: Targets, tokens: Accounts, random: Random): RawRequest {
