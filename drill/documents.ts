@@ -1,11 +1,11 @@
 /**
  * Hostile documents sent where files are taken: POST /api/imports (Word or text reports) and
  * POST /api/activities/import (CSV or XLSX). Decompression bombs (one entry of a gigabyte, a
- * flood of paragraphs or rows, a hundred images, sizes that lie), XML entity tricks (billion
+ * quarter of one in --short; a flood of paragraphs or rows, a hundred images, sizes that lie), XML entity tricks (billion
  * laughs, an external entity naming /etc/passwd), huge, binary, empty and truncated files, and
  * one valid file of each kind as a control. They go one at a time while the health check runs;
- * the server must answer each (2xx or 4xx, never 5xx), keep answering /api/health meanwhile,
- * never die, and never send back what /etc/passwd holds. A server that dies is started again so
+ * the server must answer each (2xx or 4xx, never 5xx; a bomb with a refusal), keep answering
+ * /api/health meanwhile, never die, and never send back what /etc/passwd holds. A server that dies is started again so
  * the other documents are still tried; the drill says which document killed it.
  */
 import { writeFileSync } from 'node:fs';
@@ -33,10 +33,22 @@ interface HostileDocument {
   type?: string;
   /** A valid file: it must be taken (2xx), or the drill is not testing what it thinks. */
   control?: boolean;
+  /** Unpacks to far more than any upload may (ARCHITECTURE: limits on upload sizes *unpacked*): it must be refused. */
+  bomb?: boolean;
   /** In --short too: one of each kind of attack, the quick ones. */
   short?: boolean;
-  make(random: Random): Promise<Buffer> | Buffer;
+  make(random: Random, size: Sizes): Promise<Buffer> | Buffer;
 }
+
+/**
+ * How far the bombs unpack, in MB: a gigabyte in the full drill; a quarter of one in --short, still
+ * five times what an upload should be allowed to unpack to, and a quarter of the time to spend
+ * where nothing stops it.
+ */
+interface Sizes {
+  bombMB: number;
+}
+const SIZES = { short: { bombMB: 256 }, full: { bombMB: 1024 } };
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const DOC_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>`;
@@ -119,14 +131,14 @@ export const DOCUMENTS: HostileDocument[] = [
   { name: 'valid-csv', route: 'sheet', type: CSV_TYPE, control: true, make: () => Buffer.from(`title,original_language,kind,offices,date_text\r\nDocuments drill ${crypto.randomUUID()},en,workshop,addis-ababa:organised,May 2021\r\n`) },
 
   // Word: decompression bombs.
-  { name: 'docx-bomb-1GB-text', short: true, route: 'report', make: () => docx(repeatedEntry('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, 'A'.repeat(MB), 1024, `</w:t></w:r></w:p>${DOC_TAIL}`)) },
+  { name: 'docx-bomb-text', bomb: true, short: true, route: 'report', make: (_, { bombMB }) => docx(repeatedEntry('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, 'A'.repeat(MB), bombMB, `</w:t></w:r></w:p>${DOC_TAIL}`)) },
   {
-    name: 'docx-bomb-10M-paragraphs',
+    name: 'docx-bomb-10M-paragraphs', bomb: true,
     route: 'report',
     make: () => docx(repeatedEntry('word/document.xml', DOC_HEAD, '<w:p><w:r><w:t>1 Workshop held in Abuja.</w:t></w:r></w:p>'.repeat(1000), 10_000, DOC_TAIL)),
   },
   {
-    name: 'docx-bomb-100-images-of-10MB',
+    name: 'docx-bomb-100-images-of-10MB', bomb: true,
     route: 'report',
     make: () => {
       const images = Array.from({ length: 100 }, (_, i) => repeatedEntry(`word/media/image${i}.png`, '\u0089PNG\r\n\u001a\n', Buffer.alloc(MB), 10, ''));
@@ -137,16 +149,16 @@ export const DOCUMENTS: HostileDocument[] = [
     },
   },
   {
-    name: 'docx-sizes-lie',
+    name: 'docx-sizes-lie', bomb: true,
     short: true,
     route: 'report',
-    make: () => {
-      const body = repeatedEntry('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, 'B'.repeat(MB), 512, `</w:t></w:r></w:p>${DOC_TAIL}`);
+    make: (_, { bombMB }) => {
+      const body = repeatedEntry('word/document.xml', `${DOC_HEAD}<w:p><w:r><w:t>`, 'B'.repeat(MB), bombMB / 2, `</w:t></w:r></w:p>${DOC_TAIL}`);
       return docx({ ...body, size: 100 });
     },
   },
   // Word: XML tricks.
-  { name: 'docx-billion-laughs', short: true, route: 'report', make: () => docx(entry('word/document.xml', `<?xml version="1.0"?>${BILLION_LAUGHS}<w:document ${W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>${DOC_TAIL}`)) },
+  { name: 'docx-billion-laughs', bomb: true, short: true, route: 'report', make: () => docx(entry('word/document.xml', `<?xml version="1.0"?>${BILLION_LAUGHS}<w:document ${W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>${DOC_TAIL}`)) },
   { name: 'docx-external-entity', short: true, route: 'report', make: () => docx(entry('word/document.xml', `<?xml version="1.0"?>${EXTERNAL_ENTITY}<w:document ${W}><w:body><w:p><w:r><w:t>4 Africa &xxe; %remote;</w:t></w:r></w:p>${DOC_TAIL}`)) },
   { name: 'docx-deep-nesting', route: 'report', make: () => docx(repeatedEntry('word/document.xml', `${DOC_HEAD}`, '<w:p><w:r>', 200_000, `${'</w:r></w:p>'.repeat(200_000)}${DOC_TAIL}`)) },
   // Word: damaged.
@@ -168,26 +180,26 @@ export const DOCUMENTS: HostileDocument[] = [
 
   // Sheets: decompression bombs.
   {
-    name: 'xlsx-bomb-2M-rows',
+    name: 'xlsx-bomb-2M-rows', bomb: true,
     route: 'sheet',
     type: XLSX_TYPE,
     make: () => xlsx(repeatedEntry('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${HEADER_ROW}`, `<row>${inline('A2', 'Workshop')}${inline('B2', 'en')}</row>`.repeat(1000), 2000, SHEET_TAIL)),
   },
   {
-    name: 'xlsx-bomb-1GB-shared-string',
+    name: 'xlsx-bomb-shared-string', bomb: true,
     short: true,
     route: 'sheet',
     type: XLSX_TYPE,
-    make: () =>
+    make: (_, { bombMB }) =>
       xlsx(
         entry('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${HEADER_ROW}<row r="2"><c r="A2" t="s"><v>0</v></c></row>${SHEET_TAIL}`),
-        [repeatedEntry('xl/sharedStrings.xml', '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>', 'C'.repeat(MB), 1024, '</t></si></sst>')],
+        [repeatedEntry('xl/sharedStrings.xml', '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>', 'C'.repeat(MB), bombMB, '</t></si></sst>')],
         true,
       ),
   },
   // Sheets: XML tricks.
   {
-    name: 'xlsx-billion-laughs',
+    name: 'xlsx-billion-laughs', bomb: true,
     short: true,
     route: 'sheet',
     type: XLSX_TYPE,
@@ -222,10 +234,10 @@ export const documentsDrill: Drill = {
   name: 'documents',
   summary: 'zip and XML bombs, entity tricks, huge, binary and truncated files to both importers: server stays up, no 5xx, health answered throughout',
   limitSeconds: { short: 300, full: 1500 },
-  async run({ dialect, registers, short, random, signal, outDir, log }): Promise<DrillOutcome> {
-    const register = await registers.create(dialect);
-    const tokens = await registers.accounts(register);
-    let server: ServerProcess = await registers.start(register);
+  async run({ dialect, shared, short, random, signal, outDir, log }): Promise<DrillOutcome> {
+    const standing = await shared();
+    const tokens = standing.tokens;
+    let server: ServerProcess = standing.server;
     const limitMs = short ? ANSWER_LIMIT_MS.short : ANSWER_LIMIT_MS.full;
     const results: Result[] = [];
     const health = { checks: 0, failures: 0, maxLatencyMs: 0 };
@@ -233,7 +245,7 @@ export const documentsDrill: Drill = {
 
     for (const document of DOCUMENTS.filter((d) => !short || d.short)) {
       checkAborted(signal);
-      const bytes = await document.make(random);
+      const bytes = await document.make(random, short ? SIZES.short : SIZES.full);
       const request = requestFor(document, bytes, tokens.editor);
       const watch = watchHealth(server.port);
       const answer = await rawRequest(server.port, request, limitMs);
@@ -253,6 +265,7 @@ export const documentsDrill: Drill = {
       else if (status === null) result.problem = `no answer in ${limitMs / 1000} s`;
       else if (status >= 500) result.problem = `answered ${status}`;
       else if (document.control && (status < 200 || status > 299)) result.problem = `a valid file was refused (${status})`;
+      else if (document.bomb && status >= 200 && status <= 299) result.problem = `unpacked and taken (${status}), not refused`;
       else if (answer.ok && PASSWD.test(answer.body.toString('utf8'))) result.problem = 'sent back /etc/passwd';
       if (checked.failures > 0) result.problem = [result.problem, `stalled ${checked.failures} health checks`].filter(Boolean).join(', ');
       results.push(result);
@@ -261,10 +274,9 @@ export const documentsDrill: Drill = {
         deaths += 1;
         const ended = await server.exited;
         log(`server ended (${ended.signal ?? `exit code ${ended.code}`}); starting another`);
-        server = await registers.start(register);
+        server = (await shared()).server;
       }
     }
-    await server.stop();
 
     const details = `${outDir}documents-${dialect}.txt`;
     writeFileSync(details, results.map((r) => `${r.name.padEnd(30)} ${r.answer.padEnd(45)} ${String(r.ms).padStart(7)} ms${r.problem ? `  ${r.problem}` : ''}`).join('\n') + '\n');
