@@ -8,7 +8,7 @@
  *   npm run drill -- --short                        # the quick version of each (what CI runs)
  *   npm run drill -- --only fuzz,conflict --dialects sqlite --seed 7
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Dialect } from '#src/platform/database.ts';
@@ -41,8 +41,8 @@ const HELP = `npm run drill -- [options]
 
 ${DRILLS.map((d) => `  ${d.name.padEnd(10)} ${d.summary}`).join('\n')}
 
-Each line: drill, database, figures, seconds, PASS or FAIL (with why). Server logs and findings
-are kept in drill/.out/.`;
+Each line: drill, database, figures, seconds, PASS or FAIL (with why). The servers' logs and what
+the drills found are in drill/.out/ until the next run.`;
 
 interface Options {
   drills: Drill[];
@@ -142,6 +142,8 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  // What is in drill/.out is this run's: the last run's logs and findings go.
+  rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   // The fuzz reaches /app, which the server answers with 503 until the workspace is built (as npm start builds it).
   if (options.drills.includes(fuzzDrill)) await buildWorkspaceIfStale();
