@@ -265,7 +265,7 @@ export const documentsDrill: Drill = {
       else if (status === null) result.problem = `no answer in ${limitMs / 1000} s`;
       else if (status >= 500) result.problem = `answered ${status}`;
       else if (document.control && (status < 200 || status > 299)) result.problem = `a valid file was refused (${status})`;
-      else if (document.bomb && status >= 200 && status <= 299) result.problem = `unpacked and taken (${status}), not refused`;
+      else if (document.bomb && status >= 200 && status <= 299) result.problem = `unpacked whole and answered ${status} instead of refused`;
       else if (answer.ok && PASSWD.test(answer.body.toString('utf8'))) result.problem = 'sent back /etc/passwd';
       if (checked.failures > 0) result.problem = [result.problem, `stalled ${checked.failures} health checks`].filter(Boolean).join(', ');
       results.push(result);

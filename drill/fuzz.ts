@@ -103,7 +103,8 @@ export const fuzzDrill: Drill = {
       const found = [...kinds]
         .sort((a, b) => b[1].count - a[1].count)
         .map(([kind, { count, routes }]) => `${kind} ×${count} on ${[...routes].slice(0, 3).join(', ')}${routes.size > 3 ? ` and ${routes.size - 3} more routes` : ''}`);
-      failures.push(`${statuses['5xx']} answers were 5xx and ${unanswered} requests got no answer: ${found.join('; ')}`);
+      const counts = [statuses['5xx'] > 0 ? `${statuses['5xx']} answers were 5xx` : '', unanswered > 0 ? `${unanswered} requests got no answer` : ''].filter(Boolean);
+      failures.push(`${counts.join(' and ')}: ${found.join('; ')}`);
     }
     if (!alive) failures.push('the server died');
     if (checked.failures > 0) failures.push(`${checked.failures} health checks failed`);
