@@ -45,8 +45,14 @@ export interface Fieldbook {
   close(): Promise<void>;
 }
 
-/** Opens and migrates the database and builds the services, without HTTP (for the command line). */
-export async function openFieldbook(config: Config, databaseOptions: DatabaseOptions = {}): Promise<Fieldbook> {
+/**
+ * Opens and migrates the database and builds the services, without HTTP (for the command line).
+ * The PostgreSQL schema is DATABASE_SCHEMA's unless the caller names one (tests make their own).
+ */
+export async function openFieldbook(
+  config: Config,
+  databaseOptions: DatabaseOptions = config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {},
+): Promise<Fieldbook> {
   const database = openDatabase<Database>(config.DATABASE_URL, databaseOptions);
   try {
     await migrateToLatest(database.db, databaseOptions.schema);

@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ CHROMIUM_PATH: '/opt/chromium/chrome' }).CHROMIUM_PATH).toBe('/opt/chromium/chrome');
   });
 
+  it('takes a PostgreSQL schema to work in, and refuses one with SQLite or one that is not a plain name', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/fieldbook', DATABASE_SCHEMA: 'drill_1' }).DATABASE_SCHEMA).toBe('drill_1');
+    expect(loadConfig({}).DATABASE_SCHEMA).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'drill_1' })).toThrow(/DATABASE_SCHEMA: only PostgreSQL has schemas/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/fieldbook', DATABASE_SCHEMA: 'x; drop table activity' })).toThrow(/DATABASE_SCHEMA: must be a PostgreSQL schema name/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

@@ -16,6 +16,14 @@ const configSchema = z.object({
     .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), {
       message: 'must start with sqlite: (a file path) or postgres:// (a PostgreSQL connection URL)',
     }),
+  /**
+   * PostgreSQL only: the schema to work in (it must exist), so several registers can share one
+   * database; unset, the server's default search path (usually `public`).
+   */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a PostgreSQL schema name: lower-case letters, digits and _, not starting with a digit')
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,6 +38,9 @@ const configSchema = z.object({
   REFERENCE_DIR: z.string().min(1).default('data/reference'),
   /** The Chromium that prints PDF reports (Debian's package by default). */
   CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
+}).refine((config) => !config.DATABASE_SCHEMA || !config.DATABASE_URL.startsWith('sqlite:'), {
+  path: ['DATABASE_SCHEMA'],
+  message: 'only PostgreSQL has schemas: unset it, or give a postgres:// DATABASE_URL',
 });
 
 export type Config = z.infer<typeof configSchema>;
