@@ -10,6 +10,10 @@ describe('escapeHtml', () => {
     expect(escapeHtml('&amp; &#39;')).toBe('&amp;amp; &amp;#39;');
   });
 
+  it('drops control characters HTML text may not hold, keeping tabs and line breaks', () => {
+    expect(escapeHtml('a\u0001b\u0007c\u001bd\u007fe\u0085f\tg\nh')).toBe('abcdef\tg\nh');
+  });
+
   it('leaves other text, any script or direction, as it is', () => {
     expect(escapeHtml('Addis Ababa – أديس أبابا – 亚的斯亚贝巴')).toBe('Addis Ababa – أديس أبابا – 亚的斯亚贝巴');
   });

@@ -68,6 +68,11 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
   });
+  // Before any plugin registers routes: a plugin's routes keep the handlers set when it registered.
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, problemOf(error, request)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { status: 404, code: 'route_not_found', detail: `There is no ${request.method} ${request.url.split('?')[0]}.` }),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -114,10 +119,6 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
     if (issues.length > 0) throw invalid(issues);
   });
 
-  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, problemOf(error, request)));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, { status: 404, code: 'route_not_found', detail: `There is no ${request.method} ${request.url.split('?')[0]}.` }),
-  );
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

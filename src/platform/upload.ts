@@ -5,7 +5,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { invalid, issue, type AppError } from './errors.ts';
+import { invalid, isAppError, issue, type AppError } from './errors.ts';
 import { fieldIssueFromZod, nulIssues } from './validation.ts';
 
 export interface Upload<Fields> {
@@ -29,10 +29,11 @@ export function acceptUploads(scope: FastifyInstance, maxBytes: number) {
 
 /** The request's file and fields; refused (400, 413) naming what is wrong. */
 export async function receiveUpload<S extends z.ZodType>(request: FastifyRequest, fieldsSchema: S, limits: UploadLimits): Promise<Upload<z.infer<S>>> {
-  const file = request.isMultipart() ? await request.file() : undefined;
+  const file = request.isMultipart() ? await request.file().catch(unreadableBody) : undefined;
   if (!file) throw invalid([issue('body.file', 'file_missing', 'send the file as a multipart/form-data field named "file"')]);
   const bytes = await file.toBuffer().catch((error: unknown) => {
-    throw error instanceof request.server.multipartErrors.RequestFileTooLargeError ? limits.tooLarge(file.filename) : error;
+    if (error instanceof request.server.multipartErrors.RequestFileTooLargeError) throw limits.tooLarge(file.filename);
+    return unreadableBody(error);
   });
   // toBuffer only notices the limit while chunks still arrive: a file just over it can end cut, not refused.
   if (file.file.truncated) throw limits.tooLarge(file.filename);
@@ -46,4 +47,10 @@ export async function receiveUpload<S extends z.ZodType>(request: FastifyRequest
   const fields = fieldsSchema.safeParse(sent);
   if (!fields.success) throw invalid(fields.error.issues.map((i) => fieldIssueFromZod('body', i, sent)));
   return { name: file.filename || limits.fallbackName, bytes, fields: fields.data };
+}
+
+/** A multipart body that ends early or is not multipart at all (the parser's own errors) is the sender's fault: 400. */
+function unreadableBody(error: unknown): never {
+  if (isAppError(error) || (error as { statusCode?: number } | null)?.statusCode !== undefined) throw error;
+  throw invalid([issue('body', 'file_unreadable', `the multipart body cannot be read (${error instanceof Error ? error.message : 'malformed'}); send the file again`)]);
 }

@@ -24,9 +24,15 @@ const PRECISE = new Set(['day', 'days']);
 /** The UID of an event in every feed and download, for as long as the activity exists. */
 export const eventUid = (activity: Pick<Activity, 'id'>): string => `${activity.id}@fieldbook`;
 
+// eslint-disable-next-line no-control-regex
+const NOT_ICAL_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Text as iCalendar may carry it (RFC 5545 forbids controls but tab): line breaks as \n, which the writer escapes. */
+const icalText = (text: string): string => text.replace(/\r\n?/g, '\n').replace(NOT_ICAL_TEXT, '');
+
 export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[]): string {
   const calendar = ical({
-    name,
+    name: icalText(name),
     prodId: { company: 'ITU', product: 'Fieldbook', language: ctx.language.toUpperCase() },
     // Subscribed calendars are told to look again every six hours.
     ttl: 6 * 3600,
@@ -43,9 +49,9 @@ export function calendarFeed(ctx: PageContext, name: string, events: readonly Ac
       allDay: true,
       start: new Date(`${activity.date.start}T00:00:00Z`),
       end: new Date(`${exclusiveEnd(activity.date.end)}T00:00:00Z`),
-      summary,
-      description: [description, url].filter(Boolean).join('\n\n'),
-      location: placeText(ctx, activity.place),
+      summary: icalText(summary),
+      description: icalText([description, url].filter(Boolean).join('\n\n')),
+      location: icalText(placeText(ctx, activity.place) ?? '') || null,
       url,
       sequence: activity.version,
       stamp: new Date(activity.updatedAt),

@@ -112,6 +112,21 @@ describeHttp('hostile text', { users: { editor: { role: 'editor', office: 'addis
     expect(search.body.errors).toEqual([expect.objectContaining({ path: 'query.q', code: 'contains_nul' })]);
   });
 
+  it('answers a multipart body cut short with 400, and a bad token on the API documents with 401, never 500', async () => {
+    const boundary = 'cut123';
+    const cut = await fetch(`${http.server.url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${http.users.editor.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="report.txt"\r\ncontent-type: text/plain\r\n\r\nPK\u0003\u0004 half a fi`,
+    });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('file_unreadable');
+
+    const docs = await http.server.request('GET', '/api/docs/json', { token: 'not-a-token' });
+    expect(docs.status).toBe(401);
+    expect(docs.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('answers a path that is not valid percent-encoding as problem+json with the security headers', async () => {
     const res = await http.server.request('GET', '/api/activities/%ff');
     expect(res.status).toBe(400);
