@@ -6,13 +6,15 @@
  */
 import type { Drill, DrillOutcome } from './drill.ts';
 import { createActivity, createReport, reportDocument, uploadReport } from './fixtures.ts';
-import { expectJson, jsonRequest, rawRequest } from './http.ts';
+import { expectJson, jsonRequest, rawRequest, type RawRequest } from './http.ts';
 
 const EDITS = 100;
 const LIMIT_MS = 60_000;
 
 interface Target {
   name: string;
+  /** Who edits it: the editor of its office, or the focal point for a report. */
+  token: string;
   /** The row's path, its PATCH body for edit `i`, and whether a row read back holds edit `i`. */
   path: string;
   patch: (i: number) => Record<string, unknown>;
@@ -27,13 +29,13 @@ export const conflictDrill: Drill = {
   limitSeconds: { short: 90, full: 120 },
   async run({ shared, log }): Promise<DrillOutcome> {
     const { tokens, server } = await shared();
-    const call = (request: Parameters<typeof rawRequest>[1]) => rawRequest(server.port, request, LIMIT_MS);
+    const call = (request: RawRequest) => rawRequest(server.port, request, LIMIT_MS);
 
     const activity = await createActivity(server.port, tokens.editor);
     const report = await createReport(server.port, tokens['focal-point']);
     const batch = await uploadReport(server.port, tokens.editor, 'conflict.txt', reportDocument(crypto.randomUUID()));
 
-    const targets: Array<Target & { token: string }> = [
+    const targets: Target[] = [
       {
         name: 'activity',
         token: tokens.editor,

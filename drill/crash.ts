@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { Fieldbook } from '#src/app.ts';
 import { checkAborted, pause, type Drill, type DrillContext, type DrillOutcome } from './drill.ts';
 import { reportDocument } from './fixtures.ts';
-import { jsonRequest, multipart, rawRequest, type RawAnswer } from './http.ts';
+import { jsonRequest, multipart, rawRequest, type RawAnswer, type RawRequest } from './http.ts';
 import type { Accounts } from './register.ts';
 import type { ServerProcess } from './server.ts';
 
@@ -102,7 +102,7 @@ async function killDuringWork(server: ServerProcess, tokens: Accounts, ledger: L
   let stopped = false;
   let lastImportMs: number | null = null;
   let importStartedAt: number | null = null;
-  const call = async (kind: string, request: Parameters<typeof rawRequest>[1]): Promise<RawAnswer> => {
+  const call = async (kind: string, request: RawRequest): Promise<RawAnswer> => {
     const key = `${kind}:${crypto.randomUUID()}`;
     ledger.inFlight.add(key);
     try {

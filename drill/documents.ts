@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Random } from '../bench/vocabulary.ts';
 import { checkAborted, type Drill, type DrillOutcome } from './drill.ts';
 import { reportDocument } from './fixtures.ts';
-import { multipart, rawRequest, watchHealth, type RawRequest } from './http.ts';
+import { multipart, rawRequest, refusedUnread, watchHealth, type RawRequest } from './http.ts';
 import type { ServerProcess } from './server.ts';
 import { entry, repeatedEntry, writeZip, type ZipEntry } from './zip.ts';
 
@@ -260,9 +260,15 @@ export const documentsDrill: Drill = {
       if (!answer.ok) await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       const died = !server.alive();
       const status = answer.ok ? answer.status : null;
-      const result: Result = { name: document.name, answer: answer.ok ? `${answer.status} ${codeOf(answer.body)}` : `no answer (${answer.error})`, ms: Math.round(answer.ms) };
+      const unread = refusedUnread(answer, request);
+      const result: Result = {
+        name: document.name,
+        answer: answer.ok ? `${answer.status} ${codeOf(answer.body)}` : unread ? 'refused unread (reset)' : `no answer (${answer.error})`,
+        ms: Math.round(answer.ms),
+      };
       if (died) result.problem = 'killed the server';
-      else if (status === null) result.problem = `no answer in ${limitMs / 1000} s`;
+      else if (!answer.ok && !unread) result.problem = answer.error === 'timeout' ? `no answer in ${limitMs / 1000} s` : `connection ${answer.error} without an answer`;
+      else if (status === null) result.problem = document.control ? 'a valid file was refused unread' : undefined;
       else if (status >= 500) result.problem = `answered ${status}`;
       else if (document.control && (status < 200 || status > 299)) result.problem = `a valid file was refused (${status})`;
       else if (document.bomb && status >= 200 && status <= 299) result.problem = `unpacked whole and answered ${status} instead of refused`;
@@ -292,6 +298,7 @@ export const documentsDrill: Drill = {
       figures: {
         documents: results.length,
         ...classes,
+        'refused-unread': results.filter((r) => r.answer.startsWith('refused unread')).length,
         unanswered: results.filter((r) => r.answer.startsWith('no answer')).length,
         'server-deaths': deaths,
         'health-checks': health.checks,

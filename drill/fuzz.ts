@@ -14,7 +14,7 @@ import type { Random } from '../bench/vocabulary.ts';
 import { checkAborted, type Drill, type DrillOutcome } from './drill.ts';
 import { createFixtures, type Fixtures } from './fixtures.ts';
 import { hostileText, hostileUrlPart, hostileValue, jsonText, percentEncode, RawJson, type Json } from './hostile.ts';
-import { HEALTH_LIMIT_MS, rawRequest, watchHealth, type RawRequest } from './http.ts';
+import { HEALTH_LIMIT_MS, rawRequest, refusedUnread, watchHealth, type RawRequest } from './http.ts';
 import { CALLERS, describeApi, type Accounts, type ApiDescription } from './register.ts';
 import { writeZip, entry } from './zip.ts';
 
@@ -52,7 +52,7 @@ export const fuzzDrill: Drill = {
     const total = short ? REQUESTS.short : REQUESTS.full;
     const statuses = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
     let unanswered = 0;
-    /** Large requests the server answered and closed on before reading them whole (tooLargeToRead). */
+    /** Large requests the server answered and closed on before reading them whole (refusedUnread). */
     let cutOff = 0;
     let sent = 0;
     const routesHit = new Set<string>();
@@ -68,11 +68,11 @@ export const fuzzDrill: Drill = {
         routesHit.add(`${route.method} ${route.url}`);
         const request = fuzzRequest(route, api, targets, tokens, random);
         const answer = await rawRequest(server.port, request, REQUEST_LIMIT_MS);
-        const refusedUnread = !answer.ok && answer.error === 'reset' && tooLargeToRead(request);
-        if (refusedUnread) cutOff += 1;
+        const unread = refusedUnread(answer, request);
+        if (unread) cutOff += 1;
         else if (!answer.ok) unanswered += 1;
         else statuses[`${Math.floor(answer.status / 100)}xx` as keyof typeof statuses] += 1;
-        const fault = (!answer.ok && !refusedUnread) || (answer.ok && answer.status >= 500);
+        const fault = (!answer.ok && !unread) || (answer.ok && answer.status >= 500);
         if (fault) {
           const kind = answer.ok ? `${answer.status} ${problemCode(answer.body)}`.trim() : `no answer (${answer.error})`;
           const found = kinds.get(kind) ?? { count: 0, routes: new Set<string>() };
@@ -134,21 +134,6 @@ function problemCode(body: Buffer): string {
 // ---------------------------------------------------------------------------------------------
 // One request
 
-/** Node's limit on a request's head: past it the server answers 431 and closes at once. */
-const HEAD_LIMIT_BYTES = 16 * 1024;
-/**
- * A body larger than the sockets' buffers: when the server answers before reading it (413, or a
- * 401 or 404 decided from the head alone) and closes, the unread bytes make the kernel reset the
- * connection, and the drill, still sending, may see the reset before the answer.
- */
-const UNREAD_BODY_BYTES = 64 * 1024;
-
-/** A request the server may answer and close on before reading it whole (see above): a reset is then its answer. */
-function tooLargeToRead(request: RawRequest): boolean {
-  const head = Buffer.byteLength(request.target, 'latin1') + Object.entries(request.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
-  const body = request.body === undefined ? 0 : Buffer.byteLength(request.body);
-  return head > HEAD_LIMIT_BYTES || body > UNREAD_BODY_BYTES;
-}
 
 function fuzzRequest(route: { method: string; url: string }, api: ApiDescription, targets: Targets, tokens: Accounts, random: Random): RawRequest {
   const operation = operationOf(api.openapi, route);

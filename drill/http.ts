@@ -87,6 +87,28 @@ function dechunk(bytes: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+/** Node's limit on a request's head: past it the server answers 431 and closes at once. */
+const HEAD_LIMIT_BYTES = 16 * 1024;
+/**
+ * A body larger than the sockets' buffers: when the server answers before reading it (413 from
+ * the Content-Length alone, or a 401 or 404 decided from the head) and closes, the unread bytes
+ * make the kernel reset the connection, and the drill, still sending, may see the reset before
+ * the answer.
+ */
+const UNREAD_BODY_BYTES = 64 * 1024;
+
+/**
+ * A reset on a request the server may answer and close on before reading it whole (see above):
+ * that reset is the server's refusal, not a request left unanswered. (A server that died instead
+ * is caught by the drills' health checks and exit watch.)
+ */
+export function refusedUnread(answer: RawAnswer, request: RawRequest): boolean {
+  if (answer.ok || answer.error !== 'reset') return false;
+  const head = Buffer.byteLength(request.target, 'latin1') + Object.entries(request.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+  const body = request.body === undefined ? 0 : Buffer.byteLength(request.body);
+  return head > HEAD_LIMIT_BYTES || body > UNREAD_BODY_BYTES;
+}
+
 export interface HealthFigures {
   checks: number;
   /** Answers other than 200, and no answer within the limit. */
