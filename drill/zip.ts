@@ -4,6 +4,7 @@
  * and reading the DOCX and XLSX files the server sends back so their XML can be checked.
  */
 import { crc32, constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zipOf } from '../test/support/upload-files.ts';
 
 export interface ZipEntry {
   name: string;
@@ -43,47 +44,9 @@ export function repeatedEntry(name: string, prefix: string, unit: Buffer | strin
   return { name, stored, deflated: true, size, crc };
 }
 
+/** The archive, written by the tests' zip writer (the same headers and directory; the drills' entries may lie too). */
 export function writeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(e.deflated ? 8 : 0, 8);
-    local.writeUInt32LE(0x00210000, 10); // 1 Jan 1980
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.stored.length, 18);
-    local.writeUInt32LE(e.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, e.stored);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.deflated ? 8 : 0, 10);
-    central.writeUInt32LE(0x00210000, 12);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.stored.length, 20);
-    central.writeUInt32LE(e.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.stored.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipOf(entries.map((e) => ({ name: e.name, data: e.stored, method: e.deflated ? 'deflate' : 'store', crc: e.crc, declaredSize: e.size })));
 }
 
 /** Every entry of an archive by name, from its central directory (what the server wrote: no zip64). */
