@@ -24,7 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' };
 const CODE_FONT = 'Courier New';

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 function inline(run: Inline): string {
   let html = escapeHtml(run.text);

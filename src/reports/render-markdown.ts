@@ -3,7 +3,7 @@
  * escaped so that the Markdown means exactly the tree: a "<script>" in a narrative stays text.
  */
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 /** Backslash-escapes what Markdown would read as inline syntax (ASCII punctuation is always escapable). */
 export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, '\\$&');

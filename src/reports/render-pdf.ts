@@ -9,7 +9,7 @@ import { launchChromium } from '#src/platform/chromium.ts';
 import { unavailable } from '#src/platform/errors.ts';
 import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import type { ReportTree } from './model.ts';
+import type { ReportTree } from './tree.ts';
 import { renderHtml } from './render-html.ts';
 
 export interface PdfPrinter {

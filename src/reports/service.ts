@@ -14,20 +14,17 @@ import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
+import { buildReport, resolveNarrative, type ReportContext, type ResolvedNarrative } from './build.ts';
 import {
-  buildReport,
   DEFAULT_NARRATIVE,
   EMPTY_HEADER,
   OUTLOOK_STATUSES,
   outlookOf,
-  resolveNarrative,
   statusesOf,
-  type ReportContext,
   type ReportDefinition,
   type ReportFormat,
   type ReportHeader,
-  type ResolvedNarrative,
-} from './model.ts';
+} from './definition.ts';
 import { currentPeriods, DUE_STATUSES, dueActivities, type DueReason } from './due.ts';
 import { renderers, type RenderedReport } from './render.ts';
 import { createPdfPrinter } from './render-pdf.ts';
