@@ -15,7 +15,8 @@ import type { Block, HeaderRow, HeaderView, ReportTree, Section } from './tree.t
 
 // ---- what the traversal reads ----
 
-export interface ReportContext {
+/** What a report reads from the registry: the regions, offices and heads, and the Sector's bodies. */
+export interface RegistryContext {
   regions: Region[];
   /** Every office of the registry, headquarters included. */
   offices: Office[];
@@ -25,12 +26,16 @@ export interface ReportContext {
   bureau: Body | null;
   /** Study periods the Sector's study groups have terms for ("2017-2020"). */
   studyPeriods: string[];
+  /** ISO day the document is produced, for the default place and date. */
+  today: string;
+}
+
+/** What the traversal reads: the registry's part and the register's activities. */
+export interface ReportContext extends RegistryContext {
   /** The activities that count, in date order. */
   activities: Activity[];
   /** Activities after the period (see `outlookMonths`), in date order; any also in `activities` is ignored. */
   outlook: Activity[];
-  /** ISO day the document is produced, for the default place and date. */
-  today: string;
 }
 
 export interface ResolvedNarrative {
@@ -60,13 +65,13 @@ export function studyPeriodOf(periods: readonly string[], to: string): string | 
   return started.at(-1) ?? null;
 }
 
-function bureauName(ctx: ReportContext, phrases: Phrases, language: Language): string {
+function bureauName(ctx: RegistryContext, phrases: Phrases, language: Language): string {
   if (!ctx.bureau) return ctx.sector.code;
   return phrases.defaults.bureau(ctx.bureau.code, localise(ctx.bureau.names, language).text);
 }
 
 /** The counts and names of the default introduction, on the report's last day. */
-export function presenceFacts(ctx: ReportContext, to: string, language: Language): PresenceFacts {
+export function presenceFacts(ctx: RegistryContext, to: string, language: Language): PresenceFacts {
   const name = (names: Office['names']) => localise(names, language).text;
   const regionName = new Map(ctx.regions.map((r) => [r.code, localise(r.names, language).text]));
   const open = ctx.offices.filter((o) => isField(o) && isOfficeOpenOn(o, to));
@@ -96,7 +101,7 @@ export function presenceFacts(ctx: ReportContext, to: string, language: Language
 }
 
 /** The narrative as it will print: the author's text where there is some, the generated default elsewhere. */
-export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' | 'to' | 'sector'>, ctx: ReportContext, language: Language): ResolvedNarrative[] {
+export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' | 'to' | 'sector'>, ctx: RegistryContext, language: Language): ResolvedNarrative[] {
   const phrases = PHRASES[language];
   const d = phrases.defaults;
   const resolution = resolution25On(definition.to, language);
@@ -125,7 +130,7 @@ export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' 
   });
 }
 
-export function resolveHeader(definition: ReportDefinition, ctx: ReportContext, language: Language): HeaderView {
+export function resolveHeader(definition: ReportDefinition, ctx: RegistryContext, language: Language): HeaderView {
   const phrases = PHRASES[language];
   const d = phrases.defaults;
   const h = definition.header;
@@ -245,18 +250,35 @@ function paragraph(text: string): Block {
   return { kind: 'paragraph', inlines: [{ text }] };
 }
 
-// ---- the traversal ----
+// ---- the frame every report shares ----
 
-/** The whole report, ready for any renderer. */
-export function buildReport(definition: ReportDefinition, ctx: ReportContext, language: Language): ReportTree {
+/** A region's section as the registry frames it. */
+export interface RegionFrame {
+  region: Region;
+  /** "Africa – Regional Office for Africa" */
+  title: string;
+  /** The office the section is named after, if one is open. */
+  main: Office | null;
+  /** The region's field offices: the main one first, then the others by city. */
+  offices: Office[];
+}
+
+/** What a report of the register and a compiled round have in common: cover, narrative, regions. */
+export interface ReportFrame {
+  header: HeaderView;
+  /** The narrative sections that have text, numbered from 1. */
+  narrative: Section[];
+  regions: RegionFrame[];
+  /** "The Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.", head on the period's last day. */
+  basedIn(office: Office): string;
+  /** The office's name in the report's language. */
+  officeName(office: Office): string;
+}
+
+export function reportFrame(definition: ReportDefinition, ctx: RegistryContext, language: Language): ReportFrame {
   const phrases = PHRASES[language];
-  const header = resolveHeader(definition, ctx, language);
   const name = (names: Office['names']) => localise(names, language).text;
-  const officeByCode = new Map(ctx.offices.map((o) => [o.code, o]));
   const headquarters = ctx.offices.find((o) => o.kind === 'headquarters') ?? null;
-  const period = formatPeriod(definition.from, definition.to, language);
-  const bureau = bureauName(ctx, phrases, language);
-  const sectorCode = phrases.defaults.sector(definition.sector);
 
   const headOf = (office: Office): string | null => {
     const head = headOn(ctx.assignments, office.code, definition.to);
@@ -267,12 +289,42 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       ? phrases.basedAtHeadquarters(name(office.names), name(headquarters.names), name(office.cityNames), headOf(office))
       : phrases.basedIn(name(office.names), name(office.cityNames), headOf(office));
 
-  const sections: Section[] = [];
+  const narrative: Section[] = [];
   for (const section of resolveNarrative(definition, ctx, language)) {
     if (section.markdown.trim() === '') continue;
-    sections.push({ number: sections.length + 1, title: section.title, kind: 'narrative', blocks: parseMarkdown(section.markdown) });
+    narrative.push({ number: narrative.length + 1, title: section.title, kind: 'narrative', blocks: parseMarkdown(section.markdown) });
   }
 
+  const regions = inReportOrder(ctx.regions).map((region): RegionFrame => {
+    const main = mainOffice(ctx.offices, region.code, definition.to);
+    const regionName = localise(region.names, language).text;
+    const others = ctx.offices
+      .filter((o) => o.region === region.code && isField(o) && o.code !== main?.code)
+      .sort((a, b) => name(a.cityNames).localeCompare(name(b.cityNames), language));
+    return {
+      region,
+      title: main ? phrases.regionHeading(regionName, name(main.names)) : regionName,
+      main,
+      offices: main ? [main, ...others] : others,
+    };
+  });
+
+  return { header: resolveHeader(definition, ctx, language), narrative, regions, basedIn, officeName: (office) => name(office.names) };
+}
+
+// ---- the traversal ----
+
+/** The whole report, ready for any renderer. */
+export function buildReport(definition: ReportDefinition, ctx: ReportContext, language: Language): ReportTree {
+  const phrases = PHRASES[language];
+  const frame = reportFrame(definition, ctx, language);
+  const { basedIn } = frame;
+  const officeByCode = new Map(ctx.offices.map((o) => [o.code, o]));
+  const period = formatPeriod(definition.from, definition.to, language);
+  const bureau = bureauName(ctx, phrases, language);
+  const sectorCode = phrases.defaults.sector(definition.sector);
+
+  const sections: Section[] = [...frame.narrative];
   const grouped = byOffice(ctx.activities, officeByCode);
   const inPeriod = new Set(ctx.activities.map((a) => a.id));
   const later = byOffice(
@@ -280,15 +332,9 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
     officeByCode,
   );
   const listed = new Set<string>();
-  for (const region of inReportOrder(ctx.regions)) {
-    const main = mainOffice(ctx.offices, region.code, definition.to);
-    const regionName = localise(region.names, language).text;
-    const others = ctx.offices
-      .filter((o) => o.region === region.code && isField(o) && o.code !== main?.code)
-      .sort((a, b) => name(a.cityNames).localeCompare(name(b.cityNames), language));
+  for (const { region, title, main, offices } of frame.regions) {
     const blocks: Block[] = [];
     if (main) blocks.push(paragraph(basedIn(main)));
-    const offices = main ? [main, ...others] : others;
     if (!offices.some((o) => grouped.has(o.code))) blocks.push(paragraph(phrases.nothingReported));
     for (const office of offices) {
       const items = grouped.get(office.code) ?? [];
@@ -298,7 +344,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       if (items.length > 0) {
         blocks.push(
           paragraph(
-            office === main ? phrases.periodSentence(period, name(office.names), sectorCode, bureau) : `${basedIn(office)} ${phrases.areaOfficeList}`,
+            office === main ? phrases.periodSentence(period, frame.officeName(office), sectorCode, bureau) : `${basedIn(office)} ${phrases.areaOfficeList}`,
           ),
           numberedList(items, language, definition.itemText, seen)!,
         );
@@ -309,27 +355,22 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       if (outlook) blocks.push(paragraph(phrases.afterPeriod), outlook);
       for (const a of [...items, ...after]) listed.add(a.id);
     }
-    sections.push({
-      number: sections.length + 1,
-      title: main ? phrases.regionHeading(regionName, name(main.names)) : regionName,
-      kind: 'region',
-      region: region.code,
-      blocks,
-    });
+    sections.push({ number: sections.length + 1, title, kind: 'region', region: region.code, blocks });
   }
 
   return {
     language,
     direction: language === 'ar' ? 'rtl' : 'ltr',
     fileName: fileNameOf(definition, ctx),
-    header,
+    header: frame.header,
     sections,
     activityCount: listed.size,
+    draft: null,
   };
 }
 
 /** "TSAG-TD-120-Rev.1-2020-01-01-2020-08-31": safe in a Content-Disposition header and on every disk. */
-export function fileNameOf(definition: Pick<ReportDefinition, 'header' | 'from' | 'to'>, ctx: Pick<ReportContext, 'advisoryGroup'>): string {
+export function fileNameOf(definition: Pick<ReportDefinition, 'header' | 'from' | 'to'>, ctx: Pick<RegistryContext, 'advisoryGroup'>): string {
   const parts = [ctx.advisoryGroup.code, definition.header.documentNumber ?? 'report', definition.from, definition.to];
   return parts
     .join('-')

@@ -59,6 +59,15 @@ export interface Phrases {
   nothingReported: string;
   /** Before the list of an office's activities that fall after the period (the seed's "Furthermore, …"). */
   afterPeriod: string;
+  /** A round compiled before every contribution was accepted. */
+  draft: {
+    /** "DRAFT", in the page header of every page. */
+    mark: string;
+    /** At the top of the document; `missing` is the list of offices already joined, or null when none is missing. */
+    notice(missing: string | null): string;
+    /** In a region's section, for its offices whose contribution is not accepted yet. */
+    regionMissing(offices: string): string;
+  };
   /** Why an item is listed though not held: "(planned)". */
   statusNotes: Partial<Record<Status, string>>;
   online: string;
@@ -137,6 +146,11 @@ const en: Phrases = {
   areaOfficeList: 'It took part in the following activities:',
   nothingReported: 'No activities were reported for this period.',
   afterPeriod: 'Furthermore, after this period:',
+  draft: {
+    mark: 'DRAFT',
+    notice: (m) => (m ? `Draft, compiled before every contribution was accepted. Not yet accepted: ${m}.` : 'Draft, not the issued report.'),
+    regionMissing: (o) => `Contribution not yet accepted: ${o}.`,
+  },
   statusNotes: { planned: '(planned)', confirmed: '(confirmed)', postponed: '(postponed)', cancelled: '(cancelled)' },
   online: 'online',
   hybrid: (place) => `${place} and online`,
@@ -207,6 +221,11 @@ const fr: Phrases = {
   areaOfficeList: 'Il a pris part aux activités suivantes:',
   nothingReported: "Aucune activité n'a été signalée pour cette période.",
   afterPeriod: 'Par ailleurs, après cette période:',
+  draft: {
+    mark: 'PROJET',
+    notice: (m) => (m ? `Projet, établi avant l'acceptation de toutes les contributions. Pas encore acceptées: ${m}.` : 'Projet, non le rapport publié.'),
+    regionMissing: (o) => `Contribution pas encore acceptée: ${o}.`,
+  },
   statusNotes: { planned: '(prévu)', confirmed: '(confirmé)', postponed: '(reporté)', cancelled: '(annulé)' },
   online: 'en ligne',
   hybrid: (place) => `${place} et en ligne`,
@@ -274,6 +293,11 @@ const es: Phrases = {
   areaOfficeList: 'Participó en las siguientes actividades:',
   nothingReported: 'No se informó de ninguna actividad durante este periodo.',
   afterPeriod: 'Además, después de este periodo:',
+  draft: {
+    mark: 'BORRADOR',
+    notice: (m) => (m ? `Borrador, compilado antes de que se aceptaran todas las contribuciones. Aún no aceptadas: ${m}.` : 'Borrador, no el informe publicado.'),
+    regionMissing: (o) => `Contribución aún no aceptada: ${o}.`,
+  },
   statusNotes: { planned: '(prevista)', confirmed: '(confirmada)', postponed: '(aplazada)', cancelled: '(cancelada)' },
   online: 'en línea',
   hybrid: (place) => `${place} y en línea`,
@@ -344,6 +368,11 @@ const ru: Phrases = {
   areaOfficeList: 'Отделение участвовало в следующих мероприятиях:',
   nothingReported: 'За этот период о мероприятиях не сообщалось.',
   afterPeriod: 'Кроме того, после этого периода:',
+  draft: {
+    mark: 'ПРОЕКТ',
+    notice: (m) => (m ? `Проект, составленный до принятия всех вкладов. Еще не приняты: ${m}.` : 'Проект, не выпущенный отчет.'),
+    regionMissing: (o) => `Вклад еще не принят: ${o}.`,
+  },
   statusNotes: { planned: '(запланировано)', confirmed: '(подтверждено)', postponed: '(перенесено)', cancelled: '(отменено)' },
   online: 'онлайн',
   hybrid: (place) => `${place} и онлайн`,
@@ -402,6 +431,11 @@ const ar: Phrases = {
   areaOfficeList: 'وقد شارك في الأنشطة التالية:',
   nothingReported: 'لم يُبلَّغ عن أي أنشطة خلال هذه الفترة.',
   afterPeriod: 'وعلاوة على ذلك، بعد هذه الفترة:',
+  draft: {
+    mark: 'مسودة',
+    notice: (m) => (m ? `مسودة، جُمعت قبل قبول جميع المساهمات. لم تُقبل بعد: ${m}.` : 'مسودة، وليست التقرير الصادر.'),
+    regionMissing: (o) => `لم تُقبل المساهمة بعد: ${o}.`,
+  },
   statusNotes: { planned: '(مُخطط له)', confirmed: '(مؤكد)', postponed: '(مؤجل)', cancelled: '(ملغى)' },
   online: 'عبر الإنترنت',
   hybrid: (place) => `${place} وعبر الإنترنت`,
@@ -459,6 +493,11 @@ const zh: Phrases = {
   areaOfficeList: '该办事处参与了以下活动：',
   nothingReported: '本期间未报告任何活动。',
   afterPeriod: '此外，在本期间之后：',
+  draft: {
+    mark: '草稿',
+    notice: (m) => (m ? `草稿，在所有文稿获接受之前汇编。尚未接受：${m}。` : '草稿，并非正式发布的报告。'),
+    regionMissing: (o) => `文稿尚未接受：${o}。`,
+  },
   statusNotes: { planned: '（计划中）', confirmed: '（已确认）', postponed: '（已推迟）', cancelled: '（已取消）' },
   online: '线上',
   hybrid: (place) => `${place}及线上`,

@@ -76,5 +76,6 @@ function header(h: HeaderView): string {
 
 export function renderMarkdown(tree: ReportTree, _language: Language): string {
   const sections = tree.sections.map((s) => [`## ${s.number} ${escapeMarkdown(s.title)}`, ...s.blocks.map(block)].join('\n\n'));
-  return `${[header(tree.header), ...sections].join('\n\n')}\n`;
+  const draft = tree.draft ? [`> **${escapeMarkdown(tree.draft.mark)}**\\\n> ${atLineStart(escapeMarkdown(tree.draft.notice))}`] : [];
+  return `${[...draft, header(tree.header), ...sections].join('\n\n')}\n`;
 }

@@ -68,4 +68,15 @@ export interface ReportTree {
   sections: Section[];
   /** Activities listed (an activity of offices in two regions counts once). */
   activityCount: number;
+  /** Set when the document is a draft (a round compiled before every contribution was accepted): every page says so. */
+  draft: DraftMarker | null;
+}
+
+export interface DraftMarker {
+  /** "DRAFT": what the page header of every page says. */
+  mark: string;
+  /** The sentence at the top of the document, naming the offices missing. */
+  notice: string;
+  /** The offices whose part is missing, named in the report's language. */
+  missing: string[];
 }
