@@ -59,6 +59,11 @@ export interface Phrases {
   nothingReported: string;
   /** Before the list of an office's activities that fall after the period (the seed's "Furthermore, …"). */
   afterPeriod: string;
+  /** Why an item is listed though not held: "(planned)". */
+  statusNotes: Partial<Record<Status, string>>;
+  online: string;
+  /** "Ndjamena, Chad and online" */
+  hybrid(place: string): string;
   /** A round compiled before every contribution was accepted. */
   draft: {
     /** "DRAFT", in the page header of every page. */
@@ -68,11 +73,6 @@ export interface Phrases {
     /** In a region's section, for its offices whose contribution is not accepted yet. */
     regionMissing(offices: string): string;
   };
-  /** Why an item is listed though not held: "(planned)". */
-  statusNotes: Partial<Record<Status, string>>;
-  online: string;
-  /** "Ndjamena, Chad and online" */
-  hybrid(place: string): string;
   honorific(honorific: string | null, name: string): string;
   /** Four-digit numbers and words for small ones, as the language writes counts in prose. */
   count(n: number): string;
@@ -146,14 +146,14 @@ const en: Phrases = {
   areaOfficeList: 'It took part in the following activities:',
   nothingReported: 'No activities were reported for this period.',
   afterPeriod: 'Furthermore, after this period:',
+  statusNotes: { planned: '(planned)', confirmed: '(confirmed)', postponed: '(postponed)', cancelled: '(cancelled)' },
+  online: 'online',
+  hybrid: (place) => `${place} and online`,
   draft: {
     mark: 'DRAFT',
     notice: (m) => (m ? `Draft, compiled before every contribution was accepted. Not yet accepted: ${m}.` : 'Draft, not the issued report.'),
     regionMissing: (o) => `Contribution not yet accepted: ${o}.`,
   },
-  statusNotes: { planned: '(planned)', confirmed: '(confirmed)', postponed: '(postponed)', cancelled: '(cancelled)' },
-  online: 'online',
-  hybrid: (place) => `${place} and online`,
   honorific: (h, name) => (h ? `${h} ${name}` : name),
   count: (n) => EN_NUMBERS[n] ?? String(n),
   defaults: {
@@ -221,14 +221,14 @@ const fr: Phrases = {
   areaOfficeList: 'Il a pris part aux activités suivantes:',
   nothingReported: "Aucune activité n'a été signalée pour cette période.",
   afterPeriod: 'Par ailleurs, après cette période:',
+  statusNotes: { planned: '(prévu)', confirmed: '(confirmé)', postponed: '(reporté)', cancelled: '(annulé)' },
+  online: 'en ligne',
+  hybrid: (place) => `${place} et en ligne`,
   draft: {
     mark: 'PROJET',
     notice: (m) => (m ? `Projet, établi avant l'acceptation de toutes les contributions. Pas encore acceptées: ${m}.` : 'Projet, non le rapport publié.'),
     regionMissing: (o) => `Contribution pas encore acceptée: ${o}.`,
   },
-  statusNotes: { planned: '(prévu)', confirmed: '(confirmé)', postponed: '(reporté)', cancelled: '(annulé)' },
-  online: 'en ligne',
-  hybrid: (place) => `${place} et en ligne`,
   honorific: (h, name) => {
     const t = { Mr: 'M.', Mrs: 'Mme', Ms: 'Mme', Dr: 'Dr', Prof: 'Pr' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -293,14 +293,14 @@ const es: Phrases = {
   areaOfficeList: 'Participó en las siguientes actividades:',
   nothingReported: 'No se informó de ninguna actividad durante este periodo.',
   afterPeriod: 'Además, después de este periodo:',
+  statusNotes: { planned: '(prevista)', confirmed: '(confirmada)', postponed: '(aplazada)', cancelled: '(cancelada)' },
+  online: 'en línea',
+  hybrid: (place) => `${place} y en línea`,
   draft: {
     mark: 'BORRADOR',
     notice: (m) => (m ? `Borrador, compilado antes de que se aceptaran todas las contribuciones. Aún no aceptadas: ${m}.` : 'Borrador, no el informe publicado.'),
     regionMissing: (o) => `Contribución aún no aceptada: ${o}.`,
   },
-  statusNotes: { planned: '(prevista)', confirmed: '(confirmada)', postponed: '(aplazada)', cancelled: '(cancelada)' },
-  online: 'en línea',
-  hybrid: (place) => `${place} y en línea`,
   honorific: (h, name) => {
     const t = { Mr: 'Sr.', Mrs: 'Sra.', Ms: 'Sra.', Dr: 'Dr.', Prof: 'Prof.' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -368,14 +368,14 @@ const ru: Phrases = {
   areaOfficeList: 'Отделение участвовало в следующих мероприятиях:',
   nothingReported: 'За этот период о мероприятиях не сообщалось.',
   afterPeriod: 'Кроме того, после этого периода:',
+  statusNotes: { planned: '(запланировано)', confirmed: '(подтверждено)', postponed: '(перенесено)', cancelled: '(отменено)' },
+  online: 'онлайн',
+  hybrid: (place) => `${place} и онлайн`,
   draft: {
     mark: 'ПРОЕКТ',
     notice: (m) => (m ? `Проект, составленный до принятия всех вкладов. Еще не приняты: ${m}.` : 'Проект, не выпущенный отчет.'),
     regionMissing: (o) => `Вклад еще не принят: ${o}.`,
   },
-  statusNotes: { planned: '(запланировано)', confirmed: '(подтверждено)', postponed: '(перенесено)', cancelled: '(отменено)' },
-  online: 'онлайн',
-  hybrid: (place) => `${place} и онлайн`,
   honorific: (h, name) => {
     // Non-breaking hyphen and space: "г-н" never splits from the name at a line end.
     const t = { Mr: 'г\u2011н', Mrs: 'г\u2011жа', Ms: 'г\u2011жа', Dr: 'д\u2011р', Prof: 'проф.' }[h ?? ''];
@@ -431,14 +431,14 @@ const ar: Phrases = {
   areaOfficeList: 'وقد شارك في الأنشطة التالية:',
   nothingReported: 'لم يُبلَّغ عن أي أنشطة خلال هذه الفترة.',
   afterPeriod: 'وعلاوة على ذلك، بعد هذه الفترة:',
+  statusNotes: { planned: '(مُخطط له)', confirmed: '(مؤكد)', postponed: '(مؤجل)', cancelled: '(ملغى)' },
+  online: 'عبر الإنترنت',
+  hybrid: (place) => `${place} وعبر الإنترنت`,
   draft: {
     mark: 'مسودة',
     notice: (m) => (m ? `مسودة، جُمعت قبل قبول جميع المساهمات. لم تُقبل بعد: ${m}.` : 'مسودة، وليست التقرير الصادر.'),
     regionMissing: (o) => `لم تُقبل المساهمة بعد: ${o}.`,
   },
-  statusNotes: { planned: '(مُخطط له)', confirmed: '(مؤكد)', postponed: '(مؤجل)', cancelled: '(ملغى)' },
-  online: 'عبر الإنترنت',
-  hybrid: (place) => `${place} وعبر الإنترنت`,
   honorific: (h, name) => {
     const t = { Mr: 'السيد', Mrs: 'السيدة', Ms: 'السيدة', Dr: 'الدكتور', Prof: 'الأستاذ' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -493,14 +493,14 @@ const zh: Phrases = {
   areaOfficeList: '该办事处参与了以下活动：',
   nothingReported: '本期间未报告任何活动。',
   afterPeriod: '此外，在本期间之后：',
+  statusNotes: { planned: '（计划中）', confirmed: '（已确认）', postponed: '（已推迟）', cancelled: '（已取消）' },
+  online: '线上',
+  hybrid: (place) => `${place}及线上`,
   draft: {
     mark: '草稿',
     notice: (m) => (m ? `草稿，在所有文稿获接受之前汇编。尚未接受：${m}。` : '草稿，并非正式发布的报告。'),
     regionMissing: (o) => `文稿尚未接受：${o}。`,
   },
-  statusNotes: { planned: '（计划中）', confirmed: '（已确认）', postponed: '（已推迟）', cancelled: '（已取消）' },
-  online: '线上',
-  hybrid: (place) => `${place}及线上`,
   honorific: (h, name) => {
     const t = { Mr: '先生', Mrs: '女士', Ms: '女士', Dr: '博士', Prof: '教授' }[h ?? ''];
     return t ? `${name}${t}` : name;
