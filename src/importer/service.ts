@@ -167,6 +167,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         period: proposal.period,
         sections: proposal.sections,
         unplaced: proposal.unplaced,
+        unplacedCount: proposal.unplacedCount,
         createdAt: new Date().toISOString(),
         createdBy: actorLabel(actor),
       };
@@ -191,7 +192,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
           action: 'import.create',
           entityType: 'import_batch',
           entityId: batch.id,
-          after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplaced.length },
+          after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplacedCount },
         });
       });
       return { batch, proposals, existing: false, duplicates: proposal.activities.length - proposals.length };
