@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
+import { Confirm } from '../Confirm.tsx';
 import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
@@ -154,6 +155,7 @@ export default function ImportReview() {
   const [language, setLanguage] = useState<Language>('en');
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
+  const [confirmingReject, setConfirmingReject] = useState(false);
   const selectId = useId();
 
   const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
@@ -187,7 +189,7 @@ export default function ImportReview() {
         <button type="button" disabled={open === 0} onClick={() => void all('accept-all')}>
           {t('app.imports.acceptAll', { count: open })}
         </button>
-        <button type="button" disabled={open === 0} onClick={() => void all('reject-all')}>
+        <button type="button" disabled={open === 0} onClick={() => setConfirmingReject(true)}>
           {t('app.imports.rejectAll', { count: open })}
         </button>
       </div>
@@ -203,6 +205,18 @@ export default function ImportReview() {
             ))}
           </ul>
         </div>
+      ) : null}
+      {confirmingReject ? (
+        <Confirm
+          title={t('app.imports.confirmRejectAllTitle', { count: open })}
+          help={t('app.imports.confirmRejectAllHelp')}
+          confirm={t('app.imports.rejectAll', { count: open })}
+          onCancel={() => setConfirmingReject(false)}
+          onConfirm={() => {
+            setConfirmingReject(false);
+            void all('reject-all');
+          }}
+        />
       ) : null}
       <ol className="proposals">
         {batch.proposals.map((proposal) => (
