@@ -426,7 +426,18 @@ describe('the staff workspace', () => {
     await phone.goto(`${server.url}/app/imports/${batches[0].id}`);
     await phone.locator('.proposal blockquote').first().waitFor();
     await fits('workspace-phone-import-review');
-  });
+
+    // A conflict on the phone: the fields both changed, one under the other.
+    await phone.goto(activityUrl);
+    await phone.getByLabel('Outcome', { exact: true }).fill('A declaration, typed on a phone.');
+    const id = activityUrl.split('/').pop() ?? '';
+    const current = (await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body;
+    expect((await server.request('PATCH', `/api/activities/${id}`, { token: editor.token, body: { version: current.version, outcome: { en: 'A declaration, typed at a desk.' } } })).status).toBe(200);
+    await phone.getByRole('button', { name: 'Save' }).click();
+    await phone.getByRole('region', { name: 'Changed by someone else' }).getByText('A declaration, typed at a desk.').waitFor();
+    await fits('workspace-phone-editor-conflict');
+    // Five screens, each photographed and checked by axe: slower than one step of the journey.
+  }, 90_000);
 
   it('speaks Arabic right to left', async () => {
     await page.goto(`${server.url}/app`);
