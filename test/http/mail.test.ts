@@ -6,6 +6,7 @@
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { openFieldbook } from '#src/app.ts';
 import type { OutgoingMail } from '#src/mail/model.ts';
+import { claimDue } from '#src/mail/store.ts';
 import { smtpTransport } from '#src/mail/transport.ts';
 import { describeHttp } from '../support/describe-http.ts';
 import type { TestServer } from '../support/server.ts';
@@ -182,6 +183,25 @@ describeHttp(
       const digested = (await outbox(http.server, http.users.admin.token, '?state=digested')).data;
       expect(digested).toHaveLength(2);
       expect(new Set(digested.map((m: { digestId: string }) => m.digestId)).size).toBe(1);
+    });
+
+    it('sends again, with the same Message-ID, a message whose worker stopped after claiming it, once its lease has lapsed', async () => {
+      const message = notice();
+      await enqueue(http.server, [message]);
+      const { database, services } = http.server.database.fieldbook;
+      const now = new Date();
+      // A worker claims the message and dies before it records anything.
+      await database.db.transaction().execute((trx) => claimDue(trx, http.dialect, now.toISOString(), new Date(now.getTime() + 10 * 60_000).toISOString(), 10));
+      const transport = smtpTransport(smtp.url, 'Fieldbook <noreply@fieldbook.example>');
+      try {
+        expect(await services.mail.deliverDue(transport, () => new Date(now.getTime() + 60_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+        expect(await services.mail.deliverDue(transport, () => new Date(now.getTime() + 11 * 60_000))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      } finally {
+        transport.close();
+      }
+      const [mail] = smtp.received;
+      expect(mail?.messageId).toBe((await services.mail.findByKey(message.key))?.messageId);
+      expect(await services.mail.findByKey(message.key)).toMatchObject({ state: 'sent', attempts: 2 });
     });
 
     it('sends each message exactly once when two workers run at once (on PostgreSQL, two instances)', async () => {
