@@ -168,6 +168,8 @@ const MATRIX: Case[] = [
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
+  { method: 'GET', route: '/favicon.svg', expect: all(200) },
+  { method: 'GET', route: '/favicon.ico', expect: all(200) },
   { method: 'GET', route: '/calendar.ics', expect: all(200) },
   { method: 'GET', route: '/:lang', path: '/en', expect: all(200) },
   { method: 'GET', route: '/:lang/', path: '/en/', expect: all(200) },
