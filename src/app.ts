@@ -26,6 +26,8 @@ import { registryRoutes } from '#src/registry/routes.ts';
 import { reportRoutes } from '#src/reports/routes.ts';
 import { createReportService, type ReportService } from '#src/reports/service.ts';
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
+import { roundRoutes } from '#src/rounds/routes.ts';
+import { createRoundService, type RoundService } from '#src/rounds/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
 
@@ -37,6 +39,7 @@ export interface Services {
   activities: ActivityService;
   imports: ImportService;
   reports: ReportService;
+  rounds: RoundService;
 }
 
 export interface Fieldbook {
@@ -68,9 +71,10 @@ export async function openFieldbook(
   const activities = createActivityService(database.db, database.dialect, registry);
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
+  const rounds = createRoundService(database.db, { registry, activities, reports, auth });
   return {
     database,
-    services: { registry, auth, activities, imports, reports },
+    services: { registry, auth, activities, imports, reports, rounds },
     close: async () => {
       await reports.close();
       await database.close();
@@ -92,6 +96,7 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       activityRoutes(services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),
+      roundRoutes(services.rounds),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
       workspaceRoutes(),
     ],

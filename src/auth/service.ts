@@ -73,6 +73,18 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       });
     },
 
+    /** Accounts by id, as colleagues see each other (a round's reviewers): signed-in users only. */
+    async usersByIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
+      requireAccess(actor, 'internal:read');
+      return store.findUsersByIds(db, ids);
+    },
+
+    /** The live accounts of an office's editors, e.g. to tell them of a round (signed-in users and the server's own jobs). */
+    async editorsOf(actor: Actor, office: string): Promise<User[]> {
+      requireAccess(actor, 'internal:read');
+      return store.findActiveUsers(db, { role: 'editor', office });
+    },
+
     async listUsers(actor: Actor): Promise<User[]> {
       requireAccess(actor, 'users:manage');
       return store.listUsers(db);

@@ -38,6 +38,20 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<(Use
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
+/** The accounts of these ids (unknown ids are left out). */
+export async function findUsersByIds(ex: Executor, ids: readonly string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('app_user').selectAll().where('id', 'in', [...ids]).orderBy('email').execute();
+  return rows.map(toUser);
+}
+
+/** The live accounts of a role, of one office when given (an office's editors). */
+export async function findActiveUsers(ex: Executor, filter: { role: Role; office?: string }): Promise<User[]> {
+  let query = ex.selectFrom('app_user').selectAll().where('role', '=', filter.role).where('disabled_at', 'is', null);
+  if (filter.office !== undefined) query = query.where('office_code', '=', filter.office);
+  return (await query.orderBy('email').execute()).map(toUser);
+}
+
 export async function listUsers(ex: Executor): Promise<User[]> {
   const rows = await ex.selectFrom('app_user').selectAll().orderBy('email').execute();
   return rows.map(toUser);

@@ -6,8 +6,9 @@ import type { AuthTables } from '#src/auth/tables.ts';
 import type { ImportTables } from '#src/importer/tables.ts';
 import type { RegistryTables } from '#src/registry/tables.ts';
 import type { ReportTables } from '#src/reports/tables.ts';
+import type { RoundTables } from '#src/rounds/tables.ts';
 
-export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables {}
+export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables {}
 
 /** What a store function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
