@@ -16,7 +16,7 @@ import { actorId, actorLabel, requireAccess, type Actor } from '#src/platform/ac
 import { conflict, invalid, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
-import { headOn, localise, type Assignment, type Office } from '#src/registry/model.ts';
+import { localise, type Office } from '#src/registry/model.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { outlookOf, OUTLOOK_STATUSES } from '#src/reports/model.ts';
 import { formatPeriod, PHRASES } from '#src/reports/phrases.ts';
@@ -240,10 +240,9 @@ export function createRoundService(
     const phrases = PHRASES[language];
     const period = { from: round.from, to: round.to };
     const after = outlookOf({ to: round.to, outlookMonths: Math.max(definition.outlookMonths, 1) });
-    const [inPeriod, later, details, bureauCode] = await Promise.all([
+    const [inPeriod, later, bureauCode] = await Promise.all([
       officeActivities(office.code, round.sector, period),
       after ? officeActivities(office.code, round.sector, after, [...OUTLOOK_STATUSES]) : Promise.resolve([]),
-      registry.getOffice(SERVICE_ACTOR, office.code),
       bureauOf(round.sector),
     ]);
     const related = new Map<string, Activity>();
@@ -254,7 +253,7 @@ export function createRoundService(
       }
     }
     const bureau = bureauCode ? await registry.getBody(SERVICE_ACTOR, bureauCode) : null;
-    const lead = leadSentence(office, details.assignments, round, bureau ? phrases.defaults.bureau(bureau.code, localise(bureau.names, language).text) : round.sector, language);
+    const lead = leadSentence(office, round, bureau ? phrases.defaults.bureau(bureau.code, localise(bureau.names, language).text) : round.sector, language);
     return draftContribution({ language, lead, inPeriod, after: later, related });
   }
 
@@ -653,14 +652,11 @@ function dayBefore(day: string): string {
 
 /**
  * The sentence before an office's list, as the quick printout words it: a regional office's (or
- * the Office for Europe's) period sentence; an area office's "based in" sentence and "It took part in".
+ * the Office for Europe's) period sentence; an area office's "It took part in …" (the compiled
+ * report puts the registry's "based in" sentence before an area office's part itself).
  */
-function leadSentence(office: Office, assignments: readonly Assignment[], round: Round, bureau: string, language: Language): string {
+function leadSentence(office: Office, round: Round, bureau: string, language: Language): string {
   const phrases = PHRASES[language];
-  const name = localise(office.names, language).text;
-  const sector = phrases.defaults.sector(round.sector);
-  if (office.kind !== 'area') return phrases.periodSentence(formatPeriod(round.from, round.to, language), name, sector, bureau);
-  const head = headOn(assignments, office.code, round.to);
-  const headName = head ? phrases.honorific(head.person.honorific, head.person.name) : null;
-  return `${phrases.basedIn(name, localise(office.cityNames, language).text, headName)} ${phrases.areaOfficeList}`;
+  if (office.kind === 'area') return phrases.areaOfficeList;
+  return phrases.periodSentence(formatPeriod(round.from, round.to, language), localise(office.names, language).text, phrases.defaults.sector(round.sector), bureau);
 }
