@@ -79,12 +79,6 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       return store.findUsersByIds(db, ids);
     },
 
-    /** The live accounts of an office's editors, e.g. to tell them of a round (signed-in users and the server's own jobs). */
-    async editorsOf(actor: Actor, office: string): Promise<User[]> {
-      requireAccess(actor, 'internal:read');
-      return store.findActiveUsers(db, { role: 'editor', office });
-    },
-
     async listUsers(actor: Actor): Promise<User[]> {
       requireAccess(actor, 'users:manage');
       return store.listUsers(db);

@@ -45,13 +45,6 @@ export async function findUsersByIds(ex: Executor, ids: readonly string[]): Prom
   return rows.map(toUser);
 }
 
-/** The live accounts of a role, of one office when given (an office's editors). */
-export async function findActiveUsers(ex: Executor, filter: { role: Role; office?: string }): Promise<User[]> {
-  let query = ex.selectFrom('app_user').selectAll().where('role', '=', filter.role).where('disabled_at', 'is', null);
-  if (filter.office !== undefined) query = query.where('office_code', '=', filter.office);
-  return (await query.orderBy('email').execute()).map(toUser);
-}
-
 export async function listUsers(ex: Executor): Promise<User[]> {
   const rows = await ex.selectFrom('app_user').selectAll().orderBy('email').execute();
   return rows.map(toUser);
