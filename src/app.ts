@@ -26,7 +26,10 @@ import { registryRoutes } from '#src/registry/routes.ts';
 import { reportRoutes } from '#src/reports/routes.ts';
 import { createReportService, type ReportService } from '#src/reports/service.ts';
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
+import { DEMO_CONTRIBUTIONS, demoContributionsFile, resolveDemoContributions } from '#src/rounds/demo.ts';
+import { activitySeen } from '#src/rounds/model.ts';
 import { roundRoutes } from '#src/rounds/routes.ts';
+import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
@@ -108,13 +111,21 @@ export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
 /** The report the product comes from, imported and accepted by `fieldbook seed --demo`. */
 export const DEMO_REPORT = 'data/demo/tsag-2020-regional-offices-contribution.txt';
 
-/** Imports the demo report and accepts what it proposes, so a newcomer sees real data at once. */
-export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number; refused: number }> {
-  const { imports } = fieldbook.services;
+/**
+ * Imports the demo report and accepts what it proposes, then makes the demo's reporting rounds:
+ * the closed tsag-2020 whose accepted contributions reproduce that report, and tsag-2021 in
+ * progress; so a newcomer sees real data at once.
+ */
+export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number; refused: number; rounds: string[] }> {
+  const { imports, activities, rounds, reports } = fieldbook.services;
   const bytes = await readFile(DEMO_REPORT);
   const batch = await imports.importDocument(SEED_ACTOR, { name: basename(DEMO_REPORT), bytes });
   const outcome = await imports.acceptAll(SEED_ACTOR, batch.batch.id);
-  return { accepted: outcome.accepted.length, refused: outcome.refused.length };
+  const file = demoContributionsFile.parse(JSON.parse(await readFile(DEMO_CONTRIBUTIONS, 'utf8')));
+  const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
+  const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
+  const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */

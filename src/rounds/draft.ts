@@ -8,7 +8,7 @@
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import type { Activity } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import { inDateOrder, itemText } from '#src/reports/model.ts';
+import { inDateOrder, itemText } from '#src/reports/build.ts';
 import { PHRASES } from '#src/reports/phrases.ts';
 import type { ContributionBlock, ContributionContent, ContributionItem } from './content.ts';
 import { activitySeen } from './model.ts';

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { withCurrentOnConflict } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { sendDownload } from '#src/platform/representation.ts';
 import { pickLanguage, type Language } from '#src/platform/i18n.ts';
 import { presentBoard, presentComment, presentContribution, presentMine, presentRound, presentRoundSummary } from './present.ts';
 import * as schemas from './schemas.ts';
@@ -70,6 +71,25 @@ export function roundRoutes(rounds: RoundService) {
       async (request) => presentBoard(await rounds.board(request.actor, request.params.code), languageOf(request)),
     );
 
+    app.get(
+      '/api/rounds/:code/report.:format',
+      {
+        schema: {
+          tags,
+          summary: "The round's report: cover, common sections and the accepted contributions (docx, pdf, html or md)",
+          description: 'With offices not accepted: 409 round_incomplete naming them, unless draft=true, which marks DRAFT on every page and lists the offices missing.',
+          params: schemas.compileParams,
+          querystring: schemas.compileQuery,
+          response: { 200: z.any().describe('The document') },
+        },
+      },
+      async (request, reply) => {
+        const { code, format } = request.params;
+        const rendered = await rounds.compile(request.actor, code, format, { language: request.query.lang, draft: request.query.draft });
+        return sendDownload(reply, { ...rendered, disposition: format === 'docx' || format === 'pdf' ? 'attachment' : 'inline' });
+      },
+    );
+
     // ---- contributions ----
 
     /** The contribution as a read shows it, for a 409's current state. */
@@ -127,6 +147,24 @@ export function roundRoutes(rounds: RoundService) {
           async () => presentContribution(await rounds.reopenContribution(request.actor, request.params.code, request.params.office, request.body), languageOf(request)),
           currentContribution(request),
         ),
+    );
+
+    app.post(
+      `${path}/preview`,
+      {
+        schema: {
+          tags,
+          summary: "The office's part of its region's section exactly as the compiled report's HTML prints it (an HTML fragment; nothing is saved)",
+          params,
+          querystring: schemas.previewQuery,
+          body: schemas.previewBody,
+          response: { 200: z.string().describe('text/html fragment') },
+        },
+      },
+      async (request, reply) => {
+        const html = await rounds.preview(request.actor, request.params.code, request.params.office, request.body.content, request.query.lang);
+        return reply.type('text/html; charset=utf-8').send(html);
+      },
     );
 
     app.post(

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
-import { REPORT_FORMATS } from '#src/reports/model.ts';
+import { REPORT_FORMATS } from '#src/reports/definition.ts';
 import { CONTENT_LIMITS } from './content.ts';
 import { CONTRIBUTION_ACTIONS, CONTRIBUTION_STATES, repeatedIds, ROUND_CODE_PATTERN, ROUND_STATES } from './model.ts';
 

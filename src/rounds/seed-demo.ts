@@ -7,6 +7,7 @@
  * round already there is left as it is.
  */
 import type { Actor } from '#src/platform/access.ts';
+import type { ReportService } from '#src/reports/service.ts';
 import type { ContributionContent } from './content.ts';
 import type { RoundService } from './service.ts';
 
@@ -21,8 +22,12 @@ const OPEN_ROUND_STATES: Record<string, 'draft' | 'submitted' | 'changes_request
   europe: 'submitted',
 };
 
+/** The demo cover's Contact, as a TD names one (a demo address: the register has no focal point's phone). */
+const DEMO_CONTACT = { name: 'TSB Focal Point for the Regions', organisation: 'ITU/TSB', country: 'Switzerland', tel: '+41 22 730 5111', email: 'tsb-regions@example.org' };
+
 export async function seedDemoRounds(
   rounds: RoundService,
+  reports: ReportService,
   actor: Actor,
   accepted2020: ReadonlyArray<{ office: string; content: ContributionContent }>,
 ): Promise<{ created: string[] }> {
@@ -39,6 +44,7 @@ export async function seedDemoRounds(
       due: '2020-09-11',
       offices: accepted2020.map((c) => c.office),
     });
+    await reports.update(actor, round.round.reportId, { version: 1, header: { placeAndDate: 'Virtual, 28 September – 2 October 2020', contacts: [DEMO_CONTACT] } });
     for (const { office, content } of accepted2020) {
       const started = await rounds.start(actor, DEMO_ROUNDS.closed, office);
       const saved = await rounds.saveContent(actor, DEMO_ROUNDS.closed, office, { version: started.contribution.version, content });

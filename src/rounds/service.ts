@@ -18,10 +18,14 @@ import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import { localise, type Office } from '#src/registry/model.ts';
 import type { RegistryService } from '#src/registry/service.ts';
-import { outlookOf, OUTLOOK_STATUSES } from '#src/reports/model.ts';
+import { outlookOf, OUTLOOK_STATUSES } from '#src/reports/definition.ts';
 import { formatPeriod, PHRASES } from '#src/reports/phrases.ts';
 import { createReportBody } from '#src/reports/schemas.ts';
 import type { ReportService } from '#src/reports/service.ts';
+import type { Contact, ReportFormat } from '#src/reports/definition.ts';
+import type { RenderedReport } from '#src/reports/render.ts';
+import { renderBlocksHtml } from '#src/reports/render-html.ts';
+import { compileOffice, compileRound } from './compile.ts';
 import { isEmptyContent, itemCount, linkedActivityIds, type ActivitySeen, type ContributionContent } from './content.ts';
 import { draftContribution } from './draft.ts';
 import {
@@ -307,7 +311,48 @@ export function createRoundService(
     return contributionDetails(round, next);
   }
 
+  /** The round's first reviewer as the cover's Contact, when the cover names none. */
+  async function focalPointOf(round: Round): Promise<Contact | null> {
+    const [first] = await auth.usersByIds(SERVICE_ACTOR, await store.listReviewers(db, round.id));
+    if (!first) return null;
+    return { name: first.displayName, organisation: first.bureau, country: null, tel: null, email: first.email };
+  }
+
   const useCases = {
+    /**
+     * The round's report: the cover and common sections, then the accepted contributions (their
+     * frozen snapshots) in region order. With offices not accepted it is refused (409
+     * round_incomplete naming them) unless `draft`, which marks every page and lists them.
+     */
+    async compile(actor: Actor, code: string, format: ReportFormat, options: { language?: Language | undefined; draft?: boolean }): Promise<RenderedReport> {
+      requireAccess(actor, 'internal:read');
+      const round = await visibleRound(code);
+      const [contributions, { definition }, focalPoint] = await Promise.all([
+        store.listContributions(db, [round.id]),
+        reports.get(actor, round.reportId),
+        focalPointOf(round),
+      ]);
+      const accepted = contributions.filter((c) => c.state === 'accepted' && c.accepted !== null);
+      const missing = contributions.filter((c) => !accepted.includes(c)).map((c) => c.office);
+      const language = options.language ?? definition.language;
+      const ctx = await reports.registryContext(actor, { sector: definition.sector, advisoryGroup: definition.advisoryGroup });
+      const tree = compileRound(
+        { definition, ctx, contributions: accepted.map((c) => ({ office: c.office, content: c.accepted!.content })), missing, draft: options.draft ?? false, focalPoint },
+        language,
+      );
+      return reports.renderTree(tree, format, language);
+    },
+
+    /** An office's part exactly as the compiled report's HTML prints it, for the editor's live preview (not saved). */
+    async preview(actor: Actor, code: string, office: string, content: ContributionContent, language?: Language): Promise<string> {
+      requireAccess(actor, 'internal:read');
+      const round = await visibleRound(code);
+      await visibleContribution(round, office);
+      const { definition } = await reports.get(actor, round.reportId);
+      const ctx = await reports.registryContext(actor, { sector: definition.sector, advisoryGroup: definition.advisoryGroup });
+      return renderBlocksHtml(compileOffice({ definition, ctx, office, content }, language ?? content.language));
+    },
+
     async list(actor: Actor): Promise<RoundSummary[]> {
       requireAccess(actor, 'internal:read');
       return summaries(await store.listRounds(db));

@@ -198,6 +198,13 @@ const MATRIX: Case[] = [
     expect: commenters(200),
   },
   { method: 'GET', route: '/api/me/contributions', expect: signedIn(200) },
+  { method: 'GET', route: '/api/rounds/:code/report.:format', setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}/report.md?draft=true` }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/rounds/:code/contributions/:office/preview',
+    setup: async (server) => ({ path: `${(await roundAt(server, 'open')).contribution}/preview`, body: { content: { language: 'en', blocks: [{ id: 'p', kind: 'paragraph', text: 'Matrix.', activities: [] }] } } }),
+    expect: signedIn(200),
+  },
   { method: 'GET', route: '/api/imports', expect: { ...signedIn(200) } },
   {
     method: 'POST',
@@ -246,6 +253,9 @@ const MATRIX: Case[] = [
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
+  { method: 'GET', route: '/favicon.svg', expect: all(200) },
+  // Redirected to /favicon.svg (followed).
+  { method: 'GET', route: '/favicon.ico', expect: all(200) },
   { method: 'GET', route: '/calendar.ics', expect: all(200) },
   { method: 'GET', route: '/:lang', path: '/en', expect: all(200) },
   { method: 'GET', route: '/:lang/', path: '/en/', expect: all(200) },

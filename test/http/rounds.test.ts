@@ -100,6 +100,18 @@ describeHttp(
       expect(after.body.accepted).toEqual(accepted.body.accepted);
       expect(after.body.version).toBe(accepted.body.version);
 
+      // The report prints the accepted snapshot; with cairo not accepted, only as a marked draft.
+      const incomplete = await http.server.request('GET', '/api/rounds/tsag-2020/report.md', { token: as('reader') });
+      expect(incomplete.status).toBe(409);
+      expect(incomplete.body).toMatchObject({ code: 'round_incomplete', detail: expect.stringContaining('cairo') });
+      const draft = await http.server.request('GET', '/api/rounds/tsag-2020/report.md?draft=true', { token: as('reader') });
+      expect(draft.status).toBe(200);
+      expect(draft.text).toContain('DRAFT');
+      expect(draft.text).toContain('ROA supported a workshop organized by ITU-T SG12 on Quality of Service');
+      const preview = await http.server.request('POST', `${CONTRIBUTION}/preview`, { token: as('editor'), body: { content: answer } });
+      expect(preview.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(preview.text).toMatch(/<ol[^>]*>\s*<li>.*ROA supported a workshop organized by ITU-T SG12/s);
+
       const board = await http.server.request('GET', '/api/rounds/tsag-2020/board', { token: as('reader') });
       expect(board.body.round.counts).toEqual({ asked: 2, notStarted: 1, draft: 0, submitted: 0, changesRequested: 0, accepted: 1, late: 1 });
       expect(board.body.contributions).toEqual([
