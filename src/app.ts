@@ -13,6 +13,10 @@ import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
+import { mailRoutes } from '#src/mail/routes.ts';
+import { createMailService, type MailService } from '#src/mail/service.ts';
+import { smtpTransport } from '#src/mail/transport.ts';
+import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
@@ -43,6 +47,7 @@ export interface Services {
   imports: ImportService;
   reports: ReportService;
   rounds: RoundService;
+  mail: MailService;
 }
 
 export interface Fieldbook {
@@ -74,10 +79,15 @@ export async function openFieldbook(
   const activities = createActivityService(database.db, database.dialect, registry);
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
+  const mail = createMailService(database.db, database.dialect, auth, {
+    from: config.MAIL_FROM,
+    retry: { baseDelayMs: config.MAIL_RETRY_SECONDS * 1000, maxDelayMs: 6 * 3600 * 1000, maxAttempts: config.MAIL_MAX_ATTEMPTS },
+    digestHourUtc: config.MAIL_DIGEST_HOUR,
+  });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth });
   return {
     database,
-    services: { registry, auth, activities, imports, reports, rounds },
+    services: { registry, auth, activities, imports, reports, rounds, mail },
     close: async () => {
       await reports.close();
       await database.close();
@@ -85,9 +95,13 @@ export async function openFieldbook(
   };
 }
 
-export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
+/**
+ * The HTTP app; with SMTP_URL, also the mail worker, which starts when the app is ready and stops
+ * when it closes (the command line's one-shot commands open no app, so they send nothing).
+ */
+export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
-  return buildHttpApp({
+  const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     securitySchemes: AUTH_SECURITY_SCHEMES,
@@ -100,10 +114,25 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       importRoutes(services.imports),
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
+      mailRoutes(services.mail),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
       workspaceRoutes(),
     ],
   });
+  const smtpUrl = config.SMTP_URL;
+  if (smtpUrl) {
+    let worker: MailWorker | undefined;
+    app.addHook('onReady', async () => {
+      worker = startMailWorker({
+        mail: services.mail,
+        transport: smtpTransport(smtpUrl, config.MAIL_FROM),
+        intervalMs: config.MAIL_POLL_SECONDS * 1000,
+        onError: (error) => app.log.error({ err: error }, 'mail worker: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => worker?.stop());
+  }
+  return app;
 }
 
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };

@@ -253,8 +253,9 @@ user
   .option('--office <code>', 'for editors: the office they write for (e.g. addis-ababa)')
   .option('--bureau <code>', 'for focal points: their bureau (e.g. TSB)')
   .option('--name <name>', 'display name (default: the email)')
+  .addOption(new Option('--language <code>', 'the language of the mail they get (default: en)').choices(LANGUAGES))
   .option('--password-stdin', 'read the password from standard input (without it the account can only use API tokens)')
-  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; passwordStdin?: boolean }) => {
+  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; language?: string; passwordStdin?: boolean }) => {
     const config = loadConfig();
     const parsed = createUserBody.safeParse({
       email: options.email,
@@ -262,6 +263,7 @@ user
       office: options.office,
       bureau: options.bureau,
       displayName: options.name,
+      language: options.language,
       password: options.passwordStdin ? await readStdin() : undefined,
     });
     if (!parsed.success) fail(new Error(parsed.error.issues.map((i) => `${asOption(`body.${i.path.join('.')}`)}: ${i.message}`).join('\n')));

@@ -40,7 +40,9 @@ export type Permission =
   /** Open, change, copy and close reporting rounds of a bureau's Sector, and review their contributions. */
   | 'rounds:manage'
   /** Write an office's contribution to a reporting round (its editors only; admins for any office). */
-  | 'contributions:write';
+  | 'contributions:write'
+  /** See the mail outbox: every notice and whether it went. */
+  | 'mail:read';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -52,7 +54,7 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read'],
   'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],

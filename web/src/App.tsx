@@ -15,6 +15,7 @@ const Imports = lazy(() => import('./screens/Imports.tsx'));
 const ImportReview = lazy(() => import('./screens/ImportReview.tsx'));
 const Offices = lazy(() => import('./screens/Offices.tsx'));
 const ReportBuilder = lazy(() => import('./screens/ReportBuilder.tsx'));
+const Outbox = lazy(() => import('./screens/Outbox.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -82,6 +83,7 @@ export function App() {
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
+            {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
           </nav>
         ) : null}
         <LanguagePicker />
@@ -107,6 +109,7 @@ export function App() {
               <Route path="/imports/:id" element={<ImportReview />} />
               <Route path="/offices" element={<Offices />} />
               <Route path="/reports" element={<ReportBuilder />} />
+              <Route path="/outbox" element={<Outbox />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

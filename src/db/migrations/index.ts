@@ -12,6 +12,7 @@ import * as officeListOrder from './2026_11_29_0009_office_list_order.ts';
 import * as dropSearchExpressionIndex from './2026_11_29_0010_drop_search_expression_index.ts';
 import * as loginFailureAddress from './2026_12_07_0011_login_failure_address.ts';
 import * as createReportingRounds from './2026_12_07_0012_create_reporting_rounds.ts';
+import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0010_drop_search_expression_index': dropSearchExpressionIndex,
   '2026_12_07_0011_login_failure_address': loginFailureAddress,
   '2026_12_07_0012_create_reporting_rounds': createReportingRounds,
+  '2026_12_07_0020_create_mail_outbox': createMailOutbox,
 };
