@@ -32,6 +32,7 @@ import { createReportService, type ReportService } from '#src/reports/service.ts
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
 import { DEMO_CONTRIBUTIONS, demoContributionsFile, resolveDemoContributions } from '#src/rounds/demo.ts';
 import { activitySeen } from '#src/rounds/model.ts';
+import { startRoundReminders, type RemindersJob } from '#src/rounds/reminders.ts';
 import { roundRoutes } from '#src/rounds/routes.ts';
 import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
@@ -84,7 +85,7 @@ export async function openFieldbook(
     retry: { baseDelayMs: config.MAIL_RETRY_SECONDS * 1000, maxDelayMs: 6 * 3600 * 1000, maxAttempts: config.MAIL_MAX_ATTEMPTS },
     digestHourUtc: config.MAIL_DIGEST_HOUR,
   });
-  const rounds = createRoundService(database.db, { registry, activities, reports, auth });
+  const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
   return {
     database,
     services: { registry, auth, activities, imports, reports, rounds, mail },
@@ -96,8 +97,9 @@ export async function openFieldbook(
 }
 
 /**
- * The HTTP app; with SMTP_URL, also the mail worker, which starts when the app is ready and stops
- * when it closes (the command line's one-shot commands open no app, so they send nothing).
+ * The HTTP app, and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
+ * also the mail worker. Both start when the app is ready and stop when it closes (the command
+ * line's one-shot commands open no app, so they send nothing).
  */
 export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
@@ -119,6 +121,17 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       workspaceRoutes(),
     ],
   });
+  if (config.ROUND_REMINDER_MINUTES > 0) {
+    let reminders: RemindersJob | undefined;
+    app.addHook('onReady', async () => {
+      reminders = startRoundReminders({
+        rounds: services.rounds,
+        intervalMs: config.ROUND_REMINDER_MINUTES * 60 * 1000,
+        onError: (error) => app.log.error({ err: error }, 'round reminders: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => reminders?.stop());
+  }
   const smtpUrl = config.SMTP_URL;
   if (smtpUrl) {
     let worker: MailWorker | undefined;

@@ -26,6 +26,8 @@ import type { Contact, ReportFormat } from '#src/reports/definition.ts';
 import type { RenderedReport } from '#src/reports/render.ts';
 import { renderBlocksHtml } from '#src/reports/render-html.ts';
 import { compileOffice, compileRound } from './compile.ts';
+import type { MailService } from '#src/mail/service.ts';
+import { roundNotice, type RoundEvent } from './notices.ts';
 import { isEmptyContent, itemCount, linkedActivityIds, type ActivitySeen, type ContributionContent } from './content.ts';
 import { draftContribution } from './draft.ts';
 import {
@@ -35,6 +37,7 @@ import {
   defaultRoundCode,
   hasUnit,
   isLate,
+  reminderDue,
   nextState,
   officesAskedByDefault,
   outsidePeriod,
@@ -101,6 +104,10 @@ export interface MyContribution {
 export interface RoundServiceOptions {
   /** The clock: lateness and reminders are reckoned on its day. */
   now?: () => Date;
+  /** Where people reach Fieldbook: notices link to it. */
+  baseUrl: string;
+  /** Days before the due day that offices not handed in are reminded (e.g. 7 and 1). */
+  reminderDays: readonly number[];
 }
 
 export type RoundService = ReturnType<typeof createRoundService>;
@@ -113,10 +120,10 @@ const LATEST_COMMENTS = 3;
 
 export function createRoundService(
   db: Kysely<Database>,
-  deps: { registry: RegistryService; activities: ActivityService; reports: ReportService; auth: AuthService },
-  options: RoundServiceOptions = {},
+  deps: { registry: RegistryService; activities: ActivityService; reports: ReportService; auth: AuthService; mail: Pick<MailService, 'enqueue'> },
+  options: RoundServiceOptions,
 ) {
-  const { registry, activities, reports, auth } = deps;
+  const { registry, activities, reports, auth, mail } = deps;
   const now = () => options.now?.() ?? new Date();
   const today = () => now().toISOString().slice(0, 10);
 
@@ -307,8 +314,25 @@ export function createRoundService(
     const state = nextState(current.state, action);
     const at = now().toISOString();
     const next = shape({ ...current, state, version: current.version + 1, updatedAt: at, updatedBy: actorLabel(actor) });
-    await db.transaction().execute((trx) => writeContribution(trx, actor, round, current, next, current.version, { action, comment: body.comment }));
-    return contributionDetails(round, next);
+    const office = (await registry.getOffice(SERVICE_ACTOR, current.office)).office;
+    await db.transaction().execute(async (trx) => {
+      await writeContribution(trx, actor, round, current, next, current.version, { action, comment: body.comment });
+      // The notice is written with the change, so neither exists without the other.
+      if (action === 'submit') await notify(trx, round, office, { kind: 'submitted', version: next.version }, 'reviewers');
+      if (action === 'request_changes') await notify(trx, round, office, { kind: 'changes_requested', version: next.version, comment: body.comment ?? '' }, 'editors');
+      if (action === 'accept') await notify(trx, round, office, { kind: 'accepted', version: next.version }, 'editors');
+    });
+    return contributionDetails(round, next, office);
+  }
+
+  /**
+   * Writes a round's notice to the outbox in the caller's transaction, in each recipient's
+   * language: to the office's editors, or to the round's reviewers.
+   */
+  async function notify(trx: Executor, round: Round, office: Office, event: RoundEvent, to: 'editors' | 'reviewers'): Promise<void> {
+    const recipients = await auth.recipients(trx, to === 'editors' ? { editorsOf: [office.code] } : { ids: await store.listReviewers(trx, round.id) });
+    const notices = recipients.map((r) => roundNotice(event, round, office, { id: r.id, email: r.email, name: r.displayName, language: r.language }, options.baseUrl));
+    await mail.enqueue(trx, notices, now());
   }
 
   /** The round's first reviewer as the cover's Contact, when the cover names none. */
@@ -351,6 +375,34 @@ export function createRoundService(
       const { definition } = await reports.get(actor, round.reportId);
       const ctx = await reports.registryContext(actor, { sector: definition.sector, advisoryGroup: definition.advisoryGroup });
       return renderBlocksHtml(compileOffice({ definition, ctx, office, content }, language ?? content.language));
+    },
+
+    /**
+     * The periodic job: reminds the editors of offices not handed in as the due day nears (the
+     * nearest of the configured days reached), and tells them once when it has passed. Each
+     * notice has its key, so running this often, or on several servers at once, sends each once.
+     */
+    async remind(): Promise<number> {
+      const day = today();
+      const open = await store.listRounds(db, { state: 'open' });
+      const offices = await officesByCode();
+      let written = 0;
+      for (const round of open) {
+        const owing = (await store.listContributions(db, [round.id])).filter((c) => c.state !== 'submitted' && c.state !== 'accepted');
+        const events = owing.flatMap((c): Array<{ office: Office; event: RoundEvent }> => {
+          const office = offices.get(c.office);
+          if (!office) return [];
+          if (isLate(c.state, round.due, day)) return [{ office, event: { kind: 'late' } }];
+          const daysBefore = reminderDue(round.due, day, options.reminderDays);
+          return daysBefore === null ? [] : [{ office, event: { kind: 'reminder', daysBefore } }];
+        });
+        if (events.length === 0) continue;
+        await db.transaction().execute(async (trx) => {
+          for (const { office, event } of events) await notify(trx, round, office, event, 'editors');
+        });
+        written += events.length;
+      }
+      return written;
     },
 
     async list(actor: Actor): Promise<RoundSummary[]> {
@@ -436,6 +488,7 @@ export function createRoundService(
         await store.insertRound(trx, round);
         await store.setReviewers(trx, round.id, reviewers);
         await store.insertContributions(trx, offices.map((office) => unstarted(round, office, at, by)));
+        for (const office of offices) await notify(trx, round, known.get(office)!, { kind: 'opened' }, 'editors');
         await recordAudit(trx, actor, { action: 'round.create', entityType: 'reporting_round', entityId: round.id, after: { ...round, offices, reviewers, copiedFrom: previous?.code ?? null } });
       });
       return details(round);
@@ -452,7 +505,8 @@ export function createRoundService(
       const issues: FieldIssue[] = [];
       const added = patch.offices ? patch.offices.filter((o) => !asked.includes(o)) : [];
       const removed = patch.offices ? contributions.filter((c) => !patch.offices!.includes(c.office)) : [];
-      if (patch.offices) issues.push(...checkOffices(patch.offices, await officesByCode()));
+      const known = await officesByCode();
+      if (patch.offices) issues.push(...checkOffices(patch.offices, known));
       for (const c of removed) {
         if (c.state !== 'not_started') issues.push(issue('body.offices', 'office_has_contribution', `${c.office} has started its contribution; it stays in the round`, { value: c.office }));
       }
@@ -466,6 +520,7 @@ export function createRoundService(
         if (patch.reviewers) await store.setReviewers(trx, current.id, patch.reviewers);
         await store.deleteUnstartedContributions(trx, current.id, removed.map((c) => c.office));
         await store.insertContributions(trx, added.map((office) => unstarted(current, office, at, by)));
+        for (const office of added) await notify(trx, next, known.get(office)!, { kind: 'opened' }, 'editors');
         await recordAudit(trx, actor, { action: 'round.update', entityType: 'reporting_round', entityId: current.id, before: current, after: { ...next, offices: patch.offices, reviewers: patch.reviewers } });
       });
       return details(next);
