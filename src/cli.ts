@@ -148,7 +148,8 @@ function printSummary(proposal: Awaited<ReturnType<Fieldbook['services']['import
   if (proposal.header.title) console.log(`Title:  ${proposal.header.title}`);
   if (proposal.period) console.log(`Period: ${proposal.period.text} (${proposal.period.start} to ${proposal.period.end})`);
   if (rows.length > 0) for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-  console.log(`${proposal.activities.length} activities proposed; ${proposal.unplaced.length} passages could not be placed${proposal.unplaced.length ? ':' : '.'}`);
+  const listed = proposal.unplaced.length < proposal.unplacedCount ? `; the first ${proposal.unplaced.length}:` : proposal.unplacedCount ? ':' : '.';
+  console.log(`${proposal.activities.length} activities proposed; ${proposal.unplacedCount} passages could not be placed${listed}`);
   for (const u of proposal.unplaced) console.log(`  line ${u.line}${u.section ? ` (section ${u.section})` : ''}: ${u.text.slice(0, 100)}`);
 }
 

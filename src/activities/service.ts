@@ -14,6 +14,7 @@ import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './fi
 import { searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
 import { referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
+import { SEARCH_FORMAT } from './search-words.ts';
 import * as store from './store.ts';
 
 export interface ActivityPage {
@@ -80,6 +81,45 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   const useCases = {
+    /**
+     * The register's own faults in the fields of a create (or of a patch of `id`) that passed the
+     * schema when others did not (`fieldsThatParse`): unknown offices, Sectors and bodies, an unreadable date … Nothing
+     * for an activity the actor may not see.
+     */
+    async fieldFaults(actor: Actor, input: Omit<PatchActivityBody, 'version'>, id?: string): Promise<FieldIssue[]> {
+      let base: Activity | null = null;
+      if (id) {
+        base = await store.findActivity(db, id);
+        if (!base || !canSee(actor, base)) return [];
+      }
+      const composed = composeActivity(input, base, await references(), { id: id ?? newId(), at: new Date().toISOString(), by: actorLabel(actor) });
+      if (composed.ok) return [];
+      // Only faults of fields that were sent: the others are missing because the schema refused them.
+      return composed.issues.filter((i) => i.path.split('.')[1]! in input);
+    },
+
+    /**
+     * Rewrites every stored search text written in an older format (once, at start-up, after a
+     * change of stems or spellings), in slices of 500 so the database is never held long.
+     * Returns how many were rewritten. Safe to run from several instances at once.
+     */
+    async refreshSearchIndex(): Promise<number> {
+      if ((await store.searchIndexFormat(db)) === SEARCH_FORMAT) return 0;
+      let after = 0;
+      let count = 0;
+      for (;;) {
+        const slice = await store.activitiesAfter(db, after, 500);
+        if (slice.length === 0) break;
+        // Read only when there is something to rewrite: a new database has no registry yet to cache.
+        const refs = await references();
+        await db.transaction().execute((trx) => store.rewriteSearchTexts(trx, slice.map(({ activity }) => ({ id: activity.id, searchText: searchTextOf(activity, refs) }))));
+        after = slice.at(-1)!.seq;
+        count += slice.length;
+      }
+      await store.recordSearchIndexFormat(db, SEARCH_FORMAT);
+      return count;
+    },
+
     /**
      * `alongside` runs another capability's writes in the transaction that stores the activity
      * (e.g. the importer marking its proposal accepted): both land or neither does.

@@ -257,7 +257,6 @@ const MATRIX: Case[] = [
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
   { method: 'GET', route: '/favicon.svg', expect: all(200) },
-  // Redirected to /favicon.svg (followed).
   { method: 'GET', route: '/favicon.ico', expect: all(200) },
   { method: 'GET', route: '/calendar.ics', expect: all(200) },
   { method: 'GET', route: '/:lang', path: '/en', expect: all(200) },

@@ -13,6 +13,8 @@ import * as dropSearchExpressionIndex from './2026_11_29_0010_drop_search_expres
 import * as loginFailureAddress from './2026_12_07_0011_login_failure_address.ts';
 import * as createReportingRounds from './2026_12_07_0012_create_reporting_rounds.ts';
 import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
+import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
+import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0011_login_failure_address': loginFailureAddress,
   '2026_12_07_0012_create_reporting_rounds': createReportingRounds,
   '2026_12_07_0020_create_mail_outbox': createMailOutbox,
+  '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
+  '2026_12_07_0030_search_index_format': searchIndexFormat,
 };
