@@ -75,6 +75,12 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       });
     },
 
+    /** Accounts by id, as colleagues see each other (a round's reviewers): signed-in users only. */
+    async usersByIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
+      requireAccess(actor, 'internal:read');
+      return store.findUsersByIds(db, ids);
+    },
+
     async listUsers(actor: Actor): Promise<User[]> {
       requireAccess(actor, 'users:manage');
       return store.listUsers(db);

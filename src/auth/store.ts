@@ -39,6 +39,13 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<(Use
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
 }
 
+/** The accounts of these ids (unknown ids are left out). */
+export async function findUsersByIds(ex: Executor, ids: readonly string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('app_user').selectAll().where('id', 'in', [...ids]).orderBy('email').execute();
+  return rows.map(toUser);
+}
+
 export async function listUsers(ex: Executor): Promise<User[]> {
   const rows = await ex.selectFrom('app_user').selectAll().orderBy('email').execute();
   return rows.map(toUser);

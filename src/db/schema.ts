@@ -7,8 +7,9 @@ import type { MailTables } from '#src/mail/tables.ts';
 import type { ImportTables } from '#src/importer/tables.ts';
 import type { RegistryTables } from '#src/registry/tables.ts';
 import type { ReportTables } from '#src/reports/tables.ts';
+import type { RoundTables } from '#src/rounds/tables.ts';
 
-export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, MailTables {}
+export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables, MailTables {}
 
 /** What a store function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;

@@ -56,6 +56,16 @@ const configSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** The hour (UTC) the daily digest goes out. */
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Where people reach this Fieldbook: the links in notices start with it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://fieldbook.example.org' }).default('http://localhost:3000'),
+  /** Days before a round's due day that offices not yet handed in are reminded, comma-separated. */
+  ROUND_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be days as whole numbers, comma-separated, e.g. 7,1')
+    .default('7,1')
+    .transform((days) => [...new Set(days.split(',').map(Number))].sort((a, b) => b - a)),
+  /** How often the server looks for reminders and late contributions to notify, in minutes; 0: never. */
+  ROUND_REMINDER_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
 }).refine((config) => !config.DATABASE_SCHEMA || !config.DATABASE_URL.startsWith('sqlite:'), {
   path: ['DATABASE_SCHEMA'],
   message: 'only PostgreSQL has schemas: unset it, or give a postgres:// DATABASE_URL',
