@@ -90,12 +90,12 @@ describeHttp(
       smtp.refuseNext(1, 550);
       const refused = notice({ to: 'nobody@example.org' });
       await enqueue(http.server, [refused]);
-      await expect.poll(async () => (await outbox(http.server, http.users.admin.token, '?state=failed')).data.length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => (await outbox(http.server, http.users.admin.token, '?state=failed')).data.length, { timeout: 30_000 }).toBe(1);
 
       smtp.refuseNext(3, 451);
       const busy = notice({ to: 'busy@example.org' });
       await enqueue(http.server, [busy]);
-      await expect.poll(async () => (await outbox(http.server, http.users.admin.token, '?state=failed')).data.length, { timeout: 10_000 }).toBe(2);
+      await expect.poll(async () => (await outbox(http.server, http.users.admin.token, '?state=failed')).data.length, { timeout: 30_000 }).toBe(2);
 
       const failed = (await outbox(http.server, http.users.admin.token, '?state=failed')).data;
       expect(failed.find((m: { key: string }) => m.key === refused.key)).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/550/) });
