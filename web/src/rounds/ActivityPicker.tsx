@@ -3,6 +3,7 @@
  * existing activities API), each linked with what it says now, so a later change can be shown.
  */
 import { useEffect, useId, useState } from 'react';
+import { countryName } from '#src/platform/intl.ts';
 import { api, queryString } from '../api.ts';
 import { textIn, titleOf, type Activity, type Page } from '../activities.ts';
 import { Dialog } from '../Dialog.tsx';
@@ -12,9 +13,9 @@ import type { ActivityLink, ActivitySeen } from './model.ts';
 
 const SEARCH_AFTER_MS = 300;
 
-/** What the activity says now, in the language the office writes in. */
+/** What the activity says now, in the language the office writes in, worded as the server words it (so a link is not flagged as changed for its wording). */
 export function seenOf(activity: Activity, language: Language): ActivitySeen {
-  const country = activity.place?.country ? (new Intl.DisplayNames([language], { type: 'region' }).of(activity.place.country) ?? activity.place.country) : null;
+  const country = activity.place?.country ? countryName(activity.place.country, language, 'display') : null;
   const place = [activity.place?.city, country].filter(Boolean).join(', ');
   return {
     version: activity.version,
@@ -23,12 +24,6 @@ export function seenOf(activity: Activity, language: Language): ActivitySeen {
     place: place || null,
     status: activity.status,
   };
-}
-
-/** A link to the activity with this id, as the register has it now. */
-export async function linkTo(id: string, language: Language): Promise<ActivityLink> {
-  const activity = await api<Activity>('GET', `/api/activities/${encodeURIComponent(id)}`);
-  return { id, seen: seenOf(activity, language) };
 }
 
 interface PickerProps {
