@@ -19,7 +19,7 @@ import { Omissions } from '../rounds/Omissions.tsx';
 import { ContributionHistory, StateBadge } from '../rounds/StateBadge.tsx';
 import type { ContributionHandle } from '../rounds/useContribution.ts';
 
-type Notice = 'rounds.editor.saved' | 'rounds.editor.submitted' | null;
+type Notice = 'rounds.editor.saved' | null;
 
 /** The content to edit: the stored one, or an empty one in the language the user writes in. */
 const contentOf = (contribution: Contribution, language: ContributionContent['language']): ContributionContent => contribution.content ?? { language, blocks: [] };
@@ -58,10 +58,8 @@ function Editing({ handle, contribution }: { handle: ContributionHandle; contrib
 
   const submit = async () => {
     if (dirty && !(await save())) return;
-    if (await handle.move('submit', comment)) {
-      setComment('');
-      setNotice('rounds.editor.submitted');
-    }
+    // Once submitted, the contribution is shown read only, saying so.
+    await handle.move('submit', comment);
   };
 
   return (
