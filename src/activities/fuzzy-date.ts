@@ -12,6 +12,9 @@ import { dateFormat, isDisplayLanguage } from '#src/platform/intl.ts';
 export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year'] as const;
 export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
 
+/** Known to the day ("3 March 2020", "3–5 March 2020"): the only dates a calendar can put on days. */
+export const isDayPrecise = (date: { precision: FuzzyPrecision }): boolean => date.precision === 'day' || date.precision === 'days';
+
 /** A date as written, with its inclusive range (ISO yyyy-mm-dd) and how precise it is. */
 export interface FuzzyDate {
   text: string;

@@ -34,6 +34,12 @@ const DATE_FORMATS = {
   dayAndMonth: { day: 'numeric', month: 'long' },
   /** "August" (a range's start, when its end names the year) */
   monthName: { month: 'long' },
+  /** "Mon" (a calendar's column) */
+  weekdayShort: { weekday: 'short' },
+  /** "Monday" */
+  weekdayLong: { weekday: 'long' },
+  /** "31" (a calendar's day cell) */
+  dayNumber: { day: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateFormatName = keyof typeof DATE_FORMATS;
 

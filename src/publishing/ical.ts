@@ -2,9 +2,12 @@
  * iCalendar feeds (ical-generator): every event as an all-day span with an exclusive DTEND, a UID
  * that never changes, SEQUENCE from the activity's version and LAST-MODIFIED from its last change
  * (so subscribed calendars pick up edits), STATUS:CANCELLED for cancelled ones, CATEGORIES from
- * kind and Sectors. A vague date keeps its words in the summary beside the range it stands for.
+ * kind and Sectors. A date known only to a week, month or longer period ("March 2020", "Q3 2020")
+ * becomes one all-day entry on its first day with its words in the summary and the description,
+ * not an all-day event blocking the whole period (decision 5).
  */
 import ical, { ICalEventStatus } from 'ical-generator';
+import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Status } from '#src/activities/model.ts';
 import { exclusiveEnd } from './model.ts';
 import type { PageContext } from './pages/context.ts';
@@ -17,9 +20,6 @@ const STATUS: Record<Status, ICalEventStatus> = {
   postponed: ICalEventStatus.TENTATIVE,
   cancelled: ICalEventStatus.CANCELLED,
 };
-
-/** Dates exact to the day need no words; "mid November 2020" does. */
-const PRECISE = new Set(['day', 'days']);
 
 /** The UID of an event in every feed and download, for as long as the activity exists. */
 export const eventUid = (activity: Pick<Activity, 'id'>): string => `${activity.id}@fieldbook`;
@@ -41,16 +41,18 @@ export function calendarFeed(ctx: PageContext, name: string, events: readonly Ac
     const title = titleText(ctx, activity);
     const words = activity.date.text.trim();
     const status = activity.status === 'postponed' ? `${ctx.t('site.status.postponed')}: ` : '';
-    const summary = `${status}${title}${!PRECISE.has(activity.date.precision) && words ? ` (${words})` : ''}`;
+    const precise = isDayPrecise(activity.date);
+    const summary = `${status}${title}${!precise && words ? ` (${words})` : ''}`;
     const url = `${ctx.origin}/${ctx.language}/events/${activity.id}`;
     const description = textIn(activity.description, ctx.language, activity.originalLanguage)?.text;
+    const vague = precise ? null : ctx.t('site.feeds.dateKnownAs', { date: words || activity.date.start });
     calendar.createEvent({
       id: eventUid(activity),
       allDay: true,
       start: new Date(`${activity.date.start}T00:00:00Z`),
-      end: new Date(`${exclusiveEnd(activity.date.end)}T00:00:00Z`),
+      end: new Date(`${exclusiveEnd(precise ? activity.date.end : activity.date.start)}T00:00:00Z`),
       summary: icalText(summary),
-      description: icalText([description, url].filter(Boolean).join('\n\n')),
+      description: icalText([vague, description, url].filter(Boolean).join('\n\n')),
       location: icalText(placeText(ctx, activity.place) ?? '') || null,
       url,
       sequence: activity.version,

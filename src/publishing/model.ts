@@ -3,6 +3,7 @@
  * grouped (month, then Sector), the month calendar grid, the date window of a feed, and the
  * marker that says whether a cached page is still current. No I/O, no HTML.
  */
+import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
 import type { Activity, RegisterFreshness } from '#src/activities/model.ts';
 
 // ---- days ----
@@ -115,6 +116,30 @@ export function monthGrid(ref: MonthRef): Array<Array<string | null>> {
 /** The events whose range covers a day. */
 export function eventsOn<T extends Pick<Activity, 'date'>>(events: readonly T[], day: string): T[] {
   return events.filter((e) => e.date.start <= day && e.date.end >= day);
+}
+
+export interface MonthSplit<T> {
+  /** Known to the day: shown in their day cells. */
+  onDays: T[];
+  /** Known only within the month ("March 2020", "mid-March", "the week of 9 March"): shown once above the grid. */
+  inMonth: T[];
+  /** Known only to a longer period overlapping the month ("January – August 2020", "Q1 2020"): shown once above the grid. */
+  duringPeriod: T[];
+}
+
+/**
+ * Splits a month's events by how well their dates are known, so an activity of a whole period
+ * is listed once instead of filling every day cell of the month.
+ */
+export function splitMonth<T extends Pick<Activity, 'date'>>(events: readonly T[], month: MonthRef): MonthSplit<T> {
+  const { first, last } = monthBounds(month);
+  const split: MonthSplit<T> = { onDays: [], inMonth: [], duringPeriod: [] };
+  for (const event of events) {
+    if (isDayPrecise(event.date)) split.onDays.push(event);
+    else if (event.date.start >= first && event.date.end <= last) split.inMonth.push(event);
+    else split.duringPeriod.push(event);
+  }
+  return split;
 }
 
 // ---- feeds ----

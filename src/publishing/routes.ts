@@ -32,6 +32,8 @@ const EVENTS_PER_PAGE = 50;
 
 const CSS = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
 const CSS_ETAG = `"${createHash('sha256').update(CSS).digest('base64url').slice(0, 16)}"`;
+const FAVICON = readFileSync(new URL('./favicon.svg', import.meta.url), 'utf8');
+const FAVICON_ETAG = `"${createHash('sha256').update(FAVICON).digest('base64url').slice(0, 16)}"`;
 
 type LangParams = { lang: string };
 type CodeParams = LangParams & { code: string };
@@ -84,6 +86,14 @@ export function publishingRoutes(publishing: PublishingService) {
         return reply.type('text/css; charset=utf-8').send(CSS);
       });
 
+      // Pages name the SVG icon; browsers that ask for /favicon.ico on their own are sent to it.
+      site.get('/favicon.svg', async (request, reply) => {
+        reply.header('etag', FAVICON_ETAG).header('cache-control', 'public, max-age=86400');
+        if (request.headers['if-none-match'] === FAVICON_ETAG) return reply.code(304).send();
+        return reply.type('image/svg+xml').send(FAVICON);
+      });
+      site.get('/favicon.ico', async (_request, reply) => reply.redirect('/favicon.svg', 301));
+
       site.get('/calendar.ics', async (request: Request, reply) =>
         conditional(
           request,
@@ -131,7 +141,9 @@ export function publishingRoutes(publishing: PublishingService) {
           if (!details) throw notFound('office_not_found', 'No such office.');
           const { year, issue } = planYear(request.query, ctx.today);
           if (issue) return htmlPage(officePage(ctx, { details, year, plan: [], past: [], issue }), 400);
-          const [plan, past] = await Promise.all([publishing.plan(details.office.code, year), publishing.recent({ office: [details.office.code] }, ctx.today, 10)]);
+          // Past activities are those before the year shown: the plan already lists that year's, held or not.
+          const before = `${year}-01-01` < ctx.today ? `${year}-01-01` : ctx.today;
+          const [plan, past] = await Promise.all([publishing.plan(details.office.code, year), publishing.recent({ office: [details.office.code] }, before, 10)]);
           return htmlPage(officePage(ctx, { details, year, plan, past, issue: null }));
         }),
       );
@@ -202,7 +214,8 @@ export function publishingRoutes(publishing: PublishingService) {
   /** The list view: upcoming events by default, or the filter's date range; one page at a time. */
   async function listResult(ctx: PageContext, asked: Pick<EventsQuery, 'filter' | 'sort' | 'cursor'>): Promise<Extract<EventsView, { view: 'list' }>> {
     const { filter, sort, cursor } = asked;
-    const upcoming = filter.from === undefined && filter.to === undefined;
+    // With no dates the list shows what is coming; a search looks through every date.
+    const upcoming = filter.from === undefined && filter.to === undefined && filter.q === undefined;
     const page = await publishing.eventsPage(upcoming ? { ...filter, from: ctx.today } : filter, { sort, cursor, limit: EVENTS_PER_PAGE });
     return { view: 'list', sort, events: page.activities, next: page.next, paged: cursor !== undefined };
   }

@@ -20,9 +20,14 @@ export interface SiteFilter {
   status: Status[];
   from?: string;
   to?: string;
+  /** Words to find (the API's full-text `q`). */
+  q?: string;
 }
 
-export const FILTER_FIELDS = ['region', 'office', 'sector', 'kind', 'body', 'status', 'from', 'to'] as const;
+export const FILTER_FIELDS = ['q', 'region', 'office', 'sector', 'kind', 'body', 'status', 'from', 'to'] as const;
+
+/** The longest search the site passes on (the API's own limit is 500). */
+export const MAX_SEARCH_LENGTH = 200;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** A filter value the site does not know, named by field, for the page to say so. */
@@ -87,6 +92,11 @@ export function parseFilter(query: RawQuery, known: KnownCodes): { filter: SiteF
     if (isIsoDay(value) && more.length === 0) filter[field] = value;
     else issues.push({ field, value: [value, ...more].join(',').slice(0, 80) });
   }
+  // Words are one value: commas in them are words' commas, not a list.
+  const rawQ = query.q;
+  const q = (Array.isArray(rawQ) ? rawQ.map(String).join(' ') : rawQ === undefined ? '' : String(rawQ)).replace(/\s+/g, ' ').trim();
+  if (q.length > MAX_SEARCH_LENGTH) issues.push({ field: 'q', value: `${q.slice(0, 80)}…` });
+  else if (q !== '') filter.q = q;
   if (filter.from && filter.to && filter.from > filter.to) {
     issues.push({ field: 'to', value: filter.to, reason: 'before_from' });
     delete filter.to;

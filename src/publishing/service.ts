@@ -95,6 +95,7 @@ export function createPublishingService(registry: RegistryService, activities: A
       status: some(filter.status),
       from: filter.from,
       to: filter.to,
+      q: filter.q,
       deleted: 'exclude',
       ...rest,
     };

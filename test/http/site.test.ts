@@ -91,6 +91,41 @@ describeHttp('public site', { database: 'shared', data: buildEvents }, (http) =>
     expect(french.text).toContain('Confirmé');
   });
 
+  it('names each page once in its title and serves an icon', async () => {
+    const titleOf = (text: string) => /<title>([^<]*)<\/title>/.exec(text)?.[1];
+    expect(titleOf((await get('/en/')).text)).toBe('ITU regional presence');
+    expect(titleOf((await get(`/en/events/${http.data.upcoming.id}`)).text)).toBe('Forum on digital inclusion in Africa · ITU regional presence');
+    expect((await get('/en/')).text).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const legacy = await fetch(`${http.server.url}/favicon.ico`, { redirect: 'manual' });
+    expect(legacy.status).toBe(301);
+    expect(legacy.headers.get('location')).toBe('/favicon.svg');
+  });
+
+  it("lists an office's year once: its plan holds the year's activities, past activities are those before it", async () => {
+    const office = await get('/en/offices/addis-ababa?year=2020');
+    expect(office.text.match(/Regional preparatory meeting for WTSA/g)).toHaveLength(1);
+    expect(office.text).toContain('href="/en/offices/addis-ababa/calendar.ics?from=2020-01-01&amp;to=2020-12-31"');
+    // Looking at the following year, 2020's meeting is among the past ones.
+    const next = await get('/en/offices/addis-ababa?year=2021');
+    expect(next.text.match(/Regional preparatory meeting for WTSA/g)).toHaveLength(1);
+  });
+
+  it('finds public events by their words from a search box on every page, past ones included, never internal ones', async () => {
+    expect((await get('/en/regions/AFR')).text).toContain('<form class="search" role="search" method="get" action="/en/events">');
+    const found = await get('/en/events?q=preparatory');
+    expect(found.status).toBe(200);
+    expect(found.text).toContain('Events matching “preparatory”');
+    expect(found.text).toContain('Regional preparatory meeting for WTSA');
+    expect(found.text).not.toContain('Forum on digital inclusion in Africa');
+    expect((await get('/en/events?q=retreat')).text).not.toContain('Internal staff retreat');
+    const ics = (await get('/en/events.ics?q=preparatory&from=2020-01-01&to=2020-12-31')).text;
+    expect(eventByUid(ics, http.data.vague.id)).toBeDefined();
+    expect(eventByUid(ics, http.data.upcoming.id)).toBeUndefined();
+  });
+
   it('sends / to the language the browser asks for', async () => {
     const response = await fetch(`${http.server.url}/`, { redirect: 'manual', headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
     expect(response.status).toBe(302);
@@ -169,12 +204,14 @@ describeHttp('public site', { database: 'shared', data: buildEvents }, (http) =>
     expect(page.text).not.toContain('evil.example');
   });
 
-  it('bounds feeds by a date window, overridable with from/to up to a limit, and keeps vague words', async () => {
+  it('bounds feeds by a date window, overridable with from/to up to a limit; a vague date is one entry on its first day, with its words', async () => {
     expect(eventByUid((await get('/en/events.ics')).text, http.data.vague.id)).toBeUndefined();
     const in2020 = eventByUid((await get('/en/events.ics?from=2020-01-01&to=2020-12-31')).text, http.data.vague.id)!;
     expect(in2020.get('SUMMARY')).toEqual(['Regional preparatory meeting for WTSA (mid November 2020)']);
     expect(in2020.get('DTSTART')).toEqual([compact(http.data.vague.date.start)]);
-    expect(in2020.get('DTEND')).toEqual([compact(new Date(Date.parse(`${http.data.vague.date.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))]);
+    // "mid November 2020" is not eleven days blocked in a subscriber's calendar: one day, and the words.
+    expect(in2020.get('DTEND')).toEqual([compact(new Date(Date.parse(`${http.data.vague.date.start}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))]);
+    expect(in2020.get('DESCRIPTION')?.[0]).toMatch(/^The date is known only as: mid November 2020/);
     const tooLong = await get('/en/events.ics?from=2000-01-01&to=2020-01-01');
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toMatchObject({ code: 'feed_window_too_long', errors: [{ path: 'query.to' }] });

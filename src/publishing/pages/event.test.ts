@@ -88,7 +88,7 @@ describe('the page of an event', () => {
     const history = [change('planned', '2026-01-05T09:00:00Z'), change('postponed', '2026-02-10T09:00:00Z')];
     const page = render(testActivity({ status: 'postponed' }), { statusHistory: history });
     expect(htmlText(page)).toContain('Status history');
-    expect(elementsOf(page, 'li').slice(-2).map((li) => li.text)).toEqual(['Jan 5, 2026: Planned', 'Feb 10, 2026: Postponed']);
+    expect(elementsOf(page, 'li').slice(-2).map((li) => li.text)).toEqual(['5 January 2026: Planned', '10 February 2026: Postponed']);
     expect(render(testActivity(), { statusHistory: history.slice(0, 1) })).not.toContain('Status history');
   });
 

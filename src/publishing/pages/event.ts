@@ -1,5 +1,6 @@
 /** One event with every public field, its place, related events and an "add to calendar" link. */
 import { textIn, type Activity, type Texts } from '#src/activities/model.ts';
+import { formatDay } from '#src/platform/intl.ts';
 import { html, type Html } from '../html.ts';
 import type { EventDetails } from '../service.ts';
 import { href, type PageContext } from './context.ts';
@@ -18,12 +19,11 @@ function longText(ctx: PageContext, texts: Texts, original: Activity['originalLa
 
 export function eventPage(ctx: PageContext, { activity, statusHistory, related }: EventDetails): Html {
   const { t } = ctx;
-  const when = new Intl.DateTimeFormat(ctx.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const place = placeText(ctx, activity.place);
   const description = longText(ctx, activity.description, activity.originalLanguage);
   const outcome = longText(ctx, activity.outcome, activity.originalLanguage);
   const shownTitle = textIn(activity.title, ctx.language, activity.originalLanguage);
-  const updated = new Intl.DateTimeFormat(ctx.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(activity.updatedAt));
+  const updated = formatDay(activity.updatedAt.slice(0, 10), ctx.language);
   const main = html`<p class="kicker">${t(`site.kind.${activity.kind}`)}</p>
 <h1>${titleOf(ctx, activity)}</h1>
 ${shownTitle?.untranslated ? html`<p class="fallback">${t('common.notTranslated', { language: languageName(ctx, shownTitle.language) })}</p>` : null}
@@ -50,7 +50,7 @@ ${activity.links.length > 0
   : null}
 ${statusHistory.length > 1
   ? html`<section aria-labelledby="history-heading"><h2 id="history-heading">${t('site.event.history')}</h2><ul>${statusHistory.map(
-      (c) => html`<li><time datetime="${c.at}">${when.format(new Date(c.at))}</time>: ${t(`site.status.${c.to}`)}</li>`,
+      (c) => html`<li><time datetime="${c.at}">${formatDay(c.at.slice(0, 10), ctx.language)}</time>: ${t(`site.status.${c.to}`)}</li>`,
     )}</ul></section>`
   : null}
 ${related.length > 0

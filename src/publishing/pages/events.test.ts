@@ -118,6 +118,29 @@ describe('the month view', () => {
     expect(elementsOf(page, 'h3')[0]!.text).toBe('Events of May 2026 as a list');
   });
 
+  it('lists an activity known only to the month or to a longer period once above the grid, never in every day cell', () => {
+    const workshop = testActivity({ title: { en: 'Workshop on numbering' }, date: { text: '3 – 4 May 2026', start: '2026-05-03', end: '2026-05-04' } });
+    const inMay = testActivity({ title: { en: 'Consultation on spectrum' }, date: { text: 'May 2026', start: '2026-05-01', end: '2026-05-31', precision: 'month' } });
+    const longer = testActivity({ title: { en: 'Capacity building programme' }, date: { text: 'January – August 2026', start: '2026-01-01', end: '2026-08-31', precision: 'months' } });
+    const page = month([workshop, inMay, longer]);
+    const days = cells(page);
+    expect(days.filter((d) => d.includes('Consultation') || d.includes('Capacity'))).toEqual([]);
+    expect(days.filter((d) => d.includes('Workshop on numbering'))).toHaveLength(2);
+    const bands = elementsOf(page, 'div').filter((d) => d.attribs.class === 'month-band');
+    expect(bands.map((b) => b.text)).toEqual([
+      expect.stringMatching(/^In May 2026, no day given\s*Consultation on spectrum/),
+      expect.stringMatching(/^During a longer period\s*Capacity building programme/),
+    ]);
+    // All three are still in the month's list below the grid.
+    expect(htmlText(page).match(/Capacity building programme/g)).toHaveLength(2);
+  });
+
+  it('offers the calendar of the year shown, for subscriptions the default window does not reach', () => {
+    const page = month([]);
+    expect(htmlText(page)).toContain('Calendar of 2026 only:');
+    expect(links(page).map((a) => a.attribs.href)).toContain('/en/events.ics?from=2026-01-01&to=2026-12-31');
+  });
+
   it('moves to the month before and after with the filter kept, but not its dates', () => {
     const page = month([], { ...NO_FILTER, office: ['cairo'], from: '2026-01-01', to: '2026-12-31' });
     expect(links(page).filter((a) => a.attribs.rel === 'prev' || a.attribs.rel === 'next').map((a) => a.attribs.href)).toEqual([

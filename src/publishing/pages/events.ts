@@ -1,11 +1,12 @@
 /** The events pages: the filter form (plain GET), then a list with pages or a month calendar; feeds of the same filter. */
 import { ACTIVITY_KINDS, STATUSES, type Activity } from '#src/activities/model.ts';
+import { dateFormat } from '#src/platform/intl.ts';
 import { html, type Html } from '../html.ts';
-import { eventsOn, monthBounds, monthGrid, monthKey, shiftMonth, type MonthRef } from '../model.ts';
-import { filterQuery, type FilterIssue, type SiteFilter } from '../schemas.ts';
+import { eventsOn, monthBounds, monthGrid, monthKey, shiftMonth, splitMonth, type MonthRef } from '../model.ts';
+import { filterQuery, MAX_SEARCH_LENGTH, type FilterIssue, type SiteFilter } from '../schemas.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
-import { calendarLinks, eventList, nameText, statusBadge, titleOf } from './parts.ts';
+import { calendarLinks, eventList, nameText, statusBadge, titleOf, yearCalendarLinks } from './parts.ts';
 
 export type EventsView =
   | { view: 'list'; sort: 'date' | '-date'; events: Activity[]; next: string | null; paged: boolean }
@@ -39,6 +40,7 @@ ${data.result === null
 <section aria-labelledby="feeds-heading">
 <h2 id="feeds-heading">${t('site.feeds.heading')}</h2>
 ${calendarLinks(ctx, href(ctx, `/events.ics${query}`), href(ctx, `/events.atom${query}`))}
+${filter.from === undefined && filter.to === undefined ? yearCalendarLinks(ctx, href(ctx, `/events.ics${query}`), shownYear(ctx, data)) : null}
 <p><a href="${href(ctx, `/events.json${query}`)}">${t('site.feeds.json')}</a></p>
 </section>`;
   return layout(ctx, {
@@ -48,6 +50,10 @@ ${calendarLinks(ctx, href(ctx, `/events.ics${query}`), href(ctx, `/events.atom${
     alternates: [{ type: 'application/atom+xml', href: href(ctx, `/events.atom${query}`), title: t('site.feeds.changesTitle') }],
   });
 }
+
+/** The year a visitor is looking at: the month shown, or this year. */
+const shownYear = (ctx: PageContext, data: EventsData): number =>
+  data.result?.view === 'month' ? data.result.month.year : Number(ctx.today.slice(0, 4));
 
 function viewLink(ctx: PageContext, filter: SiteFilter, view: 'list' | 'month', current: string): Html {
   const label = ctx.t(`site.events.${view}`);
@@ -72,6 +78,7 @@ function filterForm(ctx: PageContext, filter: SiteFilter, view: string): Html {
   return html`<form class="filters" method="get" action="${href(ctx, '/events')}" aria-labelledby="filters-heading">
 <h2 id="filters-heading">${t('site.filter.heading')}</h2>
 <div class="fields">
+<div class="field"><label for="f-q">${t('site.filter.q')}</label><input id="f-q" name="q" type="search" maxlength="${MAX_SEARCH_LENGTH}" value="${filter.q ?? ''}"></div>
 ${select(ctx, 'region', filter.region, snapshot.regions.map((r) => [r.code, nameText(ctx, r.names)]))}
 ${select(ctx, 'office', filter.office, offices)}
 ${select(ctx, 'sector', filter.sector, snapshot.sectors.map((s) => [s.code, `${s.code} – ${nameText(ctx, s.names)}`]))}
@@ -88,8 +95,8 @@ ${select(ctx, 'status', filter.status, STATUSES.map((s) => [s, t(`site.status.${
 
 function listView(ctx: PageContext, filter: SiteFilter, result: Extract<EventsView, { view: 'list' }>): Html {
   const { t } = ctx;
-  const upcomingOnly = filter.from === undefined && filter.to === undefined;
-  const heading = upcomingOnly ? t('site.upcoming') : t('site.events.matching');
+  const upcomingOnly = filter.from === undefined && filter.to === undefined && filter.q === undefined;
+  const heading = filter.q !== undefined ? t('site.events.matchingWords', { q: filter.q }) : upcomingOnly ? t('site.upcoming') : t('site.events.matching');
   return html`<section aria-labelledby="list-heading">
 <h2 id="list-heading">${heading}</h2>
 ${eventList(ctx, result.events, t('site.events.none'))}
@@ -105,25 +112,30 @@ const yesterday = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) -
 function monthView(ctx: PageContext, filter: SiteFilter, month: MonthRef, events: Activity[]): Html {
   const { t } = ctx;
   const { first } = monthBounds(month);
-  const title = new Intl.DateTimeFormat(ctx.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}T00:00:00Z`));
-  const weekday = new Intl.DateTimeFormat(ctx.language, { weekday: 'short', timeZone: 'UTC' });
-  const weekdayLong = new Intl.DateTimeFormat(ctx.language, { weekday: 'long', timeZone: 'UTC' });
-  const dayNumber = new Intl.DateTimeFormat(ctx.language, { day: 'numeric', timeZone: 'UTC' });
+  const title = dateFormat(ctx.language, 'month').format(new Date(`${first}T00:00:00Z`));
+  const weekday = dateFormat(ctx.language, 'weekdayShort');
+  const weekdayLong = dateFormat(ctx.language, 'weekdayLong');
+  const dayNumber = dateFormat(ctx.language, 'dayNumber');
   // 2024-01-01 was a Monday: the header days in ISO order.
   const weekdays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)));
   const monthLink = (ref: MonthRef, label: string, rel: string) => {
     const { from: _from, to: _to, ...rest } = filter;
     return html`<a href="${href(ctx, `/events${filterQuery(rest, { view: 'month', month: monthKey(ref) })}`)}" rel="${rel}">${label}</a>`;
   };
+  const split = splitMonth(events, month);
+  const band = (heading: string, list: Activity[]) =>
+    list.length === 0 ? null : html`<div class="month-band"><h3>${heading}</h3>${eventList(ctx, list, '')}</div>`;
   return html`<section aria-labelledby="month-heading">
 <h2 id="month-heading">${title}</h2>
 <p class="pager">${monthLink(shiftMonth(month, -1), t('site.month.previous'), 'prev')} · ${monthLink(shiftMonth(month, 1), t('site.month.next'), 'next')}</p>
+${band(t('site.month.inMonth', { month: title }), split.inMonth)}
+${band(t('site.month.duringPeriod'), split.duringPeriod)}
 <table class="month"><caption class="visually-hidden">${t('site.month.caption', { month: title })}</caption>
 <thead><tr>${weekdays.map((d) => html`<th scope="col"><abbr title="${weekdayLong.format(d)}">${weekday.format(d)}</abbr></th>`)}</tr></thead>
 <tbody>${monthGrid(month).map(
     (week) => html`<tr>${week.map((day, weekday) => {
       if (day === null) return html`<td class="outside"></td>`;
-      const here = eventsOn(events, day);
+      const here = eventsOn(split.onDays, day);
       return html`<td${day === ctx.today ? html` class="today"` : null}><span class="day">${dayNumber.format(new Date(`${day}T00:00:00Z`))}</span>${
         here.length > 0
           ? html`<ul>${here.map((a) => html`<li${a.date.start < day && weekday > 0 && day !== first ? html` class="continued"` : null}><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a>${a.status === 'planned' || a.status === 'confirmed' || a.status === 'held' ? null : html` ${statusBadge(ctx, a.status)}`}</li>`)}</ul>`

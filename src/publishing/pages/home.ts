@@ -53,7 +53,6 @@ ${eventList(ctx, data.recent, t('site.noRecent'))}
 <ul class="regions">${snapshot.regions.map((r) => html`<li><a href="${href(ctx, `/regions/${r.code}`)}">${nameIn(ctx, r.names)}</a></li>`)}</ul>
 </section>`;
   return layout(ctx, {
-    title: t('site.home.heading'),
     main,
     current: 'home',
     alternates: [{ type: 'application/atom+xml', href: href(ctx, '/events.atom'), title: t('site.feeds.changesTitle') }],

@@ -5,7 +5,8 @@ import { html, type Html } from '../html.ts';
 import { href, type PageContext } from './context.ts';
 
 export interface PageFrame {
-  title: string;
+  /** The page's own title; the site's name follows it. None on the home page, which is the site. */
+  title?: string;
   main: Html;
   /** Feeds of this page, offered in <head> for feed readers. */
   alternates?: Array<{ type: string; href: string; title: string }>;
@@ -24,7 +25,8 @@ export function layout(ctx: PageContext, frame: PageFrame): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} · ${t('site.name')}</title>
+<title>${frame.title ? `${frame.title} · ${t('site.name')}` : t('site.name')}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/site.css">
 ${LANGUAGES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.origin}/${l}${ctx.path}">\n`)}<link rel="alternate" hreflang="x-default" href="${ctx.origin}/en${ctx.path}">
 ${(frame.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">\n`)}</head>
@@ -37,6 +39,9 @@ ${(frame.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}
 <li><a href="${href(ctx, '/')}"${current('home')}>${t('site.nav.home')}</a></li>
 <li><a href="${href(ctx, '/events')}"${current('events')}>${t('site.nav.events')}</a></li>
 </ul></nav>
+<form class="search" role="search" method="get" action="${href(ctx, '/events')}">
+<label class="visually-hidden" for="site-q">${t('site.search.label')}</label> <input id="site-q" name="q" type="search" maxlength="200"> <button type="submit">${t('site.search.button')}</button>
+</form>
 <nav aria-label="${t('common.language')}"><ul class="languages">
 ${LANGUAGES.map((l) =>
   l === ctx.language

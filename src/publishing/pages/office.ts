@@ -1,5 +1,6 @@
 /** An office: where it is, who leads it, the countries it covers, its annual plan for a year, its past activities. */
 import type { Activity } from '#src/activities/model.ts';
+import { dateFormat } from '#src/platform/intl.ts';
 import type { Assignment } from '#src/registry/model.ts';
 import { headOn } from '#src/registry/model.ts';
 import type { OfficeDetails } from '#src/registry/service.ts';
@@ -8,7 +9,7 @@ import { groupPlan } from '../model.ts';
 import type { FilterIssue } from '../schemas.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
-import { bodyName, calendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
+import { bodyName, calendarLinks, yearCalendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
 
 export interface OfficeData {
   details: OfficeDetails;
@@ -25,8 +26,7 @@ export function headLine(ctx: PageContext, head: Assignment): Html {
   return head.title ? html`${person}, ${nameIn(ctx, head.title)}` : html`${person}`;
 }
 
-const monthName = (ctx: PageContext, month: number): string =>
-  new Intl.DateTimeFormat(ctx.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+const monthName = (ctx: PageContext, month: number): string => dateFormat(ctx.language, 'monthName').format(new Date(Date.UTC(2000, month - 1, 1)));
 
 const yearText = (ctx: PageContext, year: number): string => new Intl.NumberFormat(ctx.language, { useGrouping: false }).format(year);
 
@@ -66,6 +66,7 @@ ${data.issue ? html`<div class="notice" role="alert"><p>${t('site.filter.invalid
 <button type="submit">${t('site.plan.show')}</button>
 <a href="${href(ctx, `${base}?year=${data.year + 1}`)}" rel="next">${t('site.plan.nextYear')}</a>
 </form>
+${yearCalendarLinks(ctx, href(ctx, `${base}/calendar.ics`), data.year)}
 ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}</p>` : months.map(
     (month) => html`<h3>${month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
 ${month.sectors.map(

@@ -94,6 +94,13 @@ export function eventList(ctx: PageContext, activities: readonly Activity[], emp
   return activities.length === 0 ? html`<p class="empty">${empty}</p>` : html`<ul class="events">${activities.map((a) => eventItem(ctx, a))}</ul>`;
 }
 
+/** The same feed limited to one calendar year: what a subscriber wants when the default window does not reach that year. */
+export function yearCalendarLinks(ctx: PageContext, path: string, year: number): Html {
+  const shown = new Intl.NumberFormat(ctx.language, { useGrouping: false }).format(year);
+  const separator = path.includes('?') ? '&' : '?';
+  return html`<p class="feeds-year">${ctx.t('site.feeds.forYear', { year: shown })}</p>${calendarLinks(ctx, `${path}${separator}from=${year}-01-01&to=${year}-12-31`)}`;
+}
+
 /** Download and subscribe links of an iCalendar feed (webcal:// makes calendars keep it current). */
 export function calendarLinks(ctx: PageContext, path: string, atomPath?: string): Html {
   const host = ctx.origin.replace(/^https?:\/\//, '');
