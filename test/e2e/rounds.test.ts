@@ -126,15 +126,15 @@ describe('the reporting cycle in the workspace', () => {
       input.focus();
       input.setSelectionRange(78, 78);
     });
-    await office.getByRole('button', { name: `Split List 1, item ${workshop} where the cursor is` }).click();
+    await office.getByRole('button', { name: `Split at cursor: List 1, item ${workshop}` }).click();
     await expect.poll(() => items(office).count()).toBe(count + 1);
     expect((await itemTexts(office)).slice(workshop - 1, workshop + 1)).toEqual(['A workshop on Quality of Service was held in Ndjamena, Chad, 2 - 3 March 2020.', 'It was organized with ITU-T SG12.']);
-    await office.getByRole('button', { name: `Merge List 1, item ${workshop} with the next item` }).click();
+    await office.getByRole('button', { name: `Merge with next: List 1, item ${workshop}` }).click();
     await expect.poll(() => items(office).count()).toBe(count);
     expect((await itemTexts(office))[workshop - 1]).toBe('A workshop on Quality of Service was held in Ndjamena, Chad, 2 - 3 March 2020. It was organized with ITU-T SG12.');
 
     // Deleting asks first; the activity it named then shows as "in the register but not in your section".
-    await office.getByRole('button', { name: `Delete List 1, item ${meeting}` }).click();
+    await office.getByRole('button', { name: `Delete: List 1, item ${meeting}` }).click();
     const ask = office.getByRole('alertdialog', { name: `Delete List 1, item ${meeting}?` });
     await ask.waitFor();
     await ask.getByRole('button', { name: 'Delete' }).click();
@@ -146,7 +146,7 @@ describe('the reporting cycle in the workspace', () => {
     await expect.poll(() => omissions.getByRole('button').count()).toBe(0);
 
     // Reordered: the meeting in February back before the workshop in March.
-    for (let at = count; at > 1; at--) await office.getByRole('button', { name: `Move List 1, item ${at} up` }).click();
+    for (let at = count; at > 1; at--) await office.getByRole('button', { name: `Up: List 1, item ${at}` }).click();
     expect((await itemTexts(office))[0]).toContain('Regular meeting of the African group to SG13');
     expect((await itemTexts(office))[1]).toContain('A workshop on Quality of Service was held in Ndjamena');
   });
@@ -157,7 +157,7 @@ describe('the reporting cycle in the workspace', () => {
     const paragraph = paragraphs.last();
     const label = await paragraph.getAttribute('aria-label');
     await paragraph.getByRole('textbox').fill('ROA consulted countries on the regional initiatives and encouraged them to propose nominations.');
-    await paragraph.getByRole('button', { name: `Link an activity to ${label}` }).click();
+    await paragraph.getByRole('button', { name: `Link an activity: ${label}` }).click();
     const picker = office.getByRole('dialog', { name: 'Link an activity' });
     await picker.getByLabel('Find the office\'s activities (words of the title, place…)').fill('Planning');
     await picker.getByRole('button', { name: 'Link “Planning meeting of the regional initiatives”' }).click();
@@ -183,7 +183,7 @@ describe('the reporting cycle in the workspace', () => {
   it('shows the focal point the board with its counts, and the review with the text and its history', async () => {
     review = await open();
     await signIn(review, focal);
-    await review.getByRole('link', { name: 'Rounds' }).click();
+    await review.getByRole('link', { name: 'Rounds', exact: true }).click();
     await review.getByRole('link', { name: 'ITU-T · TSAG, 28 September – 2 October 2020' }).click();
     await expect.poll(() => review.locator('.board-counts').textContent()).toBe('0 of 1 accepted, 1 submitted');
     const row = review.getByRole('row', { name: /Regional Office for Africa/ });
@@ -193,6 +193,7 @@ describe('the reporting cycle in the workspace', () => {
     await row.getByRole('link', { name: 'Regional Office for Africa' }).click();
     await review.getByRole('heading', { name: 'Decision' }).waitFor();
     await review.getByRole('heading', { name: 'History' }).waitFor();
+    await review.getByRole('button', { name: 'Comment on List 1, item 2' }).click();
     await review.getByLabel('Comment on List 1, item 2').fill('Say who organized it with the office.');
     await review.locator('form.comment-form', { has: review.getByLabel('Comment on List 1, item 2') }).getByRole('button', { name: 'Add the comment' }).click();
     await review.getByText('Say who organized it with the office.').waitFor();
@@ -229,7 +230,7 @@ describe('the reporting cycle in the workspace', () => {
   });
 
   it('opens a round from the form, asking every field office open in the period', async () => {
-    await review.getByRole('link', { name: 'Rounds' }).click();
+    await review.getByRole('link', { name: 'Rounds', exact: true }).click();
     await review.getByRole('button', { name: 'Open a round' }).click();
     await review.getByLabel('Meeting').fill('TSAG, 2021');
     await review.getByLabel('From', { exact: true }).fill('2021-01-01');

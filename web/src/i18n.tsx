@@ -8,6 +8,9 @@ import type { Language } from '#src/platform/i18n.ts';
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
 export type { Language };
 
+/** The direction a language is written in. */
+export const directionOf = (language: Language): 'ltr' | 'rtl' => (language === 'ar' ? 'rtl' : 'ltr');
+
 /** Each language named in itself, for the picker. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
 
@@ -55,7 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       if (current) setCatalogue({ language, messages });
     });
     document.documentElement.lang = language;
-    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    document.documentElement.dir = directionOf(language);
     return () => {
       current = false;
     };
@@ -74,7 +77,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const number = new Intl.NumberFormat(catalogue.language);
     return {
       language: catalogue.language,
-      direction: catalogue.language === 'ar' ? 'rtl' : 'ltr',
+      direction: directionOf(catalogue.language),
       setLanguage,
       t: (key, params) => {
         const message = messages[key];

@@ -14,12 +14,12 @@ export function CommentList({ comments, onResolve }: { comments: readonly Commen
       {comments.map((comment) => (
         <li key={comment.id} className={comment.resolvedAt ? 'resolved' : undefined}>
           <p dir="auto">{comment.text}</p>
-          <span className="meta">
+          <div className="meta">
             <bdi>{comment.by}</bdi> · {formatDate(comment.at, true)}
             {comment.resolvedAt ? ` · ${t('rounds.comments.resolved', { when: formatDate(comment.resolvedAt, true) })}` : null}
-          </span>
+          </div>
           {onResolve && !comment.resolvedAt ? (
-            <button type="button" onClick={() => onResolve(comment)}>
+            <button type="button" className="small" onClick={() => onResolve(comment)}>
               {t('rounds.comments.resolve')}
             </button>
           ) : null}
@@ -29,22 +29,43 @@ export function CommentList({ comments, onResolve }: { comments: readonly Commen
   );
 }
 
-/** A comment on one item (its label names which) or on the whole contribution. */
-export function CommentForm({ label, onSend }: { label: string; onSend(text: string): Promise<boolean> }) {
+/**
+ * A comment on one item or paragraph (its label names which) or on the whole contribution: a
+ * button that opens the field, so a long text does not carry a text box under every item.
+ */
+export function CommentForm({ label, onSend, open: startOpen = false }: { label: string; onSend(text: string): Promise<boolean>; open?: boolean }) {
   const { t } = useI18n();
   const id = useId();
+  const [open, setOpen] = useState(startOpen);
   const [text, setText] = useState('');
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() && (await onSend(text.trim()))) setText('');
+    if (text.trim() && (await onSend(text.trim()))) {
+      setText('');
+      setOpen(startOpen);
+    }
   };
+  if (!open) {
+    return (
+      <button type="button" className="small" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
+  }
   return (
     <form className="comment-form" onSubmit={(event) => void send(event)}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
-      <button type="submit" disabled={!text.trim()}>
-        {t('rounds.comments.add')}
-      </button>
+      <textarea id={id} rows={2} value={text} onChange={(e) => setText(e.target.value)} dir="auto" autoFocus={!startOpen} />
+      <span className="tools">
+        <button type="submit" disabled={!text.trim()}>
+          {t('rounds.comments.add')}
+        </button>
+        {startOpen ? null : (
+          <button type="button" onClick={() => setOpen(false)}>
+            {t('rounds.editor.cancel')}
+          </button>
+        )}
+      </span>
     </form>
   );
 }

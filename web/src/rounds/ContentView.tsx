@@ -3,7 +3,7 @@
  * numbered items, each with the activities it names, what changed in the register or lies outside
  * the period, and the comments on it beside; in review, a comment can be added to each.
  */
-import { useI18n } from '../i18n.tsx';
+import { directionOf, useI18n } from '../i18n.tsx';
 import { CommentForm, CommentList } from './Comments.tsx';
 import type { ActivityLink, Comment, Contribution, ContributionContent } from './model.ts';
 
@@ -48,7 +48,7 @@ export function ContentView({ contribution, content, onComment, onResolve }: Vie
   let lists = 0;
   let paragraphs = 0;
   return (
-    <div className="content-view" lang={content.language}>
+    <div className="content-view" lang={content.language} dir={directionOf(content.language)}>
       {content.blocks.length === 0 ? <p>{t('rounds.view.empty')}</p> : null}
       {content.blocks.map((block) => {
         if (block.kind === 'paragraph') {

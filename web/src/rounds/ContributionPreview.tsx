@@ -5,15 +5,14 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { directionOf, useI18n, type Language } from '../i18n.tsx';
 import { contributionPath, type ContributionContent } from './model.ts';
 
 const PREVIEW_AFTER_MS = 600;
 
 /** A page around the fragment, in the content's language and direction, set as the report sets it. */
-function framed(fragment: string, language: string): string {
-  const dir = language === 'ar' ? 'rtl' : 'ltr';
-  return `<!doctype html><html lang="${language}" dir="${dir}"><head><meta charset="utf-8"><style>body{font-family:'Times New Roman','Noto Serif','Noto Naskh Arabic',serif;font-size:12pt;line-height:1.4;margin:1rem;color:#000}ol{padding-inline-start:1.5rem}li{margin:0.3rem 0}</style></head><body>${fragment}</body></html>`;
+function framed(fragment: string, language: Language): string {
+  return `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><head><meta charset="utf-8"><style>body{font-family:'Times New Roman','Noto Serif','Noto Naskh Arabic',serif;font-size:12pt;line-height:1.4;margin:1rem;color:#000}ol{padding-inline-start:1.5rem}li{margin:0.3rem 0}</style></head><body>${fragment}</body></html>`;
 }
 
 export function ContributionPreview({ code, office, content }: { code: string; office: string; content: ContributionContent }) {
@@ -43,7 +42,7 @@ export function ContributionPreview({ code, office, content }: { code: string; o
     <section aria-labelledby="preview-title" className="contribution-preview">
       <h2 id="preview-title">{t('rounds.editor.preview')}</h2>
       {failed ? <p className="warning">{t('rounds.editor.previewFailed')}</p> : null}
-      {html === null ? <p role="status">{t('app.loading')}</p> : <iframe className="preview" title={t('rounds.editor.preview')} sandbox="" srcDoc={framed(html, content.language)} />}
+      {html === null ? failed ? null : <p role="status">{t('app.loading')}</p> : <iframe className="preview" title={t('rounds.editor.preview')} sandbox="" srcDoc={framed(html, content.language)} />}
     </section>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../Dialog.tsx';
-import { useI18n } from '../i18n.tsx';
+import { directionOf, useI18n } from '../i18n.tsx';
 import { CommentList } from './Comments.tsx';
 import * as edit from './edit.ts';
 import type { ActivityLink, ActivitySeen, Contribution, ContributionBlock, ContributionContent, ContributionItem } from './model.ts';
@@ -20,6 +20,15 @@ interface TextProps {
 }
 
 type Unit = { id: string; text: string; activities: ActivityLink[] };
+
+/**
+ * A tool's name for a screen reader: its visible words first (WCAG 2.5.3, so voice control finds
+ * it by what it shows), then which paragraph or item it acts on.
+ */
+function useNamed() {
+  const { t } = useI18n();
+  return (action: 'up' | 'down' | 'merge' | 'split' | 'moveTo' | 'delete' | 'addItem' | 'link', label: string) => t('rounds.editor.named', { action: t(`rounds.editor.${action}`), label });
+}
 
 /** The changes the office has not answered yet: the server's, less those answered since it loaded. */
 function openChanges(contribution: Contribution, unit: Unit) {
@@ -77,6 +86,7 @@ function ChangedInRegister({ contribution, unit, onChange, content }: TextProps 
 /** The activities a paragraph or item names, each with a way to unlink it, and the picker that adds one. */
 function Links({ unit, content, onChange, contribution, label }: TextProps & { unit: Unit; label: string }) {
   const { t } = useI18n();
+  const named = useNamed();
   const [picking, setPicking] = useState(false);
   const outside = new Set(contribution.outsidePeriod.filter((flag) => flag.itemId === unit.id).map((flag) => flag.activityId));
   return (
@@ -94,7 +104,7 @@ function Links({ unit, content, onChange, contribution, label }: TextProps & { u
           ))}
         </ul>
       ) : null}
-      <button type="button" className="small" onClick={() => setPicking(true)} aria-label={t('rounds.editor.linkNamed', { label })}>
+      <button type="button" className="small" onClick={() => setPicking(true)} aria-label={named('link', label)}>
         {t('rounds.editor.link')}
       </button>
       {picking ? (
@@ -127,6 +137,7 @@ function UnitExtras(props: TextProps & { unit: Unit; label: string }) {
 
 export function ContributionText(props: TextProps) {
   const { t } = useI18n();
+  const named = useNamed();
   const { content, onChange } = props;
   const textareas = useRef(new Map<string, HTMLTextAreaElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -157,13 +168,13 @@ export function ContributionText(props: TextProps) {
 
   const blockTools = (block: ContributionBlock, index: number, label: string) => (
     <span className="tools">
-      <button type="button" className="small" disabled={index === 0} onClick={() => onChange(edit.moveBlock(content, block.id, -1))} aria-label={t('rounds.editor.upNamed', { label })}>
+      <button type="button" className="small" disabled={index === 0} onClick={() => onChange(edit.moveBlock(content, block.id, -1))} aria-label={named('up', label)}>
         {t('rounds.editor.up')}
       </button>
-      <button type="button" className="small" disabled={index === content.blocks.length - 1} onClick={() => onChange(edit.moveBlock(content, block.id, 1))} aria-label={t('rounds.editor.downNamed', { label })}>
+      <button type="button" className="small" disabled={index === content.blocks.length - 1} onClick={() => onChange(edit.moveBlock(content, block.id, 1))} aria-label={named('down', label)}>
         {t('rounds.editor.down')}
       </button>
-      <button type="button" className="small" onClick={() => setDeleting({ kind: 'block', id: block.id, label })} aria-label={t('rounds.editor.deleteNamed', { label })}>
+      <button type="button" className="small" onClick={() => setDeleting({ kind: 'block', id: block.id, label })} aria-label={named('delete', label)}>
         {t('rounds.editor.delete')}
       </button>
     </span>
@@ -177,19 +188,19 @@ export function ContributionText(props: TextProps) {
         <div className="item-text">
           {textarea(item, label)}
           <span className="tools">
-            <button type="button" className="small" disabled={index === 0} onClick={() => onChange(edit.moveItem(content, item.id, -1))} aria-label={t('rounds.editor.upNamed', { label })}>
+            <button type="button" className="small" disabled={index === 0} onClick={() => onChange(edit.moveItem(content, item.id, -1))} aria-label={named('up', label)}>
               {t('rounds.editor.up')}
             </button>
-            <button type="button" className="small" disabled={index === block.items.length - 1} onClick={() => onChange(edit.moveItem(content, item.id, 1))} aria-label={t('rounds.editor.downNamed', { label })}>
+            <button type="button" className="small" disabled={index === block.items.length - 1} onClick={() => onChange(edit.moveItem(content, item.id, 1))} aria-label={named('down', label)}>
               {t('rounds.editor.down')}
             </button>
-            <button type="button" className="small" disabled={index === block.items.length - 1} onClick={() => onChange(edit.mergeWithNext(content, item.id))} aria-label={t('rounds.editor.mergeNamed', { label })}>
+            <button type="button" className="small" disabled={index === block.items.length - 1} onClick={() => onChange(edit.mergeWithNext(content, item.id))} aria-label={named('merge', label)}>
               {t('rounds.editor.merge')}
             </button>
             <button
               type="button"
               className="small"
-              aria-label={t('rounds.editor.splitNamed', { label })}
+              aria-label={named('split', label)}
               onClick={() => {
                 const at = textareas.current.get(item.id)?.selectionStart ?? item.text.length;
                 const split = edit.splitItem(content, item.id, at);
@@ -200,7 +211,7 @@ export function ContributionText(props: TextProps) {
               {t('rounds.editor.split')}
             </button>
             {others.length > 0 ? (
-              <select aria-label={t('rounds.editor.moveToNamed', { label })} value="" onChange={(e) => e.target.value && onChange(edit.moveItemToList(content, item.id, e.target.value))}>
+              <select aria-label={named('moveTo', label)} value="" onChange={(e) => e.target.value && onChange(edit.moveItemToList(content, item.id, e.target.value))}>
                 <option value="">{t('rounds.editor.moveTo')}</option>
                 {others.map((list) => (
                   <option key={list.id} value={list.id}>
@@ -209,7 +220,7 @@ export function ContributionText(props: TextProps) {
                 ))}
               </select>
             ) : null}
-            <button type="button" className="small" onClick={() => setDeleting({ kind: 'item', id: item.id, label })} aria-label={t('rounds.editor.deleteNamed', { label })}>
+            <button type="button" className="small" onClick={() => setDeleting({ kind: 'item', id: item.id, label })} aria-label={named('delete', label)}>
               {t('rounds.editor.delete')}
             </button>
           </span>
@@ -220,7 +231,7 @@ export function ContributionText(props: TextProps) {
   };
 
   return (
-    <div className="blocks">
+    <div className="blocks" lang={content.language} dir={directionOf(content.language)}>
       {content.blocks.length === 0 ? <p>{t('rounds.editor.emptyContent')}</p> : null}
       {content.blocks.map((block, index) => {
         if (block.kind === 'paragraph') {
@@ -252,7 +263,7 @@ export function ContributionText(props: TextProps) {
                 onChange(added.content);
                 setFocusId(added.id);
               }}
-              aria-label={t('rounds.editor.addItemTo', { label })}
+              aria-label={named('addItem', label)}
             >
               {t('rounds.editor.addItem')}
             </button>

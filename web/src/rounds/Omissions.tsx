@@ -8,13 +8,24 @@ import { api } from '../api.ts';
 import type { Activity } from '../activities.ts';
 import { useI18n } from '../i18n.tsx';
 import { addActivityAsItem, itemTextOf } from './edit.ts';
-import { linkedActivityIds } from '#src/rounds/content.ts';
+import { linkedActivityIds, textUnits } from '#src/rounds/content.ts';
 import type { ActivityLink, ActivitySummary, Contribution, ContributionContent } from './model.ts';
 
 /** A link as the server words the activity, with the version the register holds now. */
 async function linkFromSummary(summary: ActivitySummary): Promise<ActivityLink> {
   const activity = await api<Activity>('GET', `/api/activities/${encodeURIComponent(summary.id)}`);
   return { id: summary.id, seen: { version: activity.version, title: summary.title, date: summary.date, place: summary.place, status: summary.status } };
+}
+
+/**
+ * The activities of the period the saved text names: the server does not list them as omissions,
+ * but once the office takes them out of the text on screen, they are.
+ */
+function unlinkedSinceSaved(contribution: Contribution): ActivitySummary[] {
+  if (!contribution.content) return [];
+  const outside = new Set(contribution.outsidePeriod.map((flag) => flag.activityId));
+  const seen = new Map(textUnits(contribution.content).flatMap((unit) => unit.activities.map((link) => [link.id, link.seen] as const)));
+  return [...seen].filter(([id]) => !outside.has(id)).map(([id, { title, date, place, status }]) => ({ id, title, date, place, status }));
 }
 
 function ActivityRows({ activities, onAdd, busy }: { activities: ActivitySummary[]; onAdd?: ((activity: ActivitySummary) => void) | undefined; busy: string | null }) {
@@ -51,7 +62,7 @@ export function Omissions({ contribution, content, onChange }: OmissionsProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const named = new Set(content ? linkedActivityIds(content) : []);
-  const omissions = contribution.omissions.filter((activity) => !named.has(activity.id));
+  const omissions = [...contribution.omissions, ...unlinkedSinceSaved(contribution)].filter((activity) => !named.has(activity.id));
   const offered = contribution.offered.filter((activity) => !named.has(activity.id));
 
   const add =

@@ -157,7 +157,7 @@ export function ContributionForOffice({ handle, contribution }: { handle: Contri
 
 /** The title of a contribution's screen: the office, the round, the state; a link back. */
 export function ContributionHeading({ contribution, back }: { contribution: Contribution; back: { to: string; label: string } }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <p>
@@ -166,7 +166,6 @@ export function ContributionHeading({ contribution, back }: { contribution: Cont
       <h1>{t('rounds.editor.title', { office: contribution.officeName })}</h1>
       <p className="actions">
         <StateBadge state={contribution.state} late={contribution.late} />
-        <span className="meta">{t('rounds.dueOn', { due: formatDate(contribution.due) })}</span>
       </p>
     </>
   );

@@ -68,7 +68,7 @@ export function ContributionReview({ handle, contribution, readOnly }: { handle:
           <section aria-labelledby="whole-comments" className="whole-comments">
             <h2 id="whole-comments">{t('rounds.comments.onWhole')}</h2>
             <CommentList comments={contribution.comments.filter((comment) => comment.itemId === null)} onResolve={onResolve} />
-            {onComment ? <CommentForm label={t('rounds.review.commentOnWhole')} onSend={(text) => onComment(null, text)} /> : null}
+            {onComment ? <CommentForm open label={t('rounds.review.commentOnWhole')} onSend={(text) => onComment(null, text)} /> : null}
           </section>
           <h2>{t('rounds.review.text')}</h2>
           {content ? <ContentView contribution={contribution} content={content} onComment={onComment} onResolve={onResolve} /> : <p>{t('rounds.view.notStarted')}</p>}
