@@ -221,12 +221,25 @@ describe('the reporting cycle in the workspace', () => {
     await expect.poll(() => review.locator('.state').first().textContent()).toContain('Accepted');
     await review.getByRole('link', { name: 'Back to the round' }).click();
     await expect.poll(() => review.locator('.board-counts').textContent()).toBe('1 of 1 accepted');
+
+    // The cover, edited with the same report definition the report builder edits.
+    await review.getByRole('link', { name: 'Cover and common sections' }).click();
+    await review.getByLabel('Document number (e.g. TD 120)').fill('TD 120');
+    await review.getByRole('button', { name: 'Add a contact' }).click();
+    await review.getByLabel('Name', { exact: true }).fill('Ana Focal');
+    await review.getByLabel('Email', { exact: true }).fill('ana.focal@example.org');
+    await review.getByRole('button', { name: 'Save the cover' }).click();
+    await review.getByText(/^Saved \(version \d+\)\.$/).waitFor();
+    await expectAccessible(review, 'rounds-cover');
+    await review.getByRole('link', { name: 'Back to the round' }).click();
     const [download] = await Promise.all([review.waitForEvent('download'), review.getByRole('link', { name: 'Download DOCX' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const { value: text } = await mammoth.extractRawText({ buffer: await readFile((await download.path()) ?? '') });
     expect(text).toContain('A workshop on Quality of Service was organized by ROA with ITU-T SG12 in Ndjamena, Chad, 2 - 3 March 2020.');
     expect(text).toContain('encouraged them to propose nominations');
     expect(text).not.toContain('DRAFT');
+    expect(text).toContain('TD 120');
+    expect(text).toContain('ana.focal@example.org');
   });
 
   it('opens a round from the form, asking every field office open in the period', async () => {

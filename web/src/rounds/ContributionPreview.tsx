@@ -20,10 +20,12 @@ export function ContributionPreview({ code, office, content }: { code: string; o
   const [html, setHtml] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
+  // Redrawn when the text changes, not when the same text arrives again in a new object.
+  const body = JSON.stringify({ content });
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      api<string>('POST', `${contributionPath(code, office)}/preview?lang=${language}`, { body: { content } }).then(
+      api<string>('POST', `${contributionPath(code, office)}/preview?lang=${language}`, { body: JSON.parse(body) as unknown }).then(
         (fragment) => {
           if (!current) return;
           setHtml(typeof fragment === 'string' ? fragment : '');
@@ -36,7 +38,7 @@ export function ContributionPreview({ code, office, content }: { code: string; o
       current = false;
       clearTimeout(timer);
     };
-  }, [code, office, content, language]);
+  }, [code, office, body, language]);
 
   return (
     <section aria-labelledby="preview-title" className="contribution-preview">

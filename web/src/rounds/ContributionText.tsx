@@ -95,7 +95,9 @@ function Links({ unit, content, onChange, contribution, label }: TextProps & { u
         <ul className="chips" aria-label={t('rounds.editor.linkedTo', { label })}>
           {unit.activities.map((link) => (
             <li key={link.id} className={outside.has(link.id) ? 'outside' : undefined}>
-              <span dir="auto">{link.seen.title}</span> <span className="meta">{link.seen.date}</span>
+              <span lang={content.language} dir={directionOf(content.language)}>
+                {link.seen.title} <span className="meta">{link.seen.date}</span>
+              </span>
               {outside.has(link.id) ? <span className="warning"> {t('rounds.editor.outsidePeriod')}</span> : null}{' '}
               <button type="button" aria-label={t('rounds.editor.unlink', { title: link.seen.title })} onClick={() => onChange(edit.unlink(content, unit.id, link.id))}>
                 ×
@@ -158,7 +160,7 @@ export function ContributionText(props: TextProps) {
         else textareas.current.delete(unit.id);
       }}
       aria-label={label}
-      dir="auto"
+      dir={directionOf(content.language)}
       lang={content.language}
       rows={Math.min(8, Math.max(2, Math.ceil(unit.text.length / 90)))}
       value={unit.text}
@@ -231,7 +233,7 @@ export function ContributionText(props: TextProps) {
   };
 
   return (
-    <div className="blocks" lang={content.language} dir={directionOf(content.language)}>
+    <div className="blocks">
       {content.blocks.length === 0 ? <p>{t('rounds.editor.emptyContent')}</p> : null}
       {content.blocks.map((block, index) => {
         if (block.kind === 'paragraph') {
