@@ -38,8 +38,13 @@ export function useContribution(code: string, office: string): ContributionHandl
   }, [path]);
   useEffect(reload, [reload]);
 
-  /** Runs one request; its answer becomes the contribution shown, its error the one shown. */
-  const run = useCallback(async (request: () => Promise<Contribution>): Promise<Contribution | null> => {
+  /**
+   * Runs one request; its answer becomes the contribution shown, its error the one shown. A stale
+   * version keeps the typing beside theirs; another refusal that says the current state (the
+   * focal point accepted it meanwhile) shows that state, except when saving text (`keepText`),
+   * where the text typed stays on screen with the message.
+   */
+  const run = useCallback(async (request: () => Promise<Contribution>, keepText = false): Promise<Contribution | null> => {
     setBusy(true);
     setError(null);
     try {
@@ -48,7 +53,10 @@ export function useContribution(code: string, office: string): ContributionHandl
       setConflict(null);
       return next;
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.current) setConflict(caught.current as Contribution);
+      if (caught instanceof ApiError && caught.status === 409 && caught.current) {
+        if (caught.code === 'version_conflict') setConflict(caught.current as Contribution);
+        else if (!keepText) setContribution(caught.current as Contribution);
+      }
       setError(caught);
       return null;
     } finally {
@@ -58,7 +66,7 @@ export function useContribution(code: string, office: string): ContributionHandl
 
   const save = (content: ContributionContent) => {
     const base = conflict ?? contribution;
-    return run(() => api<Contribution>('PUT', `${path}/content`, { body: { version: base?.version ?? 0, content } }));
+    return run(() => api<Contribution>('PUT', `${path}/content`, { body: { version: base?.version ?? 0, content } }), true);
   };
 
   const move = async (transition: Transition, comment?: string) => {
