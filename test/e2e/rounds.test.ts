@@ -101,6 +101,7 @@ describe('the reporting cycle in the workspace', () => {
     const link = due.getByRole('link', { name: 'ITU-T · TSAG, 28 September – 2 October 2020: Regional Office for Africa' });
     await link.waitFor();
     expect(await due.locator('.state').first().textContent()).toContain('Not started');
+    await expectAccessible(office, 'rounds-home');
     await link.click();
     await office.getByRole('heading', { name: 'Contribution of Regional Office for Africa' }).waitFor();
     await office.getByRole('button', { name: 'Start from the register' }).click();
@@ -193,6 +194,8 @@ describe('the reporting cycle in the workspace', () => {
     await row.getByRole('link', { name: 'Regional Office for Africa' }).click();
     await review.getByRole('heading', { name: 'Decision' }).waitFor();
     await review.getByRole('heading', { name: 'History' }).waitFor();
+    await expect.poll(() => review.frameLocator('.contribution-preview iframe').locator('body').textContent(), { timeout: 10_000 }).toContain('encouraged them to propose nominations');
+    await expectAccessible(review, 'rounds-review');
     await review.getByRole('button', { name: 'Comment on List 1, item 2' }).click();
     await review.getByLabel('Comment on List 1, item 2').fill('Say who organized it with the office.');
     await review.locator('form.comment-form', { has: review.getByLabel('Comment on List 1, item 2') }).getByRole('button', { name: 'Add the comment' }).click();
@@ -200,7 +203,7 @@ describe('the reporting cycle in the workspace', () => {
     await review.getByLabel('Comment to the office').fill('Please name the partners of each event.');
     await review.getByRole('button', { name: 'Request changes' }).click();
     await expect.poll(() => review.locator('.state').first().textContent()).toContain('Changes requested');
-    await expectAccessible(review, 'rounds-review');
+    await expectAccessible(review, 'rounds-review-changes-requested');
   });
 
   it('shows the office the comment beside its item; the office edits and resubmits', async () => {
@@ -245,6 +248,8 @@ describe('the reporting cycle in the workspace', () => {
   it('opens a round from the form, asking every field office open in the period', async () => {
     await review.getByRole('link', { name: 'Rounds', exact: true }).click();
     await review.getByRole('button', { name: 'Open a round' }).click();
+    await review.getByLabel('Meeting').waitFor();
+    await expectAccessible(review, 'rounds-list');
     await review.getByLabel('Meeting').fill('TSAG, 2021');
     await review.getByLabel('From', { exact: true }).fill('2021-01-01');
     await review.getByLabel('To', { exact: true }).fill('2021-08-31');
