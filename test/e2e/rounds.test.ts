@@ -17,6 +17,8 @@ let server: TestServer;
 let browser: Browser;
 let editor: TestUser;
 let focal: TestUser;
+/** The regional group meeting, whose date the register corrects after the office wrote about it. */
+let meeting: { id: string; version: number };
 const contexts: BrowserContext[] = [];
 
 const ROUND = 'tsag-2020';
@@ -58,7 +60,7 @@ beforeAll(async () => {
   focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB', email: 'focal@example.org' });
   // The office's activities of the period (the seed's workshop and a regional group meeting), and one before it.
   await buildActivity(server);
-  await buildActivity(server, {
+  meeting = await buildActivity(server, {
     title: { en: 'Regular meeting of the African group to SG13' },
     kind: 'regional-group-meeting',
     offices: [{ office: 'addis-ababa', role: 'organised' }],
@@ -169,8 +171,16 @@ describe('the reporting cycle in the workspace', () => {
     const preview = office.frameLocator('.contribution-preview iframe');
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('encouraged them to propose nominations');
 
+    // A colleague of the office saves meanwhile: the text typed here stays, and the user chooses.
+    const stored = await server.request('GET', `/api/rounds/${ROUND}/contributions/addis-ababa`, { token: editor.token });
+    const theirs = await server.request('PUT', `/api/rounds/${ROUND}/contributions/addis-ababa/content`, { token: editor.token, body: { version: stored.body.version, content: stored.body.content } });
+    expect(theirs.status, theirs.text).toBe(200);
     await office.getByRole('button', { name: 'Save', exact: true }).click();
+    await office.getByRole('heading', { name: 'Changed by someone else' }).waitFor();
+    expect(await paragraph.getByRole('textbox').inputValue()).toBe('ROA consulted countries on the regional initiatives and encouraged them to propose nominations.');
+    await office.getByRole('button', { name: 'Save my text over theirs' }).click();
     await office.getByText('Saved.').waitFor();
+    await office.getByRole('heading', { name: 'Changed by someone else' }).waitFor({ state: 'detached' });
     // Linked to an activity before the period: said so beside the link.
     await paragraph.getByText('outside the period').waitFor();
     await expectAccessible(office, 'rounds-editor');
@@ -206,8 +216,16 @@ describe('the reporting cycle in the workspace', () => {
     await expectAccessible(review, 'rounds-review-changes-requested');
   });
 
-  it('shows the office the comment beside its item; the office edits and resubmits', async () => {
+  it('shows the office the comment beside its item and what changed in the register; the office edits and resubmits', async () => {
+    const corrected = await server.request('PATCH', `/api/activities/${meeting.id}`, { token: editor.token, body: { version: meeting.version, date: { text: '5 - 7 February 2020' } } });
+    expect(corrected.status, corrected.text).toBe(200);
     await office.goto(`${server.url}${CONTRIBUTION}`);
+    const meetingItem = office.locator('section.block.list').first().locator('li.item').first();
+    const flag = meetingItem.getByRole('group', { name: 'Changed in the register since you wrote this' });
+    expect(await flag.locator('li').textContent()).toBe('Date: 5 - 6 February 2020 → 5 - 7 February 2020');
+    await flag.getByRole('button', { name: 'Update my text' }).click();
+    await flag.waitFor({ state: 'detached' });
+    expect((await itemTexts(office))[0]).toBe('Regular meeting of the African group to SG13, Abuja, Nigeria, 5 - 7 February 2020.');
     const workshopItem = office.locator('section.block.list').first().locator('li.item').nth(1);
     await workshopItem.getByText('Say who organized it with the office.').waitFor();
     await office.getByText('Please name the partners of each event.').waitFor();
