@@ -172,8 +172,8 @@ describe('the reporting cycle in the workspace', () => {
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('encouraged them to propose nominations');
 
     // A colleague of the office saves meanwhile: the text typed here stays, and the user chooses.
-    const stored = await server.request('GET', `/api/rounds/${ROUND}/contributions/addis-ababa`, { token: editor.token });
-    const theirs = await server.request('PUT', `/api/rounds/${ROUND}/contributions/addis-ababa/content`, { token: editor.token, body: { version: stored.body.version, content: stored.body.content } });
+    const before = await server.request('GET', `/api/rounds/${ROUND}/contributions/addis-ababa`, { token: editor.token });
+    const theirs = await server.request('PUT', `/api/rounds/${ROUND}/contributions/addis-ababa/content`, { token: editor.token, body: { version: before.body.version, content: before.body.content } });
     expect(theirs.status, theirs.text).toBe(200);
     await office.getByRole('button', { name: 'Save', exact: true }).click();
     await office.getByRole('heading', { name: 'Changed by someone else' }).waitFor();
