@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '#src/platform/access.ts';
-import type { ReportFormat } from '#src/reports/model.ts';
+import type { ReportFormat } from '#src/reports/definition.ts';
 import { createReportBody } from '#src/reports/schemas.ts';
 import type { Register } from './generate.ts';
 import { round, type Suite } from './suite.ts';

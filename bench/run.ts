@@ -20,11 +20,12 @@ import { apiSuite, SCENARIOS, type Figures, type Scenario, type ScenarioResult }
 import { openRegister, type Register } from './generate.ts';
 import { startLoadGenerator, type LoadGenerator } from './load.ts';
 import { REPORT_TARGET, reportsSuite, reportTarget, type ReportFigures } from './reports.ts';
+import { roundsSuite, type RoundFigures } from './rounds.ts';
 import { siteSuite, type SitePageResult } from './site.ts';
 import { round, type Suite, type SuiteContext } from './suite.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SUITE_NAMES = ['api', 'reports', 'site'] as const;
+const SUITE_NAMES = ['api', 'reports', 'site', 'rounds'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -35,7 +36,7 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --suites api,reports,site  what to measure: HTTP load, reports, public site  env BENCH_SUITES
+  --suites api,reports,site,rounds  HTTP load, reports, public site, a compiled round  env BENCH_SUITES
   --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
   --warmup 1              unmeasured seconds before each measurement          env BENCH_WARMUP
@@ -142,6 +143,7 @@ interface SuiteResults {
   scenarios?: ScenarioResult[];
   reports?: ReportFigures[];
   site?: SitePageResult[];
+  rounds?: RoundFigures;
 }
 
 /** Every suite, in the order they run on a register; the key is where its result is stored. */
@@ -149,6 +151,7 @@ const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNu
   scenarios: apiSuite(options.scenarios),
   reports: reportsSuite,
   site: siteSuite,
+  rounds: roundsSuite,
 });
 
 interface RunResult extends SuiteResults {
@@ -206,6 +209,7 @@ function printRun(run: RunResult, options: Options): void {
   }
   if (run.reports) suites.reports.print(run.reports);
   if (run.site) suites.site.print(run.site);
+  if (run.rounds) suites.rounds.print(run.rounds);
 }
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };

@@ -66,6 +66,8 @@ export async function openFieldbook(
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
   const activities = createActivityService(database.db, database.dialect, registry);
+  // Stored search texts follow the current stems and spellings before anyone searches.
+  await activities.refreshSearchIndex();
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   return {

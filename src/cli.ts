@@ -10,7 +10,7 @@ import { ROLES, type Actor } from '#src/platform/access.ts';
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { ReferenceDataError } from '#src/registry/reference-data.ts';
-import { REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS, type ReportFormat } from '#src/reports/model.ts';
+import { REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS, type ReportFormat } from '#src/reports/definition.ts';
 import { createReportBody } from '#src/reports/schemas.ts';
 
 const CLI_ACTOR: Actor = { kind: 'system', label: 'fieldbook command line' };

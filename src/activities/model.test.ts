@@ -33,7 +33,7 @@ describe('search normalisation', () => {
     expect(searchTerms('e-Health  SG12RG-AFR')).toEqual(['e health', 'sg12rg afr']);
   });
 
-  it('indexes title, description, date words, place with country names, and linked bodies', () => {
+  it('indexes title, description (each stemmed in its own language), date words, place with country names, and linked bodies', () => {
     const doc = searchDocument(
       {
         title: { en: 'Workshop' },
@@ -47,7 +47,7 @@ describe('search normalisation', () => {
       () => ['Chad', 'Tchad'],
     );
     expect(doc.split(' ')).toEqual(
-      expect.arrayContaining(['workshop', 'atelier', 'regional', 'november', 'ndjamena', 'td', 'chad', 'tchad', 'hybrid', 'sg12rg', 'afr', 'african', 'group']),
+      expect.arrayContaining(['workshop', 'ateli', 'regional', 'novemb', 'ndjamena', 'td', 'chad', 'tchad', 'hybrid', 'sg12rg', 'afr', 'african', 'group']),
     );
   });
 });

@@ -1,6 +1,7 @@
 /** The activity register's domain: what an activity is, and the pure rules over it. */
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import type { FuzzyDate } from './fuzzy-date.ts';
+import { indexedWords } from './search-words.ts';
 
 export const ACTIVITY_KINDS = [
   'workshop',
@@ -159,22 +160,26 @@ export function searchTerms(q: string): string[] {
   return [...new Set(terms)].slice(0, 10);
 }
 
-/** Everything an activity is found by: its texts, its place, and the names of the bodies it links. */
+/**
+ * Everything an activity is found by, as the index holds it: its texts, each stemmed in its own
+ * language, and its date words, place and the names of the bodies it links (`search-words.ts`).
+ */
 export function searchDocument(
   activity: Pick<Activity, 'title' | 'description' | 'place' | 'bodies' | 'offices' | 'date'>,
   namesOf: (code: string) => readonly string[],
   countryNames: (country: string) => readonly string[],
 ): string {
-  const parts: string[] = [
-    ...Object.values(activity.title),
-    ...Object.values(activity.description),
+  const texts = [...Object.entries(activity.title), ...Object.entries(activity.description)] as Array<[Language, string]>;
+  const rest: string[] = [
     activity.date.text,
     activity.place?.city ?? '',
     ...(activity.place?.country ? [activity.place.country, ...countryNames(activity.place.country)] : []),
     ...(activity.place && activity.place.mode !== 'in-person' ? [activity.place.mode] : []),
     ...activity.bodies.flatMap((code) => [code, ...namesOf(code)]),
   ];
-  return normaliseForSearch(parts.join(' '));
+  return [...texts.map(([language, text]) => indexedWords(normaliseForSearch(text), language)), indexedWords(normaliseForSearch(rest.join(' ')), 'en')]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Whether an editor's office takes part in the activity (editors write only those). */

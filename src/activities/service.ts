@@ -14,6 +14,7 @@ import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './fi
 import { searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
 import { referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
+import { SEARCH_FORMAT } from './search-words.ts';
 import * as store from './store.ts';
 
 export interface ActivityPage {
@@ -80,6 +81,28 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   const useCases = {
+    /**
+     * Rewrites every stored search text written in an older format (once, at start-up, after a
+     * change of stems or spellings), in slices of 500 so the database is never held long.
+     * Returns how many were rewritten. Safe to run from several instances at once.
+     */
+    async refreshSearchIndex(): Promise<number> {
+      if ((await store.searchIndexFormat(db)) === SEARCH_FORMAT) return 0;
+      let after = 0;
+      let count = 0;
+      for (;;) {
+        const slice = await store.activitiesAfter(db, after, 500);
+        if (slice.length === 0) break;
+        // Read only when there is something to rewrite: a new database has no registry yet to cache.
+        const refs = await references();
+        await db.transaction().execute((trx) => store.rewriteSearchTexts(trx, slice.map(({ activity }) => ({ id: activity.id, searchText: searchTextOf(activity, refs) }))));
+        after = slice.at(-1)!.seq;
+        count += slice.length;
+      }
+      await store.recordSearchIndexFormat(db, SEARCH_FORMAT);
+      return count;
+    },
+
     /**
      * `alongside` runs another capability's writes in the transaction that stores the activity
      * (e.g. the importer marking its proposal accepted): both land or neither does.

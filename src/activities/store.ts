@@ -20,6 +20,7 @@ import {
   type Visibility,
 } from './model.ts';
 import type { ActivityReadRow, ActivityTable } from './tables.ts';
+import { prefixForm, termForms } from './search-words.ts';
 
 export interface ActivityFilter {
   offices?: string[];
@@ -233,6 +234,33 @@ export async function updateActivity(ex: Executor, activity: Activity, expectedV
   return true;
 }
 
+/** The format the stored search texts are written in: 1 (unstemmed) until a rewrite records another. */
+export async function searchIndexFormat(ex: Executor): Promise<number> {
+  const row = await ex.selectFrom('search_index').select('format').where('name', '=', 'activity').executeTakeFirst();
+  return row ? Number(row.format) : 1;
+}
+
+export async function recordSearchIndexFormat(ex: Executor, format: number): Promise<void> {
+  await ex
+    .insertInto('search_index')
+    .values({ name: 'activity', format })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ format }))
+    .execute();
+}
+
+/** Up to `limit` activities after the given seq, in seq order, with their seq (to walk the whole register in slices). */
+export async function activitiesAfter(ex: Executor, seq: number, limit: number): Promise<Array<{ seq: number; activity: Activity }>> {
+  const rows = await ex.selectFrom('activity').select(READ_COLUMNS).where('activity.seq', '>', seq).orderBy('activity.seq').limit(limit).execute();
+  const activities = await hydrate(ex, rows);
+  return rows.map((row, i) => ({ seq: Number(row.seq), activity: activities[i]! }));
+}
+
+/** Rewrites search texts alone: the index follows (SQLite by trigger, PostgreSQL's generated vector); nothing else changes. */
+export async function rewriteSearchTexts(ex: Executor, items: Array<{ id: string; searchText: string }>): Promise<void> {
+  for (const { id, searchText } of items) await ex.updateTable('activity').set({ search_text: searchText }).where('id', '=', id).execute();
+  await addSearchWords(ex, items.map((i) => i.searchText));
+}
+
 /**
  * The offices, Sectors, bodies and relations of a page of activities, each link a row tagged with
  * its part. SQLite: one statement for the four (per-statement work is the cost there). PostgreSQL:
@@ -315,8 +343,9 @@ const MAX_PREFIX_WORDS = 16;
  * first match (10 ms for "service"* at 1M activities) but reads named words lazily in key order.
  */
 async function prefixWords(ex: Executor, terms: string[]): Promise<string[] | null> {
-  const prefix = terms.at(-1)?.split(' ').at(-1);
-  if (!prefix) return null;
+  const last = terms.at(-1)?.split(' ').at(-1);
+  if (!last) return null;
+  const prefix = prefixForm(last);
   const rows = await ex
     .selectFrom('activity_search_word')
     .select('word')
@@ -329,28 +358,41 @@ async function prefixWords(ex: Executor, terms: string[]): Promise<string[] | nu
   return rows.length > 0 && rows.length <= MAX_PREFIX_WORDS ? rows.map((r) => r.word) : null;
 }
 
+/** The last term split into the phrase before its last word (in each of its forms) and that word's prefix. */
+function lastTermParts(terms: string[]): { leads: string[]; prefix: string } {
+  const words = terms.at(-1)!.split(' ');
+  const lead = words.slice(0, -1).join(' ');
+  return { leads: lead ? termForms(lead) : [''], prefix: prefixForm(words.at(-1)!) };
+}
+
+const joined = (lead: string, word: string) => (lead ? `${lead} ${word}` : word);
+const anyOf = (alternatives: string[], or: string) => (alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(or)})`);
+
 /**
- * An FTS5 query: every term required, each quoted (a phrase when it has several words). The last
- * word is a prefix: the words it stands for when given (`prefixWords`), else FTS5's own `*`.
+ * An FTS5 query: every term required, each in any of its stemmed forms, quoted (a phrase when it
+ * has several words). The last word is a prefix: the indexed words it stands for when given
+ * (`prefixWords`), else FTS5's own `*`.
  */
 export function ftsQuery(terms: string[], lastWords: string[] | null = null): string {
   const quoted = (t: string) => `"${t}"`;
-  const last = terms.at(-1)!;
-  const lead = last.split(' ').slice(0, -1).join(' ');
+  const { leads, prefix } = lastTermParts(terms);
   const lastPart = lastWords
-    ? `(${lastWords.map((word) => quoted(lead ? `${lead} ${word}` : word)).join(' OR ')})`
-    : `${quoted(last)}*`;
-  return [...terms.slice(0, -1).map(quoted), lastPart].join(' AND ');
+    ? `(${leads.flatMap((lead) => lastWords.map((word) => quoted(joined(lead, word)))).join(' OR ')})`
+    : anyOf(leads.map((lead) => `${quoted(joined(lead, prefix))}*`), ' OR ');
+  return [...terms.slice(0, -1).map((term) => anyOf(termForms(term).map(quoted), ' OR ')), lastPart].join(' AND ');
 }
 
 /** A PostgreSQL tsquery of the same: a phrase's words follow each other (<->), the last word a prefix. */
 export function tsQuery(terms: string[]): string {
-  return terms.map((t, i) => t.split(' ').join(' <-> ') + (i === terms.length - 1 ? ':*' : '')).join(' & ');
+  const phrase = (t: string) => t.split(' ').join(' <-> ');
+  const { leads, prefix } = lastTermParts(terms);
+  const lastPart = anyOf(leads.map((lead) => `${phrase(joined(lead, prefix))}:*`), ' | ');
+  return [...terms.slice(0, -1).map((term) => anyOf(termForms(term).map(phrase), ' | ')), lastPart].join(' & ');
 }
 
 /**
  * Full-text match, one function per dialect: FTS5 on SQLite, the GIN-indexed `search_vector` on
- * PostgreSQL. Both index the same normalised text; every term is required, and only the last
+ * PostgreSQL. Both index the same stemmed text; every term is required, and only the last
  * is read as a prefix (the one still being typed): prefixes of short words such as "of" would
  * expand to most of the index. (A date-ordered SQLite search walks the index instead: `listActivities`.)
  */

@@ -95,11 +95,18 @@ export interface ActivitySearchWordTable {
   word: string;
 }
 
+/** Which way the stored search texts are written (`search-words.ts` SEARCH_FORMAT); one row, `activity`. */
+export interface SearchIndexTable {
+  name: string;
+  format: number;
+}
+
 export interface ActivityTables {
   activity: ActivityTable;
   activity_change_counter: ActivityChangeCounterTable;
   activity_search: ActivitySearchTable;
   activity_search_word: ActivitySearchWordTable;
+  search_index: SearchIndexTable;
   activity_office: ActivityOfficeTable;
   activity_sector: ActivitySectorTable;
   activity_body: ActivityBodyTable;

@@ -9,28 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { FUZZY_PRECISIONS } from '#src/activities/fuzzy-date.ts';
-import { checkReferenceData, registryObjectsOf } from '#src/registry/reference-data.ts';
+import { referenceRegistry } from '../../test/support/reference-registry.ts';
 import { reportToDocx } from '../../test/support/report-docx.ts';
 import { readDocument } from './document.ts';
 import { cleanText, parseBlocks, parseReport, textToBlocks, type Block, type ImportContext, type ImportProposal } from './parse.ts';
 
-// ---------------------------------------------------------------------------------------------
-// The real reference data, read as the registry reads it.
-
-const REFERENCE = 'data/reference';
-const source = (path: string) => ({ file: path, text: readFileSync(path, 'utf8') });
-const reference = checkReferenceData({
-  regions: source(join(REFERENCE, 'regions.json')),
-  offices: source(join(REFERENCE, 'offices.json')),
-  people: source(join(REFERENCE, 'people.json')),
-  assignments: source(join(REFERENCE, 'assignments.json')),
-  bodies: readdirSync(join(REFERENCE, 'bodies'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => source(join(REFERENCE, 'bodies', f))),
-});
-
-const registry = registryObjectsOf(reference);
+const registry = referenceRegistry;
 
 function contextFor(document: string): ImportContext {
   return { document, regions: registry.regions, offices: registry.offices, bodies: registry.bodies };

@@ -4,7 +4,7 @@
  * the input is ever passed through as markup. Links keep only http(s) and mailto targets.
  */
 import MarkdownIt from 'markdown-it';
-import type { Block, Inline } from './model.ts';
+import type { Block, Inline } from './tree.ts';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 

@@ -43,6 +43,10 @@ describe('report phrases', () => {
       expect(p.nothingReported).not.toBe('');
       expect(p.honorific('Mrs', 'Atsuko Okuda')).toContain('Atsuko Okuda');
       expect(p.honorific(null, 'Atsuko Okuda')).toBe('Atsuko Okuda');
+      expect(p.draft.mark).not.toBe('');
+      expect(p.draft.notice('Cairo')).toContain('Cairo');
+      expect(p.draft.notice(null)).not.toBe('');
+      expect(p.draft.regionMissing('Cairo')).toContain('Cairo');
     }
     expect(PHRASES.fr.honorific('Mr', 'Andrew Rugege')).toBe('M. Andrew Rugege');
     expect(PHRASES.zh.honorific('Mrs', 'Atsuko Okuda')).toBe('Atsuko Okuda女士');

@@ -64,6 +64,15 @@ export interface Phrases {
   online: string;
   /** "Ndjamena, Chad and online" */
   hybrid(place: string): string;
+  /** A round compiled before every contribution was accepted. */
+  draft: {
+    /** "DRAFT", in the page header of every page. */
+    mark: string;
+    /** At the top of the document; `missing` is the list of offices already joined, or null when none is missing. */
+    notice(missing: string | null): string;
+    /** In a region's section, for its offices whose contribution is not accepted yet. */
+    regionMissing(offices: string): string;
+  };
   honorific(honorific: string | null, name: string): string;
   /** Four-digit numbers and words for small ones, as the language writes counts in prose. */
   count(n: number): string;
@@ -140,6 +149,11 @@ const en: Phrases = {
   statusNotes: { planned: '(planned)', confirmed: '(confirmed)', postponed: '(postponed)', cancelled: '(cancelled)' },
   online: 'online',
   hybrid: (place) => `${place} and online`,
+  draft: {
+    mark: 'DRAFT',
+    notice: (m) => (m ? `Draft, compiled before every contribution was accepted. Not yet accepted: ${m}.` : 'Draft, not the issued report.'),
+    regionMissing: (o) => `Contribution not yet accepted: ${o}.`,
+  },
   honorific: (h, name) => (h ? `${h} ${name}` : name),
   count: (n) => EN_NUMBERS[n] ?? String(n),
   defaults: {
@@ -210,6 +224,11 @@ const fr: Phrases = {
   statusNotes: { planned: '(prévu)', confirmed: '(confirmé)', postponed: '(reporté)', cancelled: '(annulé)' },
   online: 'en ligne',
   hybrid: (place) => `${place} et en ligne`,
+  draft: {
+    mark: 'PROJET',
+    notice: (m) => (m ? `Projet, établi avant l'acceptation de toutes les contributions. Pas encore acceptées: ${m}.` : 'Projet, non le rapport publié.'),
+    regionMissing: (o) => `Contribution pas encore acceptée: ${o}.`,
+  },
   honorific: (h, name) => {
     const t = { Mr: 'M.', Mrs: 'Mme', Ms: 'Mme', Dr: 'Dr', Prof: 'Pr' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -277,6 +296,11 @@ const es: Phrases = {
   statusNotes: { planned: '(prevista)', confirmed: '(confirmada)', postponed: '(aplazada)', cancelled: '(cancelada)' },
   online: 'en línea',
   hybrid: (place) => `${place} y en línea`,
+  draft: {
+    mark: 'BORRADOR',
+    notice: (m) => (m ? `Borrador, compilado antes de que se aceptaran todas las contribuciones. Aún no aceptadas: ${m}.` : 'Borrador, no el informe publicado.'),
+    regionMissing: (o) => `Contribución aún no aceptada: ${o}.`,
+  },
   honorific: (h, name) => {
     const t = { Mr: 'Sr.', Mrs: 'Sra.', Ms: 'Sra.', Dr: 'Dr.', Prof: 'Prof.' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -347,6 +371,11 @@ const ru: Phrases = {
   statusNotes: { planned: '(запланировано)', confirmed: '(подтверждено)', postponed: '(перенесено)', cancelled: '(отменено)' },
   online: 'онлайн',
   hybrid: (place) => `${place} и онлайн`,
+  draft: {
+    mark: 'ПРОЕКТ',
+    notice: (m) => (m ? `Проект, составленный до принятия всех вкладов. Еще не приняты: ${m}.` : 'Проект, не выпущенный отчет.'),
+    regionMissing: (o) => `Вклад еще не принят: ${o}.`,
+  },
   honorific: (h, name) => {
     // Non-breaking hyphen and space: "г-н" never splits from the name at a line end.
     const t = { Mr: 'г\u2011н', Mrs: 'г\u2011жа', Ms: 'г\u2011жа', Dr: 'д\u2011р', Prof: 'проф.' }[h ?? ''];
@@ -405,6 +434,11 @@ const ar: Phrases = {
   statusNotes: { planned: '(مُخطط له)', confirmed: '(مؤكد)', postponed: '(مؤجل)', cancelled: '(ملغى)' },
   online: 'عبر الإنترنت',
   hybrid: (place) => `${place} وعبر الإنترنت`,
+  draft: {
+    mark: 'مسودة',
+    notice: (m) => (m ? `مسودة، جُمعت قبل قبول جميع المساهمات. لم تُقبل بعد: ${m}.` : 'مسودة، وليست التقرير الصادر.'),
+    regionMissing: (o) => `لم تُقبل المساهمة بعد: ${o}.`,
+  },
   honorific: (h, name) => {
     const t = { Mr: 'السيد', Mrs: 'السيدة', Ms: 'السيدة', Dr: 'الدكتور', Prof: 'الأستاذ' }[h ?? ''];
     return t ? `${t} ${name}` : name;
@@ -462,6 +496,11 @@ const zh: Phrases = {
   statusNotes: { planned: '（计划中）', confirmed: '（已确认）', postponed: '（已推迟）', cancelled: '（已取消）' },
   online: '线上',
   hybrid: (place) => `${place}及线上`,
+  draft: {
+    mark: '草稿',
+    notice: (m) => (m ? `草稿，在所有文稿获接受之前汇编。尚未接受：${m}。` : '草稿，并非正式发布的报告。'),
+    regionMissing: (o) => `文稿尚未接受：${o}。`,
+  },
   honorific: (h, name) => {
     const t = { Mr: '先生', Mrs: '女士', Ms: '女士', Dr: '博士', Prof: '教授' }[h ?? ''];
     return t ? `${name}${t}` : name;

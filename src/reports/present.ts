@@ -1,5 +1,5 @@
 /** What of a report definition leaves the server (only signed-in users ever see one). */
-import { REPORT_FORMATS } from './model.ts';
+import { REPORT_FORMATS } from './definition.ts';
 import type { DueResponse, ReportResponse } from './schemas.ts';
 import type { DueList, ReportDetails } from './service.ts';
 

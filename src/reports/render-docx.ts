@@ -24,7 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' };
 const CODE_FONT = 'Courier New';
@@ -191,7 +191,9 @@ const levels = (format: 'ordered' | 'bullets', start = 1): ILevelsOptions[] =>
 export async function renderDocx(tree: ReportTree, language: Language): Promise<Buffer> {
   const rtl = tree.direction === 'rtl';
   const ctx: Context = { rtl, dir: rtl ? { bidirectional: true } : {}, end: rtl ? AlignmentType.END : AlignmentType.RIGHT, instance: 0, starts: new Set() };
-  const body: Array<Paragraph | Table> = [headerTable(tree.header, ctx)];
+  const body: Array<Paragraph | Table> = [];
+  if (tree.draft) body.push(new Paragraph({ children: text(tree.draft.notice, ctx, { bold: true }), ...ctx.dir, spacing: { before: 0, after: 240 } }));
+  body.push(headerTable(tree.header, ctx));
   for (const section of tree.sections) {
     body.push(
       new Paragraph({
@@ -208,6 +210,8 @@ export async function renderDocx(tree: ReportTree, language: Language): Promise<
   }
   body.push(new Paragraph({ children: text('______________', ctx), alignment: AlignmentType.CENTER, spacing: { before: 360 } }));
 
+  // A draft says so at the top of every page, the first included (Word gives the first page its own header).
+  const draftMark = tree.draft ? new Paragraph({ alignment: AlignmentType.CENTER, ...ctx.dir, children: text(tree.draft.mark, ctx, { bold: true, size: 28 }) }) : null;
   const document = new Document({
     creator: 'Fieldbook',
     title: tree.header.title,
@@ -230,9 +234,10 @@ export async function renderDocx(tree: ReportTree, language: Language): Promise<
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin }, titlePage: true },
         headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          first: new Header({ children: [draftMark ?? new Paragraph({ children: [] })] }),
           default: new Header({
             children: [
+              ...(draftMark ? [draftMark] : []),
               new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] }),
               new Paragraph({ alignment: ctx.end, ...ctx.dir, children: text(tree.header.reference, ctx, { size: 20 }) }),
             ],

@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 function inline(run: Inline): string {
   let html = escapeHtml(run.text);
@@ -33,6 +33,9 @@ function block(b: Block): string {
     }
   }
 }
+
+/** Blocks alone, as they print inside a section: the live preview of an office's part. */
+export const renderBlocksHtml = (blocks: readonly Block[]): string => blocks.map(block).join('\n');
 
 function header(h: HeaderView): string {
   const banner = [h.union, h.sectorBanner, h.studyPeriod].filter((l): l is string => l !== null).map(escapeHtml);
@@ -99,7 +102,25 @@ code { font-family: "Courier New", "Liberation Mono", monospace; font-size: 11pt
 footer.end { text-align: center; margin-top: 18pt; }
 `;
 
-export function renderHtml(tree: ReportTree, language: Language): string {
+/** A CSS string literal that nothing in the text can end early (nor close the style element). */
+const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+/** A draft's banner at the top and, printed, its mark at the top of every page. */
+function draft(tree: ReportTree, pageHeader: boolean): { style: string; banner: string } {
+  if (!tree.draft) return { style: '', banner: '' };
+  const style = `
+.draft-banner { border: 1.5pt solid #000; padding: 6pt 8pt; margin: 0 0 12pt; }
+.draft-banner strong { letter-spacing: 0.1em; }${pageHeader ? `
+@page { @top-center { content: ${cssString(tree.draft.mark)}; font-family: "Times New Roman", "Liberation Serif", serif; font-size: 11pt; font-weight: bold; } }` : ''}`;
+  return { style, banner: `<p class="draft-banner" role="note" dir="auto"><strong>${escapeHtml(tree.draft.mark)}</strong> ${escapeHtml(tree.draft.notice)}</p>\n` };
+}
+
+/**
+ * `pageHeader`: false when the printer draws the page headers itself (the PDF printer does, so a
+ * draft's mark is printed once per page).
+ */
+export function renderHtml(tree: ReportTree, language: Language, options: { pageHeader?: boolean } = {}): string {
+  const marker = draft(tree, options.pageHeader ?? true);
   const sections = tree.sections
     .map(
       (s) =>
@@ -115,11 +136,11 @@ ${s.blocks.map(block).join('\n')}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${tree.header.reference}: ${tree.header.title}`)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${marker.style}</style>
 </head>
 <body>
 <main>
-${header(tree.header)}
+${marker.banner}${header(tree.header)}
 ${sections}
 <footer class="end">______________</footer>
 </main>

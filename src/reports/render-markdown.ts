@@ -3,7 +3,7 @@
  * escaped so that the Markdown means exactly the tree: a "<script>" in a narrative stays text.
  */
 import type { Language } from '#src/platform/i18n.ts';
-import type { Block, HeaderView, Inline, ReportTree } from './model.ts';
+import type { Block, HeaderView, Inline, ReportTree } from './tree.ts';
 
 /** Backslash-escapes what Markdown would read as inline syntax (ASCII punctuation is always escapable). */
 export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, '\\$&');
@@ -76,5 +76,6 @@ function header(h: HeaderView): string {
 
 export function renderMarkdown(tree: ReportTree, _language: Language): string {
   const sections = tree.sections.map((s) => [`## ${s.number} ${escapeMarkdown(s.title)}`, ...s.blocks.map(block)].join('\n\n'));
-  return `${[header(tree.header), ...sections].join('\n\n')}\n`;
+  const draft = tree.draft ? [`> **${escapeMarkdown(tree.draft.mark)}**\\\n> ${atLineStart(escapeMarkdown(tree.draft.notice))}`] : [];
+  return `${[...draft, header(tree.header), ...sections].join('\n\n')}\n`;
 }

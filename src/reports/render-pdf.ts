@@ -9,7 +9,7 @@ import { launchChromium } from '#src/platform/chromium.ts';
 import { unavailable } from '#src/platform/errors.ts';
 import { escapeHtml } from '#src/platform/html.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import type { ReportTree } from './model.ts';
+import type { ReportTree } from './tree.ts';
 import { renderHtml } from './render-html.ts';
 
 export interface PdfPrinter {
@@ -53,14 +53,16 @@ export function createPdfPrinter(executablePath: string): PdfPrinter {
       try {
         await context.route('**/*', (route) => route.abort());
         const page = await context.newPage();
-        await page.setContent(renderHtml(tree, language), { waitUntil: 'load' });
+        await page.setContent(renderHtml(tree, language, { pageHeader: false }), { waitUntil: 'load' });
         const small = 'font-family: "Times New Roman", "Liberation Serif", serif; font-size: 9pt; width: 100%; margin: 0 20mm;';
         return await page.pdf({
           format: 'A4',
           printBackground: true,
           preferCSSPageSize: true,
           displayHeaderFooter: true,
-          headerTemplate: `<div style='${small} text-align: end;' dir="${tree.direction}">${escapeHtml(tree.header.reference)}</div>`,
+          headerTemplate: `<div style='${small} text-align: end;' dir="${tree.direction}">${
+            tree.draft ? `<strong style='float: inline-start; font-size: 11pt;'>${escapeHtml(tree.draft.mark)}</strong>` : ''
+          }${escapeHtml(tree.header.reference)}</div>`,
           footerTemplate: `<div style='${small} text-align: center;'>- <span class="pageNumber"></span> -</div>`,
         });
       } finally {

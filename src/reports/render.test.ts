@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from './model.ts';
+import { buildReport } from './build.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';

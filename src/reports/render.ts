@@ -1,6 +1,7 @@
 /** One interface over the four renderers: a report tree in, the bytes of a file out. */
 import type { Language } from '#src/platform/i18n.ts';
-import type { ReportFormat, ReportTree } from './model.ts';
+import type { ReportFormat } from './definition.ts';
+import type { ReportTree } from './tree.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';

@@ -4,7 +4,7 @@ import { activityResponse } from '#src/activities/schemas.ts';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
 import { DUE_REASONS } from './due.ts';
 import { MARKDOWN_MAX } from './markdown.ts';
-import { ITEM_TEXTS, NARRATIVE_KEYS, REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS } from './model.ts';
+import { ITEM_TEXTS, NARRATIVE_KEYS, REPORT_FORMATS, REPORT_VISIBILITIES, SELECTIONS } from './definition.ts';
 import { PURPOSES } from './phrases.ts';
 
 const code = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a code such as "ITU-T" or "TSAG"');

@@ -14,24 +14,22 @@ import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
+import { buildReport, resolveNarrative, type RegistryContext, type ResolvedNarrative } from './build.ts';
 import {
-  buildReport,
   DEFAULT_NARRATIVE,
   EMPTY_HEADER,
   OUTLOOK_STATUSES,
   outlookOf,
-  resolveNarrative,
   statusesOf,
-  type ReportContext,
   type ReportDefinition,
   type ReportFormat,
   type ReportHeader,
-  type ResolvedNarrative,
-} from './model.ts';
+} from './definition.ts';
 import { currentPeriods, DUE_STATUSES, dueActivities, type DueReason } from './due.ts';
 import { renderers, type RenderedReport } from './render.ts';
 import { createPdfPrinter } from './render-pdf.ts';
 import type { CreateReportBody, PatchReportBody } from './schemas.ts';
+import type { ReportTree } from './tree.ts';
 import * as store from './store.ts';
 
 export interface ReportDetails {
@@ -81,7 +79,7 @@ export function createReportService(
   const today = () => (options.now?.() ?? new Date()).toISOString().slice(0, 10);
 
   /** The registry's part of the context, checking the Sector and advisory group on the way. */
-  async function registryContext(actor: Actor, definition: { sector: string; advisoryGroup?: string | undefined }): Promise<ReportContext> {
+  async function registryContext(actor: Actor, definition: { sector: string; advisoryGroup?: string | undefined }): Promise<RegistryContext> {
     const [regions, offices, bodies] = await Promise.all([registry.listRegions(actor), registry.listOffices(actor, {}), registry.listBodies(actor, {})]);
     const byCode = new Map(bodies.map((b) => [b.code, b]));
     const sector = byCode.get(definition.sector);
@@ -107,8 +105,6 @@ export function createReportService(
       advisoryGroup,
       bureau: bodies.find((b) => b.type === 'bureau' && b.parent === sector.code) ?? null,
       studyPeriods,
-      activities: [],
-      outlook: [],
       today: today(),
     };
   }
@@ -146,7 +142,10 @@ export function createReportService(
 
   async function generate(actor: Actor, definition: ReportDefinition, format: ReportFormat, language: Language): Promise<RenderedReport> {
     const [ctx, read] = await Promise.all([registryContext(actor, definition), readActivities(actor, definition)]);
-    const tree = buildReport(definition, { ...ctx, ...read }, language);
+    return renderTree(buildReport(definition, { ...ctx, ...read }, language), format, language);
+  }
+
+  async function renderTree(tree: ReportTree, format: ReportFormat, language: Language): Promise<RenderedReport> {
     const renderer = formats[format];
     return { body: await renderer.render(tree, language), contentType: renderer.contentType, fileName: `${tree.fileName}.${format}`, activityCount: tree.activityCount };
   }
@@ -178,12 +177,12 @@ export function createReportService(
   }
 
   /** Fills in the advisory group from the registry when the author left it out. */
-  async function checked(actor: Actor, definition: ReportDefinition): Promise<{ definition: ReportDefinition; ctx: ReportContext }> {
+  async function checked(actor: Actor, definition: ReportDefinition): Promise<{ definition: ReportDefinition; ctx: RegistryContext }> {
     const ctx = await registryContext(actor, { sector: definition.sector, advisoryGroup: definition.advisoryGroup || undefined });
     return { definition: { ...definition, advisoryGroup: ctx.advisoryGroup.code }, ctx };
   }
 
-  async function details(actor: Actor, definition: ReportDefinition, ctx?: ReportContext): Promise<ReportDetails> {
+  async function details(actor: Actor, definition: ReportDefinition, ctx?: RegistryContext): Promise<ReportDetails> {
     const context = ctx ?? (await registryContext(actor, definition));
     return { definition, narrative: resolveNarrative(definition, context, definition.language) };
   }
@@ -210,7 +209,7 @@ export function createReportService(
       requireAccess(actor, 'internal:read');
       const definitions = await store.listReports(db);
       // One registry read per Sector and advisory group, not per definition.
-      const contexts = new Map<string, Promise<ReportContext>>();
+      const contexts = new Map<string, Promise<RegistryContext>>();
       return Promise.all(
         definitions.map(async (definition) => {
           const key = `${definition.sector}/${definition.advisoryGroup}`;
@@ -315,6 +314,22 @@ export function createReportService(
         bytes: typeof rendered.body === 'string' ? Buffer.byteLength(rendered.body) : rendered.body.length,
       };
     },
+
+    /**
+     * The registry as a report reads it for a Sector and its advisory group (the Sector's one when
+     * none is named): what a reporting round compiles its report against. Unknown or mismatched
+     * codes are refused naming `body.sector` / `body.advisoryGroup`.
+     */
+    async registryContext(actor: Actor, of: { sector: string; advisoryGroup?: string | undefined }): Promise<RegistryContext> {
+      requireAccess(actor, 'internal:read');
+      return registryContext(actor, of);
+    },
+
+    /**
+     * A report tree built elsewhere (a compiled round) as a document: the one place formats are
+     * mapped to renderers. The caller has checked access when it built the tree.
+     */
+    renderTree,
 
     /** Closes the PDF printer's browser, if one was launched. */
     async close(): Promise<void> {

@@ -1,7 +1,7 @@
 /** All SQL of report definitions. Each function takes the executor first. */
 import type { Language } from '#src/platform/i18n.ts';
 import type { Executor } from '#src/db/schema.ts';
-import type { ItemText, NarrativeSection, ReportDefinition, ReportHeader, ReportVisibility, Selection } from './model.ts';
+import type { ItemText, NarrativeSection, ReportDefinition, ReportHeader, ReportVisibility, Selection } from './definition.ts';
 import type { ReportRow, ReportTable } from './tables.ts';
 
 function toRow(report: ReportDefinition): ReportTable {

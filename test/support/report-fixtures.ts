@@ -1,6 +1,7 @@
 /** What the reports' unit tests build a report from (no database): the small registry, a register, a definition. */
 import type { Activity } from '#src/activities/model.ts';
-import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportContext, type ReportDefinition } from '#src/reports/model.ts';
+import type { ReportContext } from '#src/reports/build.ts';
+import { DEFAULT_NARRATIVE, EMPTY_HEADER, type ReportDefinition } from '#src/reports/definition.ts';
 import { assignments, offices, regions, sector, tsag, tsb } from './registry-fixtures.ts';
 
 export function context(activities: Activity[] = [], outlook: Activity[] = []): ReportContext {

@@ -1,194 +1,22 @@
 /**
- * Reports to the advisory groups: the saved definition, and the one traversal that turns a
- * definition, the registry and the register into a format-neutral tree (TD header, numbered
- * sections of paragraphs and lists). Renderers only lay the tree out. Pure: no I/O.
+ * The one traversal that turns a report definition, the registry and the register into the
+ * format-neutral tree (tree.ts): the TD header, the narrative sections and one section per region
+ * listing its offices' activities. Renderers only lay the tree out. Pure: no I/O.
  */
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
-import { STATUSES, textIn, type Activity, type Status } from '#src/activities/model.ts';
+import { textIn, type Activity } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { countryName, formatDay, languageName } from '#src/platform/intl.ts';
 import { headOn, inReportOrder, isOfficeOpenOn, localise, presenceSummary, type Assignment, type Body, type Office, type Region } from '#src/registry/model.ts';
+import type { ItemText, ReportDefinition } from './definition.ts';
 import { parseMarkdown } from './markdown.ts';
-import { formatPeriod, PHRASES, resolution25On, type Phrases, type PresenceFacts, type Purpose } from './phrases.ts';
-
-// ---- the definition ----
-
-export const SELECTIONS = ['held', 'planned', 'all'] as const;
-/** Which activities count: held ones, planned and confirmed ones, or every status. */
-export type Selection = (typeof SELECTIONS)[number];
-
-export const REPORT_VISIBILITIES = ['public', 'all'] as const;
-/** Public activities only, or internal ones too. */
-export type ReportVisibility = (typeof REPORT_VISIBILITIES)[number];
-
-export const ITEM_TEXTS = ['description', 'fields'] as const;
-/** How a list item is written: the activity's description when it has one, or always from its fields. */
-export type ItemText = (typeof ITEM_TEXTS)[number];
-
-export const NARRATIVE_KEYS = ['introduction', 'mandate', 'coordination'] as const;
-export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
-
-export const REPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface Contact {
-  name: string;
-  organisation: string | null;
-  country: string | null;
-  tel: string | null;
-  email: string | null;
-}
-
-/** The TD header as the author set it; null fields are generated in the asked language. */
-export interface ReportHeader {
-  documentNumber: string | null;
-  studyPeriod: string | null;
-  questions: string | null;
-  placeAndDate: string | null;
-  source: string | null;
-  title: string | null;
-  purpose: Purpose;
-  contacts: Contact[];
-  keywords: string | null;
-  abstract: string | null;
-}
-
-/** A narrative section: one of the three standard ones or the author's own; null means "generated". */
-export interface NarrativeSection {
-  key: string;
-  title: string | null;
-  markdown: string | null;
-}
-
-export interface ReportDefinition {
-  id: string;
-  sector: string;
-  advisoryGroup: string;
-  from: string;
-  to: string;
-  selection: Selection;
-  visibility: ReportVisibility;
-  itemText: ItemText;
-  /** Months after the period whose activities (any status but cancelled) are listed after each office's own, 0 for none. */
-  outlookMonths: number;
-  /** Language of the generated parts unless another is asked for. */
-  language: Language;
-  /** The language the narrative is written in ("Original: English"). */
-  originalLanguage: Language;
-  header: ReportHeader;
-  narrative: NarrativeSection[];
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export const EMPTY_HEADER: ReportHeader = {
-  documentNumber: null,
-  studyPeriod: null,
-  questions: null,
-  placeAndDate: null,
-  source: null,
-  title: null,
-  purpose: 'information',
-  contacts: [],
-  keywords: null,
-  abstract: null,
-};
-
-export const DEFAULT_NARRATIVE: readonly NarrativeSection[] = NARRATIVE_KEYS.map((key) => ({ key, title: null, markdown: null }));
-
-export function statusesOf(selection: Selection): Status[] {
-  if (selection === 'held') return ['held'];
-  if (selection === 'planned') return ['planned', 'confirmed'];
-  return [...STATUSES];
-}
-
-/** Statuses listed after the period: whatever happened or is still to happen there. */
-export const OUTLOOK_STATUSES: readonly Status[] = STATUSES.filter((s) => s !== 'cancelled');
-
-/** The days after the period that the outlook covers, or null when it is off. */
-export function outlookOf(definition: Pick<ReportDefinition, 'to' | 'outlookMonths'>): { from: string; to: string } | null {
-  if (definition.outlookMonths <= 0) return null;
-  const [y, m, d] = definition.to.split('-').map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(y, m - 1, d + 1));
-  // The same day N months on, or the month's last day when it is shorter.
-  const last = new Date(Date.UTC(y, m - 1 + definition.outlookMonths + 1, 0));
-  const to = new Date(Date.UTC(y, m - 1 + definition.outlookMonths, Math.min(d, last.getUTCDate())));
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
-}
-
-// ---- the tree ----
-
-export interface Inline {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  code?: boolean;
-  /** http(s) or mailto only. */
-  href?: string;
-  /** A line break before this text. */
-  break?: boolean;
-}
-
-export type Block =
-  | { kind: 'paragraph'; inlines: Inline[] }
-  | { kind: 'subheading'; inlines: Inline[] }
-  | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] };
-
-export interface Section {
-  number: number;
-  title: string;
-  kind: 'narrative' | 'region';
-  /** Region code for generated region sections. */
-  region?: string;
-  blocks: Block[];
-}
-
-export interface ContactView {
-  lines: string[];
-  tel: string | null;
-  email: string | null;
-}
-
-export type HeaderRow = { label: string; text: string } | { label: string; contacts: ContactView[] };
-
-export interface HeaderView {
-  /** The document's title, as in its Title row. */
-  title: string;
-  union: string;
-  sectorBanner: string | null;
-  studyPeriod: string | null;
-  /** "TSAG" */
-  group: string;
-  documentNumber: string | null;
-  /** "TSAG TD 120 Rev.1": how later pages and file properties name the document. */
-  reference: string;
-  original: string;
-  questionsLabel: string;
-  questions: string;
-  placeAndDate: string;
-  documentType: string;
-  rows: HeaderRow[];
-  labels: { tel: string; email: string };
-}
-
-export interface ReportTree {
-  language: Language;
-  direction: 'ltr' | 'rtl';
-  /** File name without extension: "TSAG-TD-120-2020-01-01-2020-08-31". */
-  fileName: string;
-  header: HeaderView;
-  sections: Section[];
-  /** Activities listed (an activity of offices in two regions counts once). */
-  activityCount: number;
-}
+import { formatPeriod, PHRASES, resolution25On, type Phrases, type PresenceFacts } from './phrases.ts';
+import type { Block, HeaderRow, HeaderView, ReportTree, Section } from './tree.ts';
 
 // ---- what the traversal reads ----
 
-export interface ReportContext {
+/** What a report reads from the registry: the regions, offices and heads, and the Sector's bodies. */
+export interface RegistryContext {
   regions: Region[];
   /** Every office of the registry, headquarters included. */
   offices: Office[];
@@ -198,12 +26,16 @@ export interface ReportContext {
   bureau: Body | null;
   /** Study periods the Sector's study groups have terms for ("2017-2020"). */
   studyPeriods: string[];
+  /** ISO day the document is produced, for the default place and date. */
+  today: string;
+}
+
+/** What the traversal reads: the registry's part and the register's activities. */
+export interface ReportContext extends RegistryContext {
   /** The activities that count, in date order. */
   activities: Activity[];
   /** Activities after the period (see `outlookMonths`), in date order; any also in `activities` is ignored. */
   outlook: Activity[];
-  /** ISO day the document is produced, for the default place and date. */
-  today: string;
 }
 
 export interface ResolvedNarrative {
@@ -233,13 +65,13 @@ export function studyPeriodOf(periods: readonly string[], to: string): string | 
   return started.at(-1) ?? null;
 }
 
-function bureauName(ctx: ReportContext, phrases: Phrases, language: Language): string {
+function bureauName(ctx: RegistryContext, phrases: Phrases, language: Language): string {
   if (!ctx.bureau) return ctx.sector.code;
   return phrases.defaults.bureau(ctx.bureau.code, localise(ctx.bureau.names, language).text);
 }
 
 /** The counts and names of the default introduction, on the report's last day. */
-export function presenceFacts(ctx: ReportContext, to: string, language: Language): PresenceFacts {
+export function presenceFacts(ctx: RegistryContext, to: string, language: Language): PresenceFacts {
   const name = (names: Office['names']) => localise(names, language).text;
   const regionName = new Map(ctx.regions.map((r) => [r.code, localise(r.names, language).text]));
   const open = ctx.offices.filter((o) => isField(o) && isOfficeOpenOn(o, to));
@@ -269,7 +101,7 @@ export function presenceFacts(ctx: ReportContext, to: string, language: Language
 }
 
 /** The narrative as it will print: the author's text where there is some, the generated default elsewhere. */
-export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' | 'to' | 'sector'>, ctx: ReportContext, language: Language): ResolvedNarrative[] {
+export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' | 'to' | 'sector'>, ctx: RegistryContext, language: Language): ResolvedNarrative[] {
   const phrases = PHRASES[language];
   const d = phrases.defaults;
   const resolution = resolution25On(definition.to, language);
@@ -298,7 +130,7 @@ export function resolveNarrative(definition: Pick<ReportDefinition, 'narrative' 
   });
 }
 
-export function resolveHeader(definition: ReportDefinition, ctx: ReportContext, language: Language): HeaderView {
+export function resolveHeader(definition: ReportDefinition, ctx: RegistryContext, language: Language): HeaderView {
   const phrases = PHRASES[language];
   const d = phrases.defaults;
   const h = definition.header;
@@ -418,18 +250,35 @@ function paragraph(text: string): Block {
   return { kind: 'paragraph', inlines: [{ text }] };
 }
 
-// ---- the traversal ----
+// ---- the frame every report shares ----
 
-/** The whole report, ready for any renderer. */
-export function buildReport(definition: ReportDefinition, ctx: ReportContext, language: Language): ReportTree {
+/** A region's section as the registry frames it. */
+export interface RegionFrame {
+  region: Region;
+  /** "Africa – Regional Office for Africa" */
+  title: string;
+  /** The office the section is named after, if one is open. */
+  main: Office | null;
+  /** The region's field offices: the main one first, then the others by city. */
+  offices: Office[];
+}
+
+/** What a report of the register and a compiled round have in common: cover, narrative, regions. */
+export interface ReportFrame {
+  header: HeaderView;
+  /** The narrative sections that have text, numbered from 1. */
+  narrative: Section[];
+  regions: RegionFrame[];
+  /** "The Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.", head on the period's last day. */
+  basedIn(office: Office): string;
+  /** The office's name in the report's language. */
+  officeName(office: Office): string;
+}
+
+export function reportFrame(definition: ReportDefinition, ctx: RegistryContext, language: Language): ReportFrame {
   const phrases = PHRASES[language];
-  const header = resolveHeader(definition, ctx, language);
   const name = (names: Office['names']) => localise(names, language).text;
-  const officeByCode = new Map(ctx.offices.map((o) => [o.code, o]));
   const headquarters = ctx.offices.find((o) => o.kind === 'headquarters') ?? null;
-  const period = formatPeriod(definition.from, definition.to, language);
-  const bureau = bureauName(ctx, phrases, language);
-  const sectorCode = phrases.defaults.sector(definition.sector);
 
   const headOf = (office: Office): string | null => {
     const head = headOn(ctx.assignments, office.code, definition.to);
@@ -440,12 +289,42 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       ? phrases.basedAtHeadquarters(name(office.names), name(headquarters.names), name(office.cityNames), headOf(office))
       : phrases.basedIn(name(office.names), name(office.cityNames), headOf(office));
 
-  const sections: Section[] = [];
+  const narrative: Section[] = [];
   for (const section of resolveNarrative(definition, ctx, language)) {
     if (section.markdown.trim() === '') continue;
-    sections.push({ number: sections.length + 1, title: section.title, kind: 'narrative', blocks: parseMarkdown(section.markdown) });
+    narrative.push({ number: narrative.length + 1, title: section.title, kind: 'narrative', blocks: parseMarkdown(section.markdown) });
   }
 
+  const regions = inReportOrder(ctx.regions).map((region): RegionFrame => {
+    const main = mainOffice(ctx.offices, region.code, definition.to);
+    const regionName = localise(region.names, language).text;
+    const others = ctx.offices
+      .filter((o) => o.region === region.code && isField(o) && o.code !== main?.code)
+      .sort((a, b) => name(a.cityNames).localeCompare(name(b.cityNames), language));
+    return {
+      region,
+      title: main ? phrases.regionHeading(regionName, name(main.names)) : regionName,
+      main,
+      offices: main ? [main, ...others] : others,
+    };
+  });
+
+  return { header: resolveHeader(definition, ctx, language), narrative, regions, basedIn, officeName: (office) => name(office.names) };
+}
+
+// ---- the traversal ----
+
+/** The whole report, ready for any renderer. */
+export function buildReport(definition: ReportDefinition, ctx: ReportContext, language: Language): ReportTree {
+  const phrases = PHRASES[language];
+  const frame = reportFrame(definition, ctx, language);
+  const { basedIn } = frame;
+  const officeByCode = new Map(ctx.offices.map((o) => [o.code, o]));
+  const period = formatPeriod(definition.from, definition.to, language);
+  const bureau = bureauName(ctx, phrases, language);
+  const sectorCode = phrases.defaults.sector(definition.sector);
+
+  const sections: Section[] = [...frame.narrative];
   const grouped = byOffice(ctx.activities, officeByCode);
   const inPeriod = new Set(ctx.activities.map((a) => a.id));
   const later = byOffice(
@@ -453,15 +332,9 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
     officeByCode,
   );
   const listed = new Set<string>();
-  for (const region of inReportOrder(ctx.regions)) {
-    const main = mainOffice(ctx.offices, region.code, definition.to);
-    const regionName = localise(region.names, language).text;
-    const others = ctx.offices
-      .filter((o) => o.region === region.code && isField(o) && o.code !== main?.code)
-      .sort((a, b) => name(a.cityNames).localeCompare(name(b.cityNames), language));
+  for (const { region, title, main, offices } of frame.regions) {
     const blocks: Block[] = [];
     if (main) blocks.push(paragraph(basedIn(main)));
-    const offices = main ? [main, ...others] : others;
     if (!offices.some((o) => grouped.has(o.code))) blocks.push(paragraph(phrases.nothingReported));
     for (const office of offices) {
       const items = grouped.get(office.code) ?? [];
@@ -471,7 +344,7 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       if (items.length > 0) {
         blocks.push(
           paragraph(
-            office === main ? phrases.periodSentence(period, name(office.names), sectorCode, bureau) : `${basedIn(office)} ${phrases.areaOfficeList}`,
+            office === main ? phrases.periodSentence(period, frame.officeName(office), sectorCode, bureau) : `${basedIn(office)} ${phrases.areaOfficeList}`,
           ),
           numberedList(items, language, definition.itemText, seen)!,
         );
@@ -482,27 +355,22 @@ export function buildReport(definition: ReportDefinition, ctx: ReportContext, la
       if (outlook) blocks.push(paragraph(phrases.afterPeriod), outlook);
       for (const a of [...items, ...after]) listed.add(a.id);
     }
-    sections.push({
-      number: sections.length + 1,
-      title: main ? phrases.regionHeading(regionName, name(main.names)) : regionName,
-      kind: 'region',
-      region: region.code,
-      blocks,
-    });
+    sections.push({ number: sections.length + 1, title, kind: 'region', region: region.code, blocks });
   }
 
   return {
     language,
     direction: language === 'ar' ? 'rtl' : 'ltr',
     fileName: fileNameOf(definition, ctx),
-    header,
+    header: frame.header,
     sections,
     activityCount: listed.size,
+    draft: null,
   };
 }
 
 /** "TSAG-TD-120-Rev.1-2020-01-01-2020-08-31": safe in a Content-Disposition header and on every disk. */
-export function fileNameOf(definition: Pick<ReportDefinition, 'header' | 'from' | 'to'>, ctx: Pick<ReportContext, 'advisoryGroup'>): string {
+export function fileNameOf(definition: Pick<ReportDefinition, 'header' | 'from' | 'to'>, ctx: Pick<RegistryContext, 'advisoryGroup'>): string {
   const parts = [ctx.advisoryGroup.code, definition.header.documentNumber ?? 'report', definition.from, definition.to];
   return parts
     .join('-')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, byOffice, inDateOrder, itemText, outlookOf, resolveHeader, resolveNarrative, studyPeriodOf, type Block, type ReportTree, type Section } from './model.ts';
+import { buildReport, byOffice, inDateOrder, itemText, resolveHeader, resolveNarrative, studyPeriodOf } from './build.ts';
+import type { Block, ReportTree, Section } from './tree.ts';
 import { testActivity } from '../../test/support/factories.ts';
 import { offices } from '../../test/support/registry-fixtures.ts';
 import { context, definition } from '../../test/support/report-fixtures.ts';
@@ -104,9 +105,6 @@ describe('the report tree', () => {
     const repeated = testActivity({ offices: participating('cairo'), date: OCT, status: 'confirmed', description: { en: 'Promoted TSB events.' } });
     const arab = textOf(region(buildReport(definition(), context([inside], [inside, october, repeated]), 'en'), 'ARB').blocks);
     expect(arab.slice(2)).toEqual(['• Promoted TSB events.', 'Furthermore, after this period:', '• A workshop in October 2020.']);
-    expect(outlookOf({ to: '2020-08-31', outlookMonths: 3 })).toEqual({ from: '2020-09-01', to: '2020-11-30' });
-    expect(outlookOf({ to: '2020-11-30', outlookMonths: 3 })).toEqual({ from: '2020-12-01', to: '2021-02-28' });
-    expect(outlookOf({ to: '2020-08-31', outlookMonths: 0 })).toBeNull();
   });
 
   it('generates the narrative from the registry until someone edits it, and keeps the edits', () => {
