@@ -81,7 +81,8 @@ export function RoundForm({ rounds, onOpened }: { rounds: readonly RoundSummary[
             from,
             to,
             due: text('due'),
-            offices: fieldOffices.filter(asked).map((office) => office.code),
+            // Until the registry's offices have arrived, the server's default: the same rule.
+            ...(fieldOffices.length > 0 ? { offices: fieldOffices.filter(asked).map((office) => office.code) } : {}),
             ...(reviewers.length > 0 ? { reviewers } : {}),
           };
       onOpened(await api<Round>('POST', '/api/rounds', { body }));
