@@ -1,7 +1,8 @@
 /**
  * Beside the text: the office's activities of the period that no item names ("in the register but
- * not in your section"), and its undated activities created or changed in the period; each can be
- * added as an item in one click. Nothing falls out of the section unnoticed.
+ * not in your section"), and those the server offers as possibly belonging here (dated just before
+ * the period, recorded or changed during it); each can be added as an item in one click. Nothing
+ * falls out of the section unnoticed.
  */
 import { useState } from 'react';
 import { api } from '../api.ts';
