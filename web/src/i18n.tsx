@@ -4,6 +4,7 @@
  */
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/platform/i18n.ts';
+import { setRequestLanguage } from './api.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
 export type { Language };
@@ -59,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
     document.documentElement.lang = language;
     document.documentElement.dir = directionOf(language);
+    setRequestLanguage(language);
     return () => {
       current = false;
     };
