@@ -29,10 +29,12 @@ function Unit({ id, text, activities, label, language, contribution, onComment, 
               <li key={link.id}>
                 <span dir="auto">{link.seen.title}</span> <span className="meta">{link.seen.date}</span>
                 {outside.has(link.id) ? (
-                  <span className="warning" lang={uiLanguage} dir={direction}>
+                  <>
                     {' '}
-                    {t('rounds.editor.outsidePeriod')}
-                  </span>
+                    <span className="warning" lang={uiLanguage} dir={direction}>
+                      {t('rounds.editor.outsidePeriod')}
+                    </span>
+                  </>
                 ) : null}
               </li>
             ))}

@@ -98,7 +98,12 @@ function Links({ unit, content, onChange, contribution, label }: TextProps & { u
               <span lang={content.language} dir={directionOf(content.language)}>
                 {link.seen.title} <span className="meta">{link.seen.date}</span>
               </span>
-              {outside.has(link.id) ? <span className="warning"> {t('rounds.editor.outsidePeriod')}</span> : null}{' '}
+              {outside.has(link.id) ? (
+                <>
+                  {' '}
+                  <span className="warning">{t('rounds.editor.outsidePeriod')}</span>
+                </>
+              ) : null}{' '}
               <button type="button" aria-label={t('rounds.editor.unlink', { title: link.seen.title })} onClick={() => onChange(edit.unlink(content, unit.id, link.id))}>
                 ×
               </button>
