@@ -13,6 +13,10 @@ import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
+import { mailRoutes } from '#src/mail/routes.ts';
+import { createMailService, type MailService } from '#src/mail/service.ts';
+import { smtpTransport } from '#src/mail/transport.ts';
+import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
@@ -37,6 +41,7 @@ export interface Services {
   activities: ActivityService;
   imports: ImportService;
   reports: ReportService;
+  mail: MailService;
 }
 
 export interface Fieldbook {
@@ -70,9 +75,14 @@ export async function openFieldbook(
   await activities.refreshSearchIndex();
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
+  const mail = createMailService(database.db, database.dialect, auth, {
+    from: config.MAIL_FROM,
+    retry: { baseDelayMs: config.MAIL_RETRY_SECONDS * 1000, maxDelayMs: 6 * 3600 * 1000, maxAttempts: config.MAIL_MAX_ATTEMPTS },
+    digestHourUtc: config.MAIL_DIGEST_HOUR,
+  });
   return {
     database,
-    services: { registry, auth, activities, imports, reports },
+    services: { registry, auth, activities, imports, reports, mail },
     close: async () => {
       await reports.close();
       await database.close();
@@ -80,9 +90,13 @@ export async function openFieldbook(
   };
 }
 
-export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
+/**
+ * The HTTP app; with SMTP_URL, also the mail worker, which starts when the app is ready and stops
+ * when it closes (the command line's one-shot commands open no app, so they send nothing).
+ */
+export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
-  return buildHttpApp({
+  const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     securitySchemes: AUTH_SECURITY_SCHEMES,
@@ -94,10 +108,25 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       activityRoutes(services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),
+      mailRoutes(services.mail),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
       workspaceRoutes(),
     ],
   });
+  const smtpUrl = config.SMTP_URL;
+  if (smtpUrl) {
+    let worker: MailWorker | undefined;
+    app.addHook('onReady', async () => {
+      worker = startMailWorker({
+        mail: services.mail,
+        transport: smtpTransport(smtpUrl, config.MAIL_FROM),
+        intervalMs: config.MAIL_POLL_SECONDS * 1000,
+        onError: (error) => app.log.error({ err: error }, 'mail worker: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => worker?.stop());
+  }
+  return app;
 }
 
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };

@@ -148,7 +148,8 @@ function printSummary(proposal: Awaited<ReturnType<Fieldbook['services']['import
   if (proposal.header.title) console.log(`Title:  ${proposal.header.title}`);
   if (proposal.period) console.log(`Period: ${proposal.period.text} (${proposal.period.start} to ${proposal.period.end})`);
   if (rows.length > 0) for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-  console.log(`${proposal.activities.length} activities proposed; ${proposal.unplaced.length} passages could not be placed${proposal.unplaced.length ? ':' : '.'}`);
+  const listed = proposal.unplaced.length < proposal.unplacedCount ? `; the first ${proposal.unplaced.length}:` : proposal.unplacedCount ? ':' : '.';
+  console.log(`${proposal.activities.length} activities proposed; ${proposal.unplacedCount} passages could not be placed${listed}`);
   for (const u of proposal.unplaced) console.log(`  line ${u.line}${u.section ? ` (section ${u.section})` : ''}: ${u.text.slice(0, 100)}`);
 }
 
@@ -234,8 +235,9 @@ user
   .option('--office <code>', 'for editors: the office they write for (e.g. addis-ababa)')
   .option('--bureau <code>', 'for focal points: their bureau (e.g. TSB)')
   .option('--name <name>', 'display name (default: the email)')
+  .addOption(new Option('--language <code>', 'the language of the mail they get (default: en)').choices(LANGUAGES))
   .option('--password-stdin', 'read the password from standard input (without it the account can only use API tokens)')
-  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; passwordStdin?: boolean }) => {
+  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; language?: string; passwordStdin?: boolean }) => {
     const config = loadConfig();
     const parsed = createUserBody.safeParse({
       email: options.email,
@@ -243,6 +245,7 @@ user
       office: options.office,
       bureau: options.bureau,
       displayName: options.name,
+      language: options.language,
       password: options.passwordStdin ? await readStdin() : undefined,
     });
     if (!parsed.success) fail(new Error(parsed.error.issues.map((i) => `${asOption(`body.${i.path.join('.')}`)}: ${i.message}`).join('\n')));

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '#src/platform/access.ts';
 import { withCurrentOnConflict } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { withEveryFault } from '#src/platform/problem.ts';
 import { mediaTypeOf, negotiate, sendDownload, sendJsonText } from '#src/platform/representation.ts';
 import { CSV_TYPE } from './files/csv.ts';
 import { XLSX_TYPE } from './files/xlsx.ts';
@@ -99,8 +100,11 @@ export function activityRoutes(activities: ActivityService) {
 
     app.post(
       '/api/activities',
-      { bodyLimit: BODY_LIMIT, schema: { tags, summary: 'Record an activity', body: schemas.createActivityBody, response: { 201: schemas.activityResponse } } },
+      { bodyLimit: BODY_LIMIT, attachValidation: true, schema: { tags, summary: 'Record an activity', body: schemas.createActivityBody, response: { 201: schemas.activityResponse } } },
       async (request, reply) => {
+        if (request.validationError) {
+          throw await withEveryFault(request.validationError, request, () => activities.fieldFaults(request.actor, schemas.fieldsThatParse(schemas.createActivityBody, request.body)));
+        }
         const activity = await activities.create(request.actor, request.body);
         return reply.status(201).header('location', `/api/activities/${activity.id}`).send(await present(request.actor, activity));
       },
@@ -119,9 +123,16 @@ export function activityRoutes(activities: ActivityService) {
       '/api/activities/:id',
       {
         bodyLimit: BODY_LIMIT,
+        attachValidation: true,
         schema: { tags, summary: 'Change an activity; send the version it is based on (stale: 409 with the current state)', params: schemas.activityParams, body: schemas.patchActivityBody, response: { 200: schemas.activityResponse } },
       },
-      async (request) => change(request.actor, request.params.id, () => activities.update(request.actor, request.params.id, request.body)),
+      async (request) => {
+        if (request.validationError) {
+          const { id } = request.params as { id: string };
+          throw await withEveryFault(request.validationError, request, () => activities.fieldFaults(request.actor, schemas.fieldsThatParse(schemas.patchActivityBody, request.body), id));
+        }
+        return change(request.actor, request.params.id, () => activities.update(request.actor, request.params.id, request.body));
+      },
     );
 
     app.delete(

@@ -102,6 +102,21 @@ export const patchActivityBody = z
   .strict();
 export type PatchActivityBody = z.infer<typeof patchActivityBody>;
 
+/**
+ * The fields of a body that pass their own schema when the body as a whole did not, so the
+ * register can check them further and name every fault at once (`withEveryFault`).
+ */
+export function fieldsThatParse(schema: z.ZodObject, raw: unknown): Omit<PatchActivityBody, 'version'> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const parsed: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape)) {
+    if (name === 'version' || !(name in raw)) continue;
+    const result = (field as z.ZodType).safeParse((raw as Record<string, unknown>)[name]);
+    if (result.success && result.data !== undefined) parsed[name] = result.data;
+  }
+  return parsed as Omit<PatchActivityBody, 'version'>;
+}
+
 export const activityParams = z.object({ id: z.uuid('must be an activity id') });
 export const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 

@@ -82,6 +82,23 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
   const useCases = {
     /**
+     * The register's own faults in the fields of a create (or of a patch of `id`) that passed the
+     * schema when others did not (`fieldsThatParse`): unknown offices, Sectors and bodies, an unreadable date … Nothing
+     * for an activity the actor may not see.
+     */
+    async fieldFaults(actor: Actor, input: Omit<PatchActivityBody, 'version'>, id?: string): Promise<FieldIssue[]> {
+      let base: Activity | null = null;
+      if (id) {
+        base = await store.findActivity(db, id);
+        if (!base || !canSee(actor, base)) return [];
+      }
+      const composed = composeActivity(input, base, await references(), { id: id ?? newId(), at: new Date().toISOString(), by: actorLabel(actor) });
+      if (composed.ok) return [];
+      // Only faults of fields that were sent: the others are missing because the schema refused them.
+      return composed.issues.filter((i) => i.path.split('.')[1]! in input);
+    },
+
+    /**
      * Rewrites every stored search text written in an older format (once, at start-up, after a
      * change of stems or spellings), in slices of 500 so the database is never held long.
      * Returns how many were rewritten. Safe to run from several instances at once.

@@ -9,6 +9,7 @@ const proposalOf = (activities: ProposedActivity[]): ImportProposal => ({
   sections: [],
   activities,
   unplaced: [],
+  unplacedCount: 0,
 });
 
 /** A batch-mate: its place in the batch, what it says, and the register entry it became, if accepted. */

@@ -30,7 +30,9 @@ export interface ImportBatch {
   header: ImportProposal['header'];
   period: ImportProposal['period'];
   sections: ImportProposal['sections'];
+  /** The first passages that could not be placed; `unplacedCount` counts them all. */
   unplaced: ImportProposal['unplaced'];
+  unplacedCount: number;
   createdAt: string;
   createdBy: string;
 }

@@ -12,7 +12,7 @@ import { FUZZY_PRECISIONS } from '#src/activities/fuzzy-date.ts';
 import { referenceRegistry } from '../../test/support/reference-registry.ts';
 import { reportToDocx } from '../../test/support/report-docx.ts';
 import { readDocument } from './document.ts';
-import { cleanText, parseBlocks, parseReport, textToBlocks, type Block, type ImportContext, type ImportProposal } from './parse.ts';
+import { cleanText, MAX_UNPLACED_CHARS, MAX_UNPLACED_LISTED, parseBlocks, parseReport, textToBlocks, type Block, type ImportContext, type ImportProposal } from './parse.ts';
 
 const registry = referenceRegistry;
 
@@ -249,12 +249,20 @@ function checkWellFormed(proposal: ImportProposal): void {
 /**
  * Nothing dropped silently: every block of the text is a heading (a section), the header, a
  * section's context, an activity's provenance or unplaced. In a region section every block is
- * context, provenance or unplaced.
+ * context, provenance or unplaced. Unplaced past the listed ones are counted, not listed.
  */
 function checkNothingLost(text: string, proposal: ImportProposal): void {
   const blocks = textToBlocks(text);
   const sectionLines = new Set(proposal.sections.map((s) => s.line));
   const unplacedLines = new Map(proposal.unplaced.map((u) => [u.line, u.text]));
+  const listFull = proposal.unplaced.length === MAX_UNPLACED_LISTED;
+  const lastListed = Math.max(0, ...proposal.unplaced.map((u) => u.line));
+  /** Not placed and past the full list: counted in unplacedCount only. */
+  let unlisted = 0;
+  const placed = (block: Block, isPlaced: boolean, where: string) => {
+    if (!isPlaced && listFull && block.line! > lastListed) unlisted += 1;
+    else expect(isPlaced, where).toBe(true);
+  };
   const provenance = new Set(proposal.activities.map((a) => `${a.provenance.section}\n${a.provenance.text}`));
   const sorted = [...proposal.sections].sort((a, b) => a.line - b.line);
   const header = [proposal.header.title, proposal.header.abstract];
@@ -266,27 +274,29 @@ function checkNothingLost(text: string, proposal: ImportProposal): void {
     const section = sorted.filter((s) => s.line < block.line!).at(-1);
     const where = `line ${block.line}: ${block.text.slice(0, 60)}`;
     if (unplacedLines.has(block.line!)) {
-      expect(unplacedLines.get(block.line!), where).toBe(block.text);
+      const listed = block.text.length > MAX_UNPLACED_CHARS ? `${block.text.slice(0, MAX_UNPLACED_CHARS - 1)}…` : block.text;
+      expect(unplacedLines.get(block.line!), where).toBe(listed);
       continue;
     }
     if (!section) {
       // Before any heading: only the header's labels and values are not listed.
       const label = /^(title|abstract|summary|titre|résumé|título|resumen)\s*:/i.test(block.text);
-      expect(label || header.includes(block.text), where).toBe(true);
+      placed(block, label || header.includes(block.text), where);
       continue;
     }
     const key = section.number !== '' ? section.number : section.heading;
     const inContext = section.context.some((c) => c.line === block.line && c.text === block.text);
     const inActivity = provenance.has(`${key}\n${block.text}`);
-    expect(section.region !== null && (inContext || inActivity), where).toBe(true);
+    placed(block, section.region !== null && (inContext || inActivity), where);
   }
+  expect(proposal.unplaced.length + unlisted, 'every unplaced passage counted').toBe(proposal.unplacedCount);
 }
 
 describe('parseReport on what is not a report', () => {
   const context = contextFor('noise.txt');
 
   it('returns an empty proposal for an empty document', () => {
-    expect(parseReport('', context)).toEqual({ header: { title: null, abstract: null }, period: null, sections: [], activities: [], unplaced: [] });
+    expect(parseReport('', context)).toEqual({ header: { title: null, abstract: null }, period: null, sections: [], activities: [], unplaced: [], unplacedCount: 0 });
     expect(parseBlocks([], context).activities).toEqual([]);
   });
 
@@ -320,7 +330,18 @@ describe('parseReport on what is not a report', () => {
     checkWellFormed(proposal);
     const one = parseReport(text.replace(/\n/g, ' '), context);
     expect(one.unplaced).toHaveLength(1);
+    expect(one.unplacedCount).toBe(1);
+    expect(one.unplaced[0]!.text).toHaveLength(MAX_UNPLACED_CHARS);
   }, 120_000);
+
+  it('lists the first thousand of a hundred thousand short unplaced lines and counts them all', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => `line ${i} of nothing`).join('\n');
+    const proposal = parseReport(text, context);
+    expect(proposal.unplacedCount).toBe(100_000);
+    expect(proposal.unplaced).toHaveLength(MAX_UNPLACED_LISTED);
+    expect(proposal.unplaced.at(-1)).toEqual({ text: `line ${MAX_UNPLACED_LISTED - 1} of nothing`, section: null, line: MAX_UNPLACED_LISTED });
+    checkNothingLost(text, proposal);
+  });
 
   it('keeps text in other languages, with nothing to place, as unplaced lines', () => {
     const text = [

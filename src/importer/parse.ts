@@ -56,7 +56,8 @@
  *   spelling the registry knows, and "African group of SG13"), advisory groups, conferences,
  *   regional organisations, by code, alias or name. Sectors and bureaux are not bodies.
  * - Unplaced: every block that is neither header, heading, section context nor part of an
- *   activity, with its line (the block's number for Word files): nothing is dropped silently.
+ *   activity is counted, and the first 1,000 are listed with their line (the block's number for
+ *   Word files): nothing is dropped silently, and the proposal stays small whatever the input.
  *
  * Never throws; time is linear in the input and bounded: blocks over 20,000 characters, region
  * text past 400,000 characters and items past 2,000 activities are listed as unplaced, unread.
@@ -124,7 +125,10 @@ export interface ImportProposal {
   period: { text: string; start: string; end: string } | null;
   sections: ImportSection[];
   activities: ProposedActivity[];
+  /** The first passages that could not be placed (at most 1,000, each cut to 2,000 characters). */
   unplaced: Array<{ text: string; section: string | null; line: number }>;
+  /** How many passages could not be placed, listed or not: nothing is dropped silently. */
+  unplacedCount: number;
 }
 
 /** A document as headings, paragraphs and list items; `line` is where it starts (1-based), if known. */
@@ -148,6 +152,20 @@ const MAX_BLOCK = 20_000;
  */
 const MAX_ANALYSED = 400_000;
 const MAX_ACTIVITIES = 2_000;
+/**
+ * Unplaced passages listed, and the characters kept of each: a reviewer reads a few; a 10 MB text
+ * of short lines has a million, which would make every answer and stored batch as big as the text.
+ * The rest are counted (`unplacedCount`).
+ */
+export const MAX_UNPLACED_LISTED = 1_000;
+export const MAX_UNPLACED_CHARS = 2_000;
+
+/** Lists a passage that could not be placed, within the bounds above; counts it in any case. */
+function listUnplaced(proposal: ImportProposal, text: string, section: string | null, line: number): void {
+  proposal.unplacedCount += 1;
+  if (proposal.unplaced.length >= MAX_UNPLACED_LISTED) return;
+  proposal.unplaced.push({ text: text.length > MAX_UNPLACED_CHARS ? `${text.slice(0, MAX_UNPLACED_CHARS - 1)}…` : text, section, line });
+}
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,300}\]/g;
 // eslint-disable-next-line no-control-regex
@@ -1342,7 +1360,7 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
     })
     .filter((b) => b.text !== '');
 
-  const proposal: ImportProposal = { header: { title: null, abstract: null }, period: null, sections: [], activities: [], unplaced: [] };
+  const proposal: ImportProposal = { header: { title: null, abstract: null }, period: null, sections: [], activities: [], unplaced: [], unplacedCount: 0 };
 
   // Header: labelled lines before the first heading.
   const firstHeading = blocks.findIndex((b) => b.kind === 'heading');
@@ -1382,7 +1400,7 @@ function readBlocks(input: Block[], context: ImportContext): ImportProposal {
   if (sectors.length === 0) sectors = findSectors(blocks.map((b) => b.text).join('\n'), ix).slice(0, 1);
   const reading: Reading = { ix, context, dates: { defaultYear, period: proposal.period }, period: proposal.period, sectors };
 
-  const unplace = (text: string, section: ImportSection | null, line: number) => proposal.unplaced.push({ text, section: sectionKey(section), line });
+  const unplace = (text: string, section: ImportSection | null, line: number) => listUnplaced(proposal, text, sectionKey(section), line);
 
   for (let i = 0; i < preamble; i++) if (!used.has(i)) unplace(blocks[i]!.text, null, blocks[i]!.line);
 
@@ -1553,15 +1571,11 @@ export function parseBlocks(blocks: Block[], context: ImportContext): ImportProp
     return readBlocks(list, safeContext);
   } catch {
     // Last resort: nothing read, nothing lost.
-    return {
-      header: { title: null, abstract: null },
-      period: null,
-      sections: [],
-      activities: [],
-      unplaced: list
-        .filter((b) => b && typeof b.text === 'string' && b.text.trim() !== '')
-        .map((b, i) => ({ text: b.text, section: null, line: typeof b.line === 'number' ? b.line : i + 1 })),
-    };
+    const proposal: ImportProposal = { header: { title: null, abstract: null }, period: null, sections: [], activities: [], unplaced: [], unplacedCount: 0 };
+    list.forEach((b, i) => {
+      if (b && typeof b.text === 'string' && b.text.trim() !== '') listUnplaced(proposal, b.text, null, typeof b.line === 'number' ? b.line : i + 1);
+    });
+    return proposal;
   }
 }
 

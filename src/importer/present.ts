@@ -1,6 +1,7 @@
 /** What of an import batch leaves the server. */
 import type { z } from 'zod';
 import { summarise, type ImportBatch, type Proposal } from './model.ts';
+import { MAX_UNPLACED_LISTED } from './parse.ts';
 import type { batchResponse, batchSummaryResponse, proposalResponse } from './schemas.ts';
 
 export function presentProposal(proposal: Proposal): z.infer<typeof proposalResponse> {
@@ -26,7 +27,7 @@ export function presentBatchSummary(batch: ImportBatch, proposals: readonly Prop
     createdBy: batch.createdBy,
     header: batch.header,
     period: batch.period,
-    counts: { proposed: count('proposed'), accepted: count('accepted'), rejected: count('rejected'), unplaced: batch.unplaced.length },
+    counts: { proposed: count('proposed'), accepted: count('accepted'), rejected: count('rejected'), unplaced: batch.unplacedCount },
   };
 }
 
@@ -41,6 +42,7 @@ export function presentBatch(
     summary: summarise(proposals.map((p) => p.activity)),
     sections: batch.sections as unknown as Array<Record<string, unknown>>,
     proposals: proposals.map(presentProposal),
-    unplaced: batch.unplaced,
+    // Batches stored before the list was bounded listed every passage.
+    unplaced: batch.unplaced.slice(0, MAX_UNPLACED_LISTED),
   };
 }

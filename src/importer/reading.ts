@@ -27,9 +27,13 @@ export async function readReport({ name, bytes, context }: DocumentToRead): Prom
 
 const readReportTask = workerTask(import.meta.url, 'readReport', readReport);
 
-/** `readReport` in a worker thread; past the thread's memory or time limit, refused naming it. */
-export function readReportInWorker(document: DocumentToRead): Promise<ReadReport> {
+/**
+ * `readReport` in a worker thread; past the thread's memory or time limit, refused naming it.
+ * With `handOver`, the document's bytes move to the thread (not copied): empty here afterwards.
+ */
+export function readReportInWorker(document: DocumentToRead, { handOver = false } = {}): Promise<ReadReport> {
   return runInWorker(readReportTask, document, {
+    handOver: handOver ? [document.bytes] : [],
     tooComplex: (limit) => tooLarge('document_too_complex', `"${document.name}" ${limit}; split the document or send its text only.`),
   });
 }

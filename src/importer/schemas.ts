@@ -85,7 +85,9 @@ export const batchResponse = batchSummaryResponse.extend({
   summary: z.array(z.object({ region: z.string(), office: z.string(), items: z.number().int(), dated: z.number().int(), undated: z.number().int() })),
   sections: z.array(z.record(z.string(), z.unknown())),
   proposals: z.array(proposalResponse),
-  unplaced: z.array(z.object({ text: z.string(), section: z.string().nullable(), line: z.number().int() })),
+  unplaced: z
+    .array(z.object({ text: z.string(), section: z.string().nullable(), line: z.number().int() }))
+    .describe('The first 1,000 passages that could not be placed, each cut to 2,000 characters; counts.unplaced says how many there were in all'),
 });
 
 export const acceptAllResponse = z.object({

@@ -28,6 +28,7 @@ import * as store from './store.ts';
 
 export interface UploadedDocument {
   name: string;
+  /** `importDocument` hands them to the thread that reads them: they are empty afterwards. */
   bytes: Uint8Array;
 }
 
@@ -135,16 +136,20 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     return next;
   }
 
+  /** Reads a document in a worker thread (a heavy one holds up that thread, not the server) and keeps the office's items. */
+  async function read(actor: Actor, file: UploadedDocument, options: ImportOptions, handOver: boolean): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+    const office = officeFor(actor, options.office);
+    if (office !== null) await registry.getOffice(actor, office).catch(() => {
+      throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
+    });
+    const { format, proposal } = await readReportInWorker({ name: file.name, bytes: file.bytes, context: await context(file.name) }, { handOver });
+    return { format, proposal: forOffice(proposal, office) };
+  }
+
   return {
     /** Reads a document and proposes activities, storing nothing (the command line's --dry-run and --json). */
-    async preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
-      const office = officeFor(actor, options.office);
-      if (office !== null) await registry.getOffice(actor, office).catch(() => {
-        throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
-      });
-      // Read in a worker thread: a heavy document holds up that thread, not the server.
-      const { format, proposal } = await readReportInWorker({ name: file.name, bytes: file.bytes, context: await context(file.name) });
-      return { format, proposal: forOffice(proposal, office) };
+    preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+      return read(actor, file, options, false);
     },
 
     /** Stores a batch of proposals; the same document again returns its earlier batch. */
@@ -154,7 +159,8 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const earlier = await store.findBatchByHash(db, hash, office);
       if (earlier) return { batch: earlier, proposals: await store.listProposals(db, earlier.id), existing: true, duplicates: 0 };
 
-      const { format, proposal } = await this.preview(actor, file, { ...options, office });
+      // The bytes are hashed already: the reading thread may have them.
+      const { format, proposal } = await read(actor, file, { ...options, office }, true);
       const fingerprints = proposal.activities.map(fingerprintOf);
       const known = await store.knownFingerprints(db, fingerprints);
       const batch: ImportBatch = {
@@ -167,6 +173,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         period: proposal.period,
         sections: proposal.sections,
         unplaced: proposal.unplaced,
+        unplacedCount: proposal.unplacedCount,
         createdAt: new Date().toISOString(),
         createdBy: actorLabel(actor),
       };
@@ -191,7 +198,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
           action: 'import.create',
           entityType: 'import_batch',
           entityId: batch.id,
-          after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplaced.length },
+          after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplacedCount },
         });
       });
       return { batch, proposals, existing: false, duplicates: proposal.activities.length - proposals.length };

@@ -15,6 +15,7 @@ function toBatch(row: ImportBatchRow): ImportBatch {
     period: row.period === null ? null : (JSON.parse(row.period) as ImportBatch['period']),
     sections: JSON.parse(row.sections) as ImportBatch['sections'],
     unplaced: JSON.parse(row.unplaced) as ImportBatch['unplaced'],
+    unplacedCount: Number(row.unplaced_count),
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
@@ -48,6 +49,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
       period: batch.period === null ? null : JSON.stringify(batch.period),
       sections: JSON.stringify(batch.sections),
       unplaced: JSON.stringify(batch.unplaced),
+      unplaced_count: batch.unplacedCount,
       created_at: batch.createdAt,
       created_by: batch.createdBy,
     })

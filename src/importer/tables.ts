@@ -11,6 +11,7 @@ export interface ImportBatchTable {
   period: string | null;
   sections: string;
   unplaced: string;
+  unplaced_count: number;
   created_at: string;
   created_by: string;
 }

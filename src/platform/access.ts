@@ -36,7 +36,9 @@ export type Permission =
   | 'users:manage'
   | 'office-data:write'
   /** Create and edit report definitions to the advisory groups. */
-  | 'reports:write';
+  | 'reports:write'
+  /** See the mail outbox: every notice and whether it went. */
+  | 'mail:read';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -48,7 +50,7 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'mail:read'],
   'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],

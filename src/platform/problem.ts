@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { OpenAPIV3 } from 'openapi-types';
-import { FIELD_ISSUE_CODES, isAppError, type ErrorKind, type FieldIssue } from './errors.ts';
+import { FIELD_ISSUE_CODES, invalid, isAppError, type ErrorKind, type FieldIssue } from './errors.ts';
 import { fieldIssueFromZod } from './validation.ts';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -53,6 +53,34 @@ const REQUEST_PARTS: Record<string, (request: FastifyRequest) => unknown> = {
   headers: (request) => request.headers,
 };
 
+/** The field issues of a request its schema refused, or null for any other error. */
+function schemaIssues(error: unknown, request: FastifyRequest): FieldIssue[] | null {
+  if (!hasZodFastifySchemaValidationErrors(error)) return null;
+  const context = error.validationContext ?? 'body';
+  const where = CONTEXT_NAMES[context] ?? 'body';
+  const sent = REQUEST_PARTS[context]?.(request);
+  return error.validation.map((v) =>
+    fieldIssueFromZod(where, { ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' }, sent),
+  );
+}
+
+/** "body.offices.0.office" → "body.offices": the field of the body an issue belongs to. */
+const fieldOf = (path: string): string => path.split('.').slice(0, 2).join('.');
+
+/**
+ * A body its schema refused, answered with every fault at once: the schema's, and the domain's
+ * own checks of the fields that did pass it (an unknown office beside an empty title), so the
+ * writer does not fix one round of faults only to be shown the next. Other errors are kept.
+ * For routes declared with `attachValidation: true`.
+ */
+export async function withEveryFault(error: Error, request: FastifyRequest, domainFaults: () => Promise<FieldIssue[]>): Promise<Error> {
+  const issues = schemaIssues(error, request);
+  if (!issues || (error as { validationContext?: string }).validationContext !== 'body') return error;
+  const flagged = new Set(issues.map((i) => fieldOf(i.path)));
+  const more = (await domainFaults()).filter((i) => !flagged.has(fieldOf(i.path)));
+  return invalid([...issues, ...more]);
+}
+
 /** What went wrong, whatever was thrown; an unexpected error is logged with its stack and answered without it. */
 export function problemOf(error: unknown, request: FastifyRequest): Problem {
   if (isAppError(error)) {
@@ -66,15 +94,8 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
       ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
     };
   }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = error.validationContext ?? 'body';
-    const where = CONTEXT_NAMES[context] ?? 'body';
-    const sent = REQUEST_PARTS[context]?.(request);
-    const issues = error.validation.map((v) =>
-      fieldIssueFromZod(where, { ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' }, sent),
-    );
-    return { status: 400, code: 'invalid_input', detail: issues.map((i) => `${i.path}: ${i.message}`).join('; '), errors: issues };
-  }
+  const issues = schemaIssues(error, request);
+  if (issues) return { status: 400, code: 'invalid_input', detail: issues.map((i) => `${i.path}: ${i.message}`).join('; '), errors: issues };
   const status = (error as { statusCode?: number } | null)?.statusCode ?? 500;
   if (status === 429) return { status, code: 'rate_limited', detail: 'Too many requests from this address. Try again shortly.' };
   if (status >= 400 && status < 500) {

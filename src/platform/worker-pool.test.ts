@@ -23,6 +23,16 @@ describe('the worker pool', { timeout: 60_000 }, () => {
     expect((failed as Error).message).toBe('a worker thread failed: something unexpected');
   });
 
+  it('hands bytes over to the thread instead of copying them, but copies a small buffer that shares its memory', async () => {
+    const upload = Buffer.alloc(4 * 1024 * 1024, 0x61);
+    expect(await runInWorker(workerTask(MODULE, 'echo', tasks.echo), { text: 'big', bytes: upload }, { ...options, handOver: [upload, upload] })).toEqual({ text: 'BIG', length: 4 * 1024 * 1024 });
+    expect(upload.byteLength).toBe(0);
+    const pooled = Buffer.from('abc');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    expect(await runInWorker(workerTask(MODULE, 'echo', tasks.echo), { text: 'small', bytes: pooled }, { ...options, handOver: [pooled] })).toEqual({ text: 'SMALL', length: 3 });
+    expect(pooled.toString()).toBe('abc');
+  });
+
   it('ends a thread that fills its heap, answering with the memory limit, and goes on with a new one', async () => {
     const error = await runInWorker(workerTask(MODULE, 'hoard', tasks.hoard), undefined, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

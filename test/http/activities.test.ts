@@ -218,7 +218,8 @@ describeHttp('activity register over HTTP: reading', { ...SEED_AFRICA_REGISTER, 
       body: { kind: 'party', offices: [{ office: 'addis-ababa', role: 'danced' }], date: { text: 'sometime soon' }, participants: 'many' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.kind', 'body.offices.0.role', 'body.participants', 'body.title']);
+    // The unreadable date is named with the shape's faults, not in a second round once those are fixed.
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.date.text', 'body.kind', 'body.offices.0.role', 'body.participants', 'body.title']);
 
     const references = await http.server.request('POST', '/api/activities', {
       token: http.users.focal.token,

@@ -51,6 +51,9 @@ const MATRIX: Case[] = [
   { method: 'POST', route: '/api/session', body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: all(401) },
   { method: 'GET', route: '/api/session', expect: all(200) },
   { method: 'DELETE', route: '/api/session', expect: all(204) },
+  { method: 'GET', route: '/api/me/preferences', expect: signedIn(200) },
+  { method: 'PATCH', route: '/api/me/preferences', body: () => ({ language: 'fr' }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/mail/outbox', expect: adminOnly(200) },
   { method: 'GET', route: '/api/tokens', expect: signedIn(200) },
   { method: 'POST', route: '/api/tokens', body: () => ({ name: 'matrix' }), expect: signedIn(201) },
   { method: 'DELETE', route: '/api/tokens/:id', path: '/api/tokens/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
@@ -165,6 +168,8 @@ const MATRIX: Case[] = [
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
+  { method: 'GET', route: '/favicon.svg', expect: all(200) },
+  { method: 'GET', route: '/favicon.ico', expect: all(200) },
   { method: 'GET', route: '/calendar.ics', expect: all(200) },
   { method: 'GET', route: '/:lang', path: '/en', expect: all(200) },
   { method: 'GET', route: '/:lang/', path: '/en/', expect: all(200) },

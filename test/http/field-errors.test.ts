@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { FIELD_ISSUE_CODES } from '#src/platform/errors.ts';
 import { describeHttp } from '../support/describe-http.ts';
-import { SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
+import { buildActivity, SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
 
 interface Issue {
   path: string;
@@ -17,6 +17,7 @@ interface Issue {
 describeHttp('field issues with codes', {
   // Every request here is refused, so nothing is stored and the tests share one database.
   database: 'shared',
+  data: async (server) => ({ activity: await buildActivity(server) }),
   users: { editor: { role: 'editor', office: 'addis-ababa' }, focal: { role: 'focal-point', bureau: 'TSB' } },
 }, (http) => {
   const issuesOf = async (method: string, path: string, body?: unknown, token = http.users.editor.token): Promise<Issue[]> => {
@@ -64,6 +65,30 @@ describeHttp('field issues with codes', {
     expect(backwards).toMatchObject({ path: 'body.date', code: 'date_end_before_start', params: { start: '2020-03-05', end: '2020-03-02' } });
     const [noYear] = await issuesOf('POST', '/api/activities', { ...SEED_AFRICA_WORKSHOP, date: { text: '5 and 6 February' } });
     expect(noYear).toMatchObject({ path: 'body.date.text', code: 'date_no_year', params: { value: '5 and 6 February' } });
+  });
+
+  it('names every fault of a request at once: the shape and the register\'s own checks, on a create and on a change', async () => {
+    const created = await issuesOf('POST', '/api/activities', {
+      ...SEED_AFRICA_WORKSHOP,
+      title: { en: '' },
+      kind: 'party',
+      offices: [{ office: 'atlantis', role: 'organised' }],
+      date: { text: 'sometime soonish' },
+    });
+    expect(created.map((i) => [i.path, i.code])).toEqual(
+      expect.arrayContaining([
+        ['body.title.en', 'empty'],
+        ['body.kind', expect.any(String)],
+        ['body.offices.0.office', 'unknown_office'],
+        ['body.date.text', expect.any(String)],
+      ]),
+    );
+    // A field the schema refused is named once, for what the schema says.
+    expect(created.filter((i) => i.path.startsWith('body.kind'))).toHaveLength(1);
+
+    const { activity } = http.data;
+    const changed = await issuesOf('PATCH', `/api/activities/${activity.id}`, { version: activity.version, kind: 'party', bodies: ['SG99'], date: { text: 'whenever' } });
+    expect(changed.map((i) => i.path)).toEqual(expect.arrayContaining(['body.kind', 'body.bodies.0', 'body.date.text']));
   });
 
   it('codes the query and the reports too', async () => {

@@ -229,6 +229,22 @@ describeHttp('importing reports over HTTP', {
     expect(await countRows(http.server, 'import_batch')).toBe(batchesBefore + 1);
   });
 
+  it('answers a text of 200,000 short unplaced lines with the first thousand listed and all of them counted, stored and read back the same', { timeout: 120_000 }, async () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `line ${i + 1} of nothing in particular`).join('\n');
+    const res = await upload(http.server, http.users.focal.token, Buffer.from(text), 'short-lines.txt');
+    expect(res.status).toBe(201);
+    expect(res.body.counts).toMatchObject({ proposed: 0, unplaced: 200_000 });
+    expect(res.body.unplaced).toHaveLength(1_000);
+    expect(res.body.unplaced.at(-1)).toEqual({ text: 'line 1000 of nothing in particular', section: null, line: 1_000 });
+    // The answer is the size of what is listed, not of the text (7 MB).
+    expect(JSON.stringify(res.body).length).toBeLessThan(100_000);
+    const stored = await http.server.request('GET', `/api/imports/${res.body.id}`, { token: http.users.focal.token });
+    expect(stored.body.counts.unplaced).toBe(200_000);
+    expect(stored.body.unplaced).toEqual(res.body.unplaced);
+    const listed = (await http.server.request('GET', '/api/imports', { token: http.users.focal.token })).body.data.find((b: { id: string }) => b.id === res.body.id);
+    expect(listed.counts.unplaced).toBe(200_000);
+  });
+
   // Two 20 MB uploads: room for a loaded machine; the answer itself comes in seconds.
   it('answers 20 MB of noise with nothing placed, and refuses a byte more with 413 naming the limit', { timeout: 180_000 }, async () => {
     const batchesBefore = await countRows(http.server, 'import_batch');

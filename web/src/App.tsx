@@ -20,6 +20,7 @@ const Rounds = lazy(() => import('./screens/Rounds.tsx'));
 const RoundBoard = lazy(() => import('./screens/RoundBoard.tsx'));
 const RoundCover = lazy(() => import('./screens/RoundCover.tsx'));
 const Contribution = lazy(() => import('./screens/Contribution.tsx'));
+const Outbox = lazy(() => import('./screens/Outbox.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -88,6 +89,7 @@ export function App() {
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
+            {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
           </nav>
         ) : null}
         <LanguagePicker />
@@ -118,6 +120,7 @@ export function App() {
               <Route path="/rounds/:code" element={<RoundBoard />} />
               <Route path="/rounds/:code/cover" element={<RoundCover />} />
               <Route path="/rounds/:code/offices/:office" element={<Contribution />} />
+              <Route path="/outbox" element={<Outbox />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

@@ -21,9 +21,13 @@ export function readTable({ bytes, format }: TableToRead): Promise<ReadResult> |
 
 const readTableTask = workerTask(import.meta.url, 'readTable', readTable);
 
-/** `readTable` in a worker thread; past the thread's memory or time limit, refused naming it. */
+/**
+ * `readTable` in a worker thread; past the thread's memory or time limit, refused naming it. The
+ * file's bytes move to the thread (not copied): empty here afterwards.
+ */
 export function readTableInWorker(file: TableToRead): Promise<ReadResult> {
   return runInWorker(readTableTask, file, {
+    handOver: [file.bytes],
     tooComplex: (limit) => tooLarge('import_file_too_complex', `the file ${limit}; send fewer rows at a time.`),
   });
 }

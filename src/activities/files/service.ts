@@ -26,6 +26,7 @@ export const IMPORT_MAX_ROWS = 20_000;
 export type FileFormat = 'csv' | 'xlsx';
 
 export interface ImportFile {
+  /** Handed to the thread that reads them: empty afterwards. */
   bytes: Buffer;
   format: FileFormat;
 }
