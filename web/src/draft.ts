@@ -4,12 +4,13 @@
  * `useActivityDraft` loads, saves and guards one draft for the editor.
  */
 import { useEffect, useState } from 'react';
-import { useBlocker, useNavigate, type Blocker } from 'react-router';
+import { useNavigate, type Blocker } from 'react-router';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import { api, ApiError } from './api.ts';
 import type { Activity } from './activities.ts';
 import { useI18n, type Language } from './i18n.tsx';
 import { useUser } from './session.tsx';
+import { useUnsavedChanges } from './UnsavedChanges.tsx';
 import type { ActivityKind, OfficeRole, PlaceMode, RelationKind, Status, Visibility } from './vocabulary.ts';
 
 export interface Draft {
@@ -179,14 +180,7 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
     // The language and office only shape an empty draft when the address changes, not later.
   }, [id]);
 
-  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const blocker = useUnsavedChanges(dirty);
 
   // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
   useEffect(() => {

@@ -7,7 +7,6 @@ import { Link, useParams } from 'react-router';
 import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { draftOf, useActivityDraft } from '../draft.ts';
-import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
@@ -15,6 +14,7 @@ import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
+import { UnsavedChangesDialog } from '../UnsavedChanges.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** Suggestions for an input of registry codes, each with its name. */
@@ -203,18 +203,7 @@ export default function ActivityEditor() {
           {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}
         </button>
       </form>
-      {blocker.state === 'blocked' ? (
-        <Dialog labelledBy="unsaved-title" role="alertdialog" onEscape={() => blocker.reset()}>
-          <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
-          <p>{t('app.editor.unsavedHelp')}</p>
-          <button type="button" onClick={() => blocker.reset()}>
-            {t('app.editor.stay')}
-          </button>{' '}
-          <button type="button" onClick={() => blocker.proceed()}>
-            {t('app.editor.leave')}
-          </button>
-        </Dialog>
-      ) : null}
+      <UnsavedChangesDialog blocker={blocker} />
     </>
   );
 }
