@@ -4,6 +4,7 @@
  */
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/platform/i18n.ts';
+import { DISPLAY_LOCALES } from '#src/platform/intl.ts';
 import { setRequestLanguage } from './api.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
@@ -74,8 +75,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n | null>(() => {
     if (!catalogue) return null;
     const { messages } = catalogue;
-    const day = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeZone: 'UTC' });
-    const instant = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeStyle: 'short' });
+    // The same display locale as the server's pages and reports: English dates day first (en-GB).
+    const locale = DISPLAY_LOCALES[catalogue.language];
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(catalogue.language);
     return {
       language: catalogue.language,
