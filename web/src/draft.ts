@@ -3,12 +3,13 @@
  * and after a 409 merges it with what someone else saved meanwhile.
  */
 import { useEffect, useState } from 'react';
-import { useBlocker, useNavigate, type Blocker } from 'react-router';
+import { useNavigate, type Blocker } from 'react-router';
 import { api, ApiError } from './api.ts';
 import type { Activity } from './activities.ts';
 import { bodyOf, draftOf, emptyDraft, mergeDrafts, patchOf, type Draft } from './draft-model.ts';
 import { useI18n } from './i18n.tsx';
 import { useUser } from './session.tsx';
+import { useUnsavedChanges } from './UnsavedChanges.tsx';
 
 /** After a 409: the activity as someone else saved it, and how the draft was merged with it. */
 export interface Conflict {
@@ -87,14 +88,7 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
     // The language and office only shape an empty draft when the address changes, not later.
   }, [id]);
 
-  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const blocker = useUnsavedChanges(dirty);
 
   // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
   useEffect(() => {

@@ -9,7 +9,6 @@ import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { useActivityDraft } from '../draft.ts';
 import { draftOf, withOriginal } from '../draft-model.ts';
-import { Dialog } from '../Dialog.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
@@ -18,6 +17,7 @@ import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
 import { OriginalTexts, TranslationTexts } from '../Translations.tsx';
+import { UnsavedChangesDialog } from '../UnsavedChanges.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** Suggestions for an input of registry codes, each with its name. */
@@ -216,18 +216,7 @@ export default function ActivityEditor() {
           }}
         />
       ) : null}
-      {blocker.state === 'blocked' ? (
-        <Dialog labelledBy="unsaved-title" role="alertdialog" onEscape={() => blocker.reset()}>
-          <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
-          <p>{t('app.editor.unsavedHelp')}</p>
-          <button type="button" onClick={() => blocker.reset()}>
-            {t('app.editor.stay')}
-          </button>{' '}
-          <button type="button" onClick={() => blocker.proceed()}>
-            {t('app.editor.leave')}
-          </button>
-        </Dialog>
-      ) : null}
+      <UnsavedChangesDialog blocker={blocker} />
     </>
   );
 }
