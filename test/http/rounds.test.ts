@@ -145,6 +145,17 @@ describeHttp(
       expect(twice.status).toBe(400);
       expect(twice.body.errors).toEqual([expect.objectContaining({ code: 'given_twice', params: { value: 'a' } })]);
 
+      const unknownItem = await http.server.request('POST', `${CONTRIBUTION}/comments`, { token: as('focal'), body: { itemId: 'no-such-item', text: 'Where?' } });
+      expect(unknownItem.status).toBe(400);
+      expect(unknownItem.body.errors).toEqual([expect.objectContaining({ path: 'body.itemId', code: 'unknown_item' })]);
+      // An office that has started stays asked; one that has not can be taken off.
+      const started1 = await http.server.request('GET', '/api/rounds/tsag-2020', { token: as('focal') });
+      const takeOff = await http.server.request('PATCH', '/api/rounds/tsag-2020', { token: as('focal'), body: { version: started1.body.version, offices: ['cairo'] } });
+      expect(takeOff.status).toBe(400);
+      expect(takeOff.body.errors).toEqual([expect.objectContaining({ code: 'office_has_contribution', params: { value: 'addis-ababa' } })]);
+      const narrowed = await http.server.request('PATCH', '/api/rounds/tsag-2020', { token: as('focal'), body: { version: started1.body.version, offices: ['addis-ababa'] } });
+      expect(narrowed.body.offices.map((o: { code: string }) => o.code)).toEqual(['addis-ababa']);
+
       const round = await http.server.request('GET', '/api/rounds/tsag-2020', { token: as('focal') });
       const closed = await http.server.request('POST', '/api/rounds/tsag-2020/close', { token: as('focal'), body: { version: round.body.version } });
       expect(closed.body).toMatchObject({ state: 'closed', closedAt: expect.any(String) });
