@@ -15,7 +15,7 @@ export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
 /**
  * The range an undated activity ("TBD", "date to be decided") is stored with: the last day a
  * date column can hold, so it sorts after every dated activity and falls outside every date
- * window, while the columns stay NOT NULL (decision 9).
+ * window, while the columns stay NOT NULL (decision 11).
  */
 export const UNDATED_DAY = '9999-12-31';
 
@@ -748,6 +748,14 @@ export function parseFuzzyDate(text: string, options?: FuzzyDateOptions): FuzzyD
     }
     return unreadable(trimmed);
   }
+}
+
+/** The order a stored date's numeric text was read in: month first only if that is what gave its range. */
+export function dayOrderOf(date: FuzzyDate): DayOrder {
+  const dayFirst = parseFuzzyDate(date.text);
+  if (!dayFirst.ok || !dayFirst.reading?.ambiguous) return 'dmy';
+  const monthFirst = parseFuzzyDate(date.text, { order: 'mdy' });
+  return monthFirst.ok && monthFirst.value.start === date.start && monthFirst.value.end === date.end ? 'mdy' : 'dmy';
 }
 
 function tooLong(): FuzzyDateResult {

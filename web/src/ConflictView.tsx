@@ -15,6 +15,7 @@ const DRAFT_LABELS: Record<keyof Draft, string> = {
   sectors: 'app.field.sectors',
   bodies: 'app.field.bodies',
   dateText: 'app.field.date',
+  dateOrder: 'app.field.date',
   placeMode: 'app.field.placeMode',
   city: 'app.field.city',
   country: 'app.field.country',

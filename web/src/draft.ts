@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useBlocker, useNavigate, type Blocker } from 'react-router';
+import { dayOrderOf, type DayOrder } from '#src/activities/fuzzy-date.ts';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import { api, ApiError } from './api.ts';
 import type { Activity } from './activities.ts';
@@ -23,6 +24,8 @@ export interface Draft {
   sectors: string[];
   bodies: string[];
   dateText: string;
+  /** How an ambiguous numeric date ("05/06/2020") is read: day first unless the user flips it. */
+  dateOrder: DayOrder;
   placeMode: PlaceMode;
   city: string;
   country: string;
@@ -45,6 +48,7 @@ export function emptyDraft(language: Language, office: string | null): Draft {
     sectors: [],
     bodies: [],
     dateText: '',
+    dateOrder: 'dmy',
     placeMode: 'in-person',
     city: '',
     country: '',
@@ -69,6 +73,7 @@ export function draftOf(activity: Activity): Draft {
     sectors: activity.sectors,
     bodies: activity.bodies,
     dateText: activity.date.text,
+    dateOrder: dayOrderOf(activity.date),
     placeMode: activity.place?.mode ?? 'in-person',
     city: activity.place?.city ?? '',
     country: activity.place?.country ?? '',
@@ -100,7 +105,7 @@ export function bodyOf(draft: Draft, base?: Activity): CreateActivityBody {
     offices: draft.offices,
     sectors: draft.sectors,
     bodies: draft.bodies,
-    date: { text: draft.dateText },
+    date: { text: draft.dateText, ...(draft.dateOrder === 'mdy' ? { order: 'mdy' as const } : {}) },
     place: draft.placeMode === 'in-person' && !draft.city && !draft.country ? null : place,
     ...(textsWith(base?.description, language, draft.description) ? { description: textsWith(base?.description, language, draft.description) } : {}),
     ...(textsWith(base?.outcome, language, draft.outcome) ? { outcome: textsWith(base?.outcome, language, draft.outcome) } : {}),
