@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   completeFuzzyDate,
+  dayOrderOf,
   formatFuzzyDate,
   FUZZY_PRECISIONS,
   overlaps,
@@ -676,5 +677,14 @@ describe('parseFuzzyDate: dates as staff write them (issue 18)', () => {
     for (const text of ['mars', '32 mars 2021', 'semaine 2021', 'troisième quinzaine de mars 2021', 'date à voir', '2021年13月']) {
       expect(parseFuzzyDate(text).ok, text).toBe(false);
     }
+  });
+});
+
+describe('dayOrderOf', () => {
+  it('tells a stored numeric date read month first from one read day first', () => {
+    expect(dayOrderOf({ text: '05/06/2020', start: '2020-05-06', end: '2020-05-06', precision: 'day' })).toBe('mdy');
+    expect(dayOrderOf({ text: '05/06/2020', start: '2020-06-05', end: '2020-06-05', precision: 'day' })).toBe('dmy');
+    expect(dayOrderOf({ text: '20/05/2020', start: '2020-05-20', end: '2020-05-20', precision: 'day' })).toBe('dmy');
+    expect(dayOrderOf({ text: 'mid November 2020', start: '2020-11-11', end: '2020-11-20', precision: 'part-of-month' })).toBe('dmy');
   });
 });
