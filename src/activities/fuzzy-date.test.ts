@@ -671,6 +671,10 @@ describe('parseFuzzyDate: dates as staff write them (issue 18)', () => {
     expect(formatFuzzyDate(value(parseFuzzyDate('TBD')), 'fr')).toBe('TBD');
     expect(overlaps(value(parseFuzzyDate('TBD')), '2020-01-01', '2030-12-31')).toBe(false);
     expect(value(completeFuzzyDate({ text: 'TBD' })).precision).toBe('undated');
+    // As an exported row comes back: words and the stored range.
+    expect(value(completeFuzzyDate({ text: 'TBD', start: '9999-12-31', end: '9999-12-31' }))).toEqual({ text: 'TBD', start: '9999-12-31', end: '9999-12-31', precision: 'undated' });
+    // A date given beside the words wins: the activity is dated now.
+    expect(value(completeFuzzyDate({ text: 'TBD', start: '2021-03-01', end: '2021-03-31' })).precision).toBe('month');
   });
 
   it('still refuses what it cannot read in those languages', () => {

@@ -817,8 +817,13 @@ export function completeFuzzyDate(
 
   const startIso = toIso(start);
   const endIso = toIso(end);
+  // The undated range round-trips through CSV/XLSX as explicit start/end: it stays undated.
   const precision =
-    fromText && fromText.start === startIso && fromText.end === endIso ? fromText.precision : precisionOfRange(start, end);
+    startIso === UNDATED_DAY && endIso === UNDATED_DAY
+      ? 'undated'
+      : fromText && fromText.start === startIso && fromText.end === endIso
+        ? fromText.precision
+        : precisionOfRange(start, end);
   return {
     ok: true,
     value: {
