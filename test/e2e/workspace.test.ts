@@ -244,6 +244,13 @@ describe('the staff workspace', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('nothing-like-this');
     await page.goBack();
     await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
+    // Only the activities with no date yet: this one is dated.
+    await page.getByLabel('Date to be decided').selectOption('only');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No activity matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('undated')).toBe('only');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
     await expectAccessible(page, 'workspace-register');
     const csv = await page.context().request.get(`${server.url}${await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')}`);
     expect(csv.headers()['content-type']).toContain('text/csv');

@@ -98,4 +98,11 @@ describeHttp('activities planned without a date', { users: { editor: { role: 'ed
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('date.order');
   });
+
+  it('documents the reading order and the undated filter in OpenAPI', async () => {
+    const spec = JSON.stringify((await http.server.request('GET', '/api/openapi.json')).body);
+    expect(spec).toContain('How to read a numeric date whose numbers could both be the month');
+    expect(spec).toContain('Activities planned without a date (precision `undated`)');
+    expect(spec).toContain('"undated"');
+  });
 });

@@ -12,7 +12,7 @@ import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
-export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'from', 'to', 'q', 'sort'] as const;
+export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'undated', 'from', 'to', 'q', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
@@ -74,6 +74,7 @@ export default function Register() {
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
         <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
         <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
+        <Choice name="undated" label={t('app.register.undated')} values={['exclude', 'only']} current={filters.undated} labelOf={(v) => t(v === 'only' ? 'app.register.undatedOnly' : 'app.register.undatedExclude')} />
         <Field label={t('app.register.from')}>
           <input name="from" type="date" defaultValue={filters.from} />
         </Field>
