@@ -16,14 +16,14 @@ const day = (offset: number): string => {
 };
 
 async function register(server: TestServer) {
-  const soon = await buildActivity(server, { title: { en: 'Forum on broadband mapping' }, status: 'confirmed', date: { start: day(10), end: day(11) } });
+  const soon = await buildActivity(server, { title: { en: 'Forum on broadband mapping' }, description: { en: 'Forum on broadband mapping.' }, status: 'confirmed', date: { start: day(10), end: day(11) } });
   const later = await buildActivity(server, { title: { en: 'Workshop on spectrum pricing' }, status: 'planned', date: { start: day(40), end: day(40) } });
-  const tbd = await buildActivity(server, { title: { en: 'Training on numbering plans' }, status: 'planned', date: { text: 'TBD' } });
+  const tbd = await buildActivity(server, { title: { en: 'Training on numbering plans' }, description: { en: 'Training on numbering plans.' }, status: 'planned', date: { text: 'TBD' } });
   const afd = await buildActivity(server, { title: { fr: 'Atelier sur la cybersécurité' }, originalLanguage: 'fr', status: 'planned', date: { text: 'date à déterminer' } });
   return { soon, later, tbd, afd };
 }
 
-describeHttp('activities planned without a date', { users: { editor: { role: 'editor' } }, data: register }, (http) => {
+describeHttp('activities planned without a date', { users: { editor: { role: 'editor' }, focal: { role: 'focal-point', bureau: 'TSB' } }, data: register }, (http) => {
   const get = (path: string) => http.server.request('GET', path, { token: http.users.editor.token });
 
   it('creates one from "to be decided" in any language, keeping the words', async () => {
@@ -97,6 +97,24 @@ describeHttp('activities planned without a date', { users: { editor: { role: 'ed
     const bad = await post({ text: '05/06/2020', order: 'ymd' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('date.order');
+  });
+
+  it("lists them in a report's outlook, after the dated ones, and not in a report without one", async () => {
+    const report = async (outlookMonths: number) => {
+      const created = await http.server.request('POST', '/api/reports', {
+        token: http.users.focal.token,
+        body: { sector: 'ITU-T', from: day(-30), to: day(5), visibility: 'all', outlookMonths },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return (await http.server.request('GET', `/api/reports/${created.body.id}.md`, { token: http.users.focal.token })).text;
+    };
+    const md = await report(3);
+    const after = md.indexOf('Furthermore, after this period:');
+    expect(after).toBeGreaterThan(-1);
+    expect(md.indexOf('Forum on broadband mapping')).toBeGreaterThan(after);
+    expect(md.indexOf('Training on numbering plans')).toBeGreaterThan(md.indexOf('Forum on broadband mapping'));
+    expect(md).not.toContain('9999');
+    expect(await report(0)).not.toContain('Training on numbering plans');
   });
 
   it('documents the reading order and the undated filter in OpenAPI', async () => {
