@@ -13,6 +13,10 @@ import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
+import { mailRoutes } from '#src/mail/routes.ts';
+import { createMailService, type MailService } from '#src/mail/service.ts';
+import { smtpTransport } from '#src/mail/transport.ts';
+import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
@@ -26,6 +30,12 @@ import { registryRoutes } from '#src/registry/routes.ts';
 import { reportRoutes } from '#src/reports/routes.ts';
 import { createReportService, type ReportService } from '#src/reports/service.ts';
 import { createRegistryService, type RegistryService, type SeedSummary } from '#src/registry/service.ts';
+import { DEMO_CONTRIBUTIONS, demoContributionsFile, resolveDemoContributions } from '#src/rounds/demo.ts';
+import { activitySeen } from '#src/rounds/model.ts';
+import { startRoundReminders, type RemindersJob } from '#src/rounds/reminders.ts';
+import { roundRoutes } from '#src/rounds/routes.ts';
+import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
+import { createRoundService, type RoundService } from '#src/rounds/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
 
@@ -37,6 +47,8 @@ export interface Services {
   activities: ActivityService;
   imports: ImportService;
   reports: ReportService;
+  rounds: RoundService;
+  mail: MailService;
 }
 
 export interface Fieldbook {
@@ -70,9 +82,15 @@ export async function openFieldbook(
   await activities.refreshSearchIndex();
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
+  const mail = createMailService(database.db, database.dialect, auth, {
+    from: config.MAIL_FROM,
+    retry: { baseDelayMs: config.MAIL_RETRY_SECONDS * 1000, maxDelayMs: 6 * 3600 * 1000, maxAttempts: config.MAIL_MAX_ATTEMPTS },
+    digestHourUtc: config.MAIL_DIGEST_HOUR,
+  });
+  const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
   return {
     database,
-    services: { registry, auth, activities, imports, reports },
+    services: { registry, auth, activities, imports, reports, rounds, mail },
     close: async () => {
       await reports.close();
       await database.close();
@@ -80,9 +98,14 @@ export async function openFieldbook(
   };
 }
 
-export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
+/**
+ * The HTTP app, and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
+ * also the mail worker. Both start when the app is ready and stop when it closes (the command
+ * line's one-shot commands open no app, so they send nothing).
+ */
+export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
-  return buildHttpApp({
+  const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
     securitySchemes: AUTH_SECURITY_SCHEMES,
@@ -94,10 +117,37 @@ export function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifySe
       activityRoutes(services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),
+      roundRoutes(services.rounds),
+      mailRoutes(services.mail),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
       workspaceRoutes(),
     ],
   });
+  if (config.ROUND_REMINDER_MINUTES > 0) {
+    let reminders: RemindersJob | undefined;
+    app.addHook('onReady', async () => {
+      reminders = startRoundReminders({
+        rounds: services.rounds,
+        intervalMs: config.ROUND_REMINDER_MINUTES * 60 * 1000,
+        onError: (error) => app.log.error({ err: error }, 'round reminders: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => reminders?.stop());
+  }
+  const smtpUrl = config.SMTP_URL;
+  if (smtpUrl) {
+    let worker: MailWorker | undefined;
+    app.addHook('onReady', async () => {
+      worker = startMailWorker({
+        mail: services.mail,
+        transport: smtpTransport(smtpUrl, config.MAIL_FROM),
+        intervalMs: config.MAIL_POLL_SECONDS * 1000,
+        onError: (error) => app.log.error({ err: error }, 'mail worker: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => worker?.stop());
+  }
+  return app;
 }
 
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
@@ -105,13 +155,21 @@ export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
 /** The report the product comes from, imported and accepted by `fieldbook seed --demo`. */
 export const DEMO_REPORT = 'data/demo/tsag-2020-regional-offices-contribution.txt';
 
-/** Imports the demo report and accepts what it proposes, so a newcomer sees real data at once. */
-export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number; refused: number }> {
-  const { imports } = fieldbook.services;
+/**
+ * Imports the demo report and accepts what it proposes, then makes the demo's reporting rounds:
+ * the closed tsag-2020 whose accepted contributions reproduce that report, and tsag-2021 in
+ * progress; so a newcomer sees real data at once.
+ */
+export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number; refused: number; rounds: string[] }> {
+  const { imports, activities, rounds, reports } = fieldbook.services;
   const bytes = await readFile(DEMO_REPORT);
   const batch = await imports.importDocument(SEED_ACTOR, { name: basename(DEMO_REPORT), bytes });
   const outcome = await imports.acceptAll(SEED_ACTOR, batch.batch.id);
-  return { accepted: outcome.accepted.length, refused: outcome.refused.length };
+  const file = demoContributionsFile.parse(JSON.parse(await readFile(DEMO_CONTRIBUTIONS, 'utf8')));
+  const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
+  const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
+  const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */

@@ -69,7 +69,7 @@ program
       const summary = await seedReference(fieldbook, config.REFERENCE_DIR);
       console.log(`Loaded the regional presence: ${summary.regions} regions, ${summary.offices} offices, ${summary.bodies} bodies.`);
       const demo = await seedDemo(fieldbook);
-      console.log(`Imported the demo report: ${demo.accepted} activities in the register.`);
+      console.log(`Imported the demo report: ${demo.accepted} activities in the register${demo.rounds.length ? `; reporting rounds ${demo.rounds.join(', ')}` : ''}.`);
     }
     const app = await buildApp(fieldbook, config, { level: config.LOG_LEVEL });
     const shutdown = async () => {
@@ -95,7 +95,7 @@ program
   .command('seed')
   .description('Load the regional presence from the reference data (validated first; safe to repeat)')
   .option('--reference <dir>', 'folder of reference data (default: REFERENCE_DIR or data/reference)')
-  .option('--demo', "also import the 2020 TSAG report of the regional offices and accept its activities")
+  .option('--demo', 'also import the 2020 TSAG report of the regional offices, accept its activities, and make the demo reporting rounds tsag-2020 (closed) and tsag-2021 (in progress)')
   .action(async (options: { reference?: string; demo?: boolean }) => {
     const config = loadConfig();
     await withFieldbook(config, async (fieldbook) => {
@@ -103,7 +103,7 @@ program
       console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies.`);
       if (options.demo) {
         const demo = await seedDemo(fieldbook);
-        console.log(`Imported the demo report: ${demo.accepted} activities accepted${demo.refused ? `, ${demo.refused} left for review` : ''}.`);
+        console.log(`Imported the demo report: ${demo.accepted} activities accepted${demo.refused ? `, ${demo.refused} left for review` : ''}${demo.rounds.length ? `; reporting rounds ${demo.rounds.join(', ')}` : ''}.`);
       }
     });
   });
@@ -155,7 +155,9 @@ function printSummary(proposal: Awaited<ReturnType<Fieldbook['services']['import
 
 program
   .command('report')
-  .description('Write a report to an advisory group from the register: for a Sector and period, or a saved definition (--id) with its narrative edits')
+  .description('Write a report to an advisory group: a reporting round compiled from its accepted contributions (--round), or from the register for a Sector and period, or a saved definition (--id)')
+  .option('--round <code>', 'a reporting round, e.g. tsag-2020: its cover, common sections and accepted contributions')
+  .option('--draft', 'with --round: compile although offices are not accepted yet, marked DRAFT on every page')
   .option('--sector <code>', 'the Sector: ITU-R, ITU-T, ITU-D or GS')
   .option('--from <date>', 'first day of the period (yyyy-mm-dd)')
   .option('--to <date>', 'last day of the period (yyyy-mm-dd)')
@@ -170,6 +172,8 @@ program
   .option('--save', 'also save the definition (so its narrative can be edited) and print its id')
   .action(
     async (options: {
+      round?: string;
+      draft?: boolean;
       sector?: string;
       from?: string;
       to?: string;
@@ -188,6 +192,21 @@ program
       if (!format) fail(new Error(`--format: give ${REPORT_FORMATS.join(', ')} (or an --out file ending in one)`));
       if (!options.out && (format === 'docx' || format === 'pdf')) fail(new Error(`--out: a ${format} report needs a file to write to`));
       if (options.id && (options.sector || options.from || options.to)) fail(new Error('--id: give either a saved definition or --sector, --from and --to'));
+      if (options.round && (options.id || options.sector || options.from || options.to)) fail(new Error('--round: give either a round or a report definition (--id, or --sector, --from and --to)'));
+      if (options.draft && !options.round) fail(new Error('--draft: only with --round'));
+      if (options.round) {
+        const code = options.round;
+        await withFieldbook(loadConfig(), async (fieldbook) => {
+          const rendered = await fieldbook.services.rounds.compile(CLI_ACTOR, code, format!, { language: options.lang, draft: options.draft ?? false });
+          if (options.out) {
+            await writeFile(options.out, rendered.body);
+            console.log(`Wrote ${options.out}: the round ${code}, ${rendered.activityCount} activities named.`);
+          } else {
+            process.stdout.write(rendered.body);
+          }
+        });
+        return;
+      }
       const cliPath = (path: string) => path.replace(/^body\.advisoryGroup$/, 'body.group').replace(/^body\.header\.documentNumber$/, 'body.document-number');
       const input = options.id
         ? null
@@ -235,8 +254,9 @@ user
   .option('--office <code>', 'for editors: the office they write for (e.g. addis-ababa)')
   .option('--bureau <code>', 'for focal points: their bureau (e.g. TSB)')
   .option('--name <name>', 'display name (default: the email)')
+  .addOption(new Option('--language <code>', 'the language of the mail they get (default: en)').choices(LANGUAGES))
   .option('--password-stdin', 'read the password from standard input (without it the account can only use API tokens)')
-  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; passwordStdin?: boolean }) => {
+  .action(async (options: { email: string; role: string; office?: string; bureau?: string; name?: string; language?: string; passwordStdin?: boolean }) => {
     const config = loadConfig();
     const parsed = createUserBody.safeParse({
       email: options.email,
@@ -244,6 +264,7 @@ user
       office: options.office,
       bureau: options.bureau,
       displayName: options.name,
+      language: options.language,
       password: options.passwordStdin ? await readStdin() : undefined,
     });
     if (!parsed.success) fail(new Error(parsed.error.issues.map((i) => `${asOption(`body.${i.path.join('.')}`)}: ${i.message}`).join('\n')));

@@ -2,10 +2,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, UserIdentity } from '#src/platform/access.ts';
 import { issue, type FieldIssue } from '#src/platform/errors.ts';
+import type { Language } from '#src/platform/i18n.ts';
 
 export interface User extends UserIdentity {
   createdAt: string;
   disabledAt: string | null;
+}
+
+/** What a user chose for themselves: the language of their mail, and whether notices come as a daily digest. */
+export interface Preferences {
+  language: Language;
+  dailyDigest: boolean;
+}
+
+/** Whom a notice goes to: an account's address with its choices. */
+export interface Recipient extends Preferences {
+  id: string;
+  email: string;
+  displayName: string;
 }
 
 export interface ApiToken {

@@ -1,7 +1,8 @@
 /** What of accounts and tokens leaves the server: never a hash, never a stored secret. */
 import { z } from 'zod';
 import { ROLES } from '#src/platform/access.ts';
-import type { ApiToken, User } from './model.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
+import type { ApiToken, Preferences, User } from './model.ts';
 
 export const userResponse = z.object({
   id: z.string(),
@@ -44,4 +45,14 @@ export const presentToken = (token: ApiToken): z.infer<typeof tokenResponse> => 
   createdAt: token.createdAt,
   lastUsedAt: token.lastUsedAt,
   revokedAt: token.revokedAt,
+});
+
+export const preferencesResponse = z.object({
+  language: z.enum(LANGUAGES),
+  dailyDigest: z.boolean(),
+});
+
+export const presentPreferences = (preferences: Preferences): z.infer<typeof preferencesResponse> => ({
+  language: preferences.language,
+  dailyDigest: preferences.dailyDigest,
 });

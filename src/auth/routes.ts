@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './plugin.ts';
-import { presentToken, presentUser, sessionResponse, tokenResponse, userResponse } from './present.ts';
-import { createTokenBody, createUserBody, loginBody, tokenParams } from './schemas.ts';
+import { preferencesResponse, presentPreferences, presentToken, presentUser, sessionResponse, tokenResponse, userResponse } from './present.ts';
+import { createTokenBody, createUserBody, loginBody, preferencesBody, tokenParams } from './schemas.ts';
 import type { AuthService } from './service.ts';
 
 const tags = ['accounts'];
@@ -50,6 +50,18 @@ export function authRoutes(auth: AuthService, options: { loginRateLimitPerAddres
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      '/api/me/preferences',
+      { schema: { tags, summary: 'My choices: the language of my mail, daily digest of notices', response: { 200: preferencesResponse } } },
+      async (request) => presentPreferences(await auth.getPreferences(request.actor)),
+    );
+
+    app.patch(
+      '/api/me/preferences',
+      { schema: { tags, summary: 'Change my choices (only the fields sent)', body: preferencesBody, response: { 200: preferencesResponse } } },
+      async (request) => presentPreferences(await auth.updatePreferences(request.actor, request.body)),
     );
 
     app.get('/api/tokens', { schema: { tags, summary: 'My API tokens', response: { 200: listOf(tokenResponse) } } }, async (request) => {

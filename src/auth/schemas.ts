@@ -1,6 +1,7 @@
 /** Zod schemas of account requests, shared by the HTTP routes and the command line. */
 import { z } from 'zod';
 import { ROLES } from '#src/platform/access.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './model.ts';
 
 export const loginBody = z.object({
@@ -22,6 +23,8 @@ export const createUserBody = z.object({
   bureau: z.string().min(1).max(64).nullable().optional(),
   /** Omitted for accounts that only use API tokens. */
   password: password.optional(),
+  /** The language of the mail they get; English unless told. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -31,3 +34,10 @@ export const createTokenBody = z.object({
 export type CreateTokenBody = z.infer<typeof createTokenBody>;
 
 export const tokenParams = z.object({ id: z.uuid() });
+
+/** One's own choices; only what is sent changes. */
+export const preferencesBody = z.object({
+  language: z.enum(LANGUAGES).optional().describe('The language of the mail you get: en fr es ru ar zh'),
+  dailyDigest: z.boolean().optional().describe('Notices that allow it come once a day, in one message'),
+});
+export type PreferencesBody = z.infer<typeof preferencesBody>;

@@ -5,10 +5,10 @@ import { recordAudit } from '#src/audit/service.ts';
 import { requireAccess, type Actor } from '#src/platform/access.ts';
 import { invalid, issue, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import type { Database } from '#src/db/schema.ts';
+import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
-import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, SIGN_IN_BACKOFF, signInWait, type ApiToken, type User } from './model.ts';
-import type { CreateTokenBody, CreateUserBody, LoginBody } from './schemas.ts';
+import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, SIGN_IN_BACKOFF, signInWait, type ApiToken, type Preferences, type Recipient, type User } from './model.ts';
+import type { CreateTokenBody, CreateUserBody, LoginBody, PreferencesBody } from './schemas.ts';
 import * as store from './store.ts';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
@@ -67,10 +67,18 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
           bureau_code: bureau,
           created_at: new Date().toISOString(),
           disabled_at: null,
+          language: input.language ?? 'en',
+          daily_digest: 0,
         });
         await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
         return user;
       });
+    },
+
+    /** Accounts by id, as colleagues see each other (a round's reviewers): signed-in users only. */
+    async usersByIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
+      requireAccess(actor, 'internal:read');
+      return store.findUsersByIds(db, ids);
     },
 
     async listUsers(actor: Actor): Promise<User[]> {
@@ -159,6 +167,44 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
         await store.revokeApiToken(trx, id, new Date().toISOString());
         await recordAudit(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: token });
       });
+    },
+
+    /** The signed-in user's own choices: the language of their mail and the daily digest. */
+    async getPreferences(actor: Actor): Promise<Preferences> {
+      requireAccess(actor, 'account:self');
+      if (actor.kind !== 'user') throw unauthenticated();
+      const preferences = await store.findPreferences(db, actor.id);
+      if (!preferences) throw unauthenticated();
+      return preferences;
+    },
+
+    async updatePreferences(actor: Actor, change: PreferencesBody): Promise<Preferences> {
+      requireAccess(actor, 'account:self');
+      if (actor.kind !== 'user') throw unauthenticated();
+      return db.transaction().execute(async (trx) => {
+        const before = await store.findPreferences(trx, actor.id);
+        if (!before) throw unauthenticated();
+        const after: Preferences = { language: change.language ?? before.language, dailyDigest: change.dailyDigest ?? before.dailyDigest };
+        if (after.language !== before.language || after.dailyDigest !== before.dailyDigest) {
+          await store.updatePreferences(trx, actor.id, after);
+          await recordAudit(trx, actor, { action: 'user.preferences', entityType: 'user', entityId: actor.id, before, after });
+        }
+        return after;
+      });
+    },
+
+    /**
+     * Whom a notice goes to, with their language and digest choice, read in the caller's
+     * transaction (`ex`): accounts by id, the editors of offices, the focal points of a bureau.
+     * Disabled accounts get nothing.
+     */
+    recipients(ex: Executor, filter: { ids?: readonly string[]; editorsOf?: readonly string[]; focalPointsOf?: string }): Promise<Recipient[]> {
+      return store.findRecipients(ex, filter);
+    },
+
+    /** The choices of the accounts behind these addresses (for mail), read in the caller's transaction. */
+    preferencesByEmail(ex: Executor, emails: readonly string[]): Promise<Map<string, Preferences>> {
+      return store.preferencesByEmail(ex, [...new Set(emails.map(normaliseEmail))]);
     },
   };
 

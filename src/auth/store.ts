@@ -1,7 +1,8 @@
 /** All SQL of accounts, sessions, API tokens and login failures. */
 import type { Role } from '#src/platform/access.ts';
 import type { Executor } from '#src/db/schema.ts';
-import type { ApiToken, User } from './model.ts';
+import type { Language } from '#src/platform/i18n.ts';
+import type { ApiToken, Preferences, Recipient, User } from './model.ts';
 import type { ApiTokenRow, AppUserRow, AppUserTable } from './tables.ts';
 
 function toUser(row: AppUserRow): User {
@@ -36,6 +37,13 @@ export async function insertUser(ex: Executor, row: AppUserTable): Promise<User>
 export async function findUserByEmail(ex: Executor, email: string): Promise<(User & { passwordHash: string | null }) | null> {
   const row = await ex.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+/** The accounts of these ids (unknown ids are left out). */
+export async function findUsersByIds(ex: Executor, ids: readonly string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex.selectFrom('app_user').selectAll().where('id', 'in', [...ids]).orderBy('email').execute();
+  return rows.map(toUser);
 }
 
 export async function listUsers(ex: Executor): Promise<User[]> {
@@ -171,4 +179,49 @@ export async function clearLoginFailures(ex: Executor, email: string, address: s
     .where('email', '=', email)
     .where((eb) => eb.or([eb('address', '=', address), eb('at', '<=', before)]))
     .execute();
+}
+
+const toPreferences = (row: Pick<AppUserRow, 'language' | 'daily_digest'>): Preferences => ({
+  language: row.language as Language,
+  dailyDigest: row.daily_digest === 1,
+});
+
+export async function findPreferences(ex: Executor, userId: string): Promise<Preferences | null> {
+  const row = await ex.selectFrom('app_user').select(['language', 'daily_digest']).where('id', '=', userId).executeTakeFirst();
+  return row ? toPreferences(row) : null;
+}
+
+export async function updatePreferences(ex: Executor, userId: string, change: Partial<Preferences>): Promise<void> {
+  const set = {
+    ...(change.language !== undefined ? { language: change.language } : {}),
+    ...(change.dailyDigest !== undefined ? { daily_digest: change.dailyDigest ? 1 : 0 } : {}),
+  };
+  if (Object.keys(set).length > 0) await ex.updateTable('app_user').set(set).where('id', '=', userId).execute();
+}
+
+/** The enabled accounts a notice may go to: by id, the editors of some offices, the focal points of a bureau. */
+export async function findRecipients(ex: Executor, filter: { ids?: readonly string[]; editorsOf?: readonly string[]; focalPointsOf?: string }): Promise<Recipient[]> {
+  const { ids = [], editorsOf = [], focalPointsOf } = filter;
+  if (ids.length === 0 && editorsOf.length === 0 && focalPointsOf === undefined) return [];
+  const rows = await ex
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name', 'language', 'daily_digest'])
+    .where('disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(ids.length > 0 ? [eb('id', 'in', [...ids])] : []),
+        ...(editorsOf.length > 0 ? [eb.and([eb('role', '=', 'editor'), eb('office_code', 'in', [...editorsOf])])] : []),
+        ...(focalPointsOf !== undefined ? [eb.and([eb('role', '=', 'focal-point'), eb('bureau_code', '=', focalPointsOf)])] : []),
+      ]),
+    )
+    .orderBy('email')
+    .execute();
+  return rows.map((row) => ({ id: row.id, email: row.email, displayName: row.display_name, ...toPreferences(row) }));
+}
+
+/** The choices of the accounts with these addresses (lower-case), by address. */
+export async function preferencesByEmail(ex: Executor, emails: readonly string[]): Promise<Map<string, Preferences>> {
+  if (emails.length === 0) return new Map();
+  const rows = await ex.selectFrom('app_user').select(['email', 'language', 'daily_digest']).where('email', 'in', [...emails]).execute();
+  return new Map(rows.map((row) => [row.email, toPreferences(row)]));
 }

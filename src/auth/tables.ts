@@ -11,6 +11,10 @@ export interface AppUserTable {
   bureau_code: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** The language of the mail they get (en fr es ru ar zh). */
+  language: string;
+  /** 1: notices that allow it come once a day in one message. */
+  daily_digest: number;
 }
 
 export interface SessionTable {

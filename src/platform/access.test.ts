@@ -45,6 +45,21 @@ describe('access', () => {
     expect(() => requireAccess(ANONYMOUS, 'reports:write')).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
   });
 
+  it('lets focal points manage the rounds of their own bureau, admins every round, nobody else', () => {
+    expect(can(user('focal-point'), 'rounds:manage', { bureau: 'TSB' })).toBe(true);
+    expect(can(user('focal-point'), 'rounds:manage', { bureau: 'BDT' })).toBe(false);
+    expect(can(user('admin'), 'rounds:manage', { bureau: 'BDT' })).toBe(true);
+    for (const role of ['editor', 'reader'] as const) expect(can(user(role, 'addis-ababa'), 'rounds:manage', { bureau: 'TSB' })).toBe(false);
+  });
+
+  it("lets an office's editors write only their own contribution; focal points review, they do not write it", () => {
+    expect(can(user('editor', 'addis-ababa'), 'contributions:write', { office: 'addis-ababa' })).toBe(true);
+    expect(can(user('editor', 'addis-ababa'), 'contributions:write', { office: 'cairo' })).toBe(false);
+    expect(can(user('admin'), 'contributions:write', { office: 'cairo' })).toBe(true);
+    expect(can(user('focal-point'), 'contributions:write', { office: 'cairo' })).toBe(false);
+    expect(can(user('reader'), 'contributions:write', { office: 'cairo' })).toBe(false);
+  });
+
   it('keeps user management to admins', () => {
     expect(can(user('admin'), 'users:manage')).toBe(true);
     for (const role of ['focal-point', 'editor', 'reader'] as const) expect(can(user(role), 'users:manage')).toBe(false);

@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/fieldbook', DATABASE_SCHEMA: 'x; drop table activity' })).toThrow(/DATABASE_SCHEMA: must be a PostgreSQL schema name/);
   });
 
+  it('keeps mail in the outbox unless SMTP_URL names a server, and refuses one that is not an SMTP URL', () => {
+    const config = loadConfig({});
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(config.MAIL_FROM).toBe('Fieldbook <fieldbook@localhost>');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.org:465' }).SMTP_URL).toBe('smtps://user:secret@mail.example.org:465');
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org', MAIL_DIGEST_HOUR: '24' })).toThrow(/SMTP_URL: must be an SMTP URL[\s\S]*MAIL_DIGEST_HOUR/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

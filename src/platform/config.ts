@@ -38,6 +38,34 @@ const configSchema = z.object({
   REFERENCE_DIR: z.string().min(1).default('data/reference'),
   /** The Chromium that prints PDF reports (Debian's package by default). */
   CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
+  /**
+   * Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465.
+   * Unset (the embedded default), notices stay in the outbox, which admins see in the workspace.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an SMTP URL: smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  /** The sender of every notice. */
+  MAIL_FROM: z.string().min(3).default('Fieldbook <fieldbook@localhost>'),
+  /** How often the server's mail worker looks for messages due, in seconds. */
+  MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  /** The wait after a failed attempt, doubling with each further failure (capped at 6 hours). */
+  MAIL_RETRY_SECONDS: z.coerce.number().positive().max(86400).default(60),
+  /** Attempts before a message is failed for good (its last error kept). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** The hour (UTC) the daily digest goes out. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Where people reach this Fieldbook: the links in notices start with it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. https://fieldbook.example.org' }).default('http://localhost:3000'),
+  /** Days before a round's due day that offices not yet handed in are reminded, comma-separated. */
+  ROUND_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be days as whole numbers, comma-separated, e.g. 7,1')
+    .default('7,1')
+    .transform((days) => [...new Set(days.split(',').map(Number))].sort((a, b) => b - a)),
+  /** How often the server looks for reminders and late contributions to notify, in minutes; 0: never. */
+  ROUND_REMINDER_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
 }).refine((config) => !config.DATABASE_SCHEMA || !config.DATABASE_URL.startsWith('sqlite:'), {
   path: ['DATABASE_SCHEMA'],
   message: 'only PostgreSQL has schemas: unset it, or give a postgres:// DATABASE_URL',

@@ -78,6 +78,14 @@ export const FIELD_ISSUE_CODES = {
   already_in_register: 'the id {value} is already in the register: a file only adds activities',
   same_id_in_row: 'the same id is in row {row}',
   not_your_office: 'you may import only activities of your office ({office})',
+  // Reporting rounds
+  code_taken: 'the code {value} is already used',
+  unknown_round: 'no round has the code {value}',
+  unknown_user: 'no account has the id {value}',
+  not_a_reviewer: '{value} is not a focal point of {bureau} or an admin',
+  office_has_contribution: 'office {value} has started its contribution; it stays in the round',
+  contribution_empty: 'the contribution has no text yet: write at least one paragraph or item',
+  unknown_item: 'the contribution has no item or paragraph {value}',
 } as const satisfies Record<string, string>;
 
 export type FieldIssueCode = keyof typeof FIELD_ISSUE_CODES;

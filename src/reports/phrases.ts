@@ -59,6 +59,9 @@ export interface Phrases {
   nothingReported: string;
   /** Before the list of an office's activities that fall after the period (the seed's "Furthermore, …"). */
   afterPeriod: string;
+  /** After an item whose event did not take place as planned: "The event was postponed to 2021." (date as the register words it; null: unknown). */
+  eventPostponed(to: string | null): string;
+  eventCancelled: string;
   /** Why an item is listed though not held: "(planned)". */
   statusNotes: Partial<Record<Status, string>>;
   online: string;
@@ -146,6 +149,8 @@ const en: Phrases = {
   areaOfficeList: 'It took part in the following activities:',
   nothingReported: 'No activities were reported for this period.',
   afterPeriod: 'Furthermore, after this period:',
+  eventPostponed: (to) => (to ? `The event was postponed to ${to}.` : 'The event was postponed.'),
+  eventCancelled: 'The event was cancelled.',
   statusNotes: { planned: '(planned)', confirmed: '(confirmed)', postponed: '(postponed)', cancelled: '(cancelled)' },
   online: 'online',
   hybrid: (place) => `${place} and online`,
@@ -221,6 +226,8 @@ const fr: Phrases = {
   areaOfficeList: 'Il a pris part aux activités suivantes:',
   nothingReported: "Aucune activité n'a été signalée pour cette période.",
   afterPeriod: 'Par ailleurs, après cette période:',
+  eventPostponed: (to) => (to ? `L'événement a été reporté à ${to}.` : "L'événement a été reporté."),
+  eventCancelled: "L'événement a été annulé.",
   statusNotes: { planned: '(prévu)', confirmed: '(confirmé)', postponed: '(reporté)', cancelled: '(annulé)' },
   online: 'en ligne',
   hybrid: (place) => `${place} et en ligne`,
@@ -293,6 +300,8 @@ const es: Phrases = {
   areaOfficeList: 'Participó en las siguientes actividades:',
   nothingReported: 'No se informó de ninguna actividad durante este periodo.',
   afterPeriod: 'Además, después de este periodo:',
+  eventPostponed: (to) => (to ? `El evento se aplazó a ${to}.` : 'El evento se aplazó.'),
+  eventCancelled: 'El evento se canceló.',
   statusNotes: { planned: '(prevista)', confirmed: '(confirmada)', postponed: '(aplazada)', cancelled: '(cancelada)' },
   online: 'en línea',
   hybrid: (place) => `${place} y en línea`,
@@ -368,6 +377,8 @@ const ru: Phrases = {
   areaOfficeList: 'Отделение участвовало в следующих мероприятиях:',
   nothingReported: 'За этот период о мероприятиях не сообщалось.',
   afterPeriod: 'Кроме того, после этого периода:',
+  eventPostponed: (to) => (to ? `Мероприятие перенесено на ${to}.` : 'Мероприятие перенесено.'),
+  eventCancelled: 'Мероприятие отменено.',
   statusNotes: { planned: '(запланировано)', confirmed: '(подтверждено)', postponed: '(перенесено)', cancelled: '(отменено)' },
   online: 'онлайн',
   hybrid: (place) => `${place} и онлайн`,
@@ -431,6 +442,8 @@ const ar: Phrases = {
   areaOfficeList: 'وقد شارك في الأنشطة التالية:',
   nothingReported: 'لم يُبلَّغ عن أي أنشطة خلال هذه الفترة.',
   afterPeriod: 'وعلاوة على ذلك، بعد هذه الفترة:',
+  eventPostponed: (to) => (to ? `وقد أُجّل الحدث إلى ${to}.` : 'وقد أُجّل الحدث.'),
+  eventCancelled: 'وقد أُلغي الحدث.',
   statusNotes: { planned: '(مُخطط له)', confirmed: '(مؤكد)', postponed: '(مؤجل)', cancelled: '(ملغى)' },
   online: 'عبر الإنترنت',
   hybrid: (place) => `${place} وعبر الإنترنت`,
@@ -493,6 +506,8 @@ const zh: Phrases = {
   areaOfficeList: '该办事处参与了以下活动：',
   nothingReported: '本期间未报告任何活动。',
   afterPeriod: '此外，在本期间之后：',
+  eventPostponed: (to) => (to ? `该活动已推迟至${to}。` : '该活动已推迟。'),
+  eventCancelled: '该活动已取消。',
   statusNotes: { planned: '（计划中）', confirmed: '（已确认）', postponed: '（已推迟）', cancelled: '（已取消）' },
   online: '线上',
   hybrid: (place) => `${place}及线上`,

@@ -254,6 +254,22 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     }
     expect(text).toContain('ROA consulted countries and encouraged them to propose nominations for relevant and vacant positions in TSAG and Study Groups.');
 
+    // The demo's closed round, compiled from the offices' accepted contributions; the open one only as a draft.
+    expect(seeded.stdout).toContain('reporting rounds tsag-2020, tsag-2021');
+    const roundOut = join(dir, 'round.docx');
+    const round = await fieldbook(['report', '--round', 'tsag-2020', '--out', roundOut], demo);
+    expect(round.code, round.stderr).toBe(0);
+    expect(round.stdout).toMatch(/^Wrote .*round\.docx: the round tsag-2020/m);
+    const roundText = (await mammoth.extractRawText({ path: roundOut })).value;
+    expect(roundText).toContain('ITU-T SG13 events held in Abuja, Nigeria: A workshop on Standardization of fiber networks towards a better connected Africa');
+    expect(roundText).toContain('TSB Focal Point for the Regions');
+    const open = await fieldbook(['report', '--round', 'tsag-2021', '--format', 'md'], demo);
+    expect(open.code).toBe(1);
+    expect(open.stderr).toContain('contributions are not accepted');
+    const draft = await fieldbook(['report', '--round', 'tsag-2021', '--format', 'md', '--draft'], demo);
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(draft.stdout).toContain('DRAFT');
+
     const backwards = await fieldbook(['report', '--sector', 'ITU-T', '--from', '2020-08-31', '--to', '2020-01-01', '--out', join(dir, 'backwards.docx')], demo);
     expect(backwards.code).toBe(1);
     expect(backwards.stderr.trim()).toBe('--to: is before from');

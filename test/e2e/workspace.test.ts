@@ -22,7 +22,7 @@ let editor: TestUser;
 let focal: TestUser;
 const contexts: BrowserContext[] = [];
 
-async function open(options: { locale?: string } = {}): Promise<Page> {
+async function open(options: { locale?: string; viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<Page> {
   const { context, page } = await newPage(browser, options);
   contexts.push(context);
   // A missing element fails the step in seconds, well inside vitest's own timeout.
@@ -140,30 +140,40 @@ describe('the staff workspace', () => {
     expect(confirmed.body.statusHistory.at(-1)).toMatchObject({ from: 'planned', to: 'confirmed', reason: 'The host country confirmed the dates.' });
   });
 
-  it('shows a conflict from a second session beside the typing it keeps, and saves the merge', async () => {
+  it('merges a second session\'s save with the typing against the version it started from: neither edit is lost', async () => {
+    // Someone else changes the title, a Sector and the description; this session, the description and participants.
     const second = await open();
     await signIn(second, editor);
     await second.goto(activityUrl);
     await second.getByLabel('Title').fill('Regional forum on digital inclusion for all');
+    await second.getByRole('checkbox', { name: 'ITU-D' }).check();
+    await second.getByLabel('Description').fill('A colleague’s summary.');
     await second.getByRole('button', { name: 'Save' }).click();
     await second.getByText('Saved.').waitFor();
 
     await page.getByLabel('Description').fill('Forty experts met on inclusion.');
     await page.getByLabel('Participants').fill('40');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: 'Changed by someone else' }).waitFor();
+    const conflict = page.getByRole('region', { name: 'Changed by someone else' });
+    await conflict.waitFor();
+    // What only they changed is taken in, not offered as "yours"; only the description both changed is side by side.
+    expect(await conflict.getByText('Taken from their version').textContent()).toBe('Taken from their version, as you had not changed them: Title, Sectors.');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Regional forum on digital inclusion for all');
+    expect(await page.getByRole('checkbox', { name: 'ITU-D' }).isChecked()).toBe(true);
+    expect(await conflict.getByRole('row').count()).toBe(2);
+    expect(await conflict.getByRole('row', { name: /^Description/ }).textContent()).toContain('A colleague’s summary.');
     expect(await page.getByLabel('Description').inputValue()).toBe('Forty experts met on inclusion.');
-    const titleRow = page.getByRole('row', { name: /^Title/ });
-    expect(await titleRow.textContent()).toContain('Regional forum on digital inclusion for all');
+    expect(await page.getByLabel('Participants').inputValue()).toBe('40');
     await expectAccessible(page, 'workspace-editor-conflict');
 
-    await titleRow.getByRole('button', { name: 'Take theirs' }).click();
+    // Keeping my description: saved over theirs, without undoing their title or Sector.
     await page.getByRole('button', { name: 'Save my version over theirs' }).click();
     await page.getByText('Saved.').waitFor();
     const id = activityUrl.split('/').pop() ?? '';
     const stored = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
     expect(stored.body).toMatchObject({
       title: { en: 'Regional forum on digital inclusion for all' },
+      sectors: ['ITU-D', 'ITU-T'],
       description: { en: 'Forty experts met on inclusion.' },
       participants: 40,
       version: 4,
@@ -212,8 +222,17 @@ describe('the staff workspace', () => {
     await page.getByText('Saved.').waitFor();
   });
 
-  it('deletes the activity, shows it in the history, and restores it', async () => {
+  it('deletes the activity once confirmed, shows it in the history, and restores it', async () => {
     await page.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete this activity?' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'workspace-editor-confirm-delete');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const id = activityUrl.split('/').pop() ?? '';
+    expect((await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body.deletedAt).toBeNull();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('This activity is deleted.').waitFor();
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('heading', { name: /^Deleted/ }).waitFor();
@@ -230,7 +249,6 @@ describe('the staff workspace', () => {
     await expectAccessible(page, 'workspace-history');
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('heading', { name: /^Restored/ }).waitFor();
-    const id = activityUrl.split('/').pop() ?? '';
     expect((await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body.deletedAt).toBeNull();
   });
 
@@ -276,6 +294,15 @@ describe('the staff workspace', () => {
     await first.getByRole('button', { name: 'Reject' }).click();
     await first.getByText('Rejected').waitFor();
     await first.getByRole('button', { name: 'Reopen' }).click();
+    // "Reject all" asks first; cancelling rejects nothing.
+    await page.getByRole('button', { name: /^Reject all open/ }).click();
+    const confirmReject = page.getByRole('alertdialog', { name: /^Reject all \d+ open proposals\?$/ });
+    await confirmReject.waitFor();
+    await expectAccessible(page, 'workspace-import-confirm-reject');
+    await confirmReject.getByRole('button', { name: 'Cancel' }).click();
+    await confirmReject.waitFor({ state: 'detached' });
+    const untouched = (await server.request('GET', `/api/imports/${page.url().split('/').pop()}`, { token: editor.token })).body;
+    expect(untouched.proposals.filter((p: { state: string }) => p.state === 'rejected')).toEqual([]);
     await page.getByRole('button', { name: /^Accept all open/ }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Accept all open/ }).isDisabled()).toBe(true);
     const batch = (await server.request('GET', `/api/imports/${page.url().split('/').pop()}`, { token: editor.token })).body;
@@ -325,6 +352,107 @@ describe('the staff workspace', () => {
     await expect.poll(async () => (await titles())[0]).toBe('Regional forum on digital inclusion for all');
     expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
   });
+
+  it('keeps each language\'s text in its own field: a French translation is edited without touching the English', async () => {
+    await page.goto(activityUrl);
+    const id = activityUrl.split('/').pop() ?? '';
+    await page.getByLabel('Language of a new translation').selectOption('fr');
+    await page.getByRole('button', { name: 'Add a translation' }).click();
+    await page.getByLabel('Title (Français)').fill('Forum régional sur l’inclusion numérique');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect((await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body.title).toEqual({
+      en: 'Regional forum on digital inclusion for all',
+      fr: 'Forum régional sur l’inclusion numérique',
+    });
+
+    // "Written in" French marks the French text as the original; the English stays English.
+    await page.getByLabel('Written in').selectOption('fr');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Forum régional sur l’inclusion numérique');
+    expect(await page.getByLabel('Title (English)').inputValue()).toBe('Regional forum on digital inclusion for all');
+    expect(await page.getByText('The original, in Français').count()).toBe(1);
+    await page.getByLabel('Written in').selectOption('en');
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Regional forum on digital inclusion for all');
+
+    // The French translation edited; and a body typed into the finder but not added is saved too.
+    await page.getByLabel('Title (Français)').fill('Forum régional sur l’inclusion numérique pour tous');
+    await page.getByLabel('Find a body (type its code or name)').fill('SG13');
+    await expectAccessible(page, 'workspace-editor-translations');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const stored = (await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body;
+    expect(stored).toMatchObject({
+      originalLanguage: 'en',
+      title: { en: 'Regional forum on digital inclusion for all', fr: 'Forum régional sur l’inclusion numérique pour tous' },
+      description: { en: 'Forty experts met on inclusion.' },
+      bodies: ['SG12RG-AFR', 'SG13'],
+    });
+    expect(await page.getByLabel('Find a body (type its code or name)').inputValue()).toBe('');
+  });
+
+  it('finds deleted activities in the register and restores one from there', async () => {
+    const gone = await buildActivity(server, { title: { en: 'Validation workshop held twice by mistake' }, offices: [{ office: 'addis-ababa', role: 'organised' }] });
+    expect((await server.request('DELETE', `/api/activities/${gone.id}`, { token: editor.token })).status).toBe(200);
+    await page.goto(`${server.url}/app/activities?office=addis-ababa`);
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Validation workshop held twice by mistake' }).count()).toBe(0);
+    await page.getByLabel('Deleted activities').selectOption('only');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('link', { name: 'Validation workshop held twice by mistake' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('deleted')).toBe('only');
+    await expectAccessible(page, 'workspace-register-deleted');
+    await page.getByRole('button', { name: 'Restore “Validation workshop held twice by mistake”' }).click();
+    await page.getByText('No activity matches these filters.').waitFor();
+    expect((await server.request('GET', `/api/activities/${gone.id}`, { token: editor.token })).body.deletedAt).toBeNull();
+  });
+
+  it('fits a 390 px phone: my office, the register as cards, the editor and the import review, none wider than the screen', async () => {
+    const phone = await open({ viewport: { width: 390, height: 844 }, mobile: true });
+    await signIn(phone, editor);
+    // The page's width, and the elements that stick out past the screen's edge (to name the culprit).
+    const overflow = () =>
+      phone.evaluate(() => {
+        type Box = { right: number };
+        type Element = { tagName: string; className: string; getBoundingClientRect(): Box };
+        const { documentElement, body } = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { querySelectorAll(s: string): Element[] } } }).document;
+        const wide = [...body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > documentElement.clientWidth + 1);
+        return { scrollWidth: documentElement.scrollWidth, clientWidth: documentElement.clientWidth, wide: wide.slice(0, 5).map((element) => `${element.tagName}.${element.className}`).join(' ') };
+      });
+    const fits = async (name: string) => {
+      await screenshot(phone, name);
+      const { scrollWidth, clientWidth, wide } = await overflow();
+      expect(scrollWidth, `${name} is ${scrollWidth} px wide on a ${clientWidth} px screen: ${wide}`).toBeLessThanOrEqual(clientWidth);
+      await expectAccessible(phone, name);
+    };
+    await phone.getByRole('heading', { name: 'Upcoming activities' }).waitFor();
+    await fits('workspace-phone-home');
+
+    await phone.goto(`${server.url}/app/activities?office=addis-ababa`);
+    await phone.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
+    // A card per activity: the column headings are for screen readers, each value labelled in its card.
+    expect(await phone.locator('thead').evaluate((head) => (head as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    await fits('workspace-phone-register');
+
+    await phone.goto(activityUrl);
+    await phone.getByLabel('Title', { exact: true }).waitFor();
+    await fits('workspace-phone-editor');
+
+    const batches = (await server.request('GET', '/api/imports', { token: editor.token })).body.data;
+    await phone.goto(`${server.url}/app/imports/${batches[0].id}`);
+    await phone.locator('.proposal blockquote').first().waitFor();
+    await fits('workspace-phone-import-review');
+
+    // A conflict on the phone: the fields both changed, one under the other.
+    await phone.goto(activityUrl);
+    await phone.getByLabel('Outcome', { exact: true }).fill('A declaration, typed on a phone.');
+    const id = activityUrl.split('/').pop() ?? '';
+    const current = (await server.request('GET', `/api/activities/${id}`, { token: editor.token })).body;
+    expect((await server.request('PATCH', `/api/activities/${id}`, { token: editor.token, body: { version: current.version, outcome: { en: 'A declaration, typed at a desk.' } } })).status).toBe(200);
+    await phone.getByRole('button', { name: 'Save' }).click();
+    await phone.getByRole('region', { name: 'Changed by someone else' }).getByText('A declaration, typed at a desk.').waitFor();
+    await fits('workspace-phone-editor-conflict');
+    // Five screens, each photographed and checked by axe: slower than one step of the journey.
+  }, 90_000);
 
   it('speaks Arabic right to left', async () => {
     await page.goto(`${server.url}/app`);

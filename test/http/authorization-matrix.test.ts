@@ -4,6 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { createReportBody } from '#src/reports/schemas.ts';
+import { createRoundBody } from '#src/rounds/schemas.ts';
 import { describeHttp } from '../support/describe-http.ts';
 import { buildActivity, SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
 import type { TestServer } from '../support/server.ts';
@@ -34,6 +35,27 @@ const REPORT = { sector: 'ITU-T', from: '2020-01-01', to: '2020-08-31' };
 const buildReport = async (server: TestServer): Promise<string> =>
   (await server.database.fieldbook.services.reports.create({ kind: 'system', label: 'matrix' }, createReportBody.parse(REPORT))).definition.id;
 
+/** The office's editors (and admins) write an office's contribution; focal points review it instead. */
+const contributionWriters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: status, 'focal-point': 403, admin: status });
+/** Comments are the review's: the round's reviewers and the office answering them. */
+const commenters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: status, 'focal-point': status, admin: status });
+const ROUND = { sector: 'ITU-T', meeting: 'TSAG', from: '2020-01-01', to: '2020-08-31', due: '2030-09-15', offices: ['addis-ababa'] };
+type RoundStage = 'open' | 'closed' | 'started' | 'submitted' | 'accepted';
+/** A fresh round asking addis-ababa (the matrix editor's office), its contribution at a stage; the path of the contribution. */
+async function roundAt(server: TestServer, stage: RoundStage): Promise<{ code: string; contribution: string; version: number; roundVersion: number }> {
+  const system = { kind: 'system', label: 'matrix' } as const;
+  const { rounds } = server.database.fieldbook.services;
+  const code = `matrix-${++unique}`;
+  const round = await rounds.create(system, createRoundBody.parse({ ...ROUND, code }));
+  let roundVersion = round.round.version;
+  if (stage === 'closed') roundVersion = (await rounds.close(system, code, roundVersion)).round.version;
+  let version = 1;
+  if (stage === 'started' || stage === 'submitted' || stage === 'accepted') version = (await rounds.start(system, code, 'addis-ababa')).contribution.version;
+  if (stage === 'submitted' || stage === 'accepted') version = (await rounds.submit(system, code, 'addis-ababa', { version })).contribution.version;
+  if (stage === 'accepted') version = (await rounds.accept(system, code, 'addis-ababa', { version })).contribution.version;
+  return { code, contribution: `/api/rounds/${code}/contributions/addis-ababa`, version, roundVersion };
+}
+
 let unique = 0;
 const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', expect: all(200) },
@@ -51,6 +73,9 @@ const MATRIX: Case[] = [
   { method: 'POST', route: '/api/session', body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: all(401) },
   { method: 'GET', route: '/api/session', expect: all(200) },
   { method: 'DELETE', route: '/api/session', expect: all(204) },
+  { method: 'GET', route: '/api/me/preferences', expect: signedIn(200) },
+  { method: 'PATCH', route: '/api/me/preferences', body: () => ({ language: 'fr' }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/mail/outbox', expect: adminOnly(200) },
   { method: 'GET', route: '/api/tokens', expect: signedIn(200) },
   { method: 'POST', route: '/api/tokens', body: () => ({ name: 'matrix' }), expect: signedIn(201) },
   { method: 'DELETE', route: '/api/tokens/:id', path: '/api/tokens/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
@@ -117,6 +142,72 @@ const MATRIX: Case[] = [
   },
   { method: 'GET', route: '/api/offices/:code/due', path: '/api/offices/addis-ababa/due', expect: signedIn(200) },
   { method: 'GET', route: '/api/reports/:id.:format', setup: async (server) => ({ path: `/api/reports/${await buildReport(server)}.md` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/rounds', expect: signedIn(200) },
+  { method: 'POST', route: '/api/rounds', body: () => ({ ...ROUND, code: `matrix-new-${++unique}` }), expect: reportWriters(201) },
+  { method: 'GET', route: '/api/rounds/:code', setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}` }), expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/rounds/:code',
+    setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}`, body: { version: 1, meeting: 'TSAG, Geneva' } }),
+    expect: reportWriters(200),
+  },
+  { method: 'POST', route: '/api/rounds/:code/close', setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}/close`, body: { version: 1 } }), expect: reportWriters(200) },
+  {
+    method: 'POST',
+    route: '/api/rounds/:code/reopen',
+    setup: async (server) => {
+      const round = await roundAt(server, 'closed');
+      return { path: `/api/rounds/${round.code}/reopen`, body: { version: round.roundVersion } };
+    },
+    expect: reportWriters(200),
+  },
+  { method: 'GET', route: '/api/rounds/:code/board', setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}/board` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/rounds/:code/contributions/:office', setup: async (server) => ({ path: (await roundAt(server, 'open')).contribution }), expect: signedIn(200) },
+  { method: 'POST', route: '/api/rounds/:code/contributions/:office/start', setup: async (server) => ({ path: `${(await roundAt(server, 'open')).contribution}/start` }), expect: contributionWriters(200) },
+  {
+    method: 'PUT',
+    route: '/api/rounds/:code/contributions/:office/content',
+    setup: async (server) => {
+      const round = await roundAt(server, 'started');
+      return { path: `${round.contribution}/content`, body: { version: round.version, content: { language: 'en', blocks: [{ id: 'p', kind: 'paragraph', text: 'Matrix.', activities: [] }] } } };
+    },
+    expect: contributionWriters(200),
+  },
+  ...(['submit', 'request-changes', 'accept', 'reopen'] as const).map(
+    (action): Case => ({
+      method: 'POST',
+      route: `/api/rounds/:code/contributions/:office/${action}`,
+      setup: async (server) => {
+        const round = await roundAt(server, action === 'submit' ? 'started' : action === 'reopen' ? 'accepted' : 'submitted');
+        return { path: `${round.contribution}/${action}`, body: { version: round.version, comment: 'Matrix.' } };
+      },
+      expect: action === 'submit' ? contributionWriters(200) : reportWriters(200),
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/rounds/:code/contributions/:office/comments',
+    setup: async (server) => ({ path: `${(await roundAt(server, 'submitted')).contribution}/comments`, body: { itemId: null, text: 'Matrix.' } }),
+    expect: commenters(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/rounds/:code/contributions/:office/comments/:id/resolve',
+    setup: async (server) => {
+      const round = await roundAt(server, 'submitted');
+      const comment = await server.database.fieldbook.services.rounds.addComment({ kind: 'system', label: 'matrix' }, round.code, 'addis-ababa', { itemId: null, text: 'Matrix.' });
+      return { path: `${round.contribution}/comments/${comment.id}/resolve` };
+    },
+    expect: commenters(200),
+  },
+  { method: 'GET', route: '/api/me/contributions', expect: signedIn(200) },
+  { method: 'GET', route: '/api/rounds/:code/report.:format', setup: async (server) => ({ path: `/api/rounds/${(await roundAt(server, 'open')).code}/report.md?draft=true` }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/rounds/:code/contributions/:office/preview',
+    setup: async (server) => ({ path: `${(await roundAt(server, 'open')).contribution}/preview`, body: { content: { language: 'en', blocks: [{ id: 'p', kind: 'paragraph', text: 'Matrix.', activities: [] }] } } }),
+    expect: signedIn(200),
+  },
   { method: 'GET', route: '/api/imports', expect: { ...signedIn(200) } },
   {
     method: 'POST',

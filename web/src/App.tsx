@@ -15,6 +15,12 @@ const Imports = lazy(() => import('./screens/Imports.tsx'));
 const ImportReview = lazy(() => import('./screens/ImportReview.tsx'));
 const Offices = lazy(() => import('./screens/Offices.tsx'));
 const ReportBuilder = lazy(() => import('./screens/ReportBuilder.tsx'));
+const MyContributions = lazy(() => import('./screens/MyContributions.tsx'));
+const Rounds = lazy(() => import('./screens/Rounds.tsx'));
+const RoundBoard = lazy(() => import('./screens/RoundBoard.tsx'));
+const RoundCover = lazy(() => import('./screens/RoundCover.tsx'));
+const Contribution = lazy(() => import('./screens/Contribution.tsx'));
+const Outbox = lazy(() => import('./screens/Outbox.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -82,6 +88,8 @@ export function App() {
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
+            {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
+            {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
           </nav>
         ) : null}
         <LanguagePicker />
@@ -107,6 +115,12 @@ export function App() {
               <Route path="/imports/:id" element={<ImportReview />} />
               <Route path="/offices" element={<Offices />} />
               <Route path="/reports" element={<ReportBuilder />} />
+              <Route path="/contributions" element={<MyContributions />} />
+              <Route path="/rounds" element={<Rounds />} />
+              <Route path="/rounds/:code" element={<RoundBoard />} />
+              <Route path="/rounds/:code/cover" element={<RoundCover />} />
+              <Route path="/rounds/:code/offices/:office" element={<Contribution />} />
+              <Route path="/outbox" element={<Outbox />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

@@ -1,6 +1,6 @@
 /**
  * Two states of a record side by side, a field a row: a conflict's yours and theirs, a history
- * entry's before and after. Values are shown as text, each in its own direction.
+ * entry's before and after. Values are shown as text, each in its own direction; on a phone, a card a field.
  */
 import { useI18n } from './i18n.tsx';
 
@@ -22,7 +22,7 @@ interface ComparisonProps<F extends string> {
 export function Comparison<F extends string>({ headings, rows, action }: ComparisonProps<F>) {
   const { t } = useI18n();
   return (
-    <table>
+    <table className="cards-narrow">
       <thead>
         <tr>
           <th scope="col">{t('app.editor.conflictField')}</th>
@@ -39,8 +39,12 @@ export function Comparison<F extends string>({ headings, rows, action }: Compari
         {rows.map((row) => (
           <tr key={row.field}>
             <th scope="row">{row.label}</th>
-            <td dir="auto">{row.first}</td>
-            <td dir="auto">{row.second}</td>
+            <td dir="auto" data-label={headings[0]}>
+              {row.first}
+            </td>
+            <td dir="auto" data-label={headings[1]}>
+              {row.second}
+            </td>
             {action ? (
               <td>
                 <button type="button" onClick={() => action.onClick(row.field)}>

@@ -5,7 +5,7 @@ import { titleOf, type Activity, type Page } from './activities.ts';
 import { Field } from './Field.tsx';
 import { ListField } from './ListField.tsx';
 import { useI18n } from './i18n.tsx';
-import type { Draft } from './draft.ts';
+import type { Draft } from './draft-model.ts';
 import { Select } from './Select.tsx';
 import { RELATION_KINDS } from './vocabulary.ts';
 

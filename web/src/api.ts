@@ -39,6 +39,12 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let requestLanguage: string | null = null;
+/** The language the user reads in: the server names offices and words its messages in it. */
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language;
+}
+
 type Listener = (error: ApiError) => void;
 const interruptionListeners = new Set<Listener>();
 /** Called when the session expired (401) or the server could not be reached. */
@@ -58,6 +64,7 @@ interface RequestOptions {
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (requestLanguage) headers['accept-language'] = requestLanguage;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {

@@ -1,123 +1,23 @@
 /**
- * The activity form's state: what the user types, as plain strings, turned into the API's body.
- * Texts in languages the form does not show (a title also in French) are carried over untouched.
- * `useActivityDraft` loads, saves and guards one draft for the editor.
+ * `useActivityDraft` loads, saves and guards one activity's draft (draft-model.ts) for the editor,
+ * and after a 409 merges it with what someone else saved meanwhile.
  */
 import { useEffect, useState } from 'react';
-import { useBlocker, useNavigate, type Blocker } from 'react-router';
-import { dayOrderOf, type DayOrder } from '#src/activities/fuzzy-date.ts';
-import type { CreateActivityBody } from '#src/activities/schemas.ts';
+import { useNavigate, type Blocker } from 'react-router';
 import { api, ApiError } from './api.ts';
 import type { Activity } from './activities.ts';
-import { useI18n, type Language } from './i18n.tsx';
+import { bodyOf, draftOf, emptyDraft, mergeDrafts, patchOf, type Draft } from './draft-model.ts';
+import { useI18n } from './i18n.tsx';
 import { useUser } from './session.tsx';
-import type { ActivityKind, OfficeRole, PlaceMode, RelationKind, Status, Visibility } from './vocabulary.ts';
+import { useUnsavedChanges } from './UnsavedChanges.tsx';
 
-export interface Draft {
-  originalLanguage: Language;
-  title: string;
-  kind: ActivityKind;
-  status: Status;
-  statusReason: string;
-  visibility: Visibility;
-  offices: Array<{ office: string; role: OfficeRole }>;
-  sectors: string[];
-  bodies: string[];
-  dateText: string;
-  /** How an ambiguous numeric date ("05/06/2020") is read: day first unless the user flips it. */
-  dateOrder: DayOrder;
-  placeMode: PlaceMode;
-  city: string;
-  country: string;
-  description: string;
-  outcome: string;
-  participants: string;
-  links: Array<{ url: string; title: string }>;
-  related: Array<{ activity: string; kind: RelationKind }>;
-}
-
-export function emptyDraft(language: Language, office: string | null): Draft {
-  return {
-    originalLanguage: language,
-    title: '',
-    kind: 'workshop',
-    status: 'planned',
-    statusReason: '',
-    visibility: 'public',
-    offices: office ? [{ office, role: 'organised' }] : [],
-    sectors: [],
-    bodies: [],
-    dateText: '',
-    dateOrder: 'dmy',
-    placeMode: 'in-person',
-    city: '',
-    country: '',
-    description: '',
-    outcome: '',
-    participants: '',
-    links: [],
-    related: [],
-  };
-}
-
-export function draftOf(activity: Activity): Draft {
-  const language = activity.originalLanguage;
-  return {
-    originalLanguage: language,
-    title: activity.title[language] ?? '',
-    kind: activity.kind,
-    status: activity.status,
-    statusReason: '',
-    visibility: activity.visibility,
-    offices: activity.offices,
-    sectors: activity.sectors,
-    bodies: activity.bodies,
-    dateText: activity.date.text,
-    dateOrder: dayOrderOf(activity.date),
-    placeMode: activity.place?.mode ?? 'in-person',
-    city: activity.place?.city ?? '',
-    country: activity.place?.country ?? '',
-    description: activity.description[language] ?? '',
-    outcome: activity.outcome[language] ?? '',
-    participants: activity.participants === null ? '' : String(activity.participants),
-    links: activity.links.map((link) => ({ url: link.url, title: link.title ?? '' })),
-    related: activity.related,
-  };
-}
-
-type Texts = Partial<Record<Language, string>>;
-const textsWith = (base: Texts | undefined, language: Language, value: string): Texts | undefined => {
-  const merged: Texts = { ...base, [language]: value.trim() || undefined };
-  return Object.values(merged).some(Boolean) ? merged : undefined;
-};
-
-/** The body of POST /api/activities (and, with a version, of PATCH). */
-export function bodyOf(draft: Draft, base?: Activity): CreateActivityBody {
-  const language = draft.originalLanguage;
-  const place = draft.placeMode === 'online' && !draft.city ? { mode: draft.placeMode } : { mode: draft.placeMode, city: draft.city.trim() || null, country: draft.country.trim().toUpperCase() || null };
-  return {
-    title: textsWith(base?.title, language, draft.title) ?? {},
-    originalLanguage: language,
-    kind: draft.kind,
-    status: draft.status,
-    ...(draft.statusReason.trim() ? { statusReason: draft.statusReason.trim() } : {}),
-    visibility: draft.visibility,
-    offices: draft.offices,
-    sectors: draft.sectors,
-    bodies: draft.bodies,
-    date: { text: draft.dateText, ...(draft.dateOrder === 'mdy' ? { order: 'mdy' as const } : {}) },
-    place: draft.placeMode === 'in-person' && !draft.city && !draft.country ? null : place,
-    ...(textsWith(base?.description, language, draft.description) ? { description: textsWith(base?.description, language, draft.description) } : {}),
-    ...(textsWith(base?.outcome, language, draft.outcome) ? { outcome: textsWith(base?.outcome, language, draft.outcome) } : {}),
-    participants: draft.participants.trim() === '' ? null : Number(draft.participants),
-    links: draft.links.filter((link) => link.url.trim()).map((link) => ({ url: link.url.trim(), title: link.title.trim() || null })),
-    related: draft.related.filter((relation) => relation.activity.trim()),
-  };
-}
-
-/** The fields whose values differ between two drafts, for the conflict view. */
-export function differingFields(mine: Draft, theirs: Draft): Array<keyof Draft> {
-  return (Object.keys(mine) as Array<keyof Draft>).filter((field) => field !== 'statusReason' && JSON.stringify(mine[field]) !== JSON.stringify(theirs[field]));
+/** After a 409: the activity as someone else saved it, and how the draft was merged with it. */
+export interface Conflict {
+  theirs: Activity;
+  /** Fields only they changed, taken into the draft. */
+  taken: Array<keyof Draft>;
+  /** Fields both changed: the user's kept until they choose. */
+  clashes: Array<keyof Draft>;
 }
 
 export interface ActivityDraft {
@@ -126,8 +26,12 @@ export interface ActivityDraft {
   draft: Draft;
   /** Changes one field; the draft then has unsaved changes. */
   change<K extends keyof Draft>(field: K, value: Draft[K]): void;
-  /** After a 409: the activity as someone else saved it, whose version the next save goes over. */
-  conflict: Activity | null;
+  /** Changes the draft as a whole (a translation added or removed, the original language). */
+  update(next: (draft: Draft) => Draft): void;
+  /** The activity the draft is based on: the one loaded, or after a 409 the one saved by someone else. */
+  base: Activity | null;
+  /** After a 409: what someone else saved, whose version the next save goes over. */
+  conflict: Conflict | null;
   /** The last request's error, for the form and beside its fields. */
   error: unknown;
   /** What the last action did, as a catalogue key, until the next change. */
@@ -149,7 +53,7 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(language, user.office));
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Activity | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<ActivityDraft['notice']>(null);
   const [busy, setBusy] = useState(false);
   // The id of an activity just created here, to move to its own address once saved.
@@ -184,34 +88,28 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
     // The language and office only shape an empty draft when the address changes, not later.
   }, [id]);
 
-  // Leaving with unsaved changes asks first, inside the workspace and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const blocker = useUnsavedChanges(dirty);
 
   // A new activity, once saved, gets its own address (after `dirty` is cleared, so nothing blocks it).
   useEffect(() => {
     if (!id && created && !dirty) navigate(`/activities/${created}`, { replace: true });
   }, [id, created, dirty, navigate]);
 
-  const change = <K extends keyof Draft>(field: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+  const update = (next: (current: Draft) => Draft) => {
+    setDraft(next);
     setDirty(true);
     setNotice(null);
   };
+  const change = <K extends keyof Draft>(field: K, value: Draft[K]) => update((current) => ({ ...current, [field]: value }));
+  const base = conflict?.theirs ?? saved;
 
   async function save() {
     setBusy(true);
     setError(null);
     setNotice(null);
     try {
-      const base = conflict ?? saved;
       const activity = base
-        ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: { ...bodyOf(draft, base), version: base.version } })
+        ? await api<Activity>('PATCH', `/api/activities/${base.id}`, { body: patchOf(draft, base.version) })
         : await api<Activity>('POST', '/api/activities', { body: bodyOf(draft) });
       setSaved(activity);
       if (!base) setCreated(activity.id);
@@ -220,7 +118,13 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
       setDirty(false);
       setNotice('app.editor.saved');
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && caught.current) setConflict(caught.current as Activity);
+      if (caught instanceof ApiError && caught.status === 409 && caught.current && base) {
+        // Compared with the version this draft started from, so only what the user changed is "theirs".
+        const theirs = caught.current as Activity;
+        const merge = mergeDrafts(draftOf(base), draft, draftOf(theirs));
+        setDraft({ ...merge.draft, statusReason: draft.statusReason, pendingBody: draft.pendingBody });
+        setConflict({ theirs, taken: merge.taken, clashes: merge.clashes });
+      }
       setError(caught);
     } finally {
       setBusy(false);
@@ -241,5 +145,5 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
     }
   }
 
-  return { saved, draft, change, conflict, error, notice, busy, save, removeOrRestore, blocker };
+  return { saved, draft, change, update, base, conflict, error, notice, busy, save, removeOrRestore, blocker };
 }

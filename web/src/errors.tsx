@@ -16,6 +16,10 @@ const BY_CODE: Record<string, string> = {
   csrf_token_invalid: 'app.error.signInAgain',
   document_too_large: 'app.error.tooLarge',
   rate_limited: 'app.error.rateLimited',
+  contribution_state: 'app.error.contributionState',
+  contribution_empty: 'app.error.contributionEmpty',
+  round_closed: 'app.error.roundClosed',
+  round_incomplete: 'app.error.roundIncomplete',
 };
 const BY_STATUS: Record<number, string> = {
   400: 'app.error.invalid',

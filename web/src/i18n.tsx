@@ -4,15 +4,20 @@
  */
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/platform/i18n.ts';
+import { DISPLAY_LOCALES } from '#src/platform/intl.ts';
+import { setRequestLanguage } from './api.ts';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const satisfies readonly Language[];
 export type { Language };
+
+/** The direction a language is written in. */
+export const directionOf = (language: Language): 'ltr' | 'rtl' => (language === 'ar' ? 'rtl' : 'ltr');
 
 /** Each language named in itself, for the picker. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
 
 type Catalogue = Record<string, string>;
-const files = import.meta.glob<Catalogue>(['../../locales/*/common.json', '../../locales/*/app.json'], { import: 'default' });
+const files = import.meta.glob<Catalogue>(['../../locales/*/common.json', '../../locales/*/app.json', '../../locales/*/mail.json', '../../locales/*/rounds.json'], { import: 'default' });
 
 async function loadCatalogue(language: Language): Promise<Catalogue> {
   const own = Object.entries(files).filter(([path]) => path.includes(`/locales/${language}/`));
@@ -55,7 +60,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       if (current) setCatalogue({ language, messages });
     });
     document.documentElement.lang = language;
-    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    document.documentElement.dir = directionOf(language);
+    setRequestLanguage(language);
     return () => {
       current = false;
     };
@@ -69,12 +75,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n | null>(() => {
     if (!catalogue) return null;
     const { messages } = catalogue;
-    const day = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeZone: 'UTC' });
-    const instant = new Intl.DateTimeFormat(catalogue.language, { dateStyle: 'medium', timeStyle: 'short' });
+    // The same display locale as the server's pages and reports: English dates day first (en-GB).
+    const locale = DISPLAY_LOCALES[catalogue.language];
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(catalogue.language);
     return {
       language: catalogue.language,
-      direction: catalogue.language === 'ar' ? 'rtl' : 'ltr',
+      direction: directionOf(catalogue.language),
       setLanguage,
       t: (key, params) => {
         const message = messages[key];

@@ -11,6 +11,8 @@ import * as activityChangeSeq from './2026_11_29_0008_activity_change_seq.ts';
 import * as officeListOrder from './2026_11_29_0009_office_list_order.ts';
 import * as dropSearchExpressionIndex from './2026_11_29_0010_drop_search_expression_index.ts';
 import * as loginFailureAddress from './2026_12_07_0011_login_failure_address.ts';
+import * as createReportingRounds from './2026_12_07_0012_create_reporting_rounds.ts';
+import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
 
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0009_office_list_order': officeListOrder,
   '2026_11_29_0010_drop_search_expression_index': dropSearchExpressionIndex,
   '2026_12_07_0011_login_failure_address': loginFailureAddress,
+  '2026_12_07_0012_create_reporting_rounds': createReportingRounds,
+  '2026_12_07_0020_create_mail_outbox': createMailOutbox,
   '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
   '2026_12_07_0030_search_index_format': searchIndexFormat,
 };

@@ -22,6 +22,8 @@ export interface PageOptions {
   /** Accept-Language and navigator language, e.g. "ar". */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** A phone: touch, the mobile viewport meta honoured (Chromium's mobile emulation). */
+  mobile?: boolean;
 }
 
 /** A fresh context (no cookies shared with other tests) and a page in it; close the context when done. */
@@ -30,6 +32,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
     javaScriptEnabled: options.javaScript ?? true,
     locale: options.locale ?? 'en',
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
   return { context, page };

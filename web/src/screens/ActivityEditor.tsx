@@ -4,10 +4,11 @@
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Confirm } from '../Confirm.tsx';
 import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
-import { draftOf, useActivityDraft } from '../draft.ts';
-import { Dialog } from '../Dialog.tsx';
+import { useActivityDraft } from '../draft.ts';
+import { draftOf, withOriginal } from '../draft-model.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
@@ -15,6 +16,8 @@ import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
+import { OriginalTexts, TranslationTexts } from '../Translations.tsx';
+import { UnsavedChangesDialog } from '../UnsavedChanges.tsx';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** Suggestions for an input of registry codes, each with its name. */
@@ -30,10 +33,12 @@ function CodeSuggestions({ id, entries }: { id: string; entries: ReadonlyArray<{
   );
 }
 
-/** A body found by its code or name, added to the activity's bodies. */
-function BodyFinder({ bodies, onFound }: { bodies: Body[]; onFound(code: string): void }) {
+/**
+ * A body found by its code or name, added to the activity's bodies. What is typed lives in the
+ * draft (`pendingBody`), so saving without pressing "Add" still adds it.
+ */
+function BodyFinder({ bodies, code, setCode, onFound }: { bodies: Body[]; code: string; setCode(code: string): void; onFound(code: string): void }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
   return (
     <>
       <CodeSuggestions id="body-codes" entries={bodies} />
@@ -60,10 +65,11 @@ export default function ActivityEditor() {
   const { id } = useParams();
   const offices = useOffices();
   const bodies = useBodies();
-  const { saved, draft, change, conflict, error, notice, busy, save, removeOrRestore, blocker } = useActivityDraft(id);
+  const { saved, draft, change, update, base, conflict, error, notice, busy, save, removeOrRestore, blocker } = useActivityDraft(id);
   const fieldErrorOf = useFieldErrors(error);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  const statusChanged = saved !== null && draft.status !== saved.status;
+  const statusChanged = base !== null && draft.status !== base.status;
 
   // Nothing to type into before the stored activity is there, so no typing is overwritten by it.
   if (id && !saved) return error ? <ErrorAlert error={error} /> : <p role="status">{t('app.loading')}</p>;
@@ -74,7 +80,7 @@ export default function ActivityEditor() {
       {saved ? (
         <p className="actions">
           <Link to={`/activities/${saved.id}/history`}>{t('app.history.link')}</Link>
-          <button type="button" onClick={() => void removeOrRestore()}>
+          <button type="button" onClick={() => (saved.deletedAt ? void removeOrRestore() : setConfirmingDelete(true))}>
             {saved.deletedAt ? t('app.editor.restore') : t('app.editor.delete')}
           </button>
         </p>
@@ -85,7 +91,9 @@ export default function ActivityEditor() {
           {t(notice)}
         </p>
       ) : null}
-      {conflict ? <ConflictView mine={draft} theirs={draftOf(conflict)} onTake={(field) => change(field, draftOf(conflict)[field])} /> : null}
+      {conflict ? (
+        <ConflictView mine={draft} theirs={draftOf(conflict.theirs)} taken={conflict.taken} clashes={conflict.clashes} onTake={(field) => change(field, draftOf(conflict.theirs)[field])} />
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -96,11 +104,9 @@ export default function ActivityEditor() {
       >
         <ErrorAlert error={error} />
         <Field label={t('app.field.language')}>
-          <LanguageSelect value={draft.originalLanguage} onChange={(language) => change('originalLanguage', language)} />
+          <LanguageSelect value={draft.originalLanguage} onChange={(language) => update((current) => withOriginal(current, language))} />
         </Field>
-        <Field label={t('app.field.title')} error={fieldErrorOf('title')}>
-          <input dir="auto" value={draft.title} onChange={(e) => change('title', e.target.value)} lang={draft.originalLanguage} required />
-        </Field>
+        <OriginalTexts draft={draft} onText={change} errorOf={fieldErrorOf} />
         <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
           <Select value={draft.kind} onChange={(value) => change('kind', value)} options={ACTIVITY_KINDS} labelOf={(kind) => t(`app.kind.${kind}`)} />
         </Field>
@@ -153,7 +159,7 @@ export default function ActivityEditor() {
           items={draft.bodies}
           onChange={(next) => change('bodies', next)}
           nameOf={(code) => nameOf(bodies, code)}
-          adder={(add) => <BodyFinder bodies={bodies} onFound={add} />}
+          adder={(add) => <BodyFinder bodies={bodies} code={draft.pendingBody} setCode={(code) => change('pendingBody', code)} onFound={add} />}
         />
         <FieldGroup legend={t('app.field.place')} error={fieldErrorOf('place', true)}>
           <div className="row">
@@ -168,12 +174,6 @@ export default function ActivityEditor() {
             </Field>
           </div>
         </FieldGroup>
-        <Field label={t('app.field.description')} error={fieldErrorOf('description')}>
-          <textarea value={draft.description} onChange={(e) => change('description', e.target.value)} rows={4} lang={draft.originalLanguage} />
-        </Field>
-        <Field label={t('app.field.outcome')} error={fieldErrorOf('outcome')}>
-          <textarea value={draft.outcome} onChange={(e) => change('outcome', e.target.value)} rows={3} lang={draft.originalLanguage} />
-        </Field>
         <Field label={t('app.field.participants')} error={fieldErrorOf('participants')}>
           <input type="number" min={0} value={draft.participants} onChange={(e) => change('participants', e.target.value)} />
         </Field>
@@ -198,23 +198,25 @@ export default function ActivityEditor() {
             </button>
           )}
         />
+        <TranslationTexts draft={draft} onText={change} onChange={update} errorOf={fieldErrorOf} />
         <RelatedPicker self={saved?.id ?? null} related={draft.related} onChange={(next) => change('related', next)} errorOf={fieldErrorOf} />
         <button type="submit" className="primary" disabled={busy}>
           {conflict ? t('app.editor.saveMerged') : t('app.editor.save')}
         </button>
       </form>
-      {blocker.state === 'blocked' ? (
-        <Dialog labelledBy="unsaved-title" role="alertdialog" onEscape={() => blocker.reset()}>
-          <h2 id="unsaved-title">{t('app.editor.unsavedTitle')}</h2>
-          <p>{t('app.editor.unsavedHelp')}</p>
-          <button type="button" onClick={() => blocker.reset()}>
-            {t('app.editor.stay')}
-          </button>{' '}
-          <button type="button" onClick={() => blocker.proceed()}>
-            {t('app.editor.leave')}
-          </button>
-        </Dialog>
+      {confirmingDelete ? (
+        <Confirm
+          title={t('app.editor.confirmDeleteTitle')}
+          help={t('app.editor.confirmDeleteHelp')}
+          confirm={t('app.editor.delete')}
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={() => {
+            setConfirmingDelete(false);
+            void removeOrRestore();
+          }}
+        />
       ) : null}
+      <UnsavedChangesDialog blocker={blocker} />
     </>
   );
 }

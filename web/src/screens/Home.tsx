@@ -1,6 +1,6 @@
 /**
- * "My office": what is due before the current reporting period's report, what comes next, what
- * changed lately, and imports still waiting for review.
+ * "My office": the office's contributions to open reporting rounds, what is due before the current
+ * reporting period's report, what comes next, what changed lately, and imports still waiting for review.
  */
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { isolate, useI18n } from '../i18n.tsx';
 import { awaitsReview, type BatchSummary } from '../imports.ts';
 import { useOffices } from '../registry.ts';
+import { MyContributionsList, useMyContributions } from '../rounds/MyContributionsList.tsx';
 import { useUser } from '../session.tsx';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -89,6 +90,7 @@ export default function Home() {
   const [due, setDue] = useState<DueResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const office = user.office ?? undefined;
+  const contributions = useMyContributions();
   const officeName = useOffices().find((o) => o.code === office)?.name ?? office;
 
   useEffect(() => {
@@ -108,6 +110,10 @@ export default function Home() {
       <h1>{office ? t('app.home.title', { office: officeName ?? '' }) : t('app.home.titleAll')}</h1>
       <ErrorAlert error={error} />
       <div className="columns">
+        <section aria-labelledby="contributions">
+          <h2 id="contributions">{t('rounds.mine.homeTitle')}</h2>
+          <MyContributionsList {...contributions} />
+        </section>
         {office ? (
           <section aria-labelledby="due">
             <h2 id="due">{t('app.home.due')}</h2>

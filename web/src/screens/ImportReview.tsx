@@ -8,6 +8,7 @@ import type { DayOrder } from '#src/activities/fuzzy-date.ts';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
+import { Confirm } from '../Confirm.tsx';
 import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
@@ -156,6 +157,7 @@ export default function ImportReview() {
   const [language, setLanguage] = useState<Language>('en');
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
+  const [confirmingReject, setConfirmingReject] = useState(false);
   const selectId = useId();
 
   const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
@@ -189,7 +191,7 @@ export default function ImportReview() {
         <button type="button" disabled={open === 0} onClick={() => void all('accept-all')}>
           {t('app.imports.acceptAll', { count: open })}
         </button>
-        <button type="button" disabled={open === 0} onClick={() => void all('reject-all')}>
+        <button type="button" disabled={open === 0} onClick={() => setConfirmingReject(true)}>
           {t('app.imports.rejectAll', { count: open })}
         </button>
       </div>
@@ -205,6 +207,18 @@ export default function ImportReview() {
             ))}
           </ul>
         </div>
+      ) : null}
+      {confirmingReject ? (
+        <Confirm
+          title={t('app.imports.confirmRejectAllTitle', { count: open })}
+          help={t('app.imports.confirmRejectAllHelp')}
+          confirm={t('app.imports.rejectAll', { count: open })}
+          onCancel={() => setConfirmingReject(false)}
+          onConfirm={() => {
+            setConfirmingReject(false);
+            void all('reject-all');
+          }}
+        />
       ) : null}
       <ol className="proposals">
         {batch.proposals.map((proposal) => (

@@ -1,4 +1,7 @@
-/** The register as a table: the API's filters, kept in the URL so a filter can be saved or shared. */
+/**
+ * The register as a table (cards on a narrow screen): the API's filters, kept in the URL so a
+ * filter can be saved or shared; deleted activities shown on request, each with "restore".
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../api.ts';
@@ -12,7 +15,7 @@ import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
-export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'undated', 'from', 'to', 'q', 'sort'] as const;
+export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'deleted', 'undated', 'from', 'to', 'q', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
@@ -30,6 +33,8 @@ export default function Register() {
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState<Page<Activity> | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Bumped to read the page again after a restore.
+  const [reads, setReads] = useState(0);
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Record<Filter, string>;
   const cursor = params.get('cursor') ?? '';
   // The page size is kept in the URL too, though the form does not offer it.
@@ -48,7 +53,17 @@ export default function Register() {
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, reads]);
+
+  async function restore(activity: Activity) {
+    setError(null);
+    try {
+      await api<Activity>('POST', `/api/activities/${activity.id}/restore`);
+      setReads((count) => count + 1);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -74,6 +89,9 @@ export default function Register() {
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
         <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
         <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
+        <Field label={t('app.register.deleted')}>
+          <Select name="deleted" defaultValue={filters.deleted} none={t('app.register.deletedExclude')} options={['include', 'only'] as const} labelOf={(value) => t(`app.register.deleted.${value}`)} />
+        </Field>
         <Choice name="undated" label={t('app.register.undated')} values={['exclude', 'only']} current={filters.undated} labelOf={(v) => t(v === 'only' ? 'app.register.undatedOnly' : 'app.register.undatedExclude')} />
         <Field label={t('app.register.from')}>
           <input name="from" type="date" defaultValue={filters.from} />
@@ -106,7 +124,7 @@ export default function Register() {
         page.data.length === 0 ? (
           <p>{t('app.register.none')}</p>
         ) : (
-          <table>
+          <table className="cards-narrow">
             <caption className="visually-hidden">{t('app.register.title')}</caption>
             <thead>
               <tr>
@@ -119,6 +137,11 @@ export default function Register() {
                 <th scope="col">{t('app.field.kind')}</th>
                 <th scope="col">{t('app.field.status')}</th>
                 <th scope="col">{t('app.field.offices')}</th>
+                {filters.deleted ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('app.editor.restore')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -129,12 +152,24 @@ export default function Register() {
                       {titleOf(activity, language)}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t('app.field.date')}>
                     <FuzzyDateText date={activity.date} />
                   </td>
-                  <td>{t(`app.kind.${activity.kind}`)}</td>
-                  <td>{t(`app.status.${activity.status}`)}</td>
-                  <td>{[...new Set(activity.offices.map((o) => o.office))].map((code) => nameOf(offices, code)).join(', ')}</td>
+                  <td data-label={t('app.field.kind')}>{t(`app.kind.${activity.kind}`)}</td>
+                  <td data-label={t('app.field.status')}>
+                    {t(`app.status.${activity.status}`)}
+                    {activity.deletedAt ? <strong className="deleted-mark"> · {t('app.register.isDeleted')}</strong> : null}
+                  </td>
+                  <td data-label={t('app.field.offices')}>{[...new Set(activity.offices.map((o) => o.office))].map((code) => nameOf(offices, code)).join(', ')}</td>
+                  {filters.deleted ? (
+                    <td>
+                      {activity.deletedAt ? (
+                        <button type="button" onClick={() => void restore(activity)} aria-label={t('app.register.restoreNamed', { title: titleOf(activity, language) })}>
+                          {t('app.editor.restore')}
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
