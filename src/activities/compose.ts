@@ -76,7 +76,8 @@ export function composeActivity(
 
   let date = base?.date;
   if (input.date) {
-    const result = completeFuzzyDate(input.date);
+    const { order, ...written } = input.date;
+    const result = completeFuzzyDate(written, order === undefined ? {} : { order });
     if (result.ok) date = result.value;
     else at(input.date.text === undefined ? 'date' : 'date.text', result.code, result.error, result.params);
   }

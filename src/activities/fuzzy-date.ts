@@ -9,8 +9,22 @@
 import type { Language } from '#src/platform/i18n.ts';
 import { dateFormat, isDisplayLanguage } from '#src/platform/intl.ts';
 
-export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year'] as const;
+export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year', 'undated'] as const;
 export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
+
+/**
+ * The range an undated activity ("TBD", "date to be decided") is stored with: the last day a
+ * date column can hold, so it sorts after every dated activity and falls outside every date
+ * window, while the columns stay NOT NULL (decision 11).
+ */
+export const UNDATED_DAY = '9999-12-31';
+
+/** Planned without a date yet: kept as written, shown as "date to be decided". */
+export const isUndated = (date: { precision: FuzzyPrecision }): boolean => date.precision === 'undated';
+
+/** How a numeric date with both numbers ≤ 12 ("05/06/2020") is read: day first (the default) or month first. */
+export const DAY_ORDERS = ['dmy', 'mdy'] as const;
+export type DayOrder = (typeof DAY_ORDERS)[number];
 
 /** Known to the day ("3 March 2020", "3–5 March 2020"): the only dates a calendar can put on days. */
 export const isDayPrecise = (date: { precision: FuzzyPrecision }): boolean => date.precision === 'day' || date.precision === 'days';
@@ -39,13 +53,21 @@ export type FuzzyDateErrorCode =
   | 'date_start_invalid'
   | 'date_end_invalid';
 
+/** How the numeric dates of a text were read: the order taken, and whether the other one was possible. */
+export interface NumericReading {
+  order: DayOrder;
+  ambiguous: boolean;
+}
+
 export type FuzzyDateResult =
-  | { ok: true; value: FuzzyDate }
+  | { ok: true; value: FuzzyDate; reading?: NumericReading }
   | { ok: false; error: string; code: FuzzyDateErrorCode; params?: Record<string, string | number> };
 
 export interface FuzzyDateOptions {
   /** The year for texts that name none ("5 and 6 February"). */
   defaultYear?: number;
+  /** How to read "05/06/2020" when either number could be the month; day first unless told. */
+  order?: DayOrder;
 }
 
 export const MAX_FUZZY_DATE_LENGTH = 200;
@@ -133,82 +155,169 @@ type Token =
   | { kind: 'iso'; date: Ymd }
   | { kind: 'iso-month'; y: number; m: number };
 
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sept', 9],
-  ['sep', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
+/**
+ * Folds a word for lookup: accents and other combining marks dropped ("février" → "fevrier",
+ * "أبريل" → "ابريل", "ё" → "е"), so tables and input meet whatever the keyboard wrote.
+ */
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** A lookup table from lists of words (folded) to their meaning. */
+function table<T>(entries: readonly (readonly [T, string])[]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [meaning, words] of entries) for (const word of words.split(' ')) map.set(fold(word), meaning);
+  return map;
+}
+
+/** Month names and abbreviations in English, French, Spanish, Russian (the three cases dates use) and Arabic. */
+const MONTHS: ReadonlyMap<string, number> = table([
+  [1, 'january jan janvier janv enero ene январь января январе янв يناير'],
+  [2, 'february feb février févr fév febrero февраль февраля феврале фев فبراير'],
+  [3, 'march mar mars marzo март марта марте مارس'],
+  [4, 'april apr avril avr abril abr апрель апреля апреле апр أبريل إبريل'],
+  [5, 'may mai mayo май мая мае مايو'],
+  [6, 'june jun juin junio июнь июня июне يونيو يونيه'],
+  [7, 'july jul juillet juil julio июль июля июле يوليو يوليه'],
+  [8, 'august aug août agosto ago август августа августе авг أغسطس'],
+  [9, 'september sept sep septembre septiembre setiembre сентябрь сентября сентябре сен сент سبتمبر'],
+  [10, 'october oct octobre octubre октябрь октября октябре окт أكتوبر'],
+  [11, 'november nov novembre noviembre ноябрь ноября ноябре ноя نوفمبر'],
+  [12, 'december dec décembre déc diciembre dic декабрь декабря декабре дек ديسمبر'],
 ]);
 
-/** Words that carry no date information ("from 23-24 June", "in October", "next year 2021"). */
-const FILLERS: ReadonlySet<string> = new Set(['from', 'on', 'in', 'the', 'of', 'during', 'between', 'next', 'year']);
+/** Words that carry no date information ("from 23-24 June", "en septembre", "del 3 al 5 de marzo", "2020 г."). */
+const FILLERS: ReadonlySet<string> = new Set(
+  [
+    'from on in the of during between next year',
+    'du de des le la les l d en dans courant année mois',
+    'del el los las durante año mes',
+    'с со в во г гг год года году месяц месяца',
+    'من في خلال عام سنة شهر',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(fold),
+);
 
-/** Words that join the two ends of a range. */
-const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'and', 'until', 'till', 'through', 'thru']);
+/** Words that join the two ends of a range ("du 12 au 14 juin", "del 3 al 5", "с 12 по 14 июня"). */
+const RANGE_WORDS: ReadonlySet<string> = new Set(
+  ['to and until till through thru', 'au à a et jusqu', 'al hasta y', 'по до и', 'إلى حتى و'].join(' ').split(' ').map(fold),
+);
 
-const PARTS_OF_MONTH: ReadonlyMap<string, 'early' | 'mid' | 'late'> = new Map([
-  ['early', 'early'],
-  ['beginning', 'early'],
-  ['start', 'early'],
-  ['mid', 'mid'],
-  ['middle', 'mid'],
-  ['late', 'late'],
-  ['end', 'late'],
+const PARTS_OF_MONTH: ReadonlyMap<string, 'early' | 'mid' | 'late'> = table([
+  ['early', 'early beginning start début commencement principios principio comienzos comienzo inicios inicio начало начале начала بداية أوائل مطلع'],
+  ['mid', 'mid middle mi milieu mediados середина середине середины منتصف أواسط'],
+  ['late', 'late end fin finales fines final конец конце конца نهاية أواخر'],
 ]);
 
-const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
-  ['first', 1],
-  ['second', 2],
-  ['third', 3],
-  ['fourth', 4],
-  ['last', -1],
+const ORDINAL_WORDS: ReadonlyMap<string, number> = table([
+  [1, 'first premier première primer primera primero первая первой первый первое первом первую'],
+  [2, 'second deuxième seconde segundo segunda вторая второй второе втором вторую'],
+  [3, 'third troisième tercer tercera tercero третья третий третьей третье третьем третью'],
+  [4, 'fourth quatrième cuarto cuarta четвёртая четвёртый четвёртой четвёртое четвёртом четвёртую'],
+  [-1, 'last dernier dernière último última последняя последний последней последнее последнем последнюю'],
 ]);
 
-const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
+/** What an ordinal counts: weeks, halves (of a month or a year) and quarters. */
+const UNITS: ReadonlyMap<string, 'week' | 'half' | 'quarter'> = table([
+  ['week', 'week semaine semana неделя неделе недели неделю'],
+  ['half', 'half moitié quinzaine semestre mitad quincena semestre половина половине половины полугодие полугодии'],
+  ['quarter', 'quarter trimestre квартал квартале квартала'],
+]);
+
+/** "1st", "1er", "2e", "3ème": suffixes that make a number an ordinal. */
+const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th', 'er', 're', 'e', 'eme', 'ème'].map(fold));
+
+/**
+ * Phrases that say a date is not decided yet, as a whole text ("TBD", "date à déterminer",
+ * "por determinar", "дата уточняется", "يحدد لاحقا", "待定"); compared folded, punctuation as spaces.
+ */
+const UNDATED_PHRASES: ReadonlySet<string> = new Set(
+  [
+    'tbd', 'tbc', 'to be decided', 'to be determined', 'to be confirmed', 'date tbd', 'date tbc', 'date to be decided',
+    'date to be determined', 'date to be confirmed', 'undated', 'no date', 'not dated', 'date not decided', 'date not yet decided',
+    'à déterminer', 'à définir', 'à confirmer', 'date à déterminer', 'date à définir', 'date à confirmer', 'non daté', 'non datée',
+    'sans date', 'date non fixée', 'date non déterminée',
+    'por determinar', 'a determinar', 'por definir', 'a definir', 'por confirmar', 'fecha por determinar', 'fecha por definir',
+    'fecha por confirmar', 'fecha a determinar', 'sin fecha', 'fecha no definida',
+    'дата уточняется', 'уточняется', 'дата будет определена', 'будет определена', 'дата не определена', 'без даты', 'дата не установлена',
+    'يحدد لاحقا', 'سيحدد لاحقا', 'التاريخ يحدد لاحقا', 'يحدد التاريخ لاحقا', 'سيحدد التاريخ لاحقا', 'بدون تاريخ', 'لم يحدد بعد', 'غير محدد',
+    '待定', '日期待定', '时间待定', '待确定', '日期待确定', '未定', '时间未定', '日期未定',
+  ].map((phrase) => undatedKey(phrase)),
+);
+
+function undatedKey(text: string): string {
+  return fold(text.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 /** Every dash and minus look-alike, folded to '-'. */
-const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D~～]/g;
 
-/** Punctuation that is skipped wherever it appears ("Sept.", "September 4, 2020", "March 2020."). */
-const SKIPPED: ReadonlySet<string> = new Set(['.', ',', ';', ':', '!', '?', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060']);
+/** Punctuation that is skipped wherever it appears ("Sept.", "September 4, 2020", "March 2020.", "l'année", "،"). */
+const SKIPPED: ReadonlySet<string> = new Set(['.', ',', ';', ':', '!', '?', "'", '\u2019', '\u060C', '\u061B', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060']);
 
 const ISO_AT = /(\d{4})-(\d{2})-(\d{2})(?!\d)/y;
 const ISO_MONTH_AT = /(\d{4})-(\d{2})(?![\d-])/y;
+/** "20/05/2020", "20.05.2020", "20-05-2020" (the same separator twice), read day or month first. */
+const NUMERIC_AT = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/y;
+/** "05/2020", "05.2020": a month. */
+const NUMERIC_MONTH_AT = /(\d{1,2})[./](\d{4})(?!\d)/y;
+
+const CHINESE_NUMERALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * Chinese dates ("2021年3月", "2021年3月12日至14日", "2021年3月上旬", "2021年上半年", "2021年第三季度")
+ * rewritten into the words the grammar reads ("2021 march 12 to 14", "early march 2021").
+ */
+function fromChinese(s: string): string {
+  const month = (m: string) => {
+    const n = Number(m);
+    return n >= 1 && n <= 12 ? (MONTH_NAMES[n - 1] ?? m).toLowerCase() : `${m}月`;
+  };
+  return s
+    .replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*([上中下])旬/g, (_, y: string, m: string, part: string) => ` ${part === '上' ? 'early' : part === '中' ? 'mid' : 'late'} ${month(m)} ${y} `)
+    .replace(/(\d{4})\s*年\s*([上下])半年/g, (_, y: string, h: string) => ` ${h === '上' ? 'first' : 'second'} half ${y} `)
+    .replace(/(\d{4})\s*年\s*第\s*([一二三四1-4])\s*季度/g, (_, y: string, q: string) => ` q${CHINESE_NUMERALS[q] ?? q} ${y} `)
+    .replace(/(\d{4})\s*年\s*(初|中|底|末)/g, (_, y: string, p: string) => ` ${p === '初' ? 'early' : p === '中' ? 'mid' : 'late'} ${y} `)
+    .replace(/(\d{1,2})\s*月/g, (_, m: string) => ` ${month(m)} `)
+    .replace(/(\d{4})\s*年/g, ' $1 ')
+    .replace(/(\d{1,2})\s*[日号]/g, ' $1 ')
+    .replace(/[至到]/g, ' to ')
+    .replace(/[，、]/g, ' ');
+}
 
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
 }
 
 function isLetter(c: string): boolean {
-  return c >= 'a' && c <= 'z';
+  return /\p{L}/u.test(c);
 }
 
 function isSpace(c: string): boolean {
   return /\s/u.test(c);
 }
 
+/** Numeric dates met while tokenizing, and how they were read. */
+interface Readings {
+  order: DayOrder;
+  taken: NumericReading | undefined;
+}
+
+/** Reads "05/06/2020" as the order asks, unless one of the numbers can only be a day. */
+function numericDate(a: number, b: number, y: number, readings: Readings): Ymd {
+  const order: DayOrder = a > 12 ? 'dmy' : b > 12 ? 'mdy' : readings.order;
+  const ambiguous = a <= 12 && b <= 12 && a !== b;
+  if (readings.taken === undefined) readings.taken = { order, ambiguous };
+  else if (ambiguous) readings.taken = { order: readings.taken.order, ambiguous };
+  return order === 'dmy' ? { y, m: b, d: a } : { y, m: a, d: b };
+}
+
 /** Splits normalised (lower-case, dash-folded) text into tokens, or undefined if a character is unknown. */
-function tokenize(s: string): Token[] | undefined {
+function tokenize(s: string, readings: Readings): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
   while (i < s.length) {
@@ -234,21 +343,35 @@ function tokenize(s: string): Token[] | undefined {
         i = ISO_MONTH_AT.lastIndex;
         continue;
       }
+      NUMERIC_AT.lastIndex = i;
+      const numeric = NUMERIC_AT.exec(s);
+      if (numeric) {
+        tokens.push({ kind: 'iso', date: numericDate(Number(numeric[1]), Number(numeric[3]), Number(numeric[4]), readings) });
+        i = NUMERIC_AT.lastIndex;
+        continue;
+      }
+      NUMERIC_MONTH_AT.lastIndex = i;
+      const numericMonth = NUMERIC_MONTH_AT.exec(s);
+      if (numericMonth) {
+        tokens.push({ kind: 'iso-month', y: Number(numericMonth[2]), m: Number(numericMonth[1]) });
+        i = NUMERIC_MONTH_AT.lastIndex;
+        continue;
+      }
       let j = i;
       while (j < s.length && isDigit(s.charAt(j))) j += 1;
       const digits = s.slice(i, j);
       // A letter run glued to the number is an ordinal suffix only if it is exactly one ("4th",
-      // "1st"); otherwise ("30 July2020" reversed, "2020july") it is a separate word.
+      // "1er"); otherwise ("30 July2020" reversed, "2020july") it is a separate word.
       let k = j;
       while (k < s.length && isLetter(s.charAt(k))) k += 1;
-      const suffix = s.slice(j, k);
+      const suffix = fold(s.slice(j, k));
       const ordinal = ORDINAL_SUFFIXES.has(suffix);
       tokens.push({ kind: 'num', value: digits.length > 6 ? Number.NaN : Number(digits), digits: digits.length, ordinal });
       i = ordinal ? k : j;
     } else if (isLetter(c)) {
       let j = i;
-      while (j < s.length && isLetter(s.charAt(j))) j += 1;
-      tokens.push({ kind: 'word', word: s.slice(i, j) });
+      while (j < s.length && (isLetter(s.charAt(j)) || /\p{M}/u.test(s.charAt(j)))) j += 1;
+      tokens.push({ kind: 'word', word: fold(s.slice(i, j)) });
       i = j;
     } else {
       return undefined;
@@ -264,12 +387,14 @@ function simplify(tokens: readonly Token[]): Token[] {
     if (token.kind === 'word') {
       if (FILLERS.has(token.word)) continue;
       if (RANGE_WORDS.has(token.word)) {
-        out.push({ kind: 'sep' });
+        // A range word before anything was written is a preposition: "a principios de 2021", "à la mi-octobre".
+        if (out.length > 0 && out[out.length - 1]?.kind !== 'sep') out.push({ kind: 'sep' });
         continue;
       }
     }
     if (token.kind === 'sep') {
       const previous = out[out.length - 1];
+      if (previous?.kind === 'sep') continue;
       if (previous?.kind === 'word' && (PARTS_OF_MONTH.has(previous.word) || ORDINAL_WORDS.has(previous.word))) continue;
     }
     out.push(token);
@@ -355,10 +480,13 @@ function readPoint(tokens: readonly Token[]): Point | undefined {
       if (ma !== undefined && db !== undefined) return { m: ma, d: db };
       // The end of a US-order range: "September 4-5, 2020".
       if (da !== undefined && yb !== undefined) return { d: da, y: yb };
+      // Year first, as Chinese writes it ("2021年3月" is read as "2021 march").
+      if (ya !== undefined && mb !== undefined) return { y: ya, m: mb };
       return undefined;
     case 3:
       if (da !== undefined && mb !== undefined && yc !== undefined) return { d: da, m: mb, y: yc };
       if (ma !== undefined && db !== undefined && yc !== undefined) return { m: ma, d: db, y: yc };
+      if (ya !== undefined && mb !== undefined && dayOf(c) !== undefined) return { y: ya, m: mb, d: dayOf(c) };
       return undefined;
     default:
       return undefined;
@@ -376,16 +504,23 @@ function yearOr(explicit: Token | undefined, defaultYear: number | undefined): n
 }
 
 /**
- * Reads the qualified forms that stand alone: "mid-March 2020", "the second week of November 2020",
- * "Q3 2020", "third quarter of 2020", "first half of 2021".
+ * Reads the qualified forms that stand alone: "mid-March 2020", "early 2021", "the second week of
+ * November 2020", "week of 9 November 2020", "Q3 2020", "third quarter of 2020", "first half of
+ * 2021", "second half of October 2020" — and the same in the other languages' words.
  */
 function readQualified(tokens: readonly Token[], defaultYear: number | undefined): Segment | undefined {
   const [a, b, c, d] = tokens;
   const first = wordOf(a);
 
-  // early / mid / late <month> [year]
+  // early / mid / late <month> [year], early / mid / late <year>
   const part = first === undefined ? undefined : PARTS_OF_MONTH.get(first);
   if (part !== undefined) {
+    const year = yearOf(b);
+    if (year !== undefined && tokens.length === 2) {
+      // A year in thirds: January–April, May–August, September–December.
+      const [from, to] = part === 'early' ? [1, 4] : part === 'mid' ? [5, 8] : [9, 12];
+      return { start: firstOfMonth(year, from), end: lastOfMonth(year, to), precision: 'months' };
+    }
     const m = monthOf(b);
     if (m === undefined || tokens.length > 3) return undefined;
     const y = yearOr(c, defaultYear);
@@ -400,9 +535,17 @@ function readQualified(tokens: readonly Token[], defaultYear: number | undefined
     return first === 'q' ? quarter(b.value, y) : half(b.value, y);
   }
 
+  // week of <day>: the week (Monday to Sunday) holding that day.
+  if (first !== undefined && UNITS.get(first) === 'week') {
+    const point = readPoint(tokens.slice(1));
+    if (point?.d === undefined) return undefined;
+    const day = single(point, defaultYear);
+    return weekOf(day.start);
+  }
+
   const n = ordinalOf(a);
   if (n === undefined) return undefined;
-  const unit = wordOf(b);
+  const unit = UNITS.get(wordOf(b) ?? '');
   if (unit === 'week' && tokens.length <= 4) {
     const m = monthOf(c);
     if (m === undefined) return undefined;
@@ -412,11 +555,28 @@ function readQualified(tokens: readonly Token[], defaultYear: number | undefined
     if (n < 1 || n > 4) return undefined;
     return { start: { y, m, d: (n - 1) * 7 + 1 }, end: { y, m, d: n * 7 }, precision: 'week' };
   }
+  if (unit === 'half' && monthOf(c) !== undefined && tokens.length <= 4) {
+    // Half of a month: the 1st to the 15th, the 16th to its end.
+    const m = monthOf(c) ?? 1;
+    const y = yearOr(d, defaultYear);
+    const h = n === -1 ? 2 : n;
+    if (h !== 1 && h !== 2) return undefined;
+    return { start: { y, m, d: h === 1 ? 1 : 16 }, end: { y, m, d: h === 1 ? 15 : daysInMonth(y, m) }, precision: 'part-of-month' };
+  }
   if ((unit === 'quarter' || unit === 'half') && tokens.length <= 3) {
     const y = yearOr(c, defaultYear);
     return unit === 'quarter' ? quarter(n === -1 ? 4 : n, y) : half(n === -1 ? 2 : n, y);
   }
   return undefined;
+}
+
+/** The Monday-to-Sunday week holding a day. */
+function weekOf(day: Ymd): Segment {
+  const date = utc(day);
+  const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000);
+  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+  const ymd = (x: Date): Ymd => ({ y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() });
+  return { start: ymd(monday), end: ymd(sunday), precision: 'week' };
 }
 
 function quarter(q: number, y: number): Segment | undefined {
@@ -555,15 +715,27 @@ export function parseFuzzyDate(text: string, options?: FuzzyDateOptions): FuzzyD
     return { ok: false, error: `default year ${String(defaultYear)} is not a four-digit year`, code: 'invalid' };
   }
 
-  const normalised = trimmed.toLowerCase().replace(DASHES, '-');
-  const tokens = tokenize(normalised);
+  if (UNDATED_PHRASES.has(undatedKey(trimmed))) {
+    return { ok: true, value: { text: trimmed, start: UNDATED_DAY, end: UNDATED_DAY, precision: 'undated' } };
+  }
+
+  const normalised = fromChinese(
+    trimmed
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660))
+      .replace(/[\u06F0-\u06F9]/g, (c) => String(c.charCodeAt(0) - 0x06f0)),
+  ).replace(DASHES, '-');
+  const readings: Readings = { order: options?.order ?? 'dmy', taken: undefined };
+  const tokens = tokenize(normalised, readings);
   if (tokens === undefined) return unreadable(trimmed);
   try {
     const segment = read(simplify(tokens), defaultYear);
     if (segment === undefined) return unreadable(trimmed);
     const { start, end, precision } = segment;
     if (!isValidYmd(start) || !isValidYmd(end)) return unreadable(trimmed);
-    return { ok: true, value: { text: trimmed, start: toIso(start), end: toIso(end), precision } };
+    const value: FuzzyDate = { text: trimmed, start: toIso(start), end: toIso(end), precision };
+    return readings.taken === undefined ? { ok: true, value } : { ok: true, value, reading: readings.taken };
   } catch (e) {
     if (e instanceof Unreadable) {
       if (e.reason === 'no-year') return { ok: false, error: `no year in "${trimmed}"`, code: 'date_no_year', params: { value: trimmed } };
@@ -576,6 +748,14 @@ export function parseFuzzyDate(text: string, options?: FuzzyDateOptions): FuzzyD
     }
     return unreadable(trimmed);
   }
+}
+
+/** The order a stored date's numeric text was read in: month first only if that is what gave its range. */
+export function dayOrderOf(date: FuzzyDate): DayOrder {
+  const dayFirst = parseFuzzyDate(date.text);
+  if (!dayFirst.ok || !dayFirst.reading?.ambiguous) return 'dmy';
+  const monthFirst = parseFuzzyDate(date.text, { order: 'mdy' });
+  return monthFirst.ok && monthFirst.value.start === date.start && monthFirst.value.end === date.end ? 'mdy' : 'dmy';
 }
 
 function tooLong(): FuzzyDateResult {
@@ -637,8 +817,13 @@ export function completeFuzzyDate(
 
   const startIso = toIso(start);
   const endIso = toIso(end);
+  // The undated range round-trips through CSV/XLSX as explicit start/end: it stays undated.
   const precision =
-    fromText && fromText.start === startIso && fromText.end === endIso ? fromText.precision : precisionOfRange(start, end);
+    startIso === UNDATED_DAY && endIso === UNDATED_DAY
+      ? 'undated'
+      : fromText && fromText.start === startIso && fromText.end === endIso
+        ? fromText.precision
+        : precisionOfRange(start, end);
   return {
     ok: true,
     value: {
@@ -693,6 +878,8 @@ function formatUnitRange(language: Language, unit: Unit, a: Ymd, b: Ymd): string
  * text as written if the range is not made of ISO dates.
  */
 export function formatFuzzyDate(date: FuzzyDate, language: Language): string {
+  // The words of an undated activity ("TBD") are all there is; pages add "date to be decided" from the catalogue.
+  if (isUndated(date)) return date.text;
   const start = parseIso(date.start);
   const end = parseIso(date.end);
   if (!start || !end || compareYmd(end, start) < 0 || !isDisplayLanguage(language)) return date.text;

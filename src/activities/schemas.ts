@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
 import { REGION_CODES } from '#src/registry/reference.ts';
-import { FUZZY_PRECISIONS, MAX_FUZZY_DATE_LENGTH } from './fuzzy-date.ts';
+import { DAY_ORDERS, FUZZY_PRECISIONS, MAX_FUZZY_DATE_LENGTH } from './fuzzy-date.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, RELATION_KINDS, STATUSES, VISIBILITIES } from './model.ts';
 
 export const TITLE_MAX = 500;
@@ -59,9 +59,19 @@ const activityFields = {
   bodies: z.array(code).max(50).default([]),
   date: z
     .object({
-      text: z.string().max(MAX_FUZZY_DATE_LENGTH).optional().describe('As written: "2 - 3 March 2020", "mid November 2020"'),
+      text: z
+        .string()
+        .max(MAX_FUZZY_DATE_LENGTH)
+        .optional()
+        .describe(
+          'As written, in any of the six languages: "2 - 3 March 2020", "mid November 2020", "early 2021", "week of 9 November 2020", "20/05/2020", "du 12 au 14 juin 2021", "3–5 марта 2020 г."; "TBD" / "to be decided" (and the same in the other languages) for an activity planned without a date (precision `undated`)',
+        ),
       start: isoDay.optional(),
       end: isoDay.optional(),
+      order: z
+        .enum(DAY_ORDERS)
+        .optional()
+        .describe('How to read a numeric date whose numbers could both be the month ("05/06/2020"): dmy (day first, the default) or mdy'),
     })
     .strict(),
   place: place.nullable().optional(),
@@ -150,6 +160,10 @@ export const activitiesQuery = z
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     deleted: z.enum(['exclude', 'include', 'only']).default('exclude').describe('Deleted activities (signed-in users only)'),
+    undated: z
+      .enum(['include', 'exclude', 'only'])
+      .optional()
+      .describe('Activities planned without a date (precision `undated`): include (the default) lists them after the dated ones; a from/to window holds only dated ones'),
     lang: languageParam,
     format: z
       .enum(LIST_FORMATS)

@@ -191,6 +191,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
         to: query.to,
         terms,
         deleted: staff ? query.deleted : 'exclude',
+        undated: query.undated,
       };
       // Asking anonymously for internal activities finds nothing, rather than telling they exist.
       if (filter.visibilities?.length === 0 || (query.q !== undefined && query.q.trim() !== '' && terms.length === 0)) {

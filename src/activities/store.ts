@@ -38,6 +38,8 @@ export interface ActivityFilter {
    */
   terms?: string[];
   deleted: 'exclude' | 'include' | 'only';
+  /** Activities planned without a date; absent = include. */
+  undated?: 'exclude' | 'include' | 'only';
 }
 
 export type ActivitySort = 'date' | '-date' | 'updated';
@@ -433,6 +435,8 @@ function filterExpression(
   const conditions: Expression<SqlBool>[] = [];
   if (filter.deleted === 'exclude') conditions.push(eb('activity.deleted_at', 'is', null));
   if (filter.deleted === 'only') conditions.push(eb('activity.deleted_at', 'is not', null));
+  if (filter.undated === 'exclude') conditions.push(eb('activity.date_precision', '<>', 'undated'));
+  if (filter.undated === 'only') conditions.push(eb('activity.date_precision', '=', 'undated'));
   if (filter.kinds?.length) conditions.push(eb('activity.kind', 'in', filter.kinds));
   if (filter.statuses?.length) conditions.push(eb('activity.status', 'in', filter.statuses));
   if (filter.visibilities?.length) conditions.push(eb('activity.visibility', 'in', filter.visibilities));

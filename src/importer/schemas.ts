@@ -1,5 +1,6 @@
 /** Zod schemas of import requests and responses. */
 import { z } from 'zod';
+import { DAY_ORDERS } from '#src/activities/fuzzy-date.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES } from '#src/platform/i18n.ts';
 import { PROPOSAL_STATES } from './model.ts';
@@ -30,7 +31,10 @@ export const editProposalBody = z
     status: z.enum(STATUSES).optional(),
     roles: z.array(z.enum(OFFICE_ROLES)).min(1).max(8).optional(),
     office: code.optional(),
-    date: z.object({ text: z.string().max(200).optional(), start: z.iso.date().optional(), end: z.iso.date().optional() }).strict().optional(),
+    date: z
+      .object({ text: z.string().max(200).optional(), start: z.iso.date().optional(), end: z.iso.date().optional(), order: z.enum(DAY_ORDERS).optional() })
+      .strict()
+      .optional(),
     place: z
       .object({ city: z.string().max(200).nullable(), country: z.string().regex(/^[A-Z]{2}$/).nullable(), online: z.boolean() })
       .strict()

@@ -217,7 +217,8 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const { date, ...rest } = edit;
       const changes: Partial<ProposedActivity> = { ...rest };
       if (date) {
-        const completed = completeFuzzyDate(date);
+        const { order, ...written } = date;
+        const completed = completeFuzzyDate(written, order === undefined ? {} : { order });
         if (!completed.ok) throw invalid([issue(date.text === undefined ? 'body.date' : 'body.date.text', completed.code, completed.error, completed.params)]);
         changes.date = completed.value;
       }

@@ -3,7 +3,7 @@
  * here rather than by a feed library: every text goes through the XML escaper as plain text
  * (`type="text"`), so no title, place or description can break the feed or carry markup into it.
  */
-import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
+import { formatFuzzyDate, isUndated } from '#src/activities/fuzzy-date.ts';
 import type { Activity } from '#src/activities/model.ts';
 import { escapeXml } from '#src/platform/xml.ts';
 import type { PageContext } from './pages/context.ts';
@@ -16,7 +16,7 @@ export function atomFeed(ctx: PageContext, selfPath: string, events: readonly Ac
   const updated = events.reduce((latest, a) => (a.updatedAt > latest ? a.updatedAt : latest), '1970-01-01T00:00:00.000Z');
   const self = `${ctx.origin}${selfPath}`;
   const entries = events.map((activity) => {
-    const summary = [formatFuzzyDate(activity.date, ctx.language), placeText(ctx, activity.place), ctx.t(`site.status.${activity.status}`)].filter(Boolean).join(' · ');
+    const summary = [isUndated(activity.date) ? ctx.t('site.date.undecided') : formatFuzzyDate(activity.date, ctx.language), placeText(ctx, activity.place), ctx.t(`site.status.${activity.status}`)].filter(Boolean).join(' · ');
     return [
       '<entry>',
       text('title', titleText(ctx, activity)),

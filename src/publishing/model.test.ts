@@ -27,6 +27,19 @@ describe('groupPlan', () => {
       [11, [[null, ['none']]]],
     ]);
   });
+
+  it('puts activities with no date yet in a last group of their own, never under December', () => {
+    const plan = groupPlan(
+      [activity('tbd', '9999-12-31', '9999-12-31', ['ITU-T'], 'undated'), activity('dec', '2020-12-01', '2020-12-02', ['ITU-T']), activity('year', '2020-01-01', '2020-12-31', [], 'year')],
+      2020,
+      ['ITU-T'],
+    );
+    expect(plan.map((m) => [m.month, m.sectors.flatMap((s) => s.activities.map((a) => a.id))])).toEqual([
+      [null, ['year']],
+      [12, ['dec']],
+      ['undated', ['tbd']],
+    ]);
+  });
 });
 
 describe('monthGrid', () => {

@@ -3,7 +3,7 @@
  * grouped (month, then Sector), the month calendar grid, the date window of a feed, and the
  * marker that says whether a cached page is still current. No I/O, no HTML.
  */
-import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
+import { isDayPrecise, isUndated } from '#src/activities/fuzzy-date.ts';
 import type { Activity, RegisterFreshness } from '#src/activities/model.ts';
 
 // ---- days ----
@@ -32,8 +32,8 @@ export interface PlanSectorGroup {
 }
 
 export interface PlanMonth {
-  /** 1–12, or null for activities dated only by the year (or spanning most of it). */
-  month: number | null;
+  /** 1–12, null for activities dated only by the year (or spanning most of it), 'undated' for those with no date yet (last). */
+  month: number | null | 'undated';
   sectors: PlanSectorGroup[];
 }
 
@@ -43,7 +43,7 @@ export interface PlanMonth {
  * under each. Months with nothing are left out. Activities begun the year before start in January.
  */
 export function groupPlan(activities: readonly Activity[], year: number, sectorOrder: readonly string[]): PlanMonth[] {
-  const months = new Map<number | null, Map<string | null, Activity[]>>();
+  const months = new Map<number | null | 'undated', Map<string | null, Activity[]>>();
   const sorted = [...activities].sort((a, b) => a.date.start.localeCompare(b.date.start) || a.date.end.localeCompare(b.date.end) || a.id.localeCompare(b.id));
   for (const activity of sorted) {
     const month = planMonthOf(activity, year);
@@ -55,7 +55,7 @@ export function groupPlan(activities: readonly Activity[], year: number, sectorO
   }
   const rank = (sector: string | null) => (sector === null ? Number.MAX_SAFE_INTEGER : sectorOrder.indexOf(sector) === -1 ? sectorOrder.length : sectorOrder.indexOf(sector));
   return [...months.entries()]
-    .sort(([a], [b]) => (a ?? 0) - (b ?? 0))
+    .sort(([a], [b]) => (a === 'undated' ? 13 : (a ?? 0)) - (b === 'undated' ? 13 : (b ?? 0)))
     .map(([month, bySector]) => ({
       month,
       sectors: [...bySector.entries()]
@@ -64,7 +64,8 @@ export function groupPlan(activities: readonly Activity[], year: number, sectorO
     }));
 }
 
-function planMonthOf(activity: Pick<Activity, 'date'>, year: number): number | null {
+function planMonthOf(activity: Pick<Activity, 'date'>, year: number): number | null | 'undated' {
+  if (isUndated(activity.date)) return 'undated';
   if (activity.date.precision === 'year') return null;
   const [startYear, startMonth] = activity.date.start.split('-').map(Number) as [number, number];
   return startYear < year ? 1 : startMonth;

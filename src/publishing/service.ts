@@ -145,14 +145,16 @@ export function createPublishingService(registry: RegistryService, activities: A
       return activities.listAll(ANONYMOUS, query({ ...filter, from: first, to: last }, { sort: 'date', limit: 200 }), (a) => a, MONTH_MAX_EVENTS);
     },
 
-    /** An office's activities touching a year: its annual plan, planned and held alike. */
-    plan(office: string, year: number): Promise<Activity[]> {
-      return activities.listAll(
-        ANONYMOUS,
-        query({ office: [office], from: `${year}-01-01`, to: `${year}-12-31` }, { sort: 'date', limit: 200 }),
-        (a) => a,
-        PLAN_MAX_EVENTS,
-      );
+    /**
+     * An office's activities touching a year: its annual plan, planned and held alike, and after
+     * them those planned without a date yet ("date to be decided", decision 11), which no year holds.
+     */
+    async plan(office: string, year: number): Promise<Activity[]> {
+      const [dated, undated] = await Promise.all([
+        activities.listAll(ANONYMOUS, query({ office: [office], from: `${year}-01-01`, to: `${year}-12-31` }, { sort: 'date', limit: 200 }), (a) => a, PLAN_MAX_EVENTS),
+        activities.listAll(ANONYMOUS, { ...query({ office: [office] }, { sort: 'date', limit: 200 }), undated: 'only' }, (a) => a, PLAN_MAX_EVENTS),
+      ]);
+      return [...dated, ...undated].slice(0, PLAN_MAX_EVENTS);
     },
 
     /** An event with the public events it is related to (those not public are simply absent). */

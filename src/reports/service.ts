@@ -130,14 +130,25 @@ export function createReportService(
     return readAll(actor, { office: [office], sector: [definition.sector], from: definition.from, to: definition.to, status: [...DUE_STATUSES] });
   }
 
-  /** Every activity that counts, and those of the outlook after the period. */
+  /**
+   * Every activity that counts, and those of the outlook after the period: then also those planned
+   * without a date yet, last (decision 11), which no span of dates holds.
+   */
   async function readActivities(actor: Actor, definition: ReportDefinition): Promise<{ activities: Activity[]; outlook: Activity[] }> {
     const after = outlookOf(definition);
-    const [inPeriod, outlook] = await Promise.all([
+    const [inPeriod, outlook, undated] = await Promise.all([
       readSpan(actor, definition, definition, statusesOf(definition.selection)),
       after ? readSpan(actor, definition, after, OUTLOOK_STATUSES) : [],
+      after
+        ? readAll(actor, {
+            sector: [definition.sector],
+            status: [...OUTLOOK_STATUSES],
+            visibility: definition.visibility === 'public' ? ['public'] : undefined,
+            undated: 'only',
+          })
+        : [],
     ]);
-    return { activities: inPeriod, outlook };
+    return { activities: inPeriod, outlook: [...outlook, ...undated] };
   }
 
   async function generate(actor: Actor, definition: ReportDefinition, format: ReportFormat, language: Language): Promise<RenderedReport> {

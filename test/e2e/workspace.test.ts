@@ -92,6 +92,14 @@ describe('the staff workspace', () => {
     await page.getByRole('link', { name: 'New activity' }).click();
     // A new screen takes the focus to its content, where a screen reader starts reading.
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('main');
+    // A numeric date whose numbers could both be the month is read day first, and can be flipped.
+    await page.getByLabel('Date').fill('05/06/2020');
+    await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as 5 June 2020 (2020-06-05 to 2020-06-05) Read day first (day/month/year). Read it month first');
+    await page.getByRole('button', { name: 'Read it month first' }).click();
+    await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as 6 May 2020 (2020-05-06 to 2020-05-06) Read month first (month/day/year). Read it day first');
+    await page.getByRole('button', { name: 'Read it day first' }).click();
+    await page.getByLabel('Date').fill('TBD');
+    await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as: date to be decided (listed after the dated activities, left out of calendar feeds)');
     await page.getByLabel('Date').fill('mid November 2020');
     await expect.poll(() => page.getByText('Understood as').textContent()).toBe('Understood as 11 – 20 November 2020 (2020-11-11 to 2020-11-20)');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -252,6 +260,13 @@ describe('the staff workspace', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('No activity matches these filters.').waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('nothing-like-this');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
+    // Only the activities with no date yet: this one is dated.
+    await page.getByLabel('Date to be decided').selectOption('only');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('No activity matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('undated')).toBe('only');
     await page.goBack();
     await page.getByRole('link', { name: 'Regional forum on digital inclusion for all' }).waitFor();
     await expectAccessible(page, 'workspace-register');

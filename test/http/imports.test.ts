@@ -122,6 +122,12 @@ describeHttp('importing reports over HTTP', {
     expect(stale.status).toBe(409);
     const badDate = await http.server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, { token: http.users.focal.token, body: { version: target.version + 1, date: { text: 'whenever' } } });
     expect(badDate.body.errors[0].path).toBe('body.date.text');
+    // A numeric date whose numbers could both be the month, read month first when asked.
+    const monthFirst = await http.server.request('PATCH', `/api/imports/${res.body.id}/proposals/${target.position}`, {
+      token: http.users.focal.token,
+      body: { version: target.version + 1, date: { text: '05/06/2019', order: 'mdy' } },
+    });
+    expect(monthFirst.body).toMatchObject({ date: { text: '05/06/2019', start: '2019-05-06', precision: 'day' }, version: target.version + 2 });
 
     const rejected = await http.server.request('POST', `/api/imports/${res.body.id}/proposals/${target.position}/reject`, { token: http.users.focal.token });
     expect(rejected.body.state).toBe('rejected');

@@ -20,6 +20,7 @@ const DRAFT_LABELS: Record<keyof Draft, string> = {
   bodies: 'app.field.bodies',
   pendingBody: 'app.field.bodies',
   dateText: 'app.field.date',
+  dateOrder: 'app.field.date',
   placeMode: 'app.field.placeMode',
   city: 'app.field.city',
   country: 'app.field.country',

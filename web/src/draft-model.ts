@@ -3,6 +3,7 @@
  * its own language; turned into the API's body; and merged, three ways, with what someone else
  * saved meanwhile. No text ever moves from one language to another unless the user moves it.
  */
+import { dayOrderOf, type DayOrder } from '#src/activities/fuzzy-date.ts';
 import type { CreateActivityBody, PatchActivityBody } from '#src/activities/schemas.ts';
 import type { Activity } from './activities.ts';
 import type { Language } from './i18n.tsx';
@@ -29,6 +30,8 @@ export interface Draft {
   /** A body typed into the finder but not added yet: saving adds it, so typing is never dropped. */
   pendingBody: string;
   dateText: string;
+  /** How an ambiguous numeric date ("05/06/2020") is read: day first unless the user flips it. */
+  dateOrder: DayOrder;
   placeMode: PlaceMode;
   city: string;
   country: string;
@@ -56,6 +59,7 @@ export function emptyDraft(language: Language, office: string | null): Draft {
     bodies: [],
     pendingBody: '',
     dateText: '',
+    dateOrder: 'dmy',
     placeMode: 'in-person',
     city: '',
     country: '',
@@ -88,6 +92,7 @@ export function draftOf(activity: Activity): Draft {
     bodies: activity.bodies,
     pendingBody: '',
     dateText: activity.date.text,
+    dateOrder: dayOrderOf(activity.date),
     placeMode: activity.place?.mode ?? 'in-person',
     city: activity.place?.city ?? '',
     country: activity.place?.country ?? '',
@@ -143,7 +148,7 @@ export function bodyOf(draft: Draft): CreateActivityBody {
     offices: draft.offices,
     sectors: draft.sectors,
     bodies: bodiesOf(draft),
-    date: { text: draft.dateText },
+    date: { text: draft.dateText, ...(draft.dateOrder === 'mdy' ? { order: 'mdy' as const } : {}) },
     place: draft.placeMode === 'in-person' && !draft.city && !draft.country ? null : place,
     ...(description ? { description } : {}),
     ...(outcome ? { outcome } : {}),

@@ -68,7 +68,7 @@ ${data.issue ? html`<div class="notice" role="alert"><p>${t('site.filter.invalid
 </form>
 ${yearCalendarLinks(ctx, href(ctx, `${base}/calendar.ics`), data.year)}
 ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}</p>` : months.map(
-    (month) => html`<h3>${month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
+    (month) => html`<h3>${month.month === 'undated' ? t('site.date.undecided') : month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
 ${month.sectors.map(
   (group) => html`<h4 class="sector">${group.sector ? bodyName(ctx, group.sector) : t('site.plan.noSector')}</h4>
 <div class="table-scroll"><table class="plan"><thead><tr><th scope="col">${t('site.event.title')}</th><th scope="col">${t('site.event.when')}</th><th scope="col">${t('site.event.where')}</th><th scope="col">${t('site.event.status')}</th></tr></thead>

@@ -1,5 +1,5 @@
 /** Pieces shared by the page templates: names with their language fallback, dates, places, statuses, event lists, feed links. */
-import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
+import { formatFuzzyDate, isUndated } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Place, type Status } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { countryName as intlCountryName, languageName as intlLanguageName } from '#src/platform/intl.ts';
@@ -52,6 +52,13 @@ const comparable = (text: string): string => text.toLowerCase().replace(/[^\p{L}
 
 /** The date in the page language with the words the office wrote beside it when they differ. */
 export function dateOf(ctx: PageContext, activity: Pick<Activity, 'date' | 'originalLanguage'>): Html {
+  if (isUndated(activity.date)) {
+    // No day to give a <time>: the page's words, and the office's ("TBC") beside them.
+    const undecided = ctx.t('site.date.undecided');
+    const words = activity.date.text.trim();
+    const differs = words !== '' && comparable(words) !== comparable(undecided);
+    return html`<span class="undated">${undecided}</span>${differs ? html` <span class="as-written">(${asWritten(ctx, words, activity.originalLanguage)})</span>` : null}`;
+  }
   const shown = formatFuzzyDate(activity.date, ctx.language);
   const words = activity.date.text.trim();
   // Exact days say nothing the range does not; vague words ("mid November") carry meaning.

@@ -110,7 +110,7 @@ export default function ActivityEditor() {
         <Field label={t('app.field.kind')} error={fieldErrorOf('kind')}>
           <Select value={draft.kind} onChange={(value) => change('kind', value)} options={ACTIVITY_KINDS} labelOf={(kind) => t(`app.kind.${kind}`)} />
         </Field>
-        <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} />}>
+        <Field label={t('app.field.date')} error={fieldErrorOf('date')} hint={<DateUnderstood text={draft.dateText} order={draft.dateOrder} onOrder={(order) => change('dateOrder', order)} />}>
           <input dir="auto" value={draft.dateText} onChange={(e) => change('dateText', e.target.value)} placeholder={t('app.editor.datePlaceholder')} />
         </Field>
         <div className="row">

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import type { DayOrder } from '#src/activities/fuzzy-date.ts';
 import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
@@ -24,6 +25,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   const { t } = useI18n();
   const [title, setTitle] = useState(proposal.title);
   const [dateText, setDateText] = useState(proposal.date?.text ?? '');
+  const [dateOrder, setDateOrder] = useState<DayOrder>('dmy');
   const [kind, setKind] = useState<ActivityKind>(proposal.kind);
   const [status, setStatus] = useState<Status>(proposal.status);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +35,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
     event.preventDefault();
     setError(null);
     try {
-      const body = { version: proposal.version, title, kind, status, ...(dateText.trim() ? { date: { text: dateText } } : {}) };
+      const body = { version: proposal.version, title, kind, status, ...(dateText.trim() ? { date: { text: dateText, ...(dateOrder === 'mdy' ? { order: dateOrder } : {}) } } : {}) };
       onSaved(await api<Proposal>('PATCH', path, { body }));
     } catch (caught) {
       setError(caught);
@@ -49,7 +51,7 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
       <Field
         label={t('app.field.date')}
         error={fieldErrorOf('date')}
-        hint={<DateUnderstood text={dateText} />}
+        hint={<DateUnderstood text={dateText} order={dateOrder} onOrder={setDateOrder} />}
       >
         <input value={dateText} onChange={(e) => setDateText(e.target.value)} />
       </Field>

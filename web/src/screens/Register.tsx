@@ -15,7 +15,7 @@ import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
-export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'deleted', 'from', 'to', 'q', 'sort'] as const;
+export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'deleted', 'undated', 'from', 'to', 'q', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
@@ -92,6 +92,7 @@ export default function Register() {
         <Field label={t('app.register.deleted')}>
           <Select name="deleted" defaultValue={filters.deleted} none={t('app.register.deletedExclude')} options={['include', 'only'] as const} labelOf={(value) => t(`app.register.deleted.${value}`)} />
         </Field>
+        <Choice name="undated" label={t('app.register.undated')} values={['exclude', 'only']} current={filters.undated} labelOf={(v) => t(v === 'only' ? 'app.register.undatedOnly' : 'app.register.undatedExclude')} />
         <Field label={t('app.register.from')}>
           <input name="from" type="date" defaultValue={filters.from} />
         </Field>
