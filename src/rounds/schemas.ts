@@ -214,7 +214,7 @@ export const contributionResponse = z.object({
   history: z.array(z.object({ at: z.string(), by: z.string(), from: z.enum(CONTRIBUTION_STATES), to: z.enum(CONTRIBUTION_STATES), comment: z.string().nullable() })),
   comments: z.array(commentResponse),
   omissions: z.array(activitySummary).describe("The office's activities in the period that no item names"),
-  offered: z.array(activitySummary).describe('Activities of the office dated in the year before the period and recorded or changed during it: they may belong here'),
+  offered: z.array(activitySummary).describe('Activities of the office with no date yet, or dated in the year before the period, recorded or changed during it: they may belong here'),
   outsidePeriod: z.array(z.object({ itemId: z.string(), activityId: z.string() })),
   changed: z.array(
     z.object({

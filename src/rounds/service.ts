@@ -198,15 +198,20 @@ export function createRoundService(
   }
 
   /**
-   * Activities dated in the year before the period that were recorded or changed during it: an
-   * office often records late, and such an activity may belong to this report. Offered beside the
-   * text, never silently left out. (The register has no undated activities: an undated item of
-   * an imported report waits in the import's review until someone dates it.)
+   * What the office may have forgotten to date or to place in this report, offered beside the
+   * text, never silently left out: its activities of the Sector with no date yet, and those dated
+   * in the year before the period (an office often records late), in both cases recorded or
+   * changed during the period. Dated ones first, in date order.
    */
   async function offeredActivities(round: Round, office: string): Promise<Activity[]> {
     const before = { from: `${Number(round.from.slice(0, 4)) - 1}${round.from.slice(4)}`, to: dayBefore(round.from) };
-    const candidates = await officeActivities(office, round.sector, before);
-    return candidates.filter((a) => a.date.end < round.from && ((a.createdAt >= round.from && a.createdAt.slice(0, 10) <= round.to) || (a.updatedAt >= round.from && a.updatedAt.slice(0, 10) <= round.to)));
+    const touchedInPeriod = (a: Activity) =>
+      (a.createdAt >= round.from && a.createdAt.slice(0, 10) <= round.to) || (a.updatedAt >= round.from && a.updatedAt.slice(0, 10) <= round.to);
+    const [late, undated] = await Promise.all([
+      officeActivities(office, round.sector, before),
+      activities.listAll(SERVICE_ACTOR, { office: [office], sector: [round.sector], undated: 'only', sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY),
+    ]);
+    return [...late.filter((a) => a.date.end < round.from), ...undated].filter(touchedInPeriod);
   }
 
   /** What each linked activity says now (absent: deleted or gone). */

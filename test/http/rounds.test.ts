@@ -196,5 +196,22 @@ describeHttp(
       const list = await http.server.request('GET', '/api/rounds', { token: as('reader') });
       expect(list.body.data.map((r: { code: string }) => r.code)).toEqual(['tsag-2021', 'tsag-2020']);
     });
+
+    it('offers the office its activities with no date yet that were recorded during the period, never leaving them out', async () => {
+      const year = new Date().toISOString().slice(0, 4);
+      const undated = await buildActivity(http.server, { title: { en: 'Project document on smart cities' }, description: { en: 'A project document on smart cities, with no date yet.' }, date: { text: 'to be decided' }, status: 'planned' });
+      expect(undated.date.precision).toBe('undated');
+      const current = await http.server.request('POST', '/api/rounds', {
+        token: as('focal'),
+        body: { ...ROUND, code: `tsag-${year}`, from: `${year}-01-01`, to: `${year}-12-31`, due: `${year}-12-31` },
+      });
+      expect(current.status).toBe(201);
+      const contribution = await http.server.request('GET', `/api/rounds/tsag-${year}/contributions/addis-ababa`, { token: as('editor') });
+      expect(contribution.body.offered.map((a: { id: string }) => a.id)).toEqual([undated.id]);
+      // Not in the period of 2020: it was recorded now.
+      await open();
+      const earlier = await http.server.request('GET', CONTRIBUTION, { token: as('editor') });
+      expect(earlier.body.offered).toEqual([]);
+    });
   },
 );
