@@ -11,7 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { axeCheck, describeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { launchBrowser } from './support/browser.ts';
+import { expectAccessible, openPage, signIn as signInTo, type PageOptions } from './support/workspace.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -26,29 +27,9 @@ const CONTRIBUTION = `/app/rounds/${ROUND}/offices/addis-ababa`;
 /** A day from today, yyyy-mm-dd: due dates still to come, so nothing is late. */
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function open(options: { locale?: string } = {}): Promise<Page> {
-  const { context, page } = await newPage(browser, options);
-  contexts.push(context);
-  context.setDefaultTimeout(8_000);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const open = (options: PageOptions = {}): Promise<Page> => openPage(browser, contexts, options);
 
-async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto(`${server.url}/app`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).filter({ hasText: /My office|All offices/ }).waitFor();
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await axeCheck(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+const signIn = (page: Page, user: TestUser): Promise<void> => signInTo(page, server.url, user);
 
 /** The text areas of the first numbered list, in order. */
 const items = (page: Page) => page.locator('section.block.list').first().locator('li.item textarea');

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REPORT } from '#src/app.ts';
 import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { axeCheck, describeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { expectAccessible, openPage, signIn as signInTo, type PageOptions } from './support/workspace.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,30 +23,9 @@ let editor: TestUser;
 let focal: TestUser;
 const contexts: BrowserContext[] = [];
 
-async function open(options: { locale?: string; viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<Page> {
-  const { context, page } = await newPage(browser, options);
-  contexts.push(context);
-  // A missing element fails the step in seconds, well inside vitest's own timeout.
-  context.setDefaultTimeout(8_000);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const open = (options: PageOptions = {}): Promise<Page> => openPage(browser, contexts, options);
 
-async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto(`${server.url}/app`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).filter({ hasText: /My office|All offices/ }).waitFor();
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const violations = await axeCheck(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+const signIn = (page: Page, user: TestUser): Promise<void> => signInTo(page, server.url, user);
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');

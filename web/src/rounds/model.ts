@@ -2,124 +2,28 @@
  * Reporting rounds and contributions as the API gives them (/work/notes/rounds-api.md, the
  * OpenAPI at /api/docs), and the one way the screens address them.
  */
-import type { ActivitySeen, ContributionContent } from '#src/rounds/content.ts';
-import type { Status } from '../vocabulary.ts';
+import type { BoardResponse, CommentResponse, ContributionResponse, MyContributionsResponse, RoundResponse, RoundSummaryResponse } from '#src/rounds/schemas.ts';
+import type { ContributionAction as ServerContributionAction, ContributionState as ServerContributionState } from '#src/rounds/model.ts';
 
 export type { ActivityLink, ActivitySeen, ContributionBlock, ContributionContent, ContributionItem } from '#src/rounds/content.ts';
 
-export const CONTRIBUTION_STATES = ['not_started', 'draft', 'submitted', 'changes_requested', 'accepted'] as const;
-export type ContributionState = (typeof CONTRIBUTION_STATES)[number];
-export type ContributionAction = 'start' | 'edit' | 'submit' | 'request_changes' | 'accept' | 'reopen';
-export type RoundState = 'open' | 'closed';
+// The shapes are the server's own response schemas, so the screens follow the API as it changes.
+export type ContributionState = ServerContributionState;
+export type ContributionAction = ServerContributionAction;
+export type RoundSummary = RoundSummaryResponse;
+export type RoundCounts = RoundSummary['counts'];
+export type Round = RoundResponse;
+export type Board = BoardResponse;
+export type BoardRow = Board['contributions'][number];
+export type Comment = CommentResponse;
+export type Contribution = ContributionResponse;
+export type ActivitySummary = Contribution['omissions'][number];
+export type Transition = Contribution['history'][number];
+export type MyContribution = MyContributionsResponse['data'][number];
+
+/** The formats a round compiles to (the server's REPORT_FORMATS). */
 export const ROUND_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 export type RoundFormat = (typeof ROUND_FORMATS)[number];
-
-export interface RoundCounts {
-  asked: number;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  changesRequested: number;
-  accepted: number;
-  late: number;
-}
-
-export interface RoundSummary {
-  code: string;
-  sector: string;
-  advisoryGroup: string;
-  meeting: string;
-  from: string;
-  to: string;
-  due: string;
-  state: RoundState;
-  reportId: string;
-  version: number;
-  counts: RoundCounts;
-}
-
-export interface Round extends RoundSummary {
-  offices: Array<{ code: string; name: string }>;
-  reviewers: Array<{ id: string; displayName: string }>;
-  createdAt: string;
-  createdBy: string;
-  closedAt: string | null;
-}
-
-export interface BoardRow {
-  office: string;
-  officeName: string;
-  region: string;
-  state: ContributionState;
-  lastChange: { at: string; by: string; state: ContributionState } | null;
-  items: number;
-  linkedActivities: number;
-  omissions: number;
-  late: boolean;
-  version: number;
-}
-
-export interface Board {
-  round: RoundSummary;
-  contributions: BoardRow[];
-}
-
-export interface ActivitySummary {
-  id: string;
-  title: string;
-  date: string;
-  place: string | null;
-  status: Status;
-}
-
-export interface Comment {
-  id: string;
-  itemId: string | null;
-  text: string;
-  by: string;
-  at: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-}
-
-export interface Transition {
-  at: string;
-  by: string;
-  from: ContributionState;
-  to: ContributionState;
-  comment: string | null;
-}
-
-export interface Contribution {
-  round: string;
-  office: string;
-  officeName: string;
-  state: ContributionState;
-  version: number;
-  content: ContributionContent | null;
-  due: string;
-  late: boolean;
-  history: Transition[];
-  comments: Comment[];
-  omissions: ActivitySummary[];
-  offered: ActivitySummary[];
-  outsidePeriod: Array<{ itemId: string; activityId: string }>;
-  /** What the state allows next, whoever may do it. */
-  actions: ContributionAction[];
-  /** Linked activities that read differently now; `now` null: no longer in the register. */
-  changed: Array<{ itemId: string; activityId: string; before: ActivitySeen; now: ActivitySeen | null; fields: Array<'title' | 'date' | 'place' | 'status'> }>;
-  accepted: { version: number; at: string; by: string; content: ContributionContent } | null;
-}
-
-export interface MyContribution {
-  round: RoundSummary;
-  office: string;
-  officeName: string;
-  state: ContributionState;
-  due: string;
-  late: boolean;
-  latestComments: Comment[];
-}
 
 /** The states in which the office may write (a first save of "changes requested" makes it a draft again). */
 export const EDITABLE: readonly ContributionState[] = ['draft', 'changes_requested'];
