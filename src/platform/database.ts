@@ -89,3 +89,9 @@ function withStatementCache(connection: SQLite.Database): SqliteDatabase {
     },
   };
 }
+
+/** True when a write broke a unique constraint (two writers claimed the same key at once), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -14,6 +14,7 @@ import type { AuthService } from '#src/auth/service.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import { actorId, actorLabel, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
+import { isUniqueViolation } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import { localise, type Office } from '#src/registry/model.ts';
@@ -489,13 +490,19 @@ export function createRoundService(
         closedAt: null,
         closedBy: null,
       };
-      await db.transaction().execute(async (trx) => {
-        await store.insertRound(trx, round);
-        await store.setReviewers(trx, round.id, reviewers);
-        await store.insertContributions(trx, offices.map((office) => unstarted(round, office, at, by)));
-        for (const office of offices) await notify(trx, round, known.get(office)!, { kind: 'opened' }, 'editors');
-        await recordAudit(trx, actor, { action: 'round.create', entityType: 'reporting_round', entityId: round.id, after: { ...round, offices, reviewers, copiedFrom: previous?.code ?? null } });
-      });
+      try {
+        await db.transaction().execute(async (trx) => {
+          await store.insertRound(trx, round);
+          await store.setReviewers(trx, round.id, reviewers);
+          await store.insertContributions(trx, offices.map((office) => unstarted(round, office, at, by)));
+          for (const office of offices) await notify(trx, round, known.get(office)!, { kind: 'opened' }, 'editors');
+          await recordAudit(trx, actor, { action: 'round.create', entityType: 'reporting_round', entityId: round.id, after: { ...round, offices, reviewers, copiedFrom: previous?.code ?? null } });
+        });
+      } catch (error) {
+        // Someone opened a round with the same code between the check above and this write.
+        if (isUniqueViolation(error)) throw invalid([issue('body.code', 'code_taken', `the code ${code} is already used`, { value: code })]);
+        throw error;
+      }
       return details(round);
     },
 

@@ -197,6 +197,13 @@ describeHttp(
       expect(list.body.data.map((r: { code: string }) => r.code)).toEqual(['tsag-2021', 'tsag-2020']);
     });
 
+    it('gives a code to one of the rounds opened with it at the same moment, and tells the others it is taken', async () => {
+      const body = { ...ROUND, code: 'tsag-race' };
+      const answers = await Promise.all([1, 2, 3].map(() => http.server.request('POST', '/api/rounds', { token: as('focal'), body })));
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400]);
+      for (const refused of answers.filter((a) => a.status === 400)) expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'body.code', code: 'code_taken' })]);
+    });
+
     it('offers the office its activities with no date yet that were recorded during the period, never leaving them out', async () => {
       const year = new Date().toISOString().slice(0, 4);
       const undated = await buildActivity(http.server, { title: { en: 'Project document on smart cities' }, description: { en: 'A project document on smart cities, with no date yet.' }, date: { text: 'to be decided' }, status: 'planned' });
