@@ -20,8 +20,9 @@ import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
-import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
+import { openDatabase, withStartupLock, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
 import { healthRoutes } from '#src/platform/health.ts';
+import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
@@ -60,26 +61,21 @@ export interface Fieldbook {
 /**
  * Opens and migrates the database and builds the services, without HTTP (for the command line).
  * The PostgreSQL schema is DATABASE_SCHEMA's unless the caller names one (tests make their own).
+ * The migrations, the search texts' upkeep and `prepare` (the server's first data) run under the
+ * database's start-up lock: instances started together do them one after another, so once.
  */
 export async function openFieldbook(
   config: Config,
   databaseOptions: DatabaseOptions = config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {},
+  prepare?: (fieldbook: Fieldbook) => Promise<void>,
 ): Promise<Fieldbook> {
   const database = openDatabase<Database>(config.DATABASE_URL, databaseOptions);
-  try {
-    await migrateToLatest(database.db, databaseOptions.schema);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  const registry = createRegistryService(database.db);
+  const registry = createRegistryService(database.db, { snapshotTtlMs: config.REGISTRY_SNAPSHOT_SECONDS * 1000 });
   const auth = createAuthService(database.db, registry, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
   const activities = createActivityService(database.db, database.dialect, registry);
-  // Stored search texts follow the current stems and spellings before anyone searches.
-  await activities.refreshSearchIndex();
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   const mail = createMailService(database.db, database.dialect, auth, {
@@ -88,7 +84,7 @@ export async function openFieldbook(
     digestHourUtc: config.MAIL_DIGEST_HOUR,
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
-  return {
+  const fieldbook: Fieldbook = {
     database,
     services: { registry, auth, activities, imports, reports, rounds, mail },
     close: async () => {
@@ -96,6 +92,18 @@ export async function openFieldbook(
       await database.close();
     },
   };
+  try {
+    await withStartupLock(database, async () => {
+      await migrateToLatest(database.db, databaseOptions.schema);
+      // Stored search texts follow the current stems and spellings before anyone searches.
+      await activities.refreshSearchIndex();
+      await prepare?.(fieldbook);
+    });
+  } catch (error) {
+    await fieldbook.close();
+    throw error;
+  }
+  return fieldbook;
 }
 
 /**
@@ -108,6 +116,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
   const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
+    rateLimitStore: databaseRateLimitStore(database.db),
     securitySchemes: AUTH_SECURITY_SCHEMES,
     plugins: [authPlugin(services.auth)],
     routes: [

@@ -64,13 +64,14 @@ program
   .option('--host <host>', 'address to listen on (default: HOST or localhost)')
   .action(async (options: { port?: number; host?: string }) => {
     const config = loadConfig();
-    const fieldbook = await openFieldbook(config);
-    if ((await fieldbook.services.registry.listRegions(SEED_ACTOR)).length === 0) {
-      const summary = await seedReference(fieldbook, config.REFERENCE_DIR);
+    // Under the start-up lock: of several instances started on an empty database, one loads it.
+    const fieldbook = await openFieldbook(config, undefined, async (opened) => {
+      if ((await opened.services.registry.listRegions(SEED_ACTOR)).length > 0) return;
+      const summary = await seedReference(opened, config.REFERENCE_DIR);
       console.log(`Loaded the regional presence: ${summary.regions} regions, ${summary.offices} offices, ${summary.bodies} bodies.`);
-      const demo = await seedDemo(fieldbook);
+      const demo = await seedDemo(opened);
       console.log(`Imported the demo report: ${demo.accepted} activities in the register${demo.rounds.length ? `; reporting rounds ${demo.rounds.join(', ')}` : ''}.`);
-    }
+    });
     const app = await buildApp(fieldbook, config, { level: config.LOG_LEVEL });
     const shutdown = async () => {
       await app.close();

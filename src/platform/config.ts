@@ -34,6 +34,11 @@ const configSchema = z.object({
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   /** Failed sign-ins to one account from one address before each further try from there waits longer (1 s, 2 s, 4 s … 15 min). */
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /**
+   * How long an instance keeps the registry (regions, offices, heads, bodies) it read before
+   * reading it again: the longest a `fieldbook seed` takes to show on every instance.
+   */
+  REGISTRY_SNAPSHOT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   /** Where the reference data (regional presence) lives. */
   REFERENCE_DIR: z.string().min(1).default('data/reference'),
   /** The Chromium that prints PDF reports (Debian's package by default). */

@@ -67,6 +67,25 @@ export async function pingDatabase<DB>(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+/**
+ * Runs `work` holding the database's start-up lock: on PostgreSQL a session advisory lock named
+ * after the schema, so instances started at the same moment migrate and load the first data one
+ * after another (the later ones find it done) and never race each other's inserts. SQLite is one
+ * process's file, so there is no one to wait for.
+ */
+export async function withStartupLock<DB, T>(handle: DatabaseHandle<DB>, work: () => Promise<T>): Promise<T> {
+  if (handle.dialect === 'sqlite') return work();
+  const key = sql`hashtext(coalesce(current_schema(), '') || ' fieldbook start-up')`;
+  return handle.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${key})`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(connection);
+    }
+  });
+}
+
 /** Distinct SQL texts kept prepared; the app has a few hundred, so the oldest rarely leave. */
 const STATEMENT_CACHE_SIZE = 1000;
 

@@ -3,7 +3,7 @@
  * the plugins and routes app.ts hands it. Knows HTTP; knows nothing of any capability.
  */
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { OpenAPIV3 } from 'openapi-types';
@@ -41,6 +41,8 @@ z.config({ customError: (issue) => (issue.input === undefined && issue.code === 
 export interface HttpOptions {
   logger: FastifyServerOptions['logger'];
   trustProxy: boolean;
+  /** Where the rate limits count requests (the database, shared by every instance); in memory without it. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /** How callers sign in, for the OpenAPI document. */
   securitySchemes: Record<string, OpenAPIV3.SecuritySchemeObject>;
   /** Hooks every route goes through (who is calling), registered before the routes. */
@@ -81,7 +83,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<App> {
     done();
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, ...(options.rateLimitStore ? { store: options.rateLimitStore } : {}) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

@@ -32,8 +32,9 @@ export interface RegistrySnapshot {
 }
 
 /**
- * How long a snapshot serves. Reference data changes only on `fieldbook seed`, while every list
- * request, every write of the register and every site page needs it; a seed shows within this.
+ * How long a snapshot serves unless told (REGISTRY_SNAPSHOT_SECONDS). Reference data changes only
+ * on `fieldbook seed`, while every list request, every write of the register and every site page
+ * needs it; a seed shows within this on every instance, each keeping its own snapshot.
  */
 export const SNAPSHOT_TTL_MS = 30_000;
 
@@ -55,7 +56,8 @@ export function perSnapshot<T>(build: (snapshot: RegistrySnapshot) => T): (snaps
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
 
-export function createRegistryService(db: Kysely<Database>) {
+export function createRegistryService(db: Kysely<Database>, options: { snapshotTtlMs?: number } = {}) {
+  const snapshotTtlMs = options.snapshotTtlMs ?? SNAPSHOT_TTL_MS;
   /** Adds heads and area offices; children are looked up among every office, not just the given ones. */
   async function withDetails(offices: Office[]): Promise<OfficeDetails[]> {
     if (offices.length === 0) return [];
@@ -82,11 +84,11 @@ export function createRegistryService(db: Kysely<Database>) {
   }
 
   return {
-    /** The registry read at most once every SNAPSHOT_TTL_MS for all who ask; a failed read is not kept. */
+    /** The registry read at most once every snapshotTtlMs for all who ask; a failed read is not kept. */
     async snapshot(actor: Actor): Promise<RegistrySnapshot> {
       requireAccess(actor, 'registry:read');
       const now = Date.now();
-      if (!cachedSnapshot || now - cachedSnapshot.at > SNAPSHOT_TTL_MS) {
+      if (!cachedSnapshot || now - cachedSnapshot.at > snapshotTtlMs) {
         const value = readSnapshot();
         cachedSnapshot = { at: now, value };
         value.catch(() => {
