@@ -33,9 +33,9 @@ export interface Instance {
   log(): string;
 }
 
-/** Starts `count` instances with `env` at the same moment and waits until all listen. */
+/** Starts `count` instances with `env` at the same moment and waits until all listen (or stops those that did). */
 export async function startInstances(count: number, env: Record<string, string>, dir: string): Promise<Instance[]> {
-  return Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: count }, async (_, index) => {
       const name = `fieldbook${index + 1}`;
       const logFile = join(dir, `${name}.log`);
@@ -43,6 +43,11 @@ export async function startInstances(count: number, env: Record<string, string>,
       return { name, server, log: () => readFileSync(logFile, 'utf8') };
     }),
   );
+  const failed = started.filter((s) => s.status === 'rejected');
+  if (failed.length === 0) return started.map((s) => (s as PromiseFulfilledResult<Instance>).value);
+  await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.server.stop() : undefined)));
+  const logs = Array.from({ length: count }, (_, index) => `fieldbook${index + 1}: ${readFileSync(join(dir, `fieldbook${index + 1}.log`), 'utf8').slice(-2000)}`);
+  throw new Error(`${failed.length} of ${count} instances did not start:\n${logs.join('\n')}`);
 }
 
 /** The documented balancer config with the frontend on `port` and one server line per instance. */
