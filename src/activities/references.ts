@@ -36,7 +36,7 @@ const referencesOf = perSnapshot(({ offices, bodies }): References => {
   };
 });
 
-/** The references, from the registry's shared snapshot (at most 30 s old), built once per snapshot. */
+/** The references, from the registry's shared snapshot (at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default), built once per snapshot. */
 export function referenceCache(registry: RegistryService): () => Promise<References> {
   return async () => referencesOf(await registry.snapshot(ANONYMOUS));
 }

@@ -1,5 +1,5 @@
 /**
- * What the public site reads: the registry (the registry service's snapshot, at most 30 s old)
+ * What the public site reads: the registry (the registry service's snapshot, at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default)
  * and the register through the activities service as an anonymous visitor, so internal and
  * deleted activities can never reach a page or a feed.
  */
@@ -79,7 +79,7 @@ export type PublishingService = ReturnType<typeof createPublishingService>;
 
 export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string, options: PublishingOptions = {}) {
   const feedMax = options.feedMaxEvents ?? FEED_MAX_EVENTS;
-  /** The registry as the site shows it: the registry service's shared snapshot (at most 30 s old). */
+  /** The registry as the site shows it: the registry service's shared snapshot (at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default). */
   async function snapshot(): Promise<Snapshot> {
     return siteSnapshotOf(await registry.snapshot(ANONYMOUS));
   }

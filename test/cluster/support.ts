@@ -15,7 +15,7 @@ export const HAPROXY_CONFIG = 'docs/deployment/haproxy.cfg';
 
 /** Where HAProxy is, or null when it is not installed. */
 export function haproxyPath(): string | null {
-  for (const candidate of ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy']) {
+  for (const candidate of ['haproxy', '/usr/sbin/haproxy', '/usr/local/sbin/haproxy']) {
     try {
       execFileSync(candidate, ['-v'], { stdio: 'ignore' });
       return candidate;
