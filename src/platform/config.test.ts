@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org', MAIL_DIGEST_HOUR: '24' })).toThrow(/SMTP_URL: must be an SMTP URL[\s\S]*MAIL_DIGEST_HOUR/);
   });
 
+  it('keeps the registry 30 s per instance unless REGISTRY_SNAPSHOT_SECONDS says otherwise, at most an hour', () => {
+    expect(loadConfig({}).REGISTRY_SNAPSHOT_SECONDS).toBe(30);
+    expect(loadConfig({ REGISTRY_SNAPSHOT_SECONDS: '2.5' }).REGISTRY_SNAPSHOT_SECONDS).toBe(2.5);
+    expect(() => loadConfig({ REGISTRY_SNAPSHOT_SECONDS: '0' })).toThrow(/REGISTRY_SNAPSHOT_SECONDS/);
+    expect(() => loadConfig({ REGISTRY_SNAPSHOT_SECONDS: '7200' })).toThrow(/REGISTRY_SNAPSHOT_SECONDS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
