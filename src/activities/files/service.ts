@@ -236,7 +236,9 @@ export function createFileUseCases({ db, references, insertNew, writeUpdate, lis
 function previewRow(plan: RowPlan): ImportPreview['rows'][number] {
   if (plan.action === 'refused') return { row: plan.row, action: plan.action, ...(plan.id ? { id: plan.id } : {}), errors: plan.errors };
   const title = textIn(plan.activity.title, plan.activity.originalLanguage, plan.activity.originalLanguage)?.text;
-  return { row: plan.row, action: plan.action, id: plan.activity.id, ...(title ? { title } : {}), ...(plan.action === 'update' ? { changed: plan.changed } : {}) };
+  // A new activity's id is given when it is stored.
+  const id = plan.action === 'create' ? {} : { id: plan.activity.id };
+  return { row: plan.row, action: plan.action, ...id, ...(title ? { title } : {}), ...(plan.action === 'update' ? { changed: plan.changed } : {}) };
 }
 
 function importSummary(options: ImportOptions, rows: number, creates: number, updates: number, refused: number, stored: boolean): string {
