@@ -108,6 +108,9 @@ describeHttp('spreadsheets previewed and applied from the workspace', { users: {
       links: [{ url: 'https://example.org/programme', title: 'Programme' }],
       date: { text: 'June 2021' },
     });
+    // A workbook exported as it is comes back as no change at all.
+    const workbook = (await download(http.server, '/api/activities?format=xlsx&sort=date', editor.token)).bytes;
+    expect((await send(http.server, '/api/activities/import/preview', workbook, editor.token, XLSX)).body.counts).toEqual({ create: 0, update: 0, unchanged: 2, refused: 0 });
     const exported = csvRows((await download(http.server, '/api/activities?format=csv&sort=date', editor.token)).bytes);
     const [header, ...rows] = exported;
     const at = (name: string) => header!.indexOf(name);

@@ -8,8 +8,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ImportPreviewResponse, ImportReportResponse } from '#src/activities/schemas.ts';
-import { api, queryString } from '../api.ts';
-import { ErrorAlert, problemMessage } from '../errors.tsx';
+import { api, ApiError, queryString } from '../api.ts';
+import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { isolate, useI18n } from '../i18n.tsx';
 
@@ -74,6 +74,9 @@ export default function SheetImport() {
     void check(chosen);
   }
 
+  // Why a file cannot be read (not UTF-8, not a workbook, no rows …): the server's words, in English, after ours.
+  const fileError = useFieldErrors(error);
+  const unreadable = error instanceof ApiError ? error.fieldIssue('body', true) : undefined;
   const columnName = (column: string) => (i18n.has(`sheets.column.${column}`) ? t(`sheets.column.${column}`) : column);
   const errorText = (e: RowError) => `${columnName(e.column === 'row' ? '' : e.column)}${e.column === 'row' ? '' : ': '}${problemMessage(i18n, { code: e.code, issues: [{ path: e.column, code: e.code, message: e.message, params: e.params }], problem: e.message })}`;
 
@@ -98,6 +101,11 @@ export default function SheetImport() {
         </button>
       </form>
       <ErrorAlert error={error} />
+      {unreadable ? (
+        <p className="field-error">
+          {fileError('body', true)}: <span lang="en">{unreadable.message}</span>
+        </p>
+      ) : null}
       {report ? (
         <div role="status">
           <p>{t('sheets.import.done', { created: formatNumber(report.created), updated: formatNumber(report.updated) })}</p>
