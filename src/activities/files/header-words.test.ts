@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '#src/platform/i18n.ts';
 import { allMessages } from '#src/platform/messages.ts';
+import { importPreviewQuery } from '../schemas.ts';
 import { foldHeading, guessColumns, headerWordsOf, IMPORTABLE_COLUMNS, indexColumns } from './header-words.ts';
 
 // The real catalogues: the test also proves no heading of any language names two columns.
@@ -73,5 +74,12 @@ describe('checking a choice of columns', () => {
       ],
     });
     expect(indexColumns(3, ['title'])).toEqual({ ok: false, problems: [{ code: 'columns_not_matching_header', given: 1, headings: 3 }] });
+  });
+});
+
+describe('the columns an import may be told', () => {
+  it('are the importable columns, and only those', () => {
+    expect(importPreviewQuery.parse({ columns: `${IMPORTABLE_COLUMNS.join(',')},` }).columns).toEqual([...IMPORTABLE_COLUMNS, null]);
+    for (const computed of ['date_precision', 'updated_at', 'deleted_at']) expect(importPreviewQuery.safeParse({ columns: `title,${computed}` }).success).toBe(false);
   });
 });
