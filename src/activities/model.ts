@@ -201,3 +201,18 @@ export function flatDateAndPlace(activity: Pick<Activity, 'date' | 'place'>) {
     place_country: activity.place?.country ?? null,
   };
 }
+
+/**
+ * Whom a change of an activity needs to write for: one of its offices; and when its offices
+ * change, each office taken off (only its own people, or focal points, take an office off; they
+ * may also simply leave a shared activity) and, when one is added, one of the offices after.
+ */
+export function scopesOfChange(current: Pick<Activity, 'offices'>, nextOffices: ReadonlyArray<{ office: string }> | undefined): Array<{ office?: string; offices?: string[] }> {
+  const before = new Set(current.offices.map((o) => o.office));
+  const scopes: Array<{ office?: string; offices?: string[] }> = [{ offices: [...before] }];
+  if (!nextOffices) return scopes;
+  const after = new Set(nextOffices.map((o) => o.office));
+  for (const removed of [...before].filter((o) => !after.has(o))) scopes.push({ office: removed });
+  if ([...after].some((o) => !before.has(o))) scopes.push({ offices: [...after] });
+  return scopes;
+}

@@ -2,6 +2,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '#src/platform/access.ts';
 import { withCurrentOnConflict } from '#src/platform/errors.ts';
+import { pickLanguage } from '#src/platform/i18n.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { withEveryFault } from '#src/platform/problem.ts';
 import { mediaTypeOf, negotiate, sendDownload, sendJsonText } from '#src/platform/representation.ts';
@@ -30,6 +31,9 @@ const LIST_TYPES: Readonly<Record<string, schemas.ListFormat>> = { 'application/
  * per register change: `listPages`.)
  */
 const presentedJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+
+/** The body of an import as the file it is, CSV or XLSX by its Content-Type. */
+const importedFile = (contentType: string | undefined, bytes: Buffer) => ({ bytes, format: mediaTypeOf(contentType) === XLSX_TYPE ? ('xlsx' as const) : ('csv' as const) });
 
 export function activityRoutes(activities: ActivityService) {
   const listJson = listPages(activities);
@@ -78,12 +82,16 @@ export function activityRoutes(activities: ActivityService) {
           bodyLimit: IMPORT_BODY_LIMIT,
           schema: {
             tags,
-            summary: 'Add the activities of a CSV or XLSX file (the columns of the export), with a report row by row',
+            summary: 'Add and update the activities of a CSV or XLSX file, with a report row by row',
             description:
-              'The file is the request body (Content-Type text/csv, UTF-8, or the XLSX type; up to 20 MB). Each row is checked like POST /api/activities; ' +
-              'an editor may add only activities of their office. A row whose id is already in the register is refused: files only add. ' +
+              'The file is the request body (Content-Type text/csv, UTF-8, or the XLSX type; up to 20 MB). The headings may be the export\'s column names or ' +
+              'their usual words in any of the six languages ("Titre", "Fecha", "Город"); `columns` says what each holds when the guess (see /import/preview) is not right. ' +
+              'A row without an id, or with an id not in the register, adds an activity, checked like POST /api/activities; a row with the id and version of an activity ' +
+              '(as the export writes them) updates it in the columns that differ, like PATCH (texts in other languages, link titles and related activities kept), ' +
+              'or is unchanged; an older version is refused as version_conflict. An editor may add and change only activities of their office. ' +
               'mode=all-or-nothing (default) stores nothing when any row is refused; mode=valid-rows stores the rows that pass; dryRun=true stores nothing. ' +
-              '200 when nothing was stored, 201 when something was; a file that cannot be read (not CSV/XLSX, no header row, missing columns, no rows) is a 400.',
+              'Everything stored is stored in one transaction. 200 when nothing was stored, 201 when something was; a file that cannot be read (not CSV/XLSX, no header row, ' +
+              'a required column not found, no rows) is a 400; an activity changed by someone else during the import is a 409 and nothing is stored.',
             consumes: [CSV_TYPE, XLSX_TYPE],
             querystring: schemas.importQuery,
             body: schemas.importFileBody,
@@ -91,12 +99,44 @@ export function activityRoutes(activities: ActivityService) {
           },
         },
         async (request, reply) => {
-          const format = mediaTypeOf(request.headers['content-type']) === XLSX_TYPE ? 'xlsx' : 'csv';
-          const report = await activities.importFile(request.actor, { bytes: request.body, format }, request.query);
+          const report = await activities.importFile(request.actor, importedFile(request.headers['content-type'], request.body), request.query);
           return reply.status(report.stored > 0 ? 201 : 200).send(report);
         },
       );
+      scoped.withTypeProvider<ZodTypeProvider>().post(
+        '/api/activities/import/preview',
+        {
+          bodyLimit: IMPORT_BODY_LIMIT,
+          schema: {
+            tags,
+            summary: 'What a CSV or XLSX file would do to the register, row by row; stores nothing',
+            description:
+              'The same body and `columns` as POST /api/activities/import. Answers the headings, what each is taken to hold (guessed from their words in any of the six languages ' +
+              'unless `columns` says), what is wrong with that choice (then no row is read), and for every row: create, update (with the columns that change), unchanged, ' +
+              'or refused with each problem by column (version_conflict when the activity changed since the file was exported).',
+            consumes: [CSV_TYPE, XLSX_TYPE],
+            querystring: schemas.importPreviewQuery,
+            body: schemas.importFileBody,
+            response: { 200: schemas.importPreviewResponse },
+          },
+        },
+        async (request) => activities.previewFile(request.actor, importedFile(request.headers['content-type'], request.body), request.query.columns),
+      );
     });
+
+    app.get(
+      '/api/activities/import/template',
+      {
+        schema: {
+          tags,
+          summary: 'The import template: headings in the language asked for, one example row',
+          description: 'The headings are read back by POST /api/activities/import in any language. lang: the language (default: Accept-Language, then en); format: csv (default) or xlsx.',
+          produces: [CSV_TYPE, XLSX_TYPE],
+          querystring: schemas.templateQuery,
+        },
+      },
+      async (request, reply) => sendDownload(reply, await activities.templateFile(pickLanguage(request.query.lang, request.headers['accept-language']), request.query.format)),
+    );
 
     app.post(
       '/api/activities',

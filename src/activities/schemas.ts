@@ -179,8 +179,36 @@ export type ActivitiesQuery = z.infer<typeof activitiesQuery>;
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/**
+ * The register's columns a file may fill, as the `columns` of an import name them: the same list
+ * as `files/header-words.ts` IMPORTABLE_COLUMNS (which imports this module; its test holds them equal).
+ */
+const IMPORTABLE = ['id', 'title', 'original_language', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date_text', 'date_start', 'date_end', 'place_mode', 'place_city', 'place_country', 'participants', 'description', 'outcome', 'links', 'version'] as const;
+
+/** `columns=title,,kind`: what each heading of the file holds, in order; empty for a heading left out. */
+const importColumns = z
+  .string()
+  .max(4000)
+  .transform((text) => text.split(',').map((name) => name.trim()))
+  .pipe(z.array(z.union([z.enum(IMPORTABLE), z.literal('')])).max(200))
+  .transform((names) => names.map((name) => (name === '' ? null : name)))
+  .optional()
+  .describe(
+    `What each heading of the file holds, in the order of the header row, comma-separated; empty for a heading to leave out (e.g. "title,original_language,,kind,offices,date_text"). One of: ${IMPORTABLE.join(', ')}. Without it, guessed from the headings in any of the six languages (as the preview shows).`,
+  );
+
+export const importPreviewQuery = z.object({ columns: importColumns }).strict();
+
+export const templateQuery = z
+  .object({
+    lang: languageParam,
+    format: z.enum(['csv', 'xlsx']).default('csv').describe('csv (default) or xlsx'),
+  })
+  .strict();
+
 export const importQuery = z
   .object({
+    columns: importColumns,
     mode: z
       .enum(IMPORT_MODES)
       .default('all-or-nothing')
@@ -247,29 +275,61 @@ export const historyResponse = z.object({
   next: z.null(),
 });
 
+const rowErrors = z
+  .array(
+    z.object({
+      column: z.string().describe('The column at fault, or "row"'),
+      code: z.string().describe('Stable, as the code of a field issue (see the FieldIssue schema); version_conflict: the activity changed since the file was exported'),
+      message: z.string().describe('In English'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  )
+  .optional();
+const chosenColumns = z.array(z.enum(IMPORTABLE).nullable()).describe('What each heading holds, in header order (null: left out)');
+const changedColumns = z.array(z.string()).optional().describe('An update: the columns whose change alters the activity');
+
 export const importReportResponse = z.object({
   mode: z.enum(IMPORT_MODES),
   dryRun: z.boolean(),
-  stored: z.number().int().describe('Activities stored by this request'),
+  stored: z.number().int().describe('Activities stored by this request (added and updated)'),
+  created: z.number().int().describe('Activities added by this request'),
+  updated: z.number().int().describe('Activities updated by this request'),
   refused: z.number().int().describe('Rows refused'),
   summary: z.string().describe('What happened, in a sentence'),
-  ignoredColumns: z.array(z.string()).describe('Header names that are not columns of the register, left aside'),
+  columns: chosenColumns,
+  ignoredColumns: z.array(z.string()).describe('Headings left out (not a column of the register, or not chosen)'),
   rows: z.array(
     z.object({
       row: z.number().int().describe('Spreadsheet row number (the header is row 1)'),
-      status: z.enum(['taken', 'valid', 'refused']).describe('taken: stored; valid: would be stored (dry run, or held back by all-or-nothing); refused: see errors'),
-      id: z.string().optional().describe('The stored activity'),
-      errors: z
-        .array(
-          z.object({
-            column: z.string(),
-            code: z.string().describe('Stable, as the code of a field issue (see the FieldIssue schema)'),
-            message: z.string().describe('In English'),
-            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-          }),
-        )
-        .optional(),
+      status: z
+        .enum(['taken', 'valid', 'unchanged', 'refused'])
+        .describe('taken: stored; valid: would be stored (dry run, or held back by all-or-nothing); unchanged: the activity is already as the row says, nothing written; refused: see errors'),
+      action: z.enum(['create', 'update']).optional().describe('What a taken or valid row does'),
+      id: z.string().optional().describe('The activity added, updated or named'),
+      changed: changedColumns,
+      errors: rowErrors,
     }),
   ),
 });
+
+export const importPreviewResponse = z.object({
+  header: z.array(z.string()).describe('The headings of the file, as written'),
+  firstRow: z.array(z.string()).describe("The first row's cells, to show beside the headings"),
+  columns: chosenColumns,
+  problems: z
+    .array(z.object({ code: z.enum(['column_missing', 'column_twice', 'columns_not_matching_header']), column: z.string().optional(), message: z.string().describe('In English') }))
+    .describe('What is wrong with the columns; while there is something, no row is read'),
+  counts: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), refused: z.number().int() }),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      action: z.enum(['create', 'update', 'unchanged', 'refused']),
+      id: z.string().optional(),
+      title: z.string().optional().describe('The title in its original language'),
+      changed: changedColumns,
+      errors: rowErrors,
+    }),
+  ),
+});
+export type ImportPreviewResponse = z.infer<typeof importPreviewResponse>;
 export type ImportReportResponse = z.infer<typeof importReportResponse>;

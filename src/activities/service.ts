@@ -11,7 +11,7 @@ import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './files/service.ts';
-import { searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
+import { scopesOfChange, searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
 import { referenceCache, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
 import { SEARCH_FORMAT } from './search-words.ts';
@@ -78,6 +78,18 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       await store.insertStatusChange(trx, activity.id, statusChange(null, activity, statusReason, activity.createdAt, activity.createdBy)!);
       await recordAudit(trx, actor, { action: 'activity.create', entityType: 'activity', entityId: activity.id, after: activity });
     }
+  }
+
+  /**
+   * Stores a changed activity over `before` with its status change and audit event (the caller
+   * holds the transaction); false when `before` is no longer the stored version.
+   */
+  async function writeUpdate(trx: Executor, actor: Actor, before: Activity, activity: Activity, statusReason: string | undefined, refs: References): Promise<boolean> {
+    if (!(await store.updateActivity(trx, activity, before.version, searchTextOf(activity, refs)))) return false;
+    const change = statusChange(before, activity, statusReason, activity.updatedAt, activity.updatedBy);
+    if (change) await store.insertStatusChange(trx, activity.id, change);
+    await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: activity.id, before, after: activity });
+    return true;
   }
 
   const useCases = {
@@ -204,15 +216,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
     async update(actor: Actor, id: string, patch: PatchActivityBody): Promise<Activity> {
       const current = await visibleActivity(actor, id);
-      requireAccess(actor, 'office-data:write', { offices: current.offices.map((o) => o.office) });
-      if (patch.offices) {
-        // Another office may be added by someone who stays on the activity; an office is taken off
-        // only by its own people (or focal points), who may also simply leave a shared activity.
-        const before = new Set(current.offices.map((o) => o.office));
-        const after = new Set(patch.offices.map((o) => o.office));
-        for (const removed of [...before].filter((o) => !after.has(o))) requireAccess(actor, 'office-data:write', { office: removed });
-        if ([...after].some((o) => !before.has(o))) requireAccess(actor, 'office-data:write', { offices: [...after] });
-      }
+      for (const scope of scopesOfChange(current, patch.offices)) requireAccess(actor, 'office-data:write', scope);
       if (patch.version !== current.version) {
         throw conflict('version_conflict', `The activity changed since version ${patch.version}; it is now at version ${current.version}.`);
       }
@@ -224,13 +228,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       const { activity } = composed;
       const relatedIssues = await checkRelated(activity);
       if (relatedIssues.length > 0) throw invalid(relatedIssues);
-      const written = await db.transaction().execute(async (trx) => {
-        if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
-        const change = statusChange(current, activity, statusReason, stamp.at, stamp.by);
-        if (change) await store.insertStatusChange(trx, id, change);
-        await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: id, before: current, after: activity });
-        return true;
-      });
+      const written = await db.transaction().execute((trx) => writeUpdate(trx, actor, current, activity, statusReason, refs));
       if (!written) {
         const now = (await store.findActivity(db, id))!;
         throw conflict('version_conflict', `The activity changed while saving; it is now at version ${now.version}.`);
@@ -272,7 +270,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   return {
     ...useCases,
     // The spreadsheet import and export (files/), made of the same steps as a create and a list.
-    ...createFileUseCases({ db, references, prepareNew, insertNew, listAll: (actor, query, map, max) => useCases.listAll(actor, query, map, max) }),
+    ...createFileUseCases({ db, references, insertNew, writeUpdate, listAll: (actor, query, map, max) => useCases.listAll(actor, query, map, max) }),
   };
 
   async function setDeleted(actor: Actor, id: string, deleted: boolean): Promise<Activity> {

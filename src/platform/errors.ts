@@ -75,7 +75,9 @@ export const FIELD_ISSUE_CODES = {
   needs_date: 'the proposal has no date',
   // Rows of a spreadsheet import
   needs_role: '{value} needs a role after a colon, e.g. {example}',
-  already_in_register: 'the id {value} is already in the register: a file only adds activities',
+  version_needed: 'activity {value} is in the register: give the version you exported to update it (or empty the id to add a copy)',
+  version_conflict: 'the activity changed in the register since the file was made (version {version} in the file, {current} now)',
+  activity_deleted: 'activity {value} is deleted: restore it before updating it from a file',
   same_id_in_row: 'the same id is in row {row}',
   not_your_office: 'you may import only activities of your office ({office})',
   // Reporting rounds

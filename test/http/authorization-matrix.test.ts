@@ -97,6 +97,15 @@ const MATRIX: Case[] = [
     expect: officeWriters(201),
   },
   {
+    method: 'POST',
+    route: '/api/activities/import/preview',
+    contentType: 'text/csv',
+    body: () => `Titre,Langue,Type,Bureaux,Date\r\nMatrix preview,fr,workshop,addis-ababa:organised,mai 2021\r\n`,
+    expect: officeWriters(200),
+  },
+  // The template holds no data: anyone may have it.
+  { method: 'GET', route: '/api/activities/import/template', path: '/api/activities/import/template?lang=fr', expect: all(200) },
+  {
     method: 'GET',
     route: '/api/activities/:id',
     setup: async (server) => ({ path: `/api/activities/${(await buildActivity(server)).id}` }),

@@ -10,6 +10,7 @@ import { SignInForm } from './SignInForm.tsx';
 const Home = lazy(() => import('./screens/Home.tsx'));
 const Register = lazy(() => import('./screens/Register.tsx'));
 const ActivityEditor = lazy(() => import('./screens/ActivityEditor.tsx'));
+const SheetImport = lazy(() => import('./screens/SheetImport.tsx'));
 const History = lazy(() => import('./screens/History.tsx'));
 const Imports = lazy(() => import('./screens/Imports.tsx'));
 const ImportReview = lazy(() => import('./screens/ImportReview.tsx'));
@@ -109,6 +110,7 @@ export function App() {
               <Route path="/" element={<Home />} />
               <Route path="/activities" element={<Register />} />
               <Route path="/activities/new" element={<ActivityEditor />} />
+              <Route path="/activities/import" element={<SheetImport />} />
               <Route path="/activities/:id" element={<ActivityEditor />} />
               <Route path="/activities/:id/history" element={<History />} />
               <Route path="/imports" element={<Imports />} />

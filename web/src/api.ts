@@ -57,6 +57,8 @@ interface RequestOptions {
   body?: unknown;
   /** Sent as it is (multipart uploads), instead of JSON. */
   form?: FormData;
+  /** A file sent as the whole body, with its media type (a spreadsheet import). */
+  file?: { body: Blob; type: string };
   /** The sign-in request itself: a 401 there is wrong credentials, not an expired session. */
   quietUnauthenticated?: boolean;
 }
@@ -67,7 +69,10 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   if (requestLanguage) headers['accept-language'] = requestLanguage;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
-  else if (options.body !== undefined) {
+  else if (options.file) {
+    headers['content-type'] = options.file.type;
+    body = options.file.body;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

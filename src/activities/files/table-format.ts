@@ -3,7 +3,7 @@
  * create request. One row per activity, one column per field; lists are joined in one cell.
  *
  * Columns, in this order (stable; new ones are only ever appended):
- *   id                 the activity's id; on import, a new activity keeps it (an existing one is refused)
+ *   id                 the activity's id; on import, a new activity keeps it, an existing one is updated
  *   title              the title in the original language
  *   original_language  en fr es ru ar zh: the language of title, description and outcome
  *   kind status visibility
@@ -17,7 +17,8 @@
  *   participants       a whole number
  *   description outcome  in the original language (else the first language there is)
  *   links              URLs separated by spaces
- *   version updated_at deleted_at   bookkeeping (ignored on import)
+ *   version            on import, the version a row of the register was exported at (a stale one is a conflict)
+ *   updated_at deleted_at   bookkeeping (ignored on import)
  *
  * Every text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) is written with a leading apostrophe, and read back without it.
@@ -58,8 +59,6 @@ export type Column = (typeof COLUMNS)[number];
 /** Columns a file must have to be imported; a date needs date_text or date_start as well. */
 export const REQUIRED_COLUMNS: readonly Column[] = ['title', 'original_language', 'kind', 'offices'];
 
-/** Columns the register computes itself: read from an export, ignored on import. */
-export const COMPUTED_COLUMNS: readonly Column[] = ['date_precision', 'version', 'updated_at', 'deleted_at'];
 
 /** A cell as written: text, a number, or empty. */
 export type Cell = string | number | null;
@@ -134,42 +133,6 @@ export function activityCells(activity: Activity): Cell[] {
 
 // ---- reading a file back ----
 
-export type HeaderResult =
-  | { ok: true; index: ReadonlyMap<Column, number>; ignored: string[] }
-  | { ok: false; message: string };
-
-const normaliseName = (name: string): string =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-
-/** Which column is where; names are matched ignoring case, spaces and hyphens ("Date start" is date_start). */
-export function readHeader(header: readonly string[]): HeaderResult {
-  const index = new Map<Column, number>();
-  const ignored: string[] = [];
-  const known = new Set<string>(COLUMNS);
-  for (const [position, raw] of header.entries()) {
-    const name = normaliseName(raw);
-    if (name === '') continue;
-    if (!known.has(name)) {
-      ignored.push(raw.trim());
-      continue;
-    }
-    if (index.has(name as Column)) return { ok: false, message: `the column "${name}" appears twice in the header row` };
-    index.set(name as Column, position);
-  }
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (!index.has('date_text') && !index.has('date_start')) missing.push('date_text');
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      message: `the header row (row 1) lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the columns are: ${COLUMNS.join(', ')}`,
-    };
-  }
-  return { ok: true, index, ignored };
-}
-
 /** The column of a request path: "body.offices.0.role" → offices, "body.date.start" → date_start. */
 export function columnOf(path: string): Column | 'row' {
   const parts = path.replace(/^body\.?/, '').split('.');
@@ -200,10 +163,14 @@ export function columnOf(path: string): Column | 'row' {
   }
 }
 
-/** `id` is the row's activity id when it holds a valid one. */
-export type RowResult =
-  | { ok: true; id: string | null; input: CreateActivityBody }
-  | { ok: false; id: string | null; issues: CellIssue[] };
+/**
+ * `id` is the row's activity id when it holds a valid one, `version` the version it was exported
+ * at (when given), `filled` the columns whose cell is not empty.
+ */
+export type RowResult = { id: string | null; version: number | null; filled: ReadonlySet<Column> } & (
+  | { ok: true; input: CreateActivityBody }
+  | { ok: false; issues: CellIssue[] }
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -227,9 +194,14 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
   const issues: CellIssue[] = [];
   const at = (column: Column, code: FieldIssueCode, message: string, params?: IssueParams) => issues.push(cellIssue(column, code, message, params));
 
+  const filled = new Set([...index.keys()].filter((column) => cell(column) !== ''));
   const rawId = cell('id');
   const id = UUID.test(rawId) ? rawId.toLowerCase() : null;
   if (rawId !== '' && id === null) at('id', 'not_an_id', `"${rawId.slice(0, 60)}" is not an activity id (leave it empty for a new activity)`, { value: rawId.slice(0, 60) });
+
+  const versionText = cell('version');
+  const version = /^\d{1,9}$/.test(versionText) && Number(versionText) > 0 ? Number(versionText) : null;
+  if (versionText !== '' && version === null) at('version', 'not_a_number', `"${versionText.slice(0, 40)}" is not a version number`, { value: versionText.slice(0, 40) });
 
   const language = cell('original_language').toLowerCase();
   if (language === '') at('original_language', 'required', `is required: the language of the title (${LANGUAGES.join(', ')})`);
@@ -280,7 +252,7 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     ).filter(([, value]) => value !== ''),
   );
 
-  if (issues.length > 0) return { ok: false, id, issues };
+  if (issues.length > 0) return { ok: false, id, version, filled, issues };
 
   const lists = { sectors: items(cell('sectors')), bodies: items(cell('bodies')), links: cell('links').split(/\s+/).filter(Boolean) };
   const optional = (name: Column) => cell(name).toLowerCase() || undefined;
@@ -301,7 +273,7 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     links: lists.links.map((url) => ({ url })),
   };
   const parsed = createActivityBody.safeParse(request);
-  if (parsed.success) return { ok: true, id, input: parsed.data };
+  if (parsed.success) return { ok: true, id, version, filled, input: parsed.data };
 
   const itemText: Partial<Record<string, readonly string[]>> = { offices: officeItems, ...lists };
   const seen = new Set<string>();
@@ -316,5 +288,5 @@ export function rowToInput(cells: readonly string[], index: ReadonlyMap<Column, 
     const { code, params } = fieldIssueFromZod('body', issue, request);
     issues.push(cellIssue(column, code, message, item === undefined ? params : { ...params, item }));
   }
-  return { ok: false, id, issues };
+  return { ok: false, id, version, filled, issues };
 }

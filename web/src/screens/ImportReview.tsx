@@ -157,7 +157,7 @@ export default function ImportReview() {
   const [language, setLanguage] = useState<Language>('en');
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
-  const [confirmingReject, setConfirmingReject] = useState(false);
+  const [confirming, setConfirming] = useState<'accept-all' | 'reject-all' | null>(null);
   const selectId = useId();
 
   const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
@@ -188,10 +188,10 @@ export default function ImportReview() {
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
         <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
-        <button type="button" disabled={open === 0} onClick={() => void all('accept-all')}>
+        <button type="button" disabled={open === 0} onClick={() => setConfirming('accept-all')}>
           {t('app.imports.acceptAll', { count: open })}
         </button>
-        <button type="button" disabled={open === 0} onClick={() => setConfirmingReject(true)}>
+        <button type="button" disabled={open === 0} onClick={() => setConfirming('reject-all')}>
           {t('app.imports.rejectAll', { count: open })}
         </button>
       </div>
@@ -208,15 +208,27 @@ export default function ImportReview() {
           </ul>
         </div>
       ) : null}
-      {confirmingReject ? (
+      {/* Both act on every open proposal at once: each asks first. */}
+      {confirming === 'reject-all' ? (
         <Confirm
           title={t('app.imports.confirmRejectAllTitle', { count: open })}
           help={t('app.imports.confirmRejectAllHelp')}
           confirm={t('app.imports.rejectAll', { count: open })}
-          onCancel={() => setConfirmingReject(false)}
+          onCancel={() => setConfirming(null)}
           onConfirm={() => {
-            setConfirmingReject(false);
+            setConfirming(null);
             void all('reject-all');
+          }}
+        />
+      ) : confirming === 'accept-all' ? (
+        <Confirm
+          title={t('sheets.imports.confirmAcceptAllTitle', { count: open })}
+          help={t('sheets.imports.confirmAcceptAllHelp')}
+          confirm={t('app.imports.acceptAll', { count: open })}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void all('accept-all');
           }}
         />
       ) : null}

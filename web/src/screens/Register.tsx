@@ -11,6 +11,7 @@ import { Field } from '../Field.tsx';
 import { FuzzyDateText } from '../FuzzyDateText.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useOffices } from '../registry.ts';
+import { useUser } from '../session.tsx';
 import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
 
@@ -30,6 +31,7 @@ function Choice({ name, label, values, current, labelOf }: { name: Filter; label
 export default function Register() {
   const { t, language } = useI18n();
   const offices = useOffices();
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState<Page<Activity> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -118,6 +120,7 @@ export default function Register() {
         <a href={`/api/activities${exportQuery}${exportQuery ? '&' : '?'}format=xlsx`} download>
           {t('app.register.exportXlsx')}
         </a>
+        {user.role === 'reader' ? null : <Link to="/activities/import">{t('sheets.register.import')}</Link>}
       </p>
       <ErrorAlert error={error} />
       {page ? (
