@@ -261,7 +261,11 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
       if (dialect === 'postgres') expect((await fieldbook(['seed'], env)).code).toBe(0);
       // Each activity is written with its status history, its audit event and the register's change counter, in one transaction.
       const writer = (async () => {
-        while (writing) written.push((await fb.services.activities.create(SYSTEM, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: `Busy ${written.length}` } }))).id);
+        while (writing) {
+          written.push((await fb.services.activities.create(SYSTEM, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: `Busy ${written.length}` } }))).id);
+          // SQLite answers synchronously: without a turn of the event loop the child process's exit would never be heard.
+          await new Promise((r) => setImmediate(r));
+        }
       })();
       while (written.length < 3) await Promise.race([writer, new Promise((r) => setTimeout(r, 20))]);
       const out = join(dir, `busy-${dialect}.fbk.gz`);
