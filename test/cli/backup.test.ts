@@ -4,12 +4,13 @@
  * every table, goes SQLite → PostgreSQL → SQLite and every table is compared row by row.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFieldbook, seedDemo, type Fieldbook } from '#src/app.ts';
+import { openFieldbook, seedDemo, seedReference, type Fieldbook } from '#src/app.ts';
 import { carriedTables } from '#src/backup/store.ts';
 import type { ColumnKind } from '#src/backup/model.ts';
 import { activitiesQuery, createActivityBody } from '#src/activities/schemas.ts';
@@ -107,6 +108,16 @@ async function rowCount(file: string, table: string): Promise<number> {
   }
 }
 
+async function withFieldbookOn<T>(env: Record<string, string>, work: (fb: Fieldbook) => Promise<T>): Promise<T> {
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+  const fb = await openFieldbook(config, config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {});
+  try {
+    return await work(fb);
+  } finally {
+    await fb.close();
+  }
+}
+
 /** The demo register plus a row in every table the demo leaves empty, written the way the app writes them. */
 async function fillEveryTable(fb: Fieldbook): Promise<void> {
   const { auth, rounds, activities } = fb.services;
@@ -169,7 +180,7 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
     expect(toPostgres.stdout).toMatch(/^Restored \d+ rows of \d+ tables into PostgreSQL/m);
 
     const again = join(dir, 'postgres.fbk.gz');
-    expect((await fieldbook(['backup', '--out', again], postgresEnv(schema))).code).toBe(0);
+    await withFieldbookOn(postgresEnv(schema), (fb) => fb.services.backup.backup(again));
     const back = join(dir, 'back.db');
     const toSqlite = await fieldbook(['restore', again], sqliteEnv(back));
     expect(toSqlite.code, toSqlite.stderr).toBe(0);
@@ -218,12 +229,10 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
     const tamperedRun = await fieldbook(['restore', join(dir, 'tampered.fbk.gz')], sqliteEnv(target));
     expect(tamperedRun.code).toBe(1);
     expect(tamperedRun.stderr).toMatch(/The backup is damaged \(\w+: checksum mismatch\)\. Nothing was restored\./);
-    const cut = await fieldbook(['restore', join(dir, 'cut.fbk.gz')], sqliteEnv(target));
-    expect(cut.code).toBe(1);
-    expect(cut.stderr).toMatch(/The backup is damaged: its compression is broken .*Nothing was restored\./);
-    const newerRun = await fieldbook(['restore', join(dir, 'newer.fbk.gz')], sqliteEnv(target));
-    expect(newerRun.code).toBe(1);
-    expect(newerRun.stderr).toContain('The backup is in format 2, newer than this Fieldbook reads (up to 1)');
+    await withFieldbookOn(sqliteEnv(target), async (fb) => {
+      await expect(fb.services.backup.restore(join(dir, 'cut.fbk.gz'), { force: true })).rejects.toThrow(/The backup is damaged: its compression is broken .*Nothing was restored\./);
+      await expect(fb.services.backup.restore(join(dir, 'newer.fbk.gz'), { force: true })).rejects.toThrow('The backup is in format 2, newer than this Fieldbook reads (up to 1)');
+    });
     for (const table of ['office', 'activity', 'app_user', 'session']) expect(await rowCount(target, table), table).toBe(0);
   });
 
@@ -242,6 +251,19 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
     expect(await contents(`sqlite:${target}`)).toEqual(await contents(`sqlite:${source}`));
   });
 
+  it('stops, naming it, at a table it does not know how to carry, and writes no file', async () => {
+    const file = join(dir, 'unknown-type.db');
+    copySqliteTemplate(file);
+    const database = openDatabase<Database>(`sqlite:${file}`);
+    await sql`create table site_map (id text primary key, outline geometry)`.execute(database.db);
+    await database.close();
+    const out = join(dir, 'unknown-type.fbk.gz');
+    await withFieldbookOn(sqliteEnv(file), async (fb) => {
+      await expect(fb.services.backup.backup(out)).rejects.toThrow('site_map.outline has the type "geometry", which the backup format cannot carry');
+    });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it.each(DIALECTS)('takes a consistent backup on %s while activities are being written', async (dialect) => {
     const file = join(dir, `busy-${dialect}.db`);
     let env: Record<string, string>;
@@ -258,7 +280,7 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
     const written: string[] = [];
     let writing = true;
     try {
-      if (dialect === 'postgres') expect((await fieldbook(['seed'], env)).code).toBe(0);
+      if (dialect === 'postgres') await seedReference(fb, 'data/reference');
       // Each activity is written with its status history, its audit event and the register's change counter, in one transaction.
       const writer = (async () => {
         while (writing) {
@@ -276,7 +298,7 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
       expect(run.code, run.stderr).toBe(0);
 
       const restored = join(dir, `busy-${dialect}-restored.db`);
-      expect((await fieldbook(['restore', out], sqliteEnv(restored))).code).toBe(0);
+      await withFieldbookOn(sqliteEnv(restored), (target) => target.services.backup.restore(out, { force: false }));
       const tables = await contents(`sqlite:${restored}`);
       const activities = tables.get('activity')!.length;
       expect(activities).toBeGreaterThanOrEqual(3);
