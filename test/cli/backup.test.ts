@@ -246,8 +246,7 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
     expect(await rowCount(target, 'office')).toBe(offices);
     expect(await rowCount(target, 'activity')).toBe(0);
 
-    const forced = await fieldbook(['restore', backup, '--force'], sqliteEnv(target));
-    expect(forced.code, forced.stderr).toBe(0);
+    await withFieldbookOn(sqliteEnv(target), (fb) => fb.services.backup.restore(backup, { force: true }));
     expect(await contents(`sqlite:${target}`)).toEqual(await contents(`sqlite:${source}`));
   });
 
