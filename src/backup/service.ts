@@ -103,13 +103,14 @@ async function* fileLines(file: string): AsyncGenerator<string> {
   if (pending) yield pending;
 }
 
-type BackupLine = { kind: 'table'; name: string } | { kind: 'row'; table: TableShape | BackupHeader['tables'][number]; values: unknown[] };
+/** A line of a backup's body as the reader hands it on: a table begins (as the header describes it), or a row of it. */
+type BackupLine = { kind: 'table'; table: BackupHeader['tables'][number] } | { kind: 'row'; values: unknown[] };
 
 /**
  * Reads a backup through, checking it as it goes; `onLine` sees every table start and row. Throws
  * a BackupError at the first fault, or at the end when counts and checksums do not match.
  */
-async function readBackup(file: string, onLine: (line: BackupLine, header: BackupHeader) => Promise<void>): Promise<BackupHeader> {
+async function readBackup(file: string, onLine: (line: BackupLine) => Promise<void>): Promise<BackupHeader> {
   const lines = fileLines(file);
   const first = await lines.next();
   const header = parseHeader(first.done ? undefined : first.value);
@@ -132,14 +133,14 @@ async function readBackup(file: string, onLine: (line: BackupLine, header: Backu
       if (value.length !== table.columns.length) throw damaged(`a row of ${table.name} has ${value.length} values for ${table.columns.length} columns`);
       tally.line(text);
       tally.row(text);
-      await onLine({ kind: 'row', table, values: value }, header);
+      await onLine({ kind: 'row', values: value });
     } else if (value && typeof value === 'object' && 'table' in value) {
       const name = String((value as { table: unknown }).table);
       table = known.get(name);
       if (!table) throw damaged(`table ${name} is not in its header`);
       tally.line(text);
       tally.startTable(name);
-      await onLine({ kind: 'table', name }, header);
+      await onLine({ kind: 'table', table });
     } else {
       trailer = value;
     }
@@ -154,6 +155,7 @@ export function createBackupService(db: Kysely<Database>, dialect: Dialect, deps
   /** Loads a checked backup's rows into the open transaction, table by table, in the file's order. */
   async function load(trx: Executor, file: string, tables: ReadonlyMap<string, TableShape>): Promise<number> {
     let target: TableShape | undefined;
+    let source: BackupHeader['tables'][number] | undefined;
     let batch: Array<Record<string, unknown>> = [];
     let later: Array<{ key: Record<string, unknown>; values: Record<string, unknown> }> = [];
     let rows = 0;
@@ -166,15 +168,15 @@ export function createBackupService(db: Kysely<Database>, dialect: Dialect, deps
       batch = [];
       later = [];
     };
-    await readBackup(file, async (line, header) => {
+    await readBackup(file, async (line) => {
       if (line.kind === 'table') {
         await finishTable();
-        target = tables.get(line.name)!;
+        source = line.table;
+        target = tables.get(line.table.name)!;
         return;
       }
-      const source = header.tables.find((t) => t.name === target!.name)!;
       const row: Record<string, unknown> = {};
-      source.columns.forEach(([name, kind], i) => (row[name] = decodeValue(kind, line.values[i], dialect)));
+      source!.columns.forEach(([name, kind], i) => (row[name] = decodeValue(kind, line.values[i], dialect)));
       const pointers = target!.selfReferences.flat().filter((column) => row[column] !== null);
       if (pointers.length > 0) {
         if (target!.primaryKey.length === 0) throw new BackupError(`Table ${target!.name} points at its own rows but has no primary key; the backup format cannot restore it.`);
