@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
+import { createBackupService, type BackupService } from '#src/backup/service.ts';
 import { AUTH_SECURITY_SCHEMES, authPlugin } from '#src/auth/plugin.ts';
 import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
@@ -50,6 +51,7 @@ export interface Services {
   reports: ReportService;
   rounds: RoundService;
   mail: MailService;
+  backup: BackupService;
 }
 
 export interface Fieldbook {
@@ -86,7 +88,7 @@ export async function openFieldbook(
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, activities, imports, reports, rounds, mail },
+    services: { registry, auth, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
     close: async () => {
       await reports.close();
       await database.close();

@@ -1,4 +1,4 @@
-/** `fieldbook serve | migrate | seed | user add | token create` */
+/** `fieldbook serve | migrate | seed | import | report | backup | restore | user add | token create` */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -245,6 +245,29 @@ program
       });
     },
   );
+
+program
+  .command('backup')
+  .description('Write a consistent backup of the whole database (every table; safe while the server runs) to a gzip\'d file; see the README')
+  .requiredOption('--out <file>', 'the file to write, e.g. fieldbook-2026-12-07.fbk.gz (replaced only once complete)')
+  .action(async (options: { out: string }) => {
+    await withFieldbook(loadConfig(), async (fieldbook) => {
+      const { tables, rows } = await fieldbook.services.backup.backup(options.out);
+      console.log(`Wrote ${options.out}: ${rows} rows of ${tables} tables from ${fieldbook.database.description}.`);
+    });
+  });
+
+program
+  .command('restore')
+  .description('Restore a backup into this database (SQLite or PostgreSQL, whichever wrote it): checked whole first; nothing is written from a damaged or newer file')
+  .argument('<file>', 'a file written by fieldbook backup')
+  .option('--force', 'wipe this database first if it holds data (in the same transaction: if the restore fails, nothing is wiped)')
+  .action(async (file: string, options: { force?: boolean }) => {
+    await withFieldbook(loadConfig(), async (fieldbook) => {
+      const { tables, rows } = await fieldbook.services.backup.restore(file, { force: options.force ?? false });
+      console.log(`Restored ${rows} rows of ${tables} tables into ${fieldbook.database.description}.`);
+    });
+  });
 
 const user = program.command('user').description('Manage accounts');
 user

@@ -133,6 +133,15 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     },
 
     /**
+     * Rebuilds what the database derives from the activity rows and a restore does not copy (the
+     * SQLite search index's word list; the index itself and PostgreSQL's search vector follow the
+     * rows by trigger and generated column). Runs in the caller's transaction.
+     */
+    async rebuildDerived(trx: Executor): Promise<void> {
+      await store.rebuildSearchWords(trx);
+    },
+
+    /**
      * `alongside` runs another capability's writes in the transaction that stores the activity
      * (e.g. the importer marking its proposal accepted): both land or neither does.
      */

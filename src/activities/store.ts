@@ -207,6 +207,18 @@ async function addSearchWords(ex: Executor, searchTexts: string[]): Promise<void
   }
 }
 
+/**
+ * SQLite: the word list read back from the full-text index itself (after a restore, whose rows
+ * filled the index through its triggers), so prefix searches expand to exactly the indexed words.
+ */
+export async function rebuildSearchWords(ex: Executor): Promise<void> {
+  if (!onSqlite(ex)) return;
+  await ex.deleteFrom('activity_search_word').execute();
+  await sql`create virtual table if not exists temp.activity_search_terms using fts5vocab(main, activity_search, 'row')`.execute(ex);
+  await sql`insert into activity_search_word (word) select term from temp.activity_search_terms`.execute(ex);
+  await sql`drop table temp.activity_search_terms`.execute(ex);
+}
+
 /** Inserts activities with their links, in multi-row statements (the caller holds the transaction). */
 export async function insertActivities(ex: Executor, items: Array<{ activity: Activity; searchText: string }>): Promise<void> {
   if (items.length === 0) return;
