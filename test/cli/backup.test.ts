@@ -21,6 +21,7 @@ import type { Database } from '#src/db/schema.ts';
 import { copySqliteTemplate } from '../support/database.ts';
 import { adminQuery, DIALECTS, POSTGRES_URL } from '../support/dialects.ts';
 import { SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
+import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 
 const BIN = resolve('bin/fieldbook.js');
 const SYSTEM: Actor = { kind: 'system', label: 'backup test' };
@@ -134,6 +135,9 @@ async function fillEveryTable(fb: Fieldbook): Promise<void> {
   // A deleted activity, which must come back deleted.
   const doomed = await activities.create(admin, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: 'A workshop deleted later' } }));
   await activities.remove(admin, doomed.id);
+  // A sign-in counted against its address, as the rate limiter shared by instances counts it.
+  const Store = databaseRateLimitStore(fb.database.db);
+  await new Promise<void>((resolve, reject) => new Store({}).incr('192.0.2.1', (error) => (error ? reject(error) : resolve()), 60_000, 5));
 }
 
 describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
