@@ -38,6 +38,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   const references = referenceCache(registry);
 
   const searchTextOf = (activity: Activity, refs: References) => searchDocument(activity, refs.namesOf, countryNames);
+  const stored = (activity: Activity, refs: References): store.StoredActivity => ({ activity, searchText: searchTextOf(activity, refs) });
 
   /** Staff see everything, deleted included; everyone else public, live activities. */
   const canSee = (actor: Actor, activity: Activity) =>
@@ -225,7 +226,8 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       const relatedIssues = await checkRelated(activity);
       if (relatedIssues.length > 0) throw invalid(relatedIssues);
       const written = await db.transaction().execute(async (trx) => {
-        if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
+        const written = await store.updateActivity(trx, stored(current, refs), stored(activity, refs), current.version);
+        if (!written) return false;
         const change = statusChange(current, activity, statusReason, stamp.at, stamp.by);
         if (change) await store.insertStatusChange(trx, id, change);
         await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: id, before: current, after: activity });
@@ -247,9 +249,13 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return setDeleted(actor, id, false);
     },
 
-    /** When the register last changed (public: says nothing about what changed), for caching the public site. */
-    async freshness(): Promise<RegisterFreshness> {
-      return store.registerFreshness(db);
+    /**
+     * When the register last changed (public: says nothing about what changed), for caching the
+     * public site; given offices, when the activities of any of them last changed (what a page
+     * showing only theirs depends on).
+     */
+    async freshness(offices?: readonly string[]): Promise<RegisterFreshness> {
+      return offices && offices.length > 0 ? store.officesFreshness(db, offices) : store.registerFreshness(db);
     },
 
     /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */
@@ -293,7 +299,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     };
     const refs = await references();
     const written = await db.transaction().execute(async (trx) => {
-      if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
+      if (!(await store.updateActivity(trx, stored(current, refs), stored(activity, refs), current.version))) return false;
       await recordAudit(trx, actor, {
         action: deleted ? 'activity.delete' : 'activity.restore',
         entityType: 'activity',
