@@ -65,7 +65,7 @@ export async function openFieldbook(
   config: Config,
   databaseOptions: DatabaseOptions = config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {},
 ): Promise<Fieldbook> {
-  const database = openDatabase<Database>(config.DATABASE_URL, databaseOptions);
+  const database = openDatabase<Database>(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS, ...databaseOptions });
   try {
     await migrateToLatest(database.db, databaseOptions.schema);
   } catch (error) {
@@ -98,8 +98,12 @@ export async function openFieldbook(
   };
 }
 
+/** How soon a write reaches SQLite's database file from its WAL (the checkpoint worker's look), and how often stale statistics are refreshed. */
+const CHECKPOINT_MS = 200;
+const OPTIMIZE_MS = 60 * 60 * 1000;
+
 /**
- * The HTTP app, and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
+ * The HTTP app, the database's upkeep (SQLite: checkpoints off the request path), and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
  * also the mail worker. Both start when the app is ready and stop when it closes (the command
  * line's one-shot commands open no app, so they send nothing).
  */
@@ -123,6 +127,15 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       workspaceRoutes(),
     ],
   });
+  let upkeep: { stop(): Promise<void> } | undefined;
+  app.addHook('onReady', async () => {
+    upkeep = database.startUpkeep({
+      checkpointMs: CHECKPOINT_MS,
+      optimizeMs: OPTIMIZE_MS,
+      onError: (error) => app.log.error({ err: error }, 'database upkeep failed'),
+    });
+  });
+  app.addHook('onClose', async () => upkeep?.stop());
   if (config.ROUND_REMINDER_MINUTES > 0) {
     let reminders: RemindersJob | undefined;
     app.addHook('onReady', async () => {
