@@ -21,6 +21,7 @@ import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
+import { refreshStatistics } from '#src/platform/statistics.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
@@ -67,7 +68,9 @@ export async function openFieldbook(
 ): Promise<Fieldbook> {
   const database = openDatabase<Database>(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS, ...databaseOptions });
   try {
-    await migrateToLatest(database.db, databaseOptions.schema);
+    const migrated = await migrateToLatest(database.db, databaseOptions.schema);
+    // Statistics of a register that has activities follow a new schema (a new index has none).
+    if (migrated.results?.some((r) => r.status === 'Success')) await refreshRegisterStatistics(database.db);
   } catch (error) {
     await database.close();
     throw error;
@@ -163,6 +166,14 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
   return app;
 }
 
+/**
+ * The planner's statistics gathered again when the register holds activities; an empty one is
+ * left without, as ANALYZE of empty tables would tell the planner they stay empty.
+ */
+async function refreshRegisterStatistics(db: Fieldbook['database']['db']): Promise<void> {
+  if (await db.selectFrom('activity').select('id').limit(1).executeTakeFirst()) await refreshStatistics(db);
+}
+
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
 
 /** The report the product comes from, imported and accepted by `fieldbook seed --demo`. */
@@ -182,11 +193,14 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
   const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
   const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
 export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
   const data = await readReferenceData(referenceDir);
-  return fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const summary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  await refreshRegisterStatistics(fieldbook.database.db);
+  return summary;
 }

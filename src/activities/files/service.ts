@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
 import { invalid, issue, tooLarge, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
+import { afterBulkLoad } from '#src/platform/statistics.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { Stamp } from '../compose.ts';
 import type { Activity } from '../model.ts';
@@ -129,6 +130,7 @@ export function createFileUseCases({ db, references, prepareNew, insertNew, list
       const storing = !options.dryRun && valid.length > 0 && (options.mode === 'valid-rows' || refused === 0);
       if (storing) {
         await db.transaction().execute((trx) => insertNew(trx, actor, valid.map((activity) => ({ activity, statusReason: undefined })), refs));
+        await afterBulkLoad(db, valid.length);
       }
       return {
         mode: options.mode,
