@@ -79,8 +79,8 @@ export function startSqliteUpkeep(connection: SQLite.Database, file: string, opt
   worker.once('exit', (code) => {
     if (!stopping) fallBack(new Error(`the checkpoint worker stopped (exit code ${code}); SQLite checkpoints in commits again`));
   });
-  // Not a reason to keep the process alive: the server's own handles are.
-  worker.unref();
+  // Once started, not a reason to keep the process alive: the server's own handles are.
+  void ready.then(() => worker.unref());
 
   const optimizer =
     options.optimizeMs > 0
