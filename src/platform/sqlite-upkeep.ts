@@ -99,6 +99,8 @@ export function startSqliteUpkeep(connection: SQLite.Database, file: string, opt
       if (stopping) return;
       stopping = true;
       clearInterval(optimizer);
+      // Held until it has taken its last checkpoint and closed its connection.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
       if (connection.open) connection.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
