@@ -22,6 +22,7 @@ import { migrateToLatest } from '#src/db/migrator.ts';
 import type { Database } from '#src/db/schema.ts';
 import type { Config } from '#src/platform/config.ts';
 import { openDatabase, withStartupLock, type DatabaseHandle, type DatabaseOptions } from '#src/platform/database.ts';
+import { refreshStatistics } from '#src/platform/statistics.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
@@ -71,7 +72,7 @@ export async function openFieldbook(
   databaseOptions: DatabaseOptions = config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {},
   prepare?: (fieldbook: Fieldbook) => Promise<void>,
 ): Promise<Fieldbook> {
-  const database = openDatabase<Database>(config.DATABASE_URL, databaseOptions);
+  const database = openDatabase<Database>(config.DATABASE_URL, { synchronous: config.SQLITE_SYNCHRONOUS, ...databaseOptions });
   const registry = createRegistryService(database.db, { snapshotTtlMs: config.REGISTRY_SNAPSHOT_SECONDS * 1000 });
   const auth = createAuthService(database.db, registry, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -96,7 +97,9 @@ export async function openFieldbook(
   };
   try {
     await withStartupLock(database, async () => {
-      await migrateToLatest(database.db, databaseOptions.schema);
+      const migrated = await migrateToLatest(database.db, databaseOptions.schema);
+      // Statistics of a register that has activities follow a new schema (a new index has none).
+      if (migrated.results?.some((r) => r.status === 'Success')) await refreshRegisterStatistics(database.db);
       // Stored search texts follow the current stems and spellings before anyone searches.
       await activities.refreshSearchIndex();
       await prepare?.(fieldbook);
@@ -108,8 +111,12 @@ export async function openFieldbook(
   return fieldbook;
 }
 
+/** How soon a write reaches SQLite's database file from its WAL (the checkpoint worker's look), and how often stale statistics are refreshed. */
+const CHECKPOINT_MS = 200;
+const OPTIMIZE_MS = 60 * 60 * 1000;
+
 /**
- * The HTTP app, and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
+ * The HTTP app, the database's upkeep (SQLite: checkpoints off the request path), and the reporting rounds' reminders job (ROUND_REMINDER_MINUTES); with SMTP_URL,
  * also the mail worker. Both start when the app is ready and stop when it closes (the command
  * line's one-shot commands open no app, so they send nothing).
  */
@@ -134,6 +141,15 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       workspaceRoutes(),
     ],
   });
+  let upkeep: { stop(): Promise<void> } | undefined;
+  app.addHook('onReady', async () => {
+    upkeep = database.startUpkeep({
+      checkpointMs: CHECKPOINT_MS,
+      optimizeMs: OPTIMIZE_MS,
+      onError: (error) => app.log.error({ err: error }, 'database upkeep failed'),
+    });
+  });
+  app.addHook('onClose', async () => upkeep?.stop());
   if (config.ROUND_REMINDER_MINUTES > 0) {
     let reminders: RemindersJob | undefined;
     app.addHook('onReady', async () => {
@@ -161,6 +177,14 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
   return app;
 }
 
+/**
+ * The planner's statistics gathered again when the register holds activities; an empty one is
+ * left without, as ANALYZE of empty tables would tell the planner they stay empty.
+ */
+async function refreshRegisterStatistics(db: Fieldbook['database']['db']): Promise<void> {
+  if (await db.selectFrom('activity').select('id').limit(1).executeTakeFirst()) await refreshStatistics(db);
+}
+
 export const SEED_ACTOR: Actor = { kind: 'system', label: 'fieldbook seed' };
 
 /** The report the product comes from, imported and accepted by `fieldbook seed --demo`. */
@@ -180,11 +204,14 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
   const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
   const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
 export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
   const data = await readReferenceData(referenceDir);
-  return fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const summary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  await refreshRegisterStatistics(fieldbook.database.db);
+  return summary;
 }

@@ -2,7 +2,9 @@
  * List pages as sent (JSON text), by the register's freshness marker, the audience and the URL:
  * while the register does not change, the same page is read, presented and serialised once. A
  * change moves the marker (`registerFreshness` in store.ts, the one the public site's ETags
- * use), so older entries are never asked for again and leave as the least recently used.
+ * use), so older entries are never asked for again and leave as the least recently used. A list
+ * of some offices' activities is keyed by those offices' marker alone (`officesFreshness`), so a
+ * write to another office's activity leaves it cached.
  */
 import type { Actor } from '#src/platform/access.ts';
 import { LruCache } from '#src/platform/lru.ts';
@@ -29,7 +31,7 @@ export class PageCache extends LruCache<string> {
 export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector' | 'publicRelatedIds'>) {
   const pages = new PageCache();
   return async (actor: Actor, query: ActivitiesQuery, url: string): Promise<string> => {
-    const key = PageCache.key(await activities.freshness(), audienceOf(actor), url);
+    const key = PageCache.key(await activities.freshness(query.office), audienceOf(actor), url);
     const kept = pages.get(key);
     if (kept !== undefined) return kept;
     const page = await activities.list(actor, query);

@@ -38,6 +38,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   const references = referenceCache(registry);
 
   const searchTextOf = (activity: Activity, refs: References) => searchDocument(activity, refs.namesOf, countryNames);
+  const stored = (activity: Activity, refs: References): store.StoredActivity => ({ activity, searchText: searchTextOf(activity, refs) });
 
   /** Staff see everything, deleted included; everyone else public, live activities. */
   const canSee = (actor: Actor, activity: Activity) =>
@@ -85,7 +86,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
    * holds the transaction); false when `before` is no longer the stored version.
    */
   async function writeUpdate(trx: Executor, actor: Actor, before: Activity, activity: Activity, statusReason: string | undefined, refs: References): Promise<boolean> {
-    if (!(await store.updateActivity(trx, activity, before.version, searchTextOf(activity, refs)))) return false;
+    if (!(await store.updateActivity(trx, stored(before, refs), stored(activity, refs), before.version))) return false;
     const change = statusChange(before, activity, statusReason, activity.updatedAt, activity.updatedBy);
     if (change) await store.insertStatusChange(trx, activity.id, change);
     await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: activity.id, before, after: activity });
@@ -254,9 +255,13 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return setDeleted(actor, id, false);
     },
 
-    /** When the register last changed (public: says nothing about what changed), for caching the public site. */
-    async freshness(): Promise<RegisterFreshness> {
-      return store.registerFreshness(db);
+    /**
+     * When the register last changed (public: says nothing about what changed), for caching the
+     * public site; given offices, when the activities of any of them last changed (what a page
+     * showing only theirs depends on).
+     */
+    async freshness(offices?: readonly string[]): Promise<RegisterFreshness> {
+      return offices && offices.length > 0 ? store.officesFreshness(db, offices) : store.registerFreshness(db);
     },
 
     /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */
@@ -300,7 +305,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     };
     const refs = await references();
     const written = await db.transaction().execute(async (trx) => {
-      if (!(await store.updateActivity(trx, activity, current.version, searchTextOf(activity, refs)))) return false;
+      if (!(await store.updateActivity(trx, stored(current, refs), stored(activity, refs), current.version))) return false;
       await recordAudit(trx, actor, {
         action: deleted ? 'activity.delete' : 'activity.restore',
         entityType: 'activity',

@@ -233,18 +233,101 @@ export async function insertActivities(ex: Executor, items: Array<{ activity: Ac
   }
   await insertChildren(ex, items.map((i) => i.activity), seqOf);
   await addSearchWords(ex, items.map((i) => i.searchText));
+  const at = items.reduce((latest, i) => (i.activity.updatedAt > latest ? i.activity.updatedAt : latest), '');
+  await markOfficesChanged(ex, items.flatMap((i) => i.activity.offices.map((o) => o.office)), change, at);
 }
 
-/** Writes a changed activity if it is still at `expectedVersion`; false when someone changed it first. */
-export async function updateActivity(ex: Executor, activity: Activity, expectedVersion: number, searchText: string): Promise<boolean> {
-  const { id, created_at: _c, created_by: _b, ...changes } = toRow(activity, searchText, await nextChangeSeq(ex));
+/** Stamps the offices whose shown activities a write changed with its change number (migration 0061). */
+async function markOfficesChanged(ex: Executor, offices: readonly string[], changeSeq: number, at: string): Promise<void> {
+  const codes = [...new Set(offices)].sort();
+  if (codes.length === 0) return;
+  await ex
+    .insertInto('activity_office_change')
+    .values(codes.map((office_code) => ({ office_code, change_seq: changeSeq, changed_at: at })))
+    .onConflict((oc) => oc.column('office_code').doUpdateSet((eb) => ({ change_seq: eb.ref('excluded.change_seq'), changed_at: eb.ref('excluded.changed_at') })))
+    .execute();
+}
+
+/**
+ * The offices whose pages show this activity: its own, before and after the write, and, when
+ * whether the public may see it changed, those of the activities related to it (the public
+ * presenter lists a related activity only while it is public).
+ */
+async function officesShowing(ex: Executor, before: Activity, after: Activity): Promise<string[]> {
+  const own = [...before.offices, ...after.offices].map((o) => o.office);
+  const seen = (a: Activity) => a.visibility === 'public' && a.deletedAt === null;
+  if (seen(before) === seen(after)) return own;
+  const relating = await ex
+    .selectFrom('activity_relation as r')
+    .innerJoin('activity_office as ao', 'ao.activity_id', 'r.activity_id')
+    .select('ao.office_code')
+    .distinct()
+    .where('r.related_id', '=', after.id)
+    .execute();
+  return [...own, ...relating.map((r) => r.office_code)];
+}
+
+/** An activity as written, with the search text it was (or is to be) indexed under. */
+export interface StoredActivity {
+  activity: Activity;
+  searchText: string;
+}
+
+/** The columns of `after` whose values differ from `before`'s (the bookkeeping ones always differ). */
+function changedColumns(before: StoredActivity, after: StoredActivity, changeSeq: number): Partial<Omit<ActivityTable, 'seq'>> {
+  const old = toRow(before.activity, before.searchText, changeSeq);
+  const now = toRow(after.activity, after.searchText, changeSeq);
+  const changed: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(now)) {
+    if (value !== old[column as keyof typeof old]) changed[column] = value;
+  }
+  return { ...(changed as Partial<Omit<ActivityTable, 'seq'>>), change_seq: changeSeq };
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Rewrites only the link tables whose links changed: an edit of one field left the offices,
+ * Sectors, bodies and relations as they were but deleted and inserted them all again (12 pages
+ * of a PATCH's 36). The office links carry date_start, so a new date alone moves them in place.
+ */
+async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activity, seq: number): Promise<void> {
+  const id = after.id;
+  if (!sameJson(before.offices, after.offices)) {
+    await ex.deleteFrom('activity_office').where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_office', after.offices.map((o, position) => ({ activity_id: id, office_code: o.office, role: o.role, position, date_start: after.date.start, seq })));
+  } else if (before.date.start !== after.date.start) {
+    await ex.updateTable('activity_office').set({ date_start: after.date.start }).where('activity_id', '=', id).execute();
+  }
+  if (!sameJson(before.sectors, after.sectors)) {
+    await ex.deleteFrom('activity_sector').where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_sector', after.sectors.map((sector_code) => ({ activity_id: id, sector_code })));
+  }
+  if (!sameJson(before.bodies, after.bodies)) {
+    await ex.deleteFrom('activity_body').where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_body', after.bodies.map((body_code, position) => ({ activity_id: id, body_code, position })));
+  }
+  if (!sameJson(before.related, after.related)) {
+    await ex.deleteFrom('activity_relation').where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_relation', after.related.map((r) => ({ activity_id: id, related_id: r.activity, kind: r.kind })));
+  }
+}
+
+/**
+ * Writes what changed from `before` to `after` if the row is still at `expectedVersion`; false
+ * when someone changed it first. Only the columns whose values changed are set, so the indexes
+ * of the others keep their keys, and the search index (whose trigger watches search_text and
+ * date_start, migration 0060) is left alone unless its words or its date moved.
+ */
+export async function updateActivity(ex: Executor, before: StoredActivity, after: StoredActivity, expectedVersion: number): Promise<boolean> {
+  const { id } = after.activity;
+  const changeSeq = await nextChangeSeq(ex);
+  const changes = changedColumns(before, after, changeSeq);
   const written = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).returning('seq').executeTakeFirst();
   if (!written) return false;
-  for (const table of ['activity_office', 'activity_sector', 'activity_body', 'activity_relation'] as const) {
-    await ex.deleteFrom(table).where('activity_id', '=', id).execute();
-  }
-  await insertChildren(ex, [activity], new Map([[id, Number(written.seq)]]));
-  await addSearchWords(ex, [searchText]);
+  await rewriteChangedLinks(ex, before.activity, after.activity, Number(written.seq));
+  if (changes.search_text !== undefined) await addSearchWords(ex, [changes.search_text]);
+  await markOfficesChanged(ex, await officesShowing(ex, before.activity, after.activity), changeSeq, after.activity.updatedAt);
   return true;
 }
 
@@ -598,4 +681,17 @@ export async function registerFreshness(ex: Executor): Promise<RegisterFreshness
   `.execute(ex);
   const row = rows[0];
   return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.updated_at ?? null };
+}
+
+/**
+ * The freshness of pages that show only these offices' activities: the last change number and
+ * time stamped on any of them (migration 0061); 0 and null while none has changed since.
+ */
+export async function officesFreshness(ex: Executor, offices: readonly string[]): Promise<RegisterFreshness> {
+  const row = await ex
+    .selectFrom('activity_office_change')
+    .select((eb) => [eb.fn.max('change_seq').as('change_seq'), eb.fn.max('changed_at').as('changed_at')])
+    .where('office_code', 'in', [...new Set(offices)])
+    .executeTakeFirst();
+  return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.changed_at ?? null };
 }

@@ -101,9 +101,20 @@ export interface SearchIndexTable {
   format: number;
 }
 
+/**
+ * Per office, the change number and time of the last write that touched its activities
+ * (migration 0061): the freshness marker of pages that show only some offices' activities.
+ */
+export interface ActivityOfficeChangeTable {
+  office_code: string;
+  change_seq: number;
+  changed_at: string;
+}
+
 export interface ActivityTables {
   activity: ActivityTable;
   activity_change_counter: ActivityChangeCounterTable;
+  activity_office_change: ActivityOfficeChangeTable;
   activity_search: ActivitySearchTable;
   activity_search_word: ActivitySearchWordTable;
   search_index: SearchIndexTable;

@@ -9,6 +9,7 @@ import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
+import { afterBulkLoad } from '#src/platform/statistics.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
@@ -267,6 +268,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
           outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
         }
       }
+      await afterBulkLoad(db, outcome.accepted.length);
       return outcome;
     },
 

@@ -24,6 +24,17 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a PostgreSQL schema name: lower-case letters, digits and _, not starting with a digit')
     .optional(),
+  /**
+   * SQLite only: when a commit reaches the disk. FULL (the default): the WAL is synced at every
+   * commit, so an acknowledged write survives a power cut or an OS crash. NORMAL: synced at
+   * checkpoints only; faster commits, but a power cut may lose the last ones (a process crash
+   * loses nothing either way). docs/decisions/0012-durability-and-the-write-path.md
+   */
+  SQLITE_SYNCHRONOUS: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(['full', 'normal'], { error: 'must be FULL or NORMAL' }))
+    .default('full'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { LruCache } from './lru.ts';
+import { startSqliteUpkeep, type SqliteUpkeep, type SqliteUpkeepOptions } from './sqlite-upkeep.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,12 +19,24 @@ export interface DatabaseHandle<DB> {
   dialect: Dialect;
   /** A description safe to print (no password). */
   description: string;
+  /**
+   * A running server's upkeep: on SQLite, WAL checkpoints from a worker thread instead of inside
+   * commits, and `PRAGMA optimize` on a schedule (sqlite-upkeep.ts). Nothing on PostgreSQL, whose
+   * own background processes checkpoint and analyse.
+   */
+  startUpkeep(options: SqliteUpkeepOptions): SqliteUpkeep;
+  /** SQLite: refreshes stale statistics and empties the WAL into the file first. */
   close(): Promise<void>;
 }
+
+/** When SQLite's WAL reaches the disk: at every commit (FULL), or at checkpoints (NORMAL: a power cut may lose the last commits). */
+export type SqliteSynchronous = 'full' | 'normal';
 
 export interface DatabaseOptions {
   /** PostgreSQL only: the schema to work in (tests give each test its own). */
   schema?: string;
+  /** SQLite only; FULL unless told (docs/decisions/0012-durability-and-the-write-path.md). */
+  synchronous?: SqliteSynchronous;
 }
 
 export function dialectOf(url: string): Dialect {
@@ -42,14 +55,28 @@ export function openDatabase<DB>(url: string, options: DatabaseOptions = {}): Da
     connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
-    connection.pragma('synchronous = NORMAL');
+    connection.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    // After a checkpoint resets the WAL, its file is cut back to this size rather than kept at its largest.
+    connection.pragma('journal_size_limit = 67108864');
     // Reads of a large register: SQLite's own page cache defaults to 2 MB, so every request read
     // its index and table pages again through read(2). 64 MB of cache and the file memory-mapped
     // (address space, not memory: the OS shares its page cache) keep hot pages one lookup away.
     connection.pragma('cache_size = -65536');
     connection.pragma('mmap_size = 8589934592');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-    return { db, dialect: 'sqlite', description: `SQLite ${file}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      description: `SQLite ${file}`,
+      startUpkeep: (upkeep) => startSqliteUpkeep(connection, file, upkeep),
+      close: async () => {
+        if (connection.open) {
+          connection.pragma('optimize');
+          connection.pragma('wal_checkpoint(TRUNCATE)');
+        }
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -59,7 +86,13 @@ export function openDatabase<DB>(url: string, options: DatabaseOptions = {}): Da
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
-  return { db, dialect: 'postgres', description: `PostgreSQL ${safe.host}${safe.pathname}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    description: `PostgreSQL ${safe.host}${safe.pathname}`,
+    startUpkeep: () => ({ ready: Promise.resolve(), stop: async () => {} }),
+    close: () => db.destroy(),
+  };
 }
 
 /** Resolves when the database answers a trivial query, rejects with the driver's error when it does not (the health check). */

@@ -49,10 +49,24 @@ export function publishingRoutes(publishing: PublishingService) {
     return { language, t, direction, path, origin: `${request.protocol}://${request.host}`, today: todayUtc(), snapshot: await publishing.snapshot() };
   }
 
-  /** A conditional GET of a page or feed built from the register, in the path's language. */
-  async function conditional(request: Request<LangParams>, reply: FastifyReply, render: (ctx: PageContext) => Promise<Rendered>, language = pageLanguage(request.params.lang)) {
-    return sendConditional(request, reply, cache, await publishing.stamp(), async () => render(await contextFor(request, language)));
+  /**
+   * A conditional GET of a page or feed built from the register, in the path's language. A page
+   * that shows only some offices' activities names them (`offices`): a write to another office's
+   * activity then leaves it as it was, cached and with the same ETag.
+   */
+  async function conditional(
+    request: Request<LangParams>,
+    reply: FastifyReply,
+    render: (ctx: PageContext) => Promise<Rendered>,
+    language = pageLanguage(request.params.lang),
+    offices?: readonly string[],
+  ) {
+    return sendConditional(request, reply, cache, await publishing.stamp(offices), async () => render(await contextFor(request, language)));
   }
+
+  /** An office's page or feed: one office's activities alone. */
+  const officeConditional = (request: Request<CodeParams>, reply: FastifyReply, render: (ctx: PageContext) => Promise<Rendered>) =>
+    conditional(request, reply, render, pageLanguage(request.params.lang), [request.params.code]);
 
   /** A calendar feed of the filter's window (or the default one), named and filed as given. */
   async function calendar(ctx: PageContext, filter: SiteFilter, name: string, fileName: string): Promise<Rendered> {
@@ -136,7 +150,7 @@ export function publishingRoutes(publishing: PublishingService) {
       );
 
       site.get('/:lang/offices/:code', async (request: Request<CodeParams>, reply) =>
-        conditional(request, reply, async (ctx) => {
+        officeConditional(request, reply, async (ctx) => {
           const details = ctx.snapshot.officeByCode.get(request.params.code);
           if (!details) throw notFound('office_not_found', 'No such office.');
           const { year, issue } = planYear(request.query, ctx.today);
@@ -149,7 +163,7 @@ export function publishingRoutes(publishing: PublishingService) {
       );
 
       site.get('/:lang/offices/:code/calendar.ics', async (request: Request<CodeParams>, reply) =>
-        conditional(request, reply, async (ctx) => {
+        officeConditional(request, reply, async (ctx) => {
           const details = ctx.snapshot.officeByCode.get(request.params.code);
           if (!details) throw notFound('office_not_found', `There is no office "${request.params.code.slice(0, 80)}".`);
           const filter = { ...feedFilter(request.query, ctx.snapshot.known), office: [details.office.code] };

@@ -116,9 +116,12 @@ export function createPublishingService(registry: RegistryService, activities: A
   return {
     snapshot,
 
-    /** The validators of every page and feed: two index reads and the (cached) registry's hash. */
-    async stamp(today: string = todayUtc()) {
-      const [freshness, registry] = await Promise.all([activities.freshness(), snapshot()]);
+    /**
+     * The validators of every page and feed: two index reads and the (cached) registry's hash.
+     * A page that shows only some offices' activities names them: it changes only with theirs.
+     */
+    async stamp(offices?: readonly string[], today: string = todayUtc()) {
+      const [freshness, registry] = await Promise.all([activities.freshness(offices), snapshot()]);
       return cacheStamp(`${version}-${registry.hash}`, freshness, today);
     },
 

@@ -10,6 +10,7 @@ import { conflict, invalid, issue, tooLarge, type FieldIssue } from '#src/platfo
 import type { Language } from '#src/platform/i18n.ts';
 import { allMessages, translator } from '#src/platform/messages.ts';
 import { newId } from '#src/platform/ids.ts';
+import { afterBulkLoad } from '#src/platform/statistics.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import { textIn, type Activity } from '../model.ts';
 import type { References } from '../references.ts';
@@ -176,6 +177,7 @@ export function createFileUseCases({ db, references, insertNew, writeUpdate, lis
             }
           }
         });
+        await afterBulkLoad(db, creates.length + updates.length);
       }
       const ignoredColumns = planned.header.filter((heading, i) => planned.columns[i] === null && heading.trim() !== '' && !isComputedHeading(heading)).map((h) => h.trim());
       return {
