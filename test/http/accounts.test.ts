@@ -206,6 +206,17 @@ describeHttp('managing accounts', {
     expect(listed.body.data.find((t: { name: string }) => t.name === 'short-lived')).toMatchObject({ expiresAt, revokedAt: null, lastUsedAt: expect.any(String) });
   });
 
+  it('documents the new routes in OpenAPI with their request and answer schemas', async () => {
+    const spec = (await http.server.request('GET', '/api/openapi.json')).body;
+    const paths = spec.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; responses: Record<string, unknown> }>>;
+    expect(paths['/api/users/invitations']?.post?.responses).toHaveProperty('201');
+    expect(paths['/api/users/{id}']?.patch?.requestBody?.content['application/json']?.schema.required).toEqual(['version']);
+    expect(paths['/api/me/password']?.put?.requestBody?.content['application/json']?.schema.required).toEqual(['currentPassword', 'newPassword']);
+    for (const path of ['/api/users/{id}/disable', '/api/users/{id}/enable', '/api/users/{id}/password-reset', '/api/users/{id}/tokens', '/api/password-links/check', '/api/password-links/use']) {
+      expect(Object.keys(paths), path).toContain(path);
+    }
+  });
+
   it('lets an admin list and revoke anyone\'s token, audited', async () => {
     const person = await buildUser(http.server, { role: 'editor', office: 'cairo' });
     const account = await accountOf(person.email);

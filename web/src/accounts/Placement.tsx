@@ -21,7 +21,7 @@ export function Placement({ value, onChange, errorOf }: { value: PlacementValue;
         <Select
           options={ROLES}
           value={value.role}
-          labelOf={(role) => t(`accounts.role.${role}`)}
+          labelOf={(role) => t(`accounts.roleName.${role}`)}
           onChange={(role) => onChange({ role, office: role === 'editor' ? value.office : null, bureau: role === 'focal-point' ? value.bureau : null })}
         />
       </Field>

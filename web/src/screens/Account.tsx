@@ -117,7 +117,7 @@ export default function Account() {
     <>
       <h1>{t('accounts.own.title')}</h1>
       <p>
-        <bdi>{user.displayName}</bdi> · <bdi>{user.email}</bdi> · {t(`accounts.role.${user.role}`)}
+        <bdi>{user.displayName}</bdi> · <bdi>{user.email}</bdi> · {t(`accounts.roleName.${user.role}`)}
       </p>
       <ChangePassword />
       <section aria-labelledby="own-tokens">

@@ -9,6 +9,7 @@ import { ShownOnce } from '../accounts/ShownOnce.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n, type Language } from '../i18n.tsx';
+import { nameOf, useOffices } from '../registry.ts';
 import { LanguageSelect } from '../Select.tsx';
 
 /** What an invitation gave the admin: the link to pass on, or word that it went by mail. */
@@ -65,6 +66,7 @@ function Invite({ onInvited }: { onInvited(invitation: Invitation): void }) {
 
 export default function Users() {
   const { t, formatDate } = useI18n();
+  const offices = useOffices();
   const [users, setUsers] = useState<Account[] | null>(null);
   const [invited, setInvited] = useState<Invitation | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -104,8 +106,8 @@ export default function Users() {
                     </span>
                   ) : null}
                 </th>
-                <td>{t(`accounts.role.${user.role}`)}</td>
-                <td>{user.office ?? user.bureau ?? ''}</td>
+                <td>{t(`accounts.roleName.${user.role}`)}</td>
+                <td>{user.office ? nameOf(offices, user.office) : (user.bureau ?? '')}</td>
                 <td>{user.lastSignInAt ? formatDate(user.lastSignInAt, true) : t('accounts.users.neverSignedIn')}</td>
                 <td>{user.disabledAt ? t('accounts.users.disabled') : t('accounts.users.enabled')}</td>
               </tr>
