@@ -38,7 +38,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** Field paths of the API ("body.office") read as the command's options ("--office"). */
-const asOption = (path: string): string => path.replace(/^body\./, '--').replace(/^--displayName$/, '--name');
+const asOption = (path: string): string => path.replace(/^body\./, '--').replace(/^--displayName$/, '--name').replace(/^--expiresAt$/, '--expires');
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof ReferenceDataError) {
