@@ -106,3 +106,36 @@ it('shows the admin when the editor last signed in, on the user page, with their
   await adminPage.locator('table.tokens tbody tr', { hasText: 'import script' }).getByText('Revoked', { exact: true }).waitFor();
   await expectAccessible(adminPage, 'workspace-user');
 });
+
+it('speaks Arabic right to left on the users and account screens', async () => {
+  const page = await openPage(browser, contexts);
+  await signIn(page, server.url, admin);
+  await page.getByLabel('Language').selectOption('ar');
+  await page.getByRole('link', { name: 'المستخدمون' }).click();
+  await page.getByRole('heading', { name: 'المستخدمون', level: 1 }).waitFor();
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+  await expectAccessible(page, 'workspace-users-ar');
+  await page.getByRole('link', { name: /^حسابي/ }).click();
+  await page.getByRole('heading', { name: 'حسابي', level: 1 }).waitFor();
+  await expectAccessible(page, 'workspace-account-ar');
+});
+
+/** The elements that stick out past the screen's right edge, named (runs in the page): none on a page that fits. */
+const sticking = (): string[] => {
+  type Element = { tagName: string; className: string; getBoundingClientRect(): { right: number } };
+  const { documentElement, body } = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; body: { querySelectorAll(s: string): Element[] } } }).document;
+  return [...body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > documentElement.clientWidth + 1).map((element) => `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`);
+};
+
+it('fits a 390 px phone: the users list and the tokens as cards, nothing wider than the screen', async () => {
+  const phone = await openPage(browser, contexts, { viewport: { width: 390, height: 844 }, mobile: true });
+  await signIn(phone, server.url, admin);
+  await phone.goto(`${server.url}/app/users`);
+  await phone.locator('table.users tbody tr', { hasText: 'Amina Diallo' }).waitFor();
+  await expectAccessible(phone, 'workspace-users-phone');
+  expect(await phone.evaluate(sticking)).toEqual([]);
+  await phone.getByRole('link', { name: 'Amina Diallo' }).click();
+  await phone.locator('table.tokens tbody tr', { hasText: 'import script' }).waitFor();
+  await expectAccessible(phone, 'workspace-user-phone');
+  expect(await phone.evaluate(sticking)).toEqual([]);
+});

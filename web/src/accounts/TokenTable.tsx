@@ -11,7 +11,7 @@ export function TokenTable({ tokens, onRevoke }: { tokens: readonly Token[]; onR
   if (tokens.length === 0) return <p>{t('accounts.tokens.none')}</p>;
   return (
     <>
-      <table className="tokens">
+      <table className="tokens cards-narrow">
         <thead>
           <tr>
             <th scope="col">{t('accounts.tokens.name')}</th>
@@ -32,10 +32,10 @@ export function TokenTable({ tokens, onRevoke }: { tokens: readonly Token[]; onR
                 <th scope="row">
                   <bdi>{token.name}</bdi>
                 </th>
-                <td>{formatDate(token.createdAt, true)}</td>
-                <td>{token.lastUsedAt ? formatDate(token.lastUsedAt, true) : t('accounts.tokens.never')}</td>
-                <td>{token.expiresAt ? formatDate(token.expiresAt, true) : t('accounts.tokens.noExpiry')}</td>
-                <td>{t(`accounts.tokens.state.${state}`)}</td>
+                <td data-label={t('accounts.tokens.created')}>{formatDate(token.createdAt, true)}</td>
+                <td data-label={t('accounts.tokens.lastUsed')}>{token.lastUsedAt ? formatDate(token.lastUsedAt, true) : t('accounts.tokens.never')}</td>
+                <td data-label={t('accounts.tokens.expires')}>{token.expiresAt ? formatDate(token.expiresAt, true) : t('accounts.tokens.noExpiry')}</td>
+                <td data-label={t('accounts.tokens.state')}>{t(`accounts.tokens.state.${state}`)}</td>
                 <td>
                   {state === 'active' ? (
                     <button type="button" onClick={() => setAsking(token)}>

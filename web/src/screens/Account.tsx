@@ -42,7 +42,7 @@ function ChangePassword() {
     <section aria-labelledby="own-password">
       <h2 id="own-password">{t('accounts.own.password')}</h2>
       <p>{t('accounts.own.passwordHelp')}</p>
-      <form className="stack" onSubmit={(event) => void submit(event)}>
+      <form className="stack accounts-form" onSubmit={(event) => void submit(event)}>
         <Field label={t('accounts.password.current')} error={fieldError('currentPassword')}>
           <input type="password" autoComplete="current-password" required value={current} onChange={(event) => setCurrent(event.target.value)} />
         </Field>
@@ -78,7 +78,7 @@ function NewToken({ onCreated }: { onCreated(token: CreatedToken): void }) {
   }
 
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
+    <form className="stack accounts-form" onSubmit={(event) => void submit(event)}>
       <h3>{t('accounts.tokens.new')}</h3>
       <Field label={t('accounts.tokens.name')} hint={t('accounts.tokens.nameHint')} error={fieldError('name')}>
         <input required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />

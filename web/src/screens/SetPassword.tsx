@@ -79,7 +79,7 @@ export default function SetPassword() {
     <section className="sign-in">
       <h1>{holder.purpose === 'invite' ? t('accounts.link.welcome') : t('accounts.link.title')}</h1>
       <p>{t('accounts.link.for', { name: holder.displayName, email: holder.email, expires: formatDate(holder.expiresAt, true) })}</p>
-      <form className="stack" onSubmit={(event) => void submit(event)}>
+      <form className="stack accounts-form" onSubmit={(event) => void submit(event)}>
         <input type="email" autoComplete="username" value={holder.email} readOnly hidden />
         <PasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} error={fieldError('password')} mismatch={mismatch} />
         <ErrorAlert error={error} />

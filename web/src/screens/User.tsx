@@ -77,7 +77,7 @@ export default function User() {
       {saved ? <p role="status">{t('accounts.users.saved')}</p> : null}
       {link ? <LinkIssued email={account.email} link={link} /> : null}
 
-      <form className="stack" onSubmit={save} aria-labelledby="placement">
+      <form className="stack accounts-form" onSubmit={save} aria-labelledby="placement">
         <h2 id="placement">{t('accounts.users.placement')}</h2>
         <Placement value={placement} onChange={setPlacement} errorOf={(field) => fieldError(field)} />
         <button type="submit" className="primary">

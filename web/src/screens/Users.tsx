@@ -43,7 +43,7 @@ function Invite({ onInvited }: { onInvited(invitation: Invitation): void }) {
   }
 
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)} aria-labelledby="invite">
+    <form className="stack accounts-form" onSubmit={(event) => void submit(event)} aria-labelledby="invite">
       <h2 id="invite">{t('accounts.invite.title')}</h2>
       <p>{t('accounts.invite.help')}</p>
       <Field label={t('accounts.users.email')} error={fieldError('email')}>
@@ -82,7 +82,7 @@ export default function Users() {
       {invited ? <LinkIssued email={invited.user.email} link={invited.link} /> : null}
       {users === null ? <p role="status">{t('app.loading')}</p> : null}
       {users ? (
-        <table className="users">
+        <table className="users cards-narrow">
           <thead>
             <tr>
               <th scope="col">{t('accounts.users.name')}</th>
@@ -106,10 +106,10 @@ export default function Users() {
                     </span>
                   ) : null}
                 </th>
-                <td>{t(`accounts.roleName.${user.role}`)}</td>
-                <td>{user.office ? nameOf(offices, user.office) : (user.bureau ?? '')}</td>
-                <td>{user.lastSignInAt ? formatDate(user.lastSignInAt, true) : t('accounts.users.neverSignedIn')}</td>
-                <td>{user.disabledAt ? t('accounts.users.disabled') : t('accounts.users.enabled')}</td>
+                <td data-label={t('accounts.users.role')}>{t(`accounts.roleName.${user.role}`)}</td>
+                <td data-label={t('accounts.users.where')}>{user.office ? nameOf(offices, user.office) : (user.bureau ?? '')}</td>
+                <td data-label={t('accounts.users.lastSignIn')}>{user.lastSignInAt ? formatDate(user.lastSignInAt, true) : t('accounts.users.neverSignedIn')}</td>
+                <td data-label={t('accounts.users.state')}>{user.disabledAt ? t('accounts.users.disabled') : t('accounts.users.enabled')}</td>
               </tr>
             ))}
           </tbody>
