@@ -1,22 +1,14 @@
 /** What a request to manage accounts may say. */
 import { z } from 'zod';
 import { ROLES } from '#src/platform/access.ts';
-import { LANGUAGES } from '#src/platform/i18n.ts';
 import { PASSWORD_MAX_LENGTH } from '../model.ts';
-import { password } from '../schemas.ts';
+import { createUserBody, password } from '../schemas.ts';
 
 export const userParams = z.object({ id: z.uuid() });
 export const userTokenParams = z.object({ id: z.uuid(), tokenId: z.uuid() });
 
 /** An invitation: the account without a password; the invited person sets it through the link. */
-export const inviteBody = z.object({
-  email: z.email().max(320),
-  displayName: z.string().trim().min(1).max(200).optional(),
-  role: z.enum(ROLES),
-  office: z.string().min(1).max(64).nullable().optional(),
-  bureau: z.string().min(1).max(64).nullable().optional(),
-  language: z.enum(LANGUAGES).optional().describe('The language of the invitation and of later mail; English unless told'),
-});
+export const inviteBody = createUserBody.omit({ password: true });
 export type InviteBody = z.infer<typeof inviteBody>;
 
 /** An admin's change of an account: only the fields sent change; `version` is the one the admin saw. */

@@ -183,9 +183,11 @@ export function createAccountService(
 
     /** Sets the password through the link, once; every session of the account ends. */
     async useLink(input: UseLinkBody, now = new Date()): Promise<void> {
+      // A link that does not work costs no hashing: anonymous callers cannot make the server spend argon2 on junk.
+      const { link, user } = await workingLink(db, input.token, now);
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
-        const { link, user } = await workingLink(trx, input.token, now);
+        // Spent only if nobody used, replaced or revoked it meanwhile.
         if (!(await store.spendLink(trx, link.id, now.toISOString()))) throw linkNotValid();
         await store.spendLinksOf(trx, user.id, now.toISOString());
         await store.setPasswordHash(trx, user.id, passwordHash);
