@@ -10,6 +10,8 @@ import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
 import { createBackupService, type BackupService } from '#src/backup/service.ts';
 import { AUTH_SECURITY_SCHEMES, authPlugin } from '#src/auth/plugin.ts';
+import { accountRoutes } from '#src/auth/accounts/routes.ts';
+import { createAccountService, type AccountService } from '#src/auth/accounts/service.ts';
 import { authRoutes } from '#src/auth/routes.ts';
 import { importRoutes } from '#src/importer/routes.ts';
 import { createImportService, type ImportService } from '#src/importer/service.ts';
@@ -47,6 +49,7 @@ export const VERSION: string = (createRequire(import.meta.url)('../package.json'
 export interface Services {
   registry: RegistryService;
   auth: AuthService;
+  accounts: AccountService;
   activities: ActivityService;
   imports: ImportService;
   reports: ReportService;
@@ -87,9 +90,10 @@ export async function openFieldbook(
     digestHourUtc: config.MAIL_DIGEST_HOUR,
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
+  const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
+    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
     close: async () => {
       await reports.close();
       await database.close();
@@ -132,6 +136,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       healthRoutes(database.db, database.dialect, VERSION),
       registryRoutes(services.registry),
       authRoutes(services.auth, { loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
+      accountRoutes(services.accounts, services.auth, { linkRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       activityRoutes(services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),

@@ -6,6 +6,7 @@ import { buildApp, openFieldbook, SEED_ACTOR, seedDemo, seedReference, VERSION, 
 import { summarise } from '#src/importer/model.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { createUserBody } from '#src/auth/schemas.ts';
+import { readExpiry } from '#src/auth/model.ts';
 import { ROLES, type Actor } from '#src/platform/access.ts';
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts';
 import { isAppError } from '#src/platform/errors.ts';
@@ -37,7 +38,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** Field paths of the API ("body.office") read as the command's options ("--office"). */
-const asOption = (path: string): string => path.replace(/^body\./, '--').replace(/^--displayName$/, '--name');
+const asOption = (path: string): string => path.replace(/^body\./, '--').replace(/^--displayName$/, '--name').replace(/^--expiresAt$/, '--expires');
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof ReferenceDataError) {
@@ -304,11 +305,15 @@ token
   .description('Create an API token for an account and print it once (only its hash is kept)')
   .requiredOption('--email <email>', 'the account the token acts for')
   .option('--name <name>', 'what the token is for', 'API token')
-  .action(async (options: { email: string; name: string }) => {
+  .option('--expires <when>', 'when it stops working: 90d (days from now), 2027-06-30 (through that day, UTC) or an ISO instant; without it, until revoked')
+  .action(async (options: { email: string; name: string; expires?: string }) => {
     const config = loadConfig();
+    const expiresAt = options.expires === undefined ? null : readExpiry(options.expires, new Date());
+    if (options.expires !== undefined && expiresAt === null) fail(new Error(`--expires: "${options.expires}" is not 90d, 2027-06-30 or an ISO instant`));
     await withFieldbook(config, async (fieldbook) => {
-      const { secret, user: owner } = await fieldbook.services.auth.createTokenFor(CLI_ACTOR, options.email, options.name);
-      console.error(`Token "${options.name}" for ${owner.email} (${owner.role}). Shown once; use it as "Authorization: Bearer <token>":`);
+      const { secret, user: owner } = await fieldbook.services.auth.createTokenFor(CLI_ACTOR, options.email, options.name, expiresAt);
+      const until = expiresAt ? `, working until ${expiresAt}` : '';
+      console.error(`Token "${options.name}" for ${owner.email} (${owner.role})${until}. Shown once; use it as "Authorization: Bearer <token>":`);
       console.log(secret);
     });
   });

@@ -7,6 +7,9 @@ import type { Language } from '#src/platform/i18n.ts';
 export interface User extends UserIdentity {
   createdAt: string;
   disabledAt: string | null;
+  /** Raised by every change an admin makes to the account. */
+  version: number;
+  lastSignInAt: string | null;
 }
 
 /** What a user chose for themselves: the language of their mail, and whether notices come as a daily digest. */
@@ -29,7 +32,38 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Past this instant the token no longer works; null: until revoked. */
+  expiresAt: string | null;
 }
+
+/** Whether a token still lets its holder in at `now`. */
+export const tokenWorks = (token: Pick<ApiToken, 'revokedAt' | 'expiresAt'>, now: Date): boolean =>
+  token.revokedAt === null && (token.expiresAt === null || Date.parse(token.expiresAt) > now.getTime());
+
+export const PASSWORD_LINK_PURPOSES = ['invite', 'reset'] as const;
+export type PasswordLinkPurpose = (typeof PASSWORD_LINK_PURPOSES)[number];
+
+/**
+ * How long a one-time link to set a password works: an invitation a week (people are away), a
+ * reset a day (it answers someone asking now).
+ */
+export const PASSWORD_LINK_HOURS: Record<PasswordLinkPurpose, number> = { invite: 7 * 24, reset: 24 };
+
+export interface PasswordLink {
+  id: string;
+  userId: string;
+  purpose: PasswordLinkPurpose;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** A link works once, before it expires. */
+export const linkWorks = (link: Pick<PasswordLink, 'usedAt' | 'expiresAt'>, now: Date): boolean =>
+  link.usedAt === null && Date.parse(link.expiresAt) > now.getTime();
+
+/** The workspace page a link opens; the secret rides in the fragment, which browsers never send to a server or write to its logs. */
+export const passwordLinkUrl = (publicUrl: string, secret: string): string => `${publicUrl.replace(/\/+$/, '')}/app/set-password#${secret}`;
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 1024;
@@ -72,4 +106,19 @@ export function signInWait(failureTimes: readonly string[], freeFailures: number
   const delaySeconds = Math.min(SIGN_IN_BACKOFF.firstDelaySeconds * 2 ** extra, SIGN_IN_BACKOFF.maxDelaySeconds);
   const waitMs = Date.parse(last) + delaySeconds * 1000 - now.getTime();
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}
+
+/**
+ * When a token given `--expires` stops working: "90d" days from now, a day "2027-06-30" (through
+ * its end, UTC), or an ISO instant. Null when the text is none of these.
+ */
+export function readExpiry(text: string, now: Date): string | null {
+  const days = /^(\d{1,4})d$/.exec(text.trim());
+  if (days) return new Date(now.getTime() + Number(days[1]) * 24 * 3600 * 1000).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) {
+    const end = new Date(`${text.trim()}T23:59:59.999Z`);
+    return Number.isNaN(end.getTime()) || end.toISOString().slice(0, 10) !== text.trim() ? null : end.toISOString();
+  }
+  const instant = /^\d{4}-\d{2}-\d{2}T/.test(text.trim()) ? new Date(text.trim()) : null;
+  return instant && !Number.isNaN(instant.getTime()) ? instant.toISOString() : null;
 }

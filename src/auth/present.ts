@@ -20,6 +20,14 @@ export const tokenResponse = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('The token stops working at this instant; null: until revoked'),
+});
+
+/** An account as admins manage it. */
+export const accountResponse = userResponse.extend({
+  disabledAt: z.string().nullable().describe('When the account was disabled; null while it may sign in'),
+  lastSignInAt: z.string().nullable(),
+  version: z.number().int().describe('Send it back with a change; a stale one gets 409'),
 });
 
 export const sessionResponse = z.object({
@@ -45,6 +53,14 @@ export const presentToken = (token: ApiToken): z.infer<typeof tokenResponse> => 
   createdAt: token.createdAt,
   lastUsedAt: token.lastUsedAt,
   revokedAt: token.revokedAt,
+  expiresAt: token.expiresAt,
+});
+
+export const presentAccount = (user: User): z.infer<typeof accountResponse> => ({
+  ...presentUser(user),
+  disabledAt: user.disabledAt,
+  lastSignInAt: user.lastSignInAt,
+  version: user.version,
 });
 
 export const preferencesResponse = z.object({

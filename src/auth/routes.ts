@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './plugin.ts';
-import { preferencesResponse, presentPreferences, presentToken, presentUser, sessionResponse, tokenResponse, userResponse } from './present.ts';
+import { accountResponse, preferencesResponse, presentAccount, presentPreferences, presentToken, presentUser, sessionResponse, tokenResponse } from './present.ts';
 import { createTokenBody, createUserBody, loginBody, preferencesBody, tokenParams } from './schemas.ts';
 import type { AuthService } from './service.ts';
 
@@ -80,22 +80,22 @@ export function authRoutes(auth: AuthService, options: { loginRateLimitPerAddres
 
     app.delete(
       '/api/tokens/:id',
-      { schema: { tags, summary: 'Revoke one of my API tokens', params: tokenParams, response: { 204: z.null() } } },
+      { schema: { tags, summary: 'Revoke one of my API tokens (admins: anyone\'s)', params: tokenParams, response: { 204: z.null() } } },
       async (request, reply) => {
         await auth.revokeToken(request.actor, request.params.id);
         return reply.status(204).send(null);
       },
     );
 
-    app.get('/api/users', { schema: { tags, summary: 'Every account (admins)', response: { 200: listOf(userResponse) } } }, async (request) => {
+    app.get('/api/users', { schema: { tags, summary: 'Every account with its role, office or bureau and last sign-in (admins)', response: { 200: listOf(accountResponse) } } }, async (request) => {
       const users = await auth.listUsers(request.actor);
-      return { data: users.map(presentUser), next: null };
+      return { data: users.map(presentAccount), next: null };
     });
 
     app.post(
       '/api/users',
-      { schema: { tags, summary: 'Create an account (admins)', body: createUserBody, response: { 201: userResponse } } },
-      async (request, reply) => reply.status(201).send(presentUser(await auth.createUser(request.actor, request.body))),
+      { schema: { tags, summary: 'Create an account, with a password or none (admins; to let the person set it, invite them)', body: createUserBody, response: { 201: accountResponse } } },
+      async (request, reply) => reply.status(201).send(presentAccount(await auth.createUser(request.actor, request.body))),
     );
   };
 }

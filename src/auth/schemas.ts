@@ -30,6 +30,7 @@ export type CreateUserBody = z.infer<typeof createUserBody>;
 
 export const createTokenBody = z.object({
   name: z.string().trim().min(1).max(100).default('API token'),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('The token stops working at this instant (ISO 8601); without it, it works until revoked'),
 });
 export type CreateTokenBody = z.infer<typeof createTokenBody>;
 

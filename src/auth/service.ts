@@ -1,19 +1,16 @@
 /** Use cases of accounts: users, sign-in sessions, API tokens. */
-import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '#src/audit/service.ts';
-import { requireAccess, type Actor } from '#src/platform/access.ts';
-import { invalid, issue, notFound, rateLimited, unauthenticated } from '#src/platform/errors.ts';
+import { can, requireAccess, type Actor, type Role } from '#src/platform/access.ts';
+import { invalid, issue, notFound, rateLimited, unauthenticated, type FieldIssue } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { checkRoleScope, hashSecret, newApiToken, newSecret, normaliseEmail, SIGN_IN_BACKOFF, signInWait, type ApiToken, type Preferences, type Recipient, type User } from './model.ts';
 import type { CreateTokenBody, CreateUserBody, LoginBody, PreferencesBody } from './schemas.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import * as store from './store.ts';
 
-/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
-// algorithm 2 is Argon2id (the package exports it as a const enum, which isolated modules cannot read).
-const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 /** Token use is recorded at most this often, so reads do not become writes. */
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -34,28 +31,27 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthService(db: Kysely<Database>, registry: RegistryService, settings: AuthSettings) {
   let dummyHash: Promise<string> | undefined;
   /** Unknown accounts cost as much as known ones, so timing does not tell which exist. */
-  const hashForUnknownAccounts = () => (dummyHash ??= hash(newSecret(), ARGON2));
+  const hashForUnknownAccounts = () => (dummyHash ??= hashPassword(newSecret()));
 
   function userActor(user: User, via: 'session' | 'token'): Actor {
     return { kind: 'user', id: user.id, email: user.email, displayName: user.displayName, role: user.role, office: user.office, bureau: user.bureau, via };
   }
 
   return {
-    async createUser(actor: Actor, input: CreateUserBody): Promise<User> {
+    /**
+     * Creates an account. `alongside` runs in the same transaction, so what must come with the
+     * account (an invitation, its mail) exists exactly when the account does.
+     */
+    async createUser(actor: Actor, input: CreateUserBody, alongside?: (trx: Executor, user: User) => Promise<void>): Promise<User> {
       requireAccess(actor, 'users:manage');
       const office = input.office ?? null;
       const bureau = input.bureau ?? null;
-      const issues = checkRoleScope(input.role, office, bureau);
-      if (office) await registry.getOffice(actor, office).catch(() => issues.push(issue('body.office', 'unknown_office', `unknown office "${office}"`, { value: office })));
-      if (bureau) {
-        const body = await registry.getBody(actor, bureau).catch(() => null);
-        if (body?.type !== 'bureau') issues.push(issue('body.bureau', 'unknown_bureau', `unknown bureau "${bureau}" (one of BR, TSB, BDT, SG)`, { value: bureau }));
-      }
+      const issues = await placementIssues(actor, input.role, office, bureau);
       const email = normaliseEmail(input.email);
       if (await store.findUserByEmail(db, email)) issues.push(issue('body.email', 'email_taken', `an account for ${email} already exists`, { value: email }));
       if (issues.length > 0) throw invalid(issues);
 
-      const passwordHash = input.password ? await hash(input.password, ARGON2) : null;
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.transaction().execute(async (trx) => {
         const user = await store.insertUser(trx, {
           id: newId(),
@@ -69,11 +65,17 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
           disabled_at: null,
           language: input.language ?? 'en',
           daily_digest: 0,
+          version: 1,
+          last_sign_in_at: null,
         });
         await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
+        await alongside?.(trx, user);
         return user;
       });
     },
+
+    /** What is wrong with putting an account in this role, office and bureau (all at once). */
+    placementIssues,
 
     /** Accounts by id, as colleagues see each other (a round's reviewers): signed-in users only. */
     async usersByIds(actor: Actor, ids: readonly string[]): Promise<User[]> {
@@ -99,8 +101,8 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       }
       const user = await store.findUserByEmail(db, email);
       const passwordOk = user?.passwordHash
-        ? await verify(user.passwordHash, input.password)
-        : (await verify(await hashForUnknownAccounts(), input.password), false);
+        ? await verifyPassword(user.passwordHash, input.password)
+        : (await verifyPassword(await hashForUnknownAccounts(), input.password), false);
       if (!user || !passwordOk || user.disabledAt) {
         await store.insertLoginFailure(db, email, address, now.toISOString());
         throw unauthenticated('The email or password is not correct.', 'invalid_credentials');
@@ -113,8 +115,9 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
         await store.clearLoginFailures(trx, email, address, since);
         await store.deleteExpiredSessions(trx, now.toISOString());
         await store.insertSession(trx, { idHash: hashSecret(sessionToken), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt });
+        await store.recordSignIn(trx, user.id, now.toISOString());
       });
-      return { user: account, sessionToken, csrfToken, expiresAt };
+      return { user: { ...account, lastSignInAt: now.toISOString() }, sessionToken, csrfToken, expiresAt };
     },
 
     async logout(sessionToken: string): Promise<void> {
@@ -127,9 +130,9 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       return session ? { actor: userActor(session.user, 'session'), csrfToken: session.csrfToken, expiresAt: session.expiresAt } : null;
     },
 
-    /** The actor behind a bearer token, or null when the token is unknown or revoked. */
+    /** The actor behind a bearer token, or null when the token is unknown, revoked or expired, or its account disabled. */
     async actorForToken(token: string, now = new Date()): Promise<Actor | null> {
-      const found = await store.findLiveApiToken(db, hashSecret(token));
+      const found = await store.findLiveApiToken(db, hashSecret(token), now.toISOString());
       if (!found) return null;
       const last = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
       if (now.getTime() - last > TOKEN_TOUCH_INTERVAL_MS) await store.touchApiToken(db, found.token.id, now.toISOString());
@@ -140,16 +143,16 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
     async createToken(actor: Actor, input: CreateTokenBody): Promise<{ token: ApiToken; secret: string }> {
       requireAccess(actor, 'account:self');
       if (actor.kind !== 'user') throw unauthenticated();
-      return issueToken(actor, actor.id, input.name);
+      return issueToken(actor, actor.id, input.name, input.expiresAt ?? null);
     },
 
-    /** For the command line: a token for the account with this email. */
-    async createTokenFor(actor: Actor, email: string, name: string): Promise<{ token: ApiToken; secret: string; user: User }> {
+    /** For the command line: a token for the account with this email, working until `expiresAt` when given. */
+    async createTokenFor(actor: Actor, email: string, name: string, expiresAt: string | null = null): Promise<{ token: ApiToken; secret: string; user: User }> {
       requireAccess(actor, 'users:manage');
       const user = await store.findUserByEmail(db, normaliseEmail(email));
       if (!user) throw notFound('user_not_found', `There is no account for ${normaliseEmail(email)}.`);
       const { passwordHash: _omit, ...account } = user;
-      return { ...(await issueToken(actor, user.id, name)), user: account };
+      return { ...(await issueToken(actor, user.id, name, expiresAt)), user: account };
     },
 
     async listTokens(actor: Actor): Promise<ApiToken[]> {
@@ -158,11 +161,20 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
       return store.listApiTokens(db, actor.id);
     },
 
+    /** The API tokens of any account (admins), newest last; unknown accounts are "not found". */
+    async listTokensOf(actor: Actor, userId: string): Promise<ApiToken[]> {
+      requireAccess(actor, 'users:manage');
+      if ((await store.findUsersByIds(db, [userId])).length === 0) throw notFound('user_not_found', 'There is no such account.');
+      return store.listApiTokens(db, userId);
+    },
+
+    /** Revokes one's own token; admins revoke anyone's. */
     async revokeToken(actor: Actor, id: string): Promise<void> {
       requireAccess(actor, 'account:self');
       const token = await store.findApiToken(db, id);
-      // Someone else's token is "not found": nobody can probe which tokens exist.
-      if (!token || actor.kind !== 'user' || token.userId !== actor.id) throw notFound('token_not_found', 'There is no such token.');
+      // Someone else's token is "not found" to all but admins: nobody can probe which tokens exist.
+      const mayRevoke = token !== null && actor.kind === 'user' && (token.userId === actor.id || can(actor, 'users:manage'));
+      if (!token || !mayRevoke) throw notFound('token_not_found', 'There is no such token.');
       await db.transaction().execute(async (trx) => {
         await store.revokeApiToken(trx, id, new Date().toISOString());
         await recordAudit(trx, actor, { action: 'token.revoke', entityType: 'api_token', entityId: id, before: token });
@@ -208,9 +220,22 @@ export function createAuthService(db: Kysely<Database>, registry: RegistryServic
     },
   };
 
-  async function issueToken(actor: Actor, userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
+  async function placementIssues(actor: Actor, role: Role, office: string | null, bureau: string | null): Promise<FieldIssue[]> {
+    const issues = checkRoleScope(role, office, bureau);
+    if (office) await registry.getOffice(actor, office).catch(() => issues.push(issue('body.office', 'unknown_office', `unknown office "${office}"`, { value: office })));
+    if (bureau) {
+      const body = await registry.getBody(actor, bureau).catch(() => null);
+      if (body?.type !== 'bureau') issues.push(issue('body.bureau', 'unknown_bureau', `unknown bureau "${bureau}" (one of BR, TSB, BDT, SG)`, { value: bureau }));
+    }
+    return issues;
+  }
+
+  async function issueToken(actor: Actor, userId: string, name: string, expiresAt: string | null, now = new Date()): Promise<{ token: ApiToken; secret: string }> {
+    if (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()) {
+      throw invalid([issue('body.expiresAt', 'in_the_past', `${expiresAt} has already passed`, { value: expiresAt })]);
+    }
     const secret = newApiToken();
-    const token: ApiToken = { id: newId(), userId, name, createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null };
+    const token: ApiToken = { id: newId(), userId, name, createdAt: now.toISOString(), lastUsedAt: null, revokedAt: null, expiresAt };
     await db.transaction().execute(async (trx) => {
       await store.insertApiToken(trx, { ...token, tokenHash: hashSecret(secret) });
       await recordAudit(trx, actor, { action: 'token.create', entityType: 'api_token', entityId: token.id, after: token });

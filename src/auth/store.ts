@@ -15,6 +15,8 @@ function toUser(row: AppUserRow): User {
     bureau: row.bureau_code,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    version: row.version,
+    lastSignInAt: row.last_sign_in_at,
   };
 }
 
@@ -26,6 +28,7 @@ function toToken(row: ApiTokenRow): ApiToken {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -84,6 +87,10 @@ export async function findLiveSession(
   return row ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
 }
 
+export async function recordSignIn(ex: Executor, userId: string, at: string): Promise<void> {
+  await ex.updateTable('app_user').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
+}
+
 export async function deleteSession(ex: Executor, idHash: string): Promise<void> {
   await ex.deleteFrom('session').where('id_hash', '=', idHash).execute();
 }
@@ -103,11 +110,13 @@ export async function insertApiToken(ex: Executor, token: ApiToken & { tokenHash
       created_at: token.createdAt,
       last_used_at: token.lastUsedAt,
       revoked_at: token.revokedAt,
+      expires_at: token.expiresAt,
     })
     .execute();
 }
 
-export async function findLiveApiToken(ex: Executor, tokenHash: string): Promise<{ user: User; token: ApiToken } | null> {
+/** The token with this hash and its account, when it is neither revoked nor expired at `now` and the account is enabled. */
+export async function findLiveApiToken(ex: Executor, tokenHash: string, now: string): Promise<{ user: User; token: ApiToken } | null> {
   const row = await ex
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
@@ -118,9 +127,11 @@ export async function findLiveApiToken(ex: Executor, tokenHash: string): Promise
       'api_token.created_at as token_created_at',
       'api_token.last_used_at',
       'api_token.revoked_at',
+      'api_token.expires_at as token_expires_at',
     ])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', now)]))
     .where('app_user.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
@@ -133,6 +144,7 @@ export async function findLiveApiToken(ex: Executor, tokenHash: string): Promise
       createdAt: row.token_created_at,
       lastUsedAt: row.last_used_at,
       revokedAt: row.revoked_at,
+      expiresAt: row.token_expires_at,
     },
   };
 }

@@ -15,6 +15,9 @@ export interface AppUserTable {
   language: string;
   /** 1: notices that allow it come once a day in one message. */
   daily_digest: number;
+  /** Raised by every change an admin makes; a change sent with an older one is refused (409). */
+  version: number;
+  last_sign_in_at: string | null;
 }
 
 export interface SessionTable {
@@ -33,6 +36,19 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Past this instant the token no longer works; null: until revoked. */
+  expires_at: string | null;
+}
+
+/** A one-time link to set a password: an invitation or a reset. Only the hash of its secret is kept. */
+export interface PasswordLinkTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface LoginFailureTable {
@@ -47,8 +63,10 @@ export interface AuthTables {
   session: SessionTable;
   api_token: ApiTokenTable;
   login_failure: LoginFailureTable;
+  password_link: PasswordLinkTable;
 }
 
 export type AppUserRow = Selectable<AppUserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type PasswordLinkRow = Selectable<PasswordLinkTable>;

@@ -67,6 +67,9 @@ export const FIELD_ISSUE_CODES = {
   office_only_for_editors: 'only editors belong to an office, not a {role}',
   focal_point_needs_bureau: 'a focal point needs their bureau',
   bureau_only_for_focal_points: 'only focal points belong to a bureau, not a {role}',
+  in_the_past: '{value} has already passed',
+  password_incorrect: 'this is not your current password',
+  own_account: 'you cannot take away your own administration or disable your own account',
   // Files and imported documents
   file_missing: 'no file was sent',
   file_unreadable: 'the file cannot be read (see the message)',

@@ -127,6 +127,18 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     stored.close();
     expect(hashes[0]!.token_hash).not.toContain(secret.slice(4));
 
+    // A token that expires: in so many days, or through a day; never one already past or unreadable.
+    const expiring = await fieldbook(['token', 'create', '--email', 'ed@example.org', '--name', 'for a month', '--expires', '30d'], env);
+    expect(expiring.code).toBe(0);
+    expect(expiring.stderr).toMatch(/working until \d{4}-\d{2}-\d{2}T/);
+    const past = await fieldbook(['token', 'create', '--email', 'ed@example.org', '--expires', '2020-01-01'], env);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toContain('--expires: 2020-01-01T23:59:59.999Z has already passed');
+    const unreadable = await fieldbook(['token', 'create', '--email', 'ed@example.org', '--expires', 'soon'], env);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain('--expires: "soon" is not 90d, 2027-06-30 or an ISO instant');
+    expect(count('api_token')).toBe(2);
+
     const unknown = await fieldbook(['token', 'create', '--email', 'nobody@example.org'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no account for nobody@example.org');

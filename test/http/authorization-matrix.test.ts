@@ -56,6 +56,12 @@ async function roundAt(server: TestServer, stage: RoundStage): Promise<{ code: s
   return { code, contribution: `/api/rounds/${code}/contributions/addis-ababa`, version, roundVersion };
 }
 
+const MATRIX_ACTOR = { kind: 'system', label: 'matrix' } as const;
+/** A fresh reader account, as admins see it. */
+async function matrixAccount(server: TestServer) {
+  return server.database.fieldbook.services.accounts.invite(MATRIX_ACTOR, { email: `matrix-account-${++unique}@example.org`, role: 'reader' }).then((invited) => invited.user);
+}
+
 let unique = 0;
 const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', expect: all(200) },
@@ -85,6 +91,53 @@ const MATRIX: Case[] = [
     route: '/api/users',
     body: () => ({ email: `matrix-${++unique}@example.org`, role: 'reader' }),
     expect: adminOnly(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/invitations',
+    body: () => ({ email: `matrix-${++unique}@example.org`, role: 'reader' }),
+    expect: adminOnly(201),
+  },
+  { method: 'GET', route: '/api/users/:id', setup: async (server) => ({ path: `/api/users/${(await matrixAccount(server)).id}` }), expect: adminOnly(200) },
+  {
+    method: 'PATCH',
+    route: '/api/users/:id',
+    setup: async (server) => {
+      const account = await matrixAccount(server);
+      return { path: `/api/users/${account.id}`, body: { version: account.version, role: 'reader' } };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:id/disable',
+    setup: async (server) => {
+      const account = await matrixAccount(server);
+      return { path: `/api/users/${account.id}/disable`, body: { version: account.version } };
+    },
+    expect: adminOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:id/enable',
+    setup: async (server) => {
+      const account = await matrixAccount(server);
+      return { path: `/api/users/${account.id}/enable`, body: { version: account.version } };
+    },
+    expect: adminOnly(200),
+  },
+  { method: 'POST', route: '/api/users/:id/password-reset', setup: async (server) => ({ path: `/api/users/${(await matrixAccount(server)).id}/password-reset` }), expect: adminOnly(200) },
+  { method: 'GET', route: '/api/users/:id/tokens', setup: async (server) => ({ path: `/api/users/${(await matrixAccount(server)).id}/tokens` }), expect: adminOnly(200) },
+  // Anyone holding a link may use it; without one it is "not found" to everybody alike.
+  { method: 'POST', route: '/api/password-links/check', body: () => ({ token: 'not-a-link' }), expect: all(404) },
+  { method: 'POST', route: '/api/password-links/use', body: () => ({ token: 'not-a-link', password: 'a long enough passphrase' }), expect: all(404) },
+  // The current password is wrong for everybody here; what matters is who gets that far.
+  { method: 'PUT', route: '/api/me/password', body: () => ({ currentPassword: 'not the password', newPassword: 'a long enough passphrase' }), expect: signedIn(400) },
+  {
+    method: 'DELETE',
+    route: '/api/tokens/:id',
+    setup: async (server) => ({ path: `/api/tokens/${(await server.database.fieldbook.services.auth.createTokenFor(MATRIX_ACTOR, (await matrixAccount(server)).email, 'matrix')).token.id}` }),
+    expect: { ...signedIn(404), admin: 204 },
   },
   { method: 'GET', route: '/api/activities', expect: all(200) },
   // The editor's office is addis-ababa, the office of every fixture activity.

@@ -22,6 +22,10 @@ const RoundBoard = lazy(() => import('./screens/RoundBoard.tsx'));
 const RoundCover = lazy(() => import('./screens/RoundCover.tsx'));
 const Contribution = lazy(() => import('./screens/Contribution.tsx'));
 const Outbox = lazy(() => import('./screens/Outbox.tsx'));
+const Users = lazy(() => import('./screens/Users.tsx'));
+const User = lazy(() => import('./screens/User.tsx'));
+const Account = lazy(() => import('./screens/Account.tsx'));
+const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -73,6 +77,8 @@ export function App() {
   const { t } = useI18n();
   const { user, signOut } = useSession();
   const mainRef = useFocusOnNewScreen();
+  // A one-time link to set a password opens its page whether anyone is signed in or not.
+  const settingPassword = useLocation().pathname === '/set-password';
   const focal = user?.role === 'focal-point' || user?.role === 'admin';
   return (
     <>
@@ -91,12 +97,15 @@ export function App() {
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
+            {user.role === 'admin' ? <NavLink to="/users">{t('accounts.users.nav')}</NavLink> : null}
           </nav>
         ) : null}
         <LanguagePicker />
         {user ? (
           <span className="who">
-            {user.displayName}{' '}
+            <NavLink to="/account" aria-label={t('accounts.own.navLabel', { name: user.displayName })}>
+              {user.displayName}
+            </NavLink>{' '}
             <button type="button" onClick={() => void signOut()}>
               {t('app.session.signOut')}
             </button>
@@ -104,7 +113,11 @@ export function App() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
-        {user ? (
+        {settingPassword ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <SetPassword />
+          </Suspense>
+        ) : user ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Routes>
               <Route path="/" element={<Home />} />
@@ -123,6 +136,9 @@ export function App() {
               <Route path="/rounds/:code/cover" element={<RoundCover />} />
               <Route path="/rounds/:code/offices/:office" element={<Contribution />} />
               <Route path="/outbox" element={<Outbox />} />
+              <Route path="/users" element={<Users />} />
+              <Route path="/users/:id" element={<User />} />
+              <Route path="/account" element={<Account />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

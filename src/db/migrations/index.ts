@@ -15,6 +15,7 @@ import * as createReportingRounds from './2026_12_07_0012_create_reporting_round
 import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
+import * as manageableAccounts from './2026_12_07_0040_manageable_accounts.ts';
 import * as searchIndexOnChangeOnly from './2026_12_07_0060_search_index_on_change_only.ts';
 import * as officeChangeMarker from './2026_12_07_0061_office_change_marker.ts';
 import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_window.ts';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0020_create_mail_outbox': createMailOutbox,
   '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
   '2026_12_07_0030_search_index_format': searchIndexFormat,
+  '2026_12_07_0040_manageable_accounts': manageableAccounts,
   '2026_12_07_0060_search_index_on_change_only': searchIndexOnChangeOnly,
   '2026_12_07_0061_office_change_marker': officeChangeMarker,
   '2026_12_07_0075_create_rate_limit_window': createRateLimitWindow,
