@@ -5,7 +5,7 @@ import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access
 import type { Dialect } from '#src/platform/database.ts';
 import { conflict, invalid, issue, notFound, type FieldIssue, type FieldIssueCode } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import { countryNames } from '#src/platform/intl.ts';
+import { countryNames } from '#src/registry/countries.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
