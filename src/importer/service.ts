@@ -3,7 +3,9 @@
  * edit or reject each; accepted ones enter the register as ordinary activities with provenance.
  */
 import type { Kysely } from 'kysely';
-import type { ActivityService } from '#src/activities/service.ts';
+import type { Activity } from '#src/activities/model.ts';
+import type { CreateActivityBody } from '#src/activities/schemas.ts';
+import type { ActivityService, Alongside } from '#src/activities/service.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
@@ -14,13 +16,20 @@ import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import {
   activityInputOf,
+  batchCounts,
+  countsOf,
   fingerprintOf,
   forOffice,
   hashBytes,
+  passagesOf,
   relatedInRegister,
+  type BatchCounts,
   type ImportBatch,
+  type Passage,
+  type PassageDecision,
   type Proposal,
 } from './model.ts';
+import { readPassage } from './passages.ts';
 import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
 import { readReportInWorker } from './reading.ts';
 import type { EditProposalBody } from './schemas.ts';
@@ -42,7 +51,17 @@ export interface ImportOptions {
 export interface BatchDetails {
   batch: ImportBatch;
   proposals: Proposal[];
+  /** The listed passages it could not place, each with what the reviewer decided. */
+  passages: Passage[];
 }
+
+/** A batch as the list shows it: what it still holds for review. */
+export interface BatchListing {
+  batch: ImportBatch;
+  counts: BatchCounts;
+}
+
+type Create = (input: CreateActivityBody, alongside?: Alongside) => Promise<Activity>;
 
 export interface ImportResult extends BatchDetails {
   /** True when this very document was imported before: the earlier batch comes back. */
@@ -80,7 +99,39 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     requireAccess(actor, 'internal:read');
     const batch = await store.findBatch(db, id);
     if (!batch) throw notFound('import_not_found', `There is no import ${id}.`);
-    return { batch, proposals: await store.listProposals(db, id) };
+    const [proposals, decisions] = await Promise.all([store.listProposals(db, id), store.listPassageDecisions(db, id)]);
+    return { batch, proposals, passages: passagesOf(batch, decisions) };
+  }
+
+  async function passageOf(actor: Actor, batchId: string, position: number) {
+    const details = await batchOf(actor, batchId);
+    const passage = details.passages.find((p) => p.position === position);
+    if (!passage) throw notFound('passage_not_found', `Import ${batchId} lists no passage ${position}.`);
+    return { ...details, passage };
+  }
+
+  /** Who may decide a passage: someone who writes for the batch's office (or for any office, when the batch is the whole document). */
+  function requirePassageAccess(actor: Actor, batch: ImportBatch, office: string | null = batch.office): void {
+    requireAccess(actor, 'office-data:write', office === null ? {} : { office });
+  }
+
+  async function writePassage(trx: Executor, actor: Actor, passage: Passage, decision: PassageDecision, action: string): Promise<void> {
+    if (!(await store.writePassageDecision(trx, decision, passage.version))) throw conflict('version_conflict', 'The passage was decided meanwhile; reload it.');
+    const { text: _text, ...before } = passage;
+    await recordAudit(trx, actor, { action, entityType: 'import_passage', entityId: `${decision.batchId}/${decision.position}`, before, after: { ...decision, text: passage.text } });
+  }
+
+  function decisionOf(actor: Actor, batchId: string, passage: Passage, state: PassageDecision['state'], proposal: number | null): PassageDecision {
+    const open = state === 'open';
+    return {
+      batchId,
+      position: passage.position,
+      state,
+      proposal,
+      decidedAt: open ? null : new Date().toISOString(),
+      decidedBy: open ? null : actorLabel(actor),
+      version: passage.version + 1,
+    };
   }
 
   async function proposalOf(actor: Actor, batchId: string, position: number) {
@@ -95,13 +146,20 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
    * transaction, the proposal only if it is still at `expectedVersion`: a proposal rejected or
    * edited meanwhile leaves no activity behind.
    */
-  async function decide(actor: Actor, details: BatchDetails, proposal: Proposal, language: Language, expectedVersion = proposal.version): Promise<Proposal> {
+  async function decide(
+    actor: Actor,
+    details: BatchDetails,
+    proposal: Proposal,
+    language: Language,
+    expectedVersion = proposal.version,
+    create: Create = (input, alongside) => activities.create(actor, input, alongside),
+  ): Promise<Proposal> {
     if (proposal.state === 'accepted') return proposal;
     const input = activityInputOf(proposal, details.batch.documentName, language, relatedInRegister(proposal.position, details.proposals));
     if (!input.ok) throw invalid([issue(`proposals.${proposal.position}`, 'needs_date', input.problem)], 'proposal_incomplete');
     const decidedAt = new Date().toISOString();
     let accepted: Proposal = proposal;
-    await activities.create(actor, input.input, async (trx, activity) => {
+    await create(input.input, async (trx, activity) => {
       accepted = { ...proposal, state: 'accepted', activityId: activity.id, decidedAt, decidedBy: actorLabel(actor), version: expectedVersion + 1 };
       if (!(await store.updateProposal(trx, accepted, expectedVersion))) {
         throw conflict('version_conflict', `The proposal changed since version ${expectedVersion}; reload it.`);
@@ -157,7 +215,10 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const office = officeFor(actor, options.office);
       const hash = hashBytes(file.bytes);
       const earlier = await store.findBatchByHash(db, hash, office);
-      if (earlier) return { batch: earlier, proposals: await store.listProposals(db, earlier.id), existing: true, duplicates: 0 };
+      if (earlier) {
+        const [proposals, decisions] = await Promise.all([store.listProposals(db, earlier.id), store.listPassageDecisions(db, earlier.id)]);
+        return { batch: earlier, proposals, passages: passagesOf(earlier, decisions), existing: true, duplicates: 0 };
+      }
 
       // The bytes are hashed already: the reading thread may have them.
       const { format, proposal } = await read(actor, file, { ...options, office }, true);
@@ -201,12 +262,63 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
           after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplacedCount },
         });
       });
-      return { batch, proposals, existing: false, duplicates: proposal.activities.length - proposals.length };
+      return { batch, proposals, passages: passagesOf(batch, []), existing: false, duplicates: proposal.activities.length - proposals.length };
     },
 
-    async list(actor: Actor): Promise<ImportBatch[]> {
+    /** Every batch with its true counts: proposals waiting, accepted, rejected, passages left unplaced. */
+    async list(actor: Actor): Promise<BatchListing[]> {
       requireAccess(actor, 'internal:read');
-      return store.listBatches(db);
+      const batches = await store.listBatches(db);
+      const ids = batches.map((b) => b.id);
+      const [proposals, decided] = await Promise.all([store.countProposals(db, ids), store.countDecidedPassages(db, ids)]);
+      return batches.map((batch) => ({ batch, counts: batchCounts(batch, proposals.get(batch.id)!, decided.get(batch.id) ?? 0) }));
+    },
+
+    /** Turns an unplaced passage into a proposal of the batch for `office`, read for what it says (date, place, bodies). */
+    async proposePassage(actor: Actor, batchId: string, position: number, version: number, office: string | null | undefined): Promise<{ passage: Passage; proposal: Proposal }> {
+      const details = await passageOf(actor, batchId, position);
+      const { batch, passage } = details;
+      const chosen = office ?? batch.office ?? (actor.kind === 'user' && actor.role === 'editor' ? actor.office : null);
+      if (chosen === null) throw invalid([issue('body.office', 'required', 'name the office the passage is about')]);
+      requirePassageAccess(actor, batch, chosen);
+      if (passage.version !== version) throw conflict('version_conflict', `The passage is at version ${passage.version}, not ${version}.`);
+      if (passage.state !== 'open') throw conflict('passage_decided', 'This passage was already dismissed or made a proposal.');
+      const [, readingContext] = await Promise.all([
+        registry.getOffice(actor, chosen).catch(() => {
+          throw invalid([issue('body.office', 'unknown_office', `unknown office "${chosen}"`, { value: chosen })]);
+        }),
+        context(batch.documentName),
+      ]);
+      const activity = readPassage(passage, chosen, readingContext);
+      return db.transaction().execute(async (trx) => {
+        const proposal: Proposal = {
+          id: newId(),
+          batchId,
+          position: await store.nextProposalPosition(trx, batchId),
+          fingerprint: fingerprintOf(activity),
+          activity,
+          state: 'proposed',
+          activityId: null,
+          decidedAt: null,
+          decidedBy: null,
+          version: 1,
+        };
+        const decision = decisionOf(actor, batchId, passage, 'proposed', proposal.position);
+        await store.insertProposal(trx, proposal);
+        await writePassage(trx, actor, passage, decision, 'import.passage.propose');
+        return { passage: { ...passage, ...decision }, proposal };
+      });
+    },
+
+    /** Dismisses an unplaced passage (`dismissed`), or puts a dismissed one back (`open`). */
+    async setPassageDismissed(actor: Actor, batchId: string, position: number, version: number, dismissed: boolean): Promise<Passage> {
+      const { batch, passage } = await passageOf(actor, batchId, position);
+      requirePassageAccess(actor, batch);
+      if (passage.version !== version) throw conflict('version_conflict', `The passage is at version ${passage.version}, not ${version}.`);
+      if (passage.state === 'proposed') throw conflict('passage_decided', 'This passage was made a proposal; reject the proposal instead.');
+      const decision = decisionOf(actor, batchId, passage, dismissed ? 'dismissed' : 'open', null);
+      await db.transaction().execute((trx) => writePassage(trx, actor, passage, decision, dismissed ? 'import.passage.dismiss' : 'import.passage.restore'));
+      return { ...passage, ...decision };
     },
 
     get: batchOf,
@@ -253,20 +365,28 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       return setRejected(actor, proposal, false);
     },
 
-    /** Accepts every open proposal it can, in document order; the rest stay open, each with its reason. */
+    /**
+     * Accepts every open proposal it can, in document order, in one transaction: the register
+     * refuses some (no date, an unknown body), which stay open, each with its reason; any other
+     * failure undoes the whole batch's accepting, so no activity is left with its proposal open.
+     */
     async acceptAll(actor: Actor, batchId: string, language: Language = 'en'): Promise<AcceptOutcome> {
       const details = await batchOf(actor, batchId);
       requireAccess(actor, 'office-data:write', { offices: [...new Set(details.proposals.map((p) => p.activity.office))] });
+      const open = details.proposals.filter((p) => p.state === 'proposed');
       const outcome: AcceptOutcome = { accepted: [], refused: [] };
-      for (const proposal of details.proposals.filter((p) => p.state === 'proposed')) {
-        try {
-          outcome.accepted.push(await decide(actor, details, proposal, language));
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          const detail = error.extra.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
-          outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
+      await activities.inOneTransaction(actor, async (create) => {
+        for (const proposal of open) {
+          try {
+            outcome.accepted.push(await decide(actor, details, proposal, language, proposal.version, create));
+          } catch (error) {
+            // Refusals come before anything of the proposal is written; anything else undoes them all.
+            if (!isAppError(error) || error.kind !== 'invalid') throw error;
+            const detail = error.extra.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
+            outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
+          }
         }
-      }
+      });
       return outcome;
     },
 

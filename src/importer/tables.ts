@@ -29,10 +29,22 @@ export interface ImportProposalTable {
   version: number;
 }
 
+export interface ImportPassageTable {
+  batch_id: string;
+  position: number;
+  state: string;
+  proposal_position: number | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  version: number;
+}
+
 export interface ImportTables {
   import_batch: ImportBatchTable;
   import_proposal: ImportProposalTable;
+  import_passage: ImportPassageTable;
 }
 
 export type ImportBatchRow = Selectable<ImportBatchTable>;
 export type ImportProposalRow = Selectable<ImportProposalTable>;
+export type ImportPassageRow = Selectable<ImportPassageTable>;

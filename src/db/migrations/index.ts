@@ -15,6 +15,7 @@ import * as createReportingRounds from './2026_12_07_0012_create_reporting_round
 import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
+import * as importPassage from './2026_12_07_0055_import_passage.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0020_create_mail_outbox': createMailOutbox,
   '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
   '2026_12_07_0030_search_index_format': searchIndexFormat,
+  '2026_12_07_0055_import_passage': importPassage,
 };
