@@ -15,6 +15,8 @@ import { DateUnderstood } from '../DateUnderstood.tsx';
 import { useI18n, type Language } from '../i18n.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
+import { UnplacedPassages } from '../imports/UnplacedPassages.tsx';
+import { countryName } from '#src/registry/countries.ts';
 
 type Batch = z.infer<typeof batchResponse>;
 type Proposal = z.infer<typeof proposalResponse>;
@@ -71,9 +73,9 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   );
 }
 
-function ProposalRow({ batchId, proposal, language, onChange }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void }) {
-  const { t } = useI18n();
-  const [editing, setEditing] = useState(false);
+function ProposalRow({ batchId, proposal, language, onChange, startEditing = false }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void; startEditing?: boolean }) {
+  const { t, language: shownIn } = useI18n();
+  const [editing, setEditing] = useState(startEditing);
   const [error, setError] = useState<unknown>(null);
   const path = `/api/imports/${batchId}/proposals/${proposal.position}`;
   const headingId = useId();
@@ -89,10 +91,10 @@ function ProposalRow({ batchId, proposal, language, onChange }: { batchId: strin
   }
 
   return (
-    <li className={`proposal ${proposal.state}`} aria-labelledby={headingId}>
+    <li className={`proposal ${proposal.state}`} aria-labelledby={headingId} id={`proposal-${proposal.position}`}>
       <div className="original">
         <h3 className="visually-hidden">{t('app.imports.original')}</h3>
-        <p className="meta">{t('app.imports.section', { section: proposal.provenance.section })}</p>
+        {proposal.provenance.section ? <p className="meta">{t('app.imports.section', { section: proposal.provenance.section })}</p> : null}
         <blockquote dir="auto">{proposal.provenance.text}</blockquote>
       </div>
       <div className="proposed">
@@ -109,7 +111,7 @@ function ProposalRow({ batchId, proposal, language, onChange }: { batchId: strin
           <dt>{t('app.field.status')}</dt>
           <dd>{t(`app.status.${proposal.status}`)}</dd>
           <dt>{t('app.field.place')}</dt>
-          <dd>{proposal.place ? [proposal.place.city, proposal.place.country, proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
+          <dd>{proposal.place ? [proposal.place.city, proposal.place.country && countryName(proposal.place.country, shownIn, 'display'), proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
           <dt>{t('app.field.bodies')}</dt>
           <dd>{proposal.bodies.join(', ') || '—'}</dd>
         </dl>
@@ -158,6 +160,7 @@ export default function ImportReview() {
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
   const [confirmingReject, setConfirmingReject] = useState(false);
+  const [justMade, setJustMade] = useState<number | null>(null);
   const selectId = useId();
 
   const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
@@ -180,11 +183,15 @@ export default function ImportReview() {
   }
 
   if (!batch) return <ErrorAlert error={error} />;
-  const open = batch.proposals.filter((p) => p.state === 'proposed').length;
+  const open = batch.counts.proposed;
   return (
     <>
       <h1>{batch.header.title ?? batch.document}</h1>
-      <p role="status">{t('app.imports.counts', { proposed: batch.proposals.length, accepted: batch.proposals.filter((p) => p.state === 'accepted').length, rejected: batch.proposals.filter((p) => p.state === 'rejected').length })}</p>
+      <p role="status">
+        {t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}
+        {batch.counts.unplaced > 0 ? ` · ${t('review.counts.unplaced', { open: batch.counts.unplacedOpen })}` : ''}
+        {batch.done ? ` · ${t('review.done')}` : ''}
+      </p>
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
         <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
@@ -220,11 +227,30 @@ export default function ImportReview() {
           }}
         />
       ) : null}
+      {batch.proposals.length === 0 ? <p>{t('review.noProposals')}</p> : null}
       <ol className="proposals">
         {batch.proposals.map((proposal) => (
-          <ProposalRow key={proposal.position} batchId={batch.id} proposal={proposal} language={language} onChange={replace} />
+          <ProposalRow
+            key={proposal.position}
+            batchId={batch.id}
+            proposal={proposal}
+            language={language}
+            onChange={(p) => {
+              replace(p);
+              void load();
+            }}
+            startEditing={proposal.position === justMade}
+          />
         ))}
       </ol>
+      <UnplacedPassages
+        batch={batch}
+        onDecided={() => void load()}
+        onProposed={(made) => {
+          setJustMade(made.proposal.position);
+          void load().then(() => document.getElementById(`proposal-${made.proposal.position}`)?.scrollIntoView());
+        }}
+      />
     </>
   );
 }
