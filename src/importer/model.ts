@@ -42,6 +42,8 @@ export interface ImportBatch {
   /** The first passages that could not be placed; `unplacedCount` counts them all. */
   unplaced: ImportProposal['unplaced'];
   unplacedCount: number;
+  /** Why it holds no proposal; null when it holds some. */
+  emptyReason: EmptyReason | null;
   createdAt: string;
   createdBy: string;
 }
@@ -201,3 +203,20 @@ export function batchCounts(batch: Pick<ImportBatch, 'unplacedCount'>, proposals
 }
 
 export const batchDone = (counts: BatchCounts): boolean => counts.proposed === 0 && counts.unplacedOpen === 0;
+
+/** Why a document gave no proposal, so the batch can say so rather than show nothing. */
+export const EMPTY_REASONS = ['no_text', 'no_sections', 'no_items', 'other_offices', 'already_proposed'] as const;
+export type EmptyReason = (typeof EMPTY_REASONS)[number];
+
+/**
+ * `read`: the whole document's reading; `forOffice`: its items for the office imported for;
+ * `fresh`: those not proposed by an earlier batch.
+ */
+export function emptyReasonOf(read: Pick<ImportProposal, 'activities' | 'sections' | 'unplacedCount'>, forOffice: number, fresh: number): EmptyReason | null {
+  if (fresh > 0) return null;
+  if (forOffice > 0) return 'already_proposed';
+  if (read.activities.length > 0) return 'other_offices';
+  if (read.sections.length === 0 && read.unplacedCount === 0) return 'no_text';
+  if (read.sections.every((s) => s.region === null && s.office === null)) return 'no_sections';
+  return 'no_items';
+}

@@ -28,6 +28,7 @@ export function presentBatchSummary(batch: ImportBatch, counts: BatchCounts): z.
     period: batch.period,
     counts,
     done: batchDone(counts),
+    emptyReason: batch.emptyReason,
   };
 }
 

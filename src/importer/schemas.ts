@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DAY_ORDERS } from '#src/activities/fuzzy-date.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES } from '#src/platform/i18n.ts';
-import { PASSAGE_STATES, PROPOSAL_STATES } from './model.ts';
+import { EMPTY_REASONS, PASSAGE_STATES, PROPOSAL_STATES } from './model.ts';
 
 export const batchParams = z.object({ id: z.uuid('must be an import id') });
 export const proposalParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
@@ -88,6 +88,10 @@ export const batchSummaryResponse = z.object({
     unplacedOpen: z.number().int().describe('Of those, the ones neither dismissed nor made a proposal'),
   }),
   done: z.boolean().describe('Nothing waiting for review and nothing left unplaced'),
+  emptyReason: z
+    .enum(EMPTY_REASONS)
+    .nullable()
+    .describe('Why the document gave no proposal: no text, no heading naming an office or region, no items, only other offices\' items, every item proposed before'),
 });
 
 export const passageResponse = z.object({

@@ -18,6 +18,7 @@ import {
   activityInputOf,
   batchCounts,
   countsOf,
+  emptyReasonOf,
   fingerprintOf,
   forOffice,
   hashBytes,
@@ -195,19 +196,20 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
   }
 
   /** Reads a document in a worker thread (a heavy one holds up that thread, not the server) and keeps the office's items. */
-  async function read(actor: Actor, file: UploadedDocument, options: ImportOptions, handOver: boolean): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+  async function read(actor: Actor, file: UploadedDocument, options: ImportOptions, handOver: boolean): Promise<{ format: ImportBatch['format']; proposal: ImportProposal; whole: ImportProposal }> {
     const office = officeFor(actor, options.office);
     if (office !== null) await registry.getOffice(actor, office).catch(() => {
       throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
     });
     const { format, proposal } = await readReportInWorker({ name: file.name, bytes: file.bytes, context: await context(file.name) }, { handOver });
-    return { format, proposal: forOffice(proposal, office) };
+    return { format, proposal: forOffice(proposal, office), whole: proposal };
   }
 
   return {
     /** Reads a document and proposes activities, storing nothing (the command line's --dry-run and --json). */
-    preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
-      return read(actor, file, options, false);
+    async preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+      const { format, proposal } = await read(actor, file, options, false);
+      return { format, proposal };
     },
 
     /** Stores a batch of proposals; the same document again returns its earlier batch. */
@@ -221,7 +223,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       }
 
       // The bytes are hashed already: the reading thread may have them.
-      const { format, proposal } = await read(actor, file, { ...options, office }, true);
+      const { format, proposal, whole } = await read(actor, file, { ...options, office }, true);
       const fingerprints = proposal.activities.map(fingerprintOf);
       const known = await store.knownFingerprints(db, fingerprints);
       const batch: ImportBatch = {
@@ -235,6 +237,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         sections: proposal.sections,
         unplaced: proposal.unplaced,
         unplacedCount: proposal.unplacedCount,
+        emptyReason: emptyReasonOf(whole, proposal.activities.length, proposal.activities.filter((_, i) => !known.has(fingerprints[i]!)).length),
         createdAt: new Date().toISOString(),
         createdBy: actorLabel(actor),
       };

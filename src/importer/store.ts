@@ -16,6 +16,7 @@ function toBatch(row: ImportBatchRow): ImportBatch {
     sections: JSON.parse(row.sections) as ImportBatch['sections'],
     unplaced: JSON.parse(row.unplaced) as ImportBatch['unplaced'],
     unplacedCount: Number(row.unplaced_count),
+    emptyReason: (row.empty_reason ?? null) as ImportBatch['emptyReason'],
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
@@ -50,6 +51,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
       sections: JSON.stringify(batch.sections),
       unplaced: JSON.stringify(batch.unplaced),
       unplaced_count: batch.unplacedCount,
+      empty_reason: batch.emptyReason,
       created_at: batch.createdAt,
       created_by: batch.createdBy,
     })

@@ -12,6 +12,7 @@ export interface ImportBatchTable {
   sections: string;
   unplaced: string;
   unplaced_count: number;
+  empty_reason: string | null;
   created_at: string;
   created_by: string;
 }

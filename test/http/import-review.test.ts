@@ -3,6 +3,7 @@
  * (made a proposal or dismissed), and accept-all as one transaction per batch.
  */
 import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph, Tab, TextRun } from 'docx';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeHttp } from '../support/describe-http.ts';
@@ -14,7 +15,7 @@ const SEED = readFileSync(`data/demo/${SEED_NAME}`);
 async function upload(server: TestServer, token: string, bytes: Uint8Array, name: string, fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', new Blob([bytes], { type: 'text/plain' }), name);
+  form.append('file', new Blob([bytes], { type: name.endsWith('.docx') ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'text/plain' }), name);
   const res = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -27,6 +28,20 @@ const NOTES = [
   'Thanks go to everyone who made the year what it was.',
 ].join('\n\n');
 
+/** A report typed in Word as in a text file: numbering typed ("4<TAB>", "1.<TAB>"), no Word heading or list styles. */
+const TYPED = [
+  '4\tAfrica – Regional Office for Africa',
+  'The Regional Office for Africa is based in Addis Ababa.',
+  '1.\tITU-T SG13 events held in Abuja, Nigeria: a workshop on fibre networks, 3 and 4 February 2020.',
+  '2.\tA workshop on Quality of Service was held in Harare, Zimbabwe, 2 - 3 March 2020.',
+].join('\n');
+const typedDocx = (text: string) =>
+  Packer.toBuffer(
+    new Document({
+      sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ children: line.split('\t').flatMap((part, i) => (i === 0 ? [part] : [new Tab(), part])) })] })) }],
+    }),
+  );
+
 const db = (server: TestServer) => server.database.fieldbook.database.db;
 const activities = async (server: TestServer) =>
   Number((await db(server).selectFrom('activity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -35,6 +50,7 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
   it('lists each batch with the true numbers waiting, accepted and rejected', async () => {
     const { body: batch } = await upload(http.server, http.users.focal.token, SEED, SEED_NAME);
     const total = batch.proposals.length;
+    expect(batch.emptyReason).toBeNull();
     expect(total).toBeGreaterThan(10);
     const listed = async () => (await http.server.request('GET', '/api/imports', { token: http.users.focal.token })).body.data[0];
     expect((await listed()).counts).toMatchObject({ proposed: total, accepted: 0, rejected: 0 });
@@ -54,6 +70,7 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
     const { status, body: batch } = await upload(http.server, token, Buffer.from(NOTES), 'notes.txt');
     expect(status).toBe(201);
     expect(batch.proposals).toEqual([]);
+    expect(batch.emptyReason).toBe('no_sections');
     expect(batch.unplaced.length).toBe(batch.counts.unplaced);
     expect(batch.decisions).toEqual([]);
     expect(batch.counts.unplacedOpen).toBe(batch.counts.unplaced);
@@ -102,6 +119,16 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
     const audited = await db(http.server).selectFrom('audit_event').select('action').where('action', 'like', 'import.passage.%').execute();
     const count = (action: string) => audited.filter((a) => a.action === action).length;
     expect([count('import.passage.propose'), count('import.passage.dismiss'), count('import.passage.restore')]).toEqual([1, others.length + 1, 1]);
+  });
+
+  it('reads a Word file with typed numbering and tabs like its text; the text after it gives nothing new and says why', async () => {
+    const token = http.users.focal.token;
+    const word = await upload(http.server, token, await typedDocx(TYPED), 'typed.docx');
+    expect(word.status).toBe(201);
+    expect(word.body.format).toBe('docx');
+    expect(word.body.proposals.map((p: { place: { country: string } }) => p.place.country)).toEqual(['NG', 'ZW']);
+    const text = await upload(http.server, token, Buffer.from(TYPED), 'typed.txt');
+    expect(text.body).toMatchObject({ proposals: [], duplicates: 2, emptyReason: 'already_proposed' });
   });
 
   it('an editor decides passages only for their own office', async () => {

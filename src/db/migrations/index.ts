@@ -16,6 +16,7 @@ import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
 import * as importPassage from './2026_12_07_0055_import_passage.ts';
+import * as importEmptyReason from './2026_12_07_0056_import_empty_reason.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
   '2026_12_07_0030_search_index_format': searchIndexFormat,
   '2026_12_07_0055_import_passage': importPassage,
+  '2026_12_07_0056_import_empty_reason': importEmptyReason,
 };

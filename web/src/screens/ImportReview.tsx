@@ -227,7 +227,7 @@ export default function ImportReview() {
           }}
         />
       ) : null}
-      {batch.proposals.length === 0 ? <p>{t('review.noProposals')}</p> : null}
+      {batch.proposals.length === 0 ? <p>{t('review.noProposals')} {batch.emptyReason ? t(`review.empty.${batch.emptyReason}`) : null}</p> : null}
       <ol className="proposals">
         {batch.proposals.map((proposal) => (
           <ProposalRow
