@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import type { Language } from '#src/platform/i18n.ts';
+import type { RegisterMatch } from './matches.ts';
 import type { ImportProposal, ProposedActivity } from './parse.ts';
 
 export const PROPOSAL_STATES = ['proposed', 'accepted', 'rejected'] as const;
@@ -23,8 +24,10 @@ export interface Proposal {
   fingerprint: string;
   activity: ProposedActivity;
   state: ProposalState;
-  /** The register entry it became, once accepted. */
+  /** The register entry it became, once accepted (or the one it was linked to). */
   activityId: string | null;
+  /** The register activity it repeats, found when it was read; the reviewer links, merges or imports anyway. */
+  match: RegisterMatch | null;
   decidedAt: string | null;
   decidedBy: string | null;
   version: number;

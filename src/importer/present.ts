@@ -7,6 +7,7 @@ import type { batchResponse, batchSummaryResponse, passageResponse, proposalResp
 export function presentProposal(proposal: Proposal): z.infer<typeof proposalResponse> {
   return {
     ...proposal.activity,
+    match: proposal.match,
     position: proposal.position,
     state: proposal.state,
     activityId: proposal.activityId,

@@ -91,6 +91,18 @@ export function importRoutes(imports: ImportService) {
     );
 
     app.post(
+      '/api/imports/:id/proposals/:position/link',
+      { schema: { tags, summary: 'Settle a proposal that repeats a register activity by linking it to that activity', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, false)),
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/merge',
+      { schema: { tags, summary: 'Add what the register activity lacks (bodies, place, description) from the proposal, then link them', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, true)),
+    );
+
+    app.post(
       '/api/imports/:id/passages/:position/propose',
       { schema: { tags, summary: 'Make an unplaced passage a proposal for an office, read for its date, place and bodies', params: schemas.passageParams, body: schemas.proposePassageBody, response: { 200: schemas.proposedPassageResponse } } },
       async (request) => {

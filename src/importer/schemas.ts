@@ -63,6 +63,10 @@ const proposedActivity = z.object({
 });
 
 export const proposalResponse = proposedActivity.extend({
+  match: z
+    .object({ activity: z.string(), title: z.string(), why: z.enum(['same_text', 'same_days_and_words']) })
+    .nullable()
+    .describe('The register activity this item repeats: link to it, merge into it, or accept (import anyway)'),
   position: z.number().int(),
   state: z.enum(PROPOSAL_STATES),
   activityId: z.string().nullable(),
@@ -105,6 +109,8 @@ export const passageResponse = z.object({
   decidedBy: z.string().nullable(),
   version: z.number().int().describe('0 until decided; send it back with a decision'),
 });
+
+export const linkBody = z.object({ version: z.number().int().min(1) }).strict();
 
 export const passageParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
 export const passageDecisionBody = z.object({ version: z.number().int().min(0) }).strict();

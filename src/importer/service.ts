@@ -4,8 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Activity } from '#src/activities/model.ts';
-import type { CreateActivityBody } from '#src/activities/schemas.ts';
+import type { CreateActivityBody, PatchActivityBody } from '#src/activities/schemas.ts';
 import type { ActivityService, Alongside } from '#src/activities/service.ts';
+import { activitiesQuery } from '#src/activities/schemas.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
@@ -30,6 +31,7 @@ import {
   type PassageDecision,
   type Proposal,
 } from './model.ts';
+import { matchInRegister, type RegisterMatch } from './matches.ts';
 import { readPassage } from './passages.ts';
 import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
 import { readReportInWorker } from './reading.ts';
@@ -87,6 +89,23 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       registry.listRegions(ANONYMOUS),
     ]);
     return { offices: offices.map((o) => o.office), bodies, regions, document };
+  }
+
+  /** The register's activities of the items' offices over the items' days: what an item may repeat. */
+  async function registerAround(actor: Actor, items: readonly ProposedActivity[]): Promise<Activity[]> {
+    const dated = items.flatMap((a) => (a.date ? [a.date] : []));
+    if (dated.length === 0) return [];
+    const from = dated.reduce((min, d) => (d.start < min ? d.start : min), dated[0]!.start);
+    const to = dated.reduce((max, d) => (d.end > max ? d.end : max), dated[0]!.end);
+    const offices = [...new Set(items.map((a) => a.office))].slice(0, 30);
+    const query = activitiesQuery.parse({ office: offices, from, to, undated: 'exclude' });
+    try {
+      return await activities.listAll(actor, query, (a) => a, 5_000);
+    } catch (error) {
+      // More than a review could use (or not for this reader to see): matched by their words only.
+      if (isAppError(error)) return [];
+      throw error;
+    }
   }
 
   /** Editors import for their own office; others may name one or take the whole document. */
@@ -225,7 +244,14 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       // The bytes are hashed already: the reading thread may have them.
       const { format, proposal, whole } = await read(actor, file, { ...options, office }, true);
       const fingerprints = proposal.activities.map(fingerprintOf);
-      const known = await store.knownFingerprints(db, fingerprints);
+      const [proposedBefore, inRegister, around] = await Promise.all([
+        store.knownFingerprints(db, fingerprints),
+        store.acceptedByFingerprint(db, fingerprints),
+        registerAround(actor, proposal.activities),
+      ]);
+      // Proposed by an earlier batch and still waiting there: not proposed twice. Already in the
+      // register: proposed again, with the activity it repeats, for the reviewer to decide.
+      const known = new Set([...proposedBefore].filter((fingerprint) => !inRegister.has(fingerprint)));
       const batch: ImportBatch = {
         id: newId(),
         documentName: file.name,
@@ -244,10 +270,19 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const fresh: Array<{ activity: ProposedActivity; fingerprint: string; position: number }> = proposal.activities
         .map((activity, position) => ({ activity, fingerprint: fingerprints[position]!, position }))
         .filter((p) => !known.has(p.fingerprint));
-      const proposals: Proposal[] = fresh.map((p) => ({
+      const matchOf = async (activity: ProposedActivity, fingerprint: string): Promise<RegisterMatch | null> => {
+        const id = inRegister.get(fingerprint);
+        if (!id) return matchInRegister(activity, around);
+        const titles: Readonly<Record<string, string | undefined>> =
+          around.find((a) => a.id === id)?.title ?? (await activities.get(actor, id).then((d) => d.activity.title, () => ({})));
+        return { activity: id, title: Object.values(titles).find((t): t is string => Boolean(t)) ?? '', why: 'same_text' };
+      };
+      const matches = await Promise.all(fresh.map((p) => matchOf(p.activity, p.fingerprint)));
+      const proposals: Proposal[] = fresh.map((p, i) => ({
         id: newId(),
         batchId: batch.id,
         position: p.position,
+        match: matches[i] ?? null,
         fingerprint: p.fingerprint,
         activity: p.activity,
         state: 'proposed',
@@ -296,6 +331,7 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       return db.transaction().execute(async (trx) => {
         const proposal: Proposal = {
           id: newId(),
+          match: null,
           batchId,
           position: await store.nextProposalPosition(trx, batchId),
           fingerprint: fingerprintOf(activity),
@@ -369,6 +405,36 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     },
 
     /**
+     * Settles a proposal that repeats a register activity by pointing it at that activity
+     * (`link`), after adding what the register lacks from it (`merge`: bodies, a place, a
+     * description): no second activity is made.
+     */
+    async link(actor: Actor, batchId: string, position: number, version: number, merge: boolean): Promise<Proposal> {
+      const { proposal } = await proposalOf(actor, batchId, position);
+      requireAccess(actor, 'office-data:write', { office: proposal.activity.office });
+      if (!proposal.match) throw conflict('no_match', 'This proposal repeats no activity of the register; accept it instead.');
+      if (proposal.version !== version) throw conflict('version_conflict', `The proposal is at version ${proposal.version}, not ${version}.`);
+      if (proposal.state !== 'proposed') throw conflict('proposal_decided', 'This proposal was decided already.');
+      if (merge) {
+        const { activity } = await activities.get(actor, proposal.match.activity);
+        const a = proposal.activity;
+        const bodies = [...new Set([...activity.bodies, ...a.bodies])];
+        await activities.update(actor, activity.id, {
+          version: activity.version,
+          ...(bodies.length > activity.bodies.length ? { bodies } : {}),
+          ...(!activity.place && a.place && (a.place.city || a.place.country) ? { place: { city: a.place.city, country: a.place.country, mode: a.place.online ? ('online' as const) : ('in-person' as const) } } : {}),
+          ...(Object.values(activity.description ?? {}).every((d) => !d) && a.description ? { description: { [activity.originalLanguage]: a.description } } : {}),
+        } as PatchActivityBody);
+      }
+      const next: Proposal = { ...proposal, state: 'accepted', activityId: proposal.match.activity, decidedAt: new Date().toISOString(), decidedBy: actorLabel(actor), version: version + 1 };
+      await db.transaction().execute(async (trx) => {
+        if (!(await store.updateProposal(trx, next, version))) throw conflict('version_conflict', 'The proposal changed meanwhile; reload it.');
+        await recordAudit(trx, actor, { action: merge ? 'import.merge' : 'import.link', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: next });
+      });
+      return next;
+    },
+
+    /**
      * Accepts every open proposal it can, in document order, in one transaction: the register
      * refuses some (no date, an unknown body), which stay open, each with its reason; any other
      * failure undoes the whole batch's accepting, so no activity is left with its proposal open.
@@ -378,8 +444,13 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       requireAccess(actor, 'office-data:write', { offices: [...new Set(details.proposals.map((p) => p.activity.office))] });
       const open = details.proposals.filter((p) => p.state === 'proposed');
       const outcome: AcceptOutcome = { accepted: [], refused: [] };
+      // One already in the register is the reviewer's to link, merge or import anyway: never doubled in bulk.
+      for (const p of open.filter((p) => p.match)) {
+        const problem = `already in the register as ${p.match!.activity}: link, merge or accept it on its own`;
+        outcome.refused.push({ position: p.position, code: 'already_in_register', issues: [issue(`proposals.${p.position}`, 'already_in_register', problem, { value: p.match!.activity })], problem: `proposals.${p.position}: ${problem}` });
+      }
       await activities.inOneTransaction(actor, async (create) => {
-        for (const proposal of open) {
+        for (const proposal of open.filter((p) => !p.match)) {
           try {
             outcome.accepted.push(await decide(actor, details, proposal, language, proposal.version, create));
           } catch (error) {

@@ -34,6 +34,7 @@ function toProposal(row: ImportProposalRow): Proposal {
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
     version: Number(row.version),
+    match: row.match === null || row.match === undefined ? null : (JSON.parse(row.match) as Proposal['match']),
   };
 }
 
@@ -71,6 +72,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
           decided_at: p.decidedAt,
           decided_by: p.decidedBy,
           version: p.version,
+          match: p.match === null ? null : JSON.stringify(p.match),
         })),
       )
       .execute();
@@ -134,6 +136,22 @@ export async function knownFingerprints(ex: Executor, fingerprints: string[]): P
     for (const row of rows) known.add(row.fingerprint);
   }
   return known;
+}
+
+/** The register activities earlier batches' accepted proposals became, by fingerprint. */
+export async function acceptedByFingerprint(ex: Executor, fingerprints: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < fingerprints.length; i += 500) {
+    const rows = await ex
+      .selectFrom('import_proposal')
+      .select(['fingerprint', 'activity_id'])
+      .where('fingerprint', 'in', fingerprints.slice(i, i + 500))
+      .where('state', '=', 'accepted')
+      .where('activity_id', 'is not', null)
+      .execute();
+    for (const row of rows) if (row.activity_id) found.set(row.fingerprint, row.activity_id);
+  }
+  return found;
 }
 
 /** Writes a proposal if it is still at `expectedVersion`; false when someone changed it first. */
@@ -241,6 +259,7 @@ export async function insertProposal(ex: Executor, p: Proposal): Promise<void> {
       decided_at: p.decidedAt,
       decided_by: p.decidedBy,
       version: p.version,
+      match: p.match === null ? null : JSON.stringify(p.match),
     })
     .execute();
 }

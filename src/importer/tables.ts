@@ -28,6 +28,7 @@ export interface ImportProposalTable {
   decided_at: string | null;
   decided_by: string | null;
   version: number;
+  match: string | null;
 }
 
 export interface ImportPassageTable {

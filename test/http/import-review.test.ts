@@ -131,6 +131,37 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
     expect(text.body).toMatchObject({ proposals: [], duplicates: 2, emptyReason: 'already_proposed' });
   });
 
+  it('shows an item already in the register as such, never skipped: linked, merged or imported anyway, and accept-all leaves it to the reviewer', async () => {
+    const token = http.users.focal.token;
+    const first = await upload(http.server, token, await typedDocx(TYPED), 'typed.docx');
+    expect((await http.server.request('POST', `/api/imports/${first.body.id}/accept-all`, { token })).body.accepted).toHaveLength(2);
+    const [abuja, harare] = (await http.server.request('GET', `/api/imports/${first.body.id}`, { token })).body.proposals;
+
+    // The same report as text, and a later report that words the Harare workshop its own way.
+    const again = await upload(http.server, token, Buffer.from(TYPED), 'typed.txt');
+    expect(again.body.emptyReason).toBeNull();
+    expect(again.body.proposals.map((p: { match: unknown }) => p.match)).toEqual([
+      { activity: abuja.activityId, title: abuja.title, why: 'same_text' },
+      { activity: harare.activityId, title: harare.title, why: 'same_text' },
+    ]);
+    const reworded = TYPED.replace('2.\tA workshop on Quality of Service was held in Harare, Zimbabwe, 2 - 3 March 2020.', '2.\tThe workshop on Quality of Service in Harare, Zimbabwe, 2 - 3 March 2020, with the SG12 regional group for Africa.');
+    const later = await upload(http.server, token, Buffer.from(reworded), 'later.txt');
+    expect(later.body.proposals.find((p: { provenance: { text: string } }) => p.provenance.text.includes('SG12'))?.match).toMatchObject({ activity: harare.activityId, why: 'same_days_and_words' });
+
+    const bulk = await http.server.request('POST', `/api/imports/${again.body.id}/accept-all`, { token });
+    expect(bulk.body.accepted).toEqual([]);
+    expect(bulk.body.refused.map((r: { code: string }) => r.code)).toEqual(['already_in_register', 'already_in_register']);
+    const [p0, p1] = again.body.proposals;
+    const linked = await http.server.request('POST', `/api/imports/${again.body.id}/proposals/${p0.position}/link`, { token, body: { version: p0.version } });
+    expect(linked.body).toMatchObject({ state: 'accepted', activityId: abuja.activityId });
+    const merged = await http.server.request('POST', `/api/imports/${later.body.id}/proposals/${later.body.proposals[1].position}/merge`, { token, body: { version: later.body.proposals[1].version } });
+    expect(merged.body).toMatchObject({ state: 'accepted', activityId: harare.activityId });
+    expect((await http.server.request('GET', `/api/activities/${harare.activityId}`, { token })).body.bodies).toContain('SG12RG-AFR');
+    // Imported anyway: a second activity, because the reviewer said so.
+    expect((await http.server.request('POST', `/api/imports/${again.body.id}/proposals/${p1.position}/accept`, { token })).body.state).toBe('accepted');
+    expect(await activities(http.server)).toBe(3);
+  });
+
   it('an editor decides passages only for their own office', async () => {
     const { body: batch } = await upload(http.server, http.users.focal.token, Buffer.from(NOTES), 'notes.txt');
     const other = await http.server.request('POST', `/api/imports/${batch.id}/passages/0/propose`, { token: http.users.editor.token, body: { version: 0, office: 'harare' } });

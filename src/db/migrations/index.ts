@@ -17,6 +17,7 @@ import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
 import * as importPassage from './2026_12_07_0055_import_passage.ts';
 import * as importEmptyReason from './2026_12_07_0056_import_empty_reason.ts';
+import * as importProposalMatch from './2026_12_07_0057_import_proposal_match.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0030_search_index_format': searchIndexFormat,
   '2026_12_07_0055_import_passage': importPassage,
   '2026_12_07_0056_import_empty_reason': importEmptyReason,
+  '2026_12_07_0057_import_proposal_match': importProposalMatch,
 };
