@@ -255,6 +255,18 @@ const MATRIX: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/imports/:id/proposals/:position/link',
+    setup: async (server) => ({ path: `/api/imports/${await importMatched(server)}/proposals/0/link`, body: { version: 1 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/merge',
+    setup: async (server) => ({ path: `/api/imports/${await importMatched(server)}/proposals/0/merge`, body: { version: 1 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
     route: '/api/imports/:id/passages/:position/propose',
     setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/0/propose`, body: { version: 0 } }),
     expect: officeWriters(200),
@@ -312,6 +324,17 @@ async function importBatch(server: TestServer): Promise<string> {
   const text = `4\tAfrica – Regional Office for Africa\nThe Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.\n1\tWorkshop number ${++importCount} held in Abuja, Nigeria, 3 and 4 February 2020.\n`;
   const batch = await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'matrix' }, { name: `m${importCount}.txt`, bytes: Buffer.from(text) });
   return batch.batch.id;
+}
+
+/** A fresh batch whose one addis-ababa proposal repeats an activity an earlier batch put in the register. */
+async function importMatched(server: TestServer): Promise<string> {
+  const { imports } = server.database.fieldbook.services;
+  const system = { kind: 'system', label: 'matrix' } as const;
+  const text = `4\tAfrica – Regional Office for Africa\nThe Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.\n1\tForum number ${++importCount} held in Abuja, Nigeria, 3 and 4 February ${1900 + importCount}.\n`;
+  const first = await imports.importDocument(system, { name: `a${importCount}.txt`, bytes: Buffer.from(text) });
+  await imports.acceptAll(system, first.batch.id);
+  const again = await imports.importDocument(system, { name: `b${importCount}.txt`, bytes: Buffer.from(`${text}\n`) });
+  return again.batch.id;
 }
 
 /** A fresh batch for addis-ababa holding one passage it could not place. */

@@ -80,11 +80,12 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
   const path = `/api/imports/${batchId}/proposals/${proposal.position}`;
   const headingId = useId();
 
-  async function act(action: 'accept' | 'reject' | 'reopen') {
+  async function act(action: 'accept' | 'reject' | 'reopen' | 'link' | 'merge') {
     setError(null);
     try {
       const query = action === 'accept' ? `?language=${language}&version=${proposal.version}` : '';
-      onChange(await api<Proposal>('POST', `${path}/${action}${query}`));
+      const body = action === 'link' || action === 'merge' ? { body: { version: proposal.version } } : {};
+      onChange(await api<Proposal>('POST', `${path}/${action}${query}`, body));
     } catch (caught) {
       setError(caught);
     }
@@ -116,6 +117,22 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
           <dd>{proposal.bodies.join(', ') || '—'}</dd>
         </dl>
         <p className="state">{t(`app.imports.state.${proposal.state}`)}</p>
+        {proposal.match && proposal.state === 'proposed' ? (
+          <div className="match" role="note">
+            <p>
+              <strong>{t('review.match.title')}:</strong> <Link to={`/activities/${proposal.match.activity}`} dir="auto">{proposal.match.title || proposal.match.activity}</Link>
+            </p>
+            <p className="meta">{t(`review.match.${proposal.match.why}`)}</p>
+            <p className="actions">
+              <button type="button" onClick={() => void act('link')} aria-describedby={headingId}>
+                {t('review.match.link')}
+              </button>
+              <button type="button" onClick={() => void act('merge')} aria-describedby={headingId}>
+                {t('review.match.merge')}
+              </button>
+            </p>
+          </div>
+        ) : null}
         <ErrorAlert error={error} />
         {editing ? (
           <ProposalEditor
@@ -130,7 +147,7 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
         ) : proposal.state === 'proposed' ? (
           <p className="actions">
             <button type="button" onClick={() => void act('accept')} aria-describedby={headingId}>
-              {t('app.imports.accept')}
+              {proposal.match ? t('review.match.importAnyway') : t('app.imports.accept')}
             </button>
             <button type="button" onClick={() => setEditing(true)} aria-describedby={headingId}>
               {t('app.imports.edit')}
