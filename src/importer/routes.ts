@@ -112,6 +112,12 @@ export function importRoutes(imports: ImportService) {
     );
 
     app.post(
+      '/api/imports/:id/passages/dismiss-open',
+      { schema: { tags, summary: 'Dismiss every listed passage still open, all or nothing', params: schemas.batchParams, response: { 200: listOf(schemas.passageResponse) } } },
+      async (request) => ({ data: (await imports.dismissOpenPassages(request.actor, request.params.id)).map(presentPassage), next: null }),
+    );
+
+    app.post(
       '/api/imports/:id/passages/:position/dismiss',
       { schema: { tags, summary: 'Dismiss an unplaced passage: it holds no activity', params: schemas.passageParams, body: schemas.passageDecisionBody, response: { 200: schemas.passageResponse } } },
       async (request) => presentPassage(await imports.setPassageDismissed(request.actor, request.params.id, request.params.position, request.body.version, true)),

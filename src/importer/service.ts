@@ -349,6 +349,18 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       });
     },
 
+    /** Dismisses every listed passage still open, all or nothing (a report's preamble, a letter's signature). */
+    async dismissOpenPassages(actor: Actor, batchId: string): Promise<Passage[]> {
+      const { batch, passages } = await batchOf(actor, batchId);
+      requirePassageAccess(actor, batch);
+      const open = passages.filter((p) => p.state === 'open');
+      const decided = open.map((passage) => ({ passage, decision: decisionOf(actor, batchId, passage, 'dismissed', null) }));
+      await db.transaction().execute(async (trx) => {
+        for (const { passage, decision } of decided) await writePassage(trx, actor, passage, decision, 'import.passage.dismiss');
+      });
+      return decided.map(({ passage, decision }) => ({ ...passage, ...decision }));
+    },
+
     /** Dismisses an unplaced passage (`dismissed`), or puts a dismissed one back (`open`). */
     async setPassageDismissed(actor: Actor, batchId: string, position: number, version: number, dismissed: boolean): Promise<Passage> {
       const { batch, passage } = await passageOf(actor, batchId, position);

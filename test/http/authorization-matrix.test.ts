@@ -273,6 +273,12 @@ const MATRIX: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/imports/:id/passages/dismiss-open',
+    setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/dismiss-open` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
     route: '/api/imports/:id/passages/:position/dismiss',
     setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/0/dismiss`, body: { version: 0 } }),
     expect: officeWriters(200),

@@ -162,6 +162,21 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
     expect(await activities(http.server)).toBe(3);
   });
 
+  it('dismisses every passage still open at once, and the seed report, all accepted, is then done', async () => {
+    const token = http.users.focal.token;
+    const { body: batch } = await upload(http.server, token, SEED, SEED_NAME);
+    expect(batch.counts.unplaced).toBeGreaterThan(5);
+    await http.server.request('POST', `/api/imports/${batch.id}/passages/0/dismiss`, { token, body: { version: 0 } });
+    const all = await http.server.request('POST', `/api/imports/${batch.id}/passages/dismiss-open`, { token });
+    expect(all.body.data).toHaveLength(batch.counts.unplaced - 1);
+    for (const p of batch.proposals) {
+      await http.server.request('POST', `/api/imports/${batch.id}/proposals/${p.position}/reject`, { token });
+    }
+    const listed = (await http.server.request('GET', '/api/imports', { token })).body.data[0];
+    expect(listed.counts).toMatchObject({ proposed: 0, unplacedOpen: 0 });
+    expect(listed.done).toBe(true);
+  });
+
   it('an editor decides passages only for their own office', async () => {
     const { body: batch } = await upload(http.server, http.users.focal.token, Buffer.from(NOTES), 'notes.txt');
     const other = await http.server.request('POST', `/api/imports/${batch.id}/passages/0/propose`, { token: http.users.editor.token, body: { version: 0, office: 'harare' } });

@@ -85,13 +85,35 @@ function PassageRow({ batch, passage, onDecided, onProposed }: { batch: Batch; p
 
 export function UnplacedPassages({ batch, onDecided, onProposed }: { batch: Batch; onDecided(d: Decided): void; onProposed(p: ProposedPassage): void }) {
   const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
   const passages = passagesOf(batch);
+  const open = passages.filter((p) => p.state === 'open');
   if (batch.counts.unplaced === 0) return null;
+
+  async function dismissOpen() {
+    setError(null);
+    try {
+      const { data } = await api<{ data: Decided[] }>('POST', `/api/imports/${batch.id}/passages/dismiss-open`);
+      // One reload for them all.
+      if (data[0]) onDecided(data[0]);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
   return (
     <section aria-labelledby="unplaced">
       <h2 id="unplaced">{t('review.passages.title', { open: batch.counts.unplacedOpen, count: batch.counts.unplaced })}</h2>
       <p>{t('review.passages.help')}</p>
       {passages.length < batch.counts.unplaced ? <p>{t('review.passages.notListed', { listed: passages.length, count: batch.counts.unplaced })}</p> : null}
+      {open.length > 1 ? (
+        <p className="actions">
+          <button type="button" onClick={() => void dismissOpen()}>
+            {t('review.passages.dismissOpen', { count: open.length })}
+          </button>
+        </p>
+      ) : null}
+      <ErrorAlert error={error} />
       <ol className="proposals">
         {passages.map((passage) => (
           <PassageRow key={passage.position} batch={batch} passage={passage} onDecided={onDecided} onProposed={onProposed} />
