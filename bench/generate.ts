@@ -19,7 +19,7 @@ import { insertActivities } from '#src/activities/store.ts';
 import { loadConfig, type Config } from '#src/platform/config.ts';
 import type { Dialect } from '#src/platform/database.ts';
 import { newId } from '#src/platform/ids.ts';
-import { countryNames } from '#src/platform/intl.ts';
+import { countryNames } from '#src/registry/countries.ts';
 import type { Body, Office } from '#src/registry/model.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 import {

@@ -41,4 +41,3 @@ export function referenceCache(registry: RegistryService): () => Promise<Referen
   return async () => referencesOf(await registry.snapshot(ANONYMOUS));
 }
 
-/** A country's names in the six languages, so "Tchad" and "Chad" both find Ndjamena. Re-exported because service.ts imports it from here; new code imports platform/intl.ts. */

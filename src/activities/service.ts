@@ -5,7 +5,7 @@ import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access
 import type { Dialect } from '#src/platform/database.ts';
 import { conflict, invalid, issue, notFound, type FieldIssue, type FieldIssueCode } from '#src/platform/errors.ts';
 import { newId } from '#src/platform/ids.ts';
-import { countryNames } from '#src/platform/intl.ts';
+import { countryNames } from '#src/registry/countries.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
@@ -34,6 +34,9 @@ const HISTORY_IGNORES = ['version', 'updatedAt', 'updatedBy'];
 
 export type ActivityService = ReturnType<typeof createActivityService>;
 
+/** Another capability's writes in the transaction that stores an activity. */
+export type Alongside = (trx: Executor, activity: Activity) => Promise<void>;
+
 export function createActivityService(db: Kysely<Database>, dialect: Dialect, registry: RegistryService) {
   const references = referenceCache(registry);
 
@@ -51,9 +54,9 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     return activity;
   }
 
-  async function checkRelated(activity: Activity): Promise<FieldIssue[]> {
+  async function checkRelated(activity: Activity, ex: Executor = db): Promise<FieldIssue[]> {
     const ids = activity.related.map((r) => r.activity);
-    const existing = await store.existingActivityIds(db, ids);
+    const existing = await store.existingActivityIds(ex, ids);
     return activity.related.flatMap((r, i) =>
       existing.has(r.activity) ? [] : [issue(`body.related.${i}.activity`, 'unknown_activity', `unknown activity ${r.activity}`, { value: r.activity })],
     );
@@ -65,10 +68,10 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   }
 
   /** A new activity composed and checked like any create, with every problem by field. */
-  async function prepareNew(input: CreateActivityBody, refs: References, stamp: Stamp): Promise<PreparedActivity> {
+  async function prepareNew(input: CreateActivityBody, refs: References, stamp: Stamp, ex: Executor = db): Promise<PreparedActivity> {
     const composed = composeActivity(input, null, refs, stamp);
     if (!composed.ok) return composed;
-    const relatedIssues = await checkRelated(composed.activity);
+    const relatedIssues = await checkRelated(composed.activity, ex);
     return relatedIssues.length > 0 ? { ok: false, issues: relatedIssues } : composed;
   }
 
@@ -91,6 +94,16 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     if (change) await store.insertStatusChange(trx, activity.id, change);
     await recordAudit(trx, actor, { action: 'activity.update', entityType: 'activity', entityId: activity.id, before, after: activity });
     return true;
+  }
+
+  /** A create inside the caller's transaction; the related activities are looked for in it too. */
+  async function createWithin(trx: Executor, actor: Actor, refs: References, input: CreateActivityBody, alongside?: Alongside): Promise<Activity> {
+    requireAccess(actor, 'office-data:write', { offices: input.offices.map((o) => o.office) });
+    const prepared = await prepareNew(input, refs, { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) }, trx);
+    if (!prepared.ok) throw invalid(prepared.issues);
+    await insertNew(trx, actor, [{ activity: prepared.activity, statusReason: input.statusReason }], refs);
+    await alongside?.(trx, prepared.activity);
+    return prepared.activity;
   }
 
   const useCases = {
@@ -146,17 +159,20 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
      * `alongside` runs another capability's writes in the transaction that stores the activity
      * (e.g. the importer marking its proposal accepted): both land or neither does.
      */
-    async create(actor: Actor, input: CreateActivityBody, alongside?: (trx: Executor, activity: Activity) => Promise<void>): Promise<Activity> {
+    async create(actor: Actor, input: CreateActivityBody, alongside?: Alongside): Promise<Activity> {
       requireAccess(actor, 'office-data:write', { offices: input.offices.map((o) => o.office) });
       const refs = await references();
-      const prepared = await prepareNew(input, refs, { id: newId(), at: new Date().toISOString(), by: actorLabel(actor) });
-      if (!prepared.ok) throw invalid(prepared.issues);
-      const { activity } = prepared;
-      await db.transaction().execute(async (trx) => {
-        await insertNew(trx, actor, [{ activity, statusReason: input.statusReason }], refs);
-        await alongside?.(trx, activity);
-      });
-      return activity;
+      return db.transaction().execute((trx) => createWithin(trx, actor, refs, input, alongside));
+    },
+
+    /**
+     * Several creates in one transaction (the importer's accept-all): `work` gets a `create` bound
+     * to it. A create the register refuses (`invalid`) throws before anything of it is written, so
+     * `work` may catch that and go on; any other failure undoes every create of the transaction.
+     */
+    async inOneTransaction<T>(actor: Actor, work: (create: (input: CreateActivityBody, alongside?: Alongside) => Promise<Activity>) => Promise<T>): Promise<T> {
+      const refs = await references();
+      return db.transaction().execute((trx) => work((input, alongside) => createWithin(trx, actor, refs, input, alongside)));
     },
 
     /**

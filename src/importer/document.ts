@@ -7,7 +7,7 @@ import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
 import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
-import type { Block } from './parse.ts';
+import { textToBlocks, type Block } from './parse.ts';
 
 export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
 
@@ -41,7 +41,9 @@ export function htmlToBlocks(html: string): Block[] {
   let depth = 0;
 
   const flush = () => {
-    if (current && current.text.trim() !== '') blocks.push({ ...current, text: current.text.replace(/[ \t\u00a0]+/g, ' ').trim() });
+    // A plain paragraph keeps its tabs ("4<TAB>Africa – …", "1.<TAB>…"): typed numbering is read from them, as in a text file.
+    if (current?.kind === 'paragraph') blocks.push({ ...current, text: current.text.replace(/[ \u00a0]+/g, ' ').trim() });
+    else if (current && current.text.trim() !== '') blocks.push({ ...current, text: current.text.replace(/[ \t\u00a0]+/g, ' ').trim() });
     current = null;
   };
 
@@ -60,7 +62,7 @@ export function htmlToBlocks(html: string): Block[] {
           current = { kind: 'list-item', level: lists.length, text: '', ...(list?.ordered ? { number: String(list.next++) } : {}) };
           depth = 0;
         } else if (name === 'p') {
-          // A paragraph inside a list item belongs to the item.
+          // A paragraph inside a list item belongs to the item; an empty one is a blank line.
           if (current?.kind === 'list-item') {
             depth += 1;
             if (current.text !== '') current.text += ' ';
@@ -96,6 +98,35 @@ export function htmlToBlocks(html: string): Block[] {
   return blocks;
 }
 
+/**
+ * Plain paragraphs (no Word heading or list style) read as the lines of a text file, so typed
+ * numbering ("4<TAB>Africa – …", "1.<TAB>…", "a) …"), typed bullets and blank lines mean in a
+ * Word file what they mean in its .txt copy. Headings and Word lists stay as Word made them.
+ * `line` is the paragraph's place among the document's blocks.
+ */
+export function retypePlainParagraphs(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let run: string[] = [];
+  let runStart = 0;
+  const flushRun = () => {
+    if (run.some((line) => line.trim() !== '')) {
+      for (const block of textToBlocks(run.join('\n'))) out.push({ ...block, line: runStart + (block.line ?? 1) });
+    }
+    run = [];
+  };
+  blocks.forEach((block, index) => {
+    if (block.kind === 'paragraph') {
+      if (run.length === 0) runStart = index;
+      run.push(block.text);
+      return;
+    }
+    flushRun();
+    if (block.text.trim() !== '') out.push({ ...block, line: index + 1 });
+  });
+  flushRun();
+  return out;
+}
+
 /** Reads the bytes of an upload; anything neither Word nor text is refused, naming the file. */
 export async function readDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
   if (bytes.length === 0) throw invalid([issue('file', 'document_empty', `"${name}" is empty`, { name })], 'empty_document');
@@ -105,8 +136,8 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Rea
     if (!unpacked.ok && unpacked.problem === 'too_large') throw tooLarge('document_unpacks_too_large', `"${name}" ${unpacked.reason}.`);
     if (!unpacked.ok) throw unreadable(`"${name}" is a zip file but not a Word document (.docx) that can be read: ${unpacked.reason}`);
     try {
-      const { value } = await mammoth.convertToHtml({ buffer: unpacked.zip });
-      return { format: 'docx', blocks: htmlToBlocks(value) };
+      const { value } = await mammoth.convertToHtml({ buffer: unpacked.zip }, { ignoreEmptyParagraphs: false });
+      return { format: 'docx', blocks: retypePlainParagraphs(htmlToBlocks(value)) };
     } catch {
       throw unreadable(`"${name}" is a zip file but not a Word document (.docx) that can be read`);
     }

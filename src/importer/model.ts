@@ -2,10 +2,20 @@
 import { createHash } from 'node:crypto';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import type { Language } from '#src/platform/i18n.ts';
+import type { RegisterMatch } from './matches.ts';
 import type { ImportProposal, ProposedActivity } from './parse.ts';
 
 export const PROPOSAL_STATES = ['proposed', 'accepted', 'rejected'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+/** Proposals of a batch by state: waiting for review (`proposed`), accepted, rejected. */
+export type ProposalCounts = Record<ProposalState, number>;
+
+export function countsOf(proposals: readonly Pick<Proposal, 'state'>[]): ProposalCounts {
+  const counts: ProposalCounts = { proposed: 0, accepted: 0, rejected: 0 };
+  for (const p of proposals) counts[p.state] += 1;
+  return counts;
+}
 
 export interface Proposal {
   id: string;
@@ -14,8 +24,10 @@ export interface Proposal {
   fingerprint: string;
   activity: ProposedActivity;
   state: ProposalState;
-  /** The register entry it became, once accepted. */
+  /** The register entry it became, once accepted (or the one it was linked to). */
   activityId: string | null;
+  /** The register activity it repeats, found when it was read; the reviewer links, merges or imports anyway. */
+  match: RegisterMatch | null;
   decidedAt: string | null;
   decidedBy: string | null;
   version: number;
@@ -33,6 +45,8 @@ export interface ImportBatch {
   /** The first passages that could not be placed; `unplacedCount` counts them all. */
   unplaced: ImportProposal['unplaced'];
   unplacedCount: number;
+  /** Why it holds no proposal; null when it holds some. */
+  emptyReason: EmptyReason | null;
   createdAt: string;
   createdBy: string;
 }
@@ -138,4 +152,74 @@ export function activityInputOf(
       },
     },
   };
+}
+
+/** A passage the importer could not place, as the reviewer left it: still open, dismissed, or made a proposal. */
+export const PASSAGE_STATES = ['open', 'dismissed', 'proposed'] as const;
+export type PassageState = (typeof PASSAGE_STATES)[number];
+
+export interface PassageDecision {
+  batchId: string;
+  /** Its place in the batch's `unplaced` list. */
+  position: number;
+  state: PassageState;
+  /** The proposal it became, when `proposed`. */
+  proposal: number | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  version: number;
+}
+
+export interface Passage extends Omit<PassageDecision, 'batchId'> {
+  text: string;
+  section: string | null;
+  line: number;
+}
+
+/** The batch's listed passages with what was decided about each; an undecided one is open at version 0. */
+export function passagesOf(batch: Pick<ImportBatch, 'id' | 'unplaced'>, decisions: readonly PassageDecision[]): Passage[] {
+  const byPosition = new Map(decisions.map((d) => [d.position, d]));
+  return batch.unplaced.map((passage, position) => {
+    const decision = byPosition.get(position);
+    return {
+      ...passage,
+      position,
+      state: decision?.state ?? 'open',
+      proposal: decision?.proposal ?? null,
+      decidedAt: decision?.decidedAt ?? null,
+      decidedBy: decision?.decidedBy ?? null,
+      version: decision?.version ?? 0,
+    };
+  });
+}
+
+/** What a batch still holds for review, and whether it is done: nothing waiting, nothing left unplaced. */
+export interface BatchCounts extends ProposalCounts {
+  /** Passages that could not be placed, in all. */
+  unplaced: number;
+  /** Of those, the ones nobody has dismissed or made a proposal (passages past the listed ones stay open). */
+  unplacedOpen: number;
+}
+
+export function batchCounts(batch: Pick<ImportBatch, 'unplacedCount'>, proposals: ProposalCounts, decidedPassages: number): BatchCounts {
+  return { ...proposals, unplaced: batch.unplacedCount, unplacedOpen: Math.max(0, batch.unplacedCount - decidedPassages) };
+}
+
+export const batchDone = (counts: BatchCounts): boolean => counts.proposed === 0 && counts.unplacedOpen === 0;
+
+/** Why a document gave no proposal, so the batch can say so rather than show nothing. */
+export const EMPTY_REASONS = ['no_text', 'no_sections', 'no_items', 'other_offices', 'already_proposed'] as const;
+export type EmptyReason = (typeof EMPTY_REASONS)[number];
+
+/**
+ * `read`: the whole document's reading; `forOffice`: its items for the office imported for;
+ * `fresh`: those not proposed by an earlier batch.
+ */
+export function emptyReasonOf(read: Pick<ImportProposal, 'activities' | 'sections' | 'unplacedCount'>, forOffice: number, fresh: number): EmptyReason | null {
+  if (fresh > 0) return null;
+  if (forOffice > 0) return 'already_proposed';
+  if (read.activities.length > 0) return 'other_offices';
+  if (read.sections.length === 0 && read.unplacedCount === 0) return 'no_text';
+  if (read.sections.every((s) => s.region === null && s.office === null)) return 'no_sections';
+  return 'no_items';
 }

@@ -1,12 +1,13 @@
 /** What of an import batch leaves the server. */
 import type { z } from 'zod';
-import { summarise, type ImportBatch, type Proposal } from './model.ts';
+import { batchCounts, batchDone, countsOf, summarise, type BatchCounts, type ImportBatch, type Passage, type Proposal } from './model.ts';
 import { MAX_UNPLACED_LISTED } from './parse.ts';
-import type { batchResponse, batchSummaryResponse, proposalResponse } from './schemas.ts';
+import type { batchResponse, batchSummaryResponse, passageResponse, proposalResponse } from './schemas.ts';
 
 export function presentProposal(proposal: Proposal): z.infer<typeof proposalResponse> {
   return {
     ...proposal.activity,
+    match: proposal.match,
     position: proposal.position,
     state: proposal.state,
     activityId: proposal.activityId,
@@ -16,8 +17,7 @@ export function presentProposal(proposal: Proposal): z.infer<typeof proposalResp
   };
 }
 
-export function presentBatchSummary(batch: ImportBatch, proposals: readonly Proposal[] | null): z.infer<typeof batchSummaryResponse> {
-  const count = (state: Proposal['state']) => proposals?.filter((p) => p.state === state).length ?? 0;
+export function presentBatchSummary(batch: ImportBatch, counts: BatchCounts): z.infer<typeof batchSummaryResponse> {
   return {
     id: batch.id,
     document: batch.documentName,
@@ -27,22 +27,29 @@ export function presentBatchSummary(batch: ImportBatch, proposals: readonly Prop
     createdBy: batch.createdBy,
     header: batch.header,
     period: batch.period,
-    counts: { proposed: count('proposed'), accepted: count('accepted'), rejected: count('rejected'), unplaced: batch.unplacedCount },
+    counts,
+    done: batchDone(counts),
+    emptyReason: batch.emptyReason,
   };
 }
 
+export function presentPassage(passage: Passage): z.infer<typeof passageResponse> {
+  return passage;
+}
+
 export function presentBatch(
-  batch: ImportBatch,
-  proposals: Proposal[],
+  { batch, proposals, passages }: { batch: ImportBatch; proposals: Proposal[]; passages: Passage[] },
   extra: { existing?: boolean; duplicates?: number } = {},
 ): z.infer<typeof batchResponse> {
+  const decided = passages.filter((p) => p.state !== 'open').length;
   return {
-    ...presentBatchSummary(batch, proposals),
+    ...presentBatchSummary(batch, batchCounts(batch, countsOf(proposals), decided)),
     ...extra,
     summary: summarise(proposals.map((p) => p.activity)),
     sections: batch.sections as unknown as Array<Record<string, unknown>>,
     proposals: proposals.map(presentProposal),
     // Batches stored before the list was bounded listed every passage.
     unplaced: batch.unplaced.slice(0, MAX_UNPLACED_LISTED),
+    decisions: passages.filter((p) => p.version > 0).map(({ text: _text, section: _section, line: _line, ...decision }) => decision),
   };
 }

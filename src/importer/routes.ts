@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tooLarge } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { acceptUploads, receiveUpload } from '#src/platform/upload.ts';
-import { presentBatch, presentBatchSummary, presentProposal } from './present.ts';
+import { presentBatch, presentBatchSummary, presentPassage, presentProposal } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { ImportService } from './service.ts';
 
@@ -38,23 +38,20 @@ export function importRoutes(imports: ImportService) {
           const result = await imports.importDocument(request.actor, { name: upload.name, bytes: upload.bytes }, upload.fields);
           return reply
             .status(result.existing ? 200 : 201)
-            .send(presentBatch(result.batch, result.proposals, { existing: result.existing, duplicates: result.duplicates }));
+            .send(presentBatch(result, { existing: result.existing, duplicates: result.duplicates }));
         },
       );
     });
 
     app.get('/api/imports', { schema: { tags, summary: 'Import batches, newest first', response: { 200: listOf(schemas.batchSummaryResponse) } } }, async (request) => ({
-      data: (await imports.list(request.actor)).map((b) => presentBatchSummary(b, null)),
+      data: (await imports.list(request.actor)).map(({ batch, counts }) => presentBatchSummary(batch, counts)),
       next: null,
     }));
 
     app.get(
       '/api/imports/:id',
       { schema: { tags, summary: 'A batch: proposed activities and what could not be placed', params: schemas.batchParams, response: { 200: schemas.batchResponse } } },
-      async (request) => {
-        const { batch, proposals } = await imports.get(request.actor, request.params.id);
-        return presentBatch(batch, proposals);
-      },
+      async (request) => presentBatch(await imports.get(request.actor, request.params.id)),
     );
 
     app.patch(
@@ -91,6 +88,45 @@ export function importRoutes(imports: ImportService) {
         const outcome = await imports.acceptAll(request.actor, request.params.id, request.query.language);
         return { accepted: outcome.accepted.map(presentProposal), refused: outcome.refused };
       },
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/link',
+      { schema: { tags, summary: 'Settle a proposal that repeats a register activity by linking it to that activity', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, false)),
+    );
+
+    app.post(
+      '/api/imports/:id/proposals/:position/merge',
+      { schema: { tags, summary: 'Add what the register activity lacks (bodies, place, description) from the proposal, then link them', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, true)),
+    );
+
+    app.post(
+      '/api/imports/:id/passages/:position/propose',
+      { schema: { tags, summary: 'Make an unplaced passage a proposal for an office, read for its date, place and bodies', params: schemas.passageParams, body: schemas.proposePassageBody, response: { 200: schemas.proposedPassageResponse } } },
+      async (request) => {
+        const { passage, proposal } = await imports.proposePassage(request.actor, request.params.id, request.params.position, request.body.version, request.body.office);
+        return { passage: presentPassage(passage), proposal: presentProposal(proposal) };
+      },
+    );
+
+    app.post(
+      '/api/imports/:id/passages/dismiss-open',
+      { schema: { tags, summary: 'Dismiss every listed passage still open, all or nothing', params: schemas.batchParams, response: { 200: listOf(schemas.passageResponse) } } },
+      async (request) => ({ data: (await imports.dismissOpenPassages(request.actor, request.params.id)).map(presentPassage), next: null }),
+    );
+
+    app.post(
+      '/api/imports/:id/passages/:position/dismiss',
+      { schema: { tags, summary: 'Dismiss an unplaced passage: it holds no activity', params: schemas.passageParams, body: schemas.passageDecisionBody, response: { 200: schemas.passageResponse } } },
+      async (request) => presentPassage(await imports.setPassageDismissed(request.actor, request.params.id, request.params.position, request.body.version, true)),
+    );
+
+    app.post(
+      '/api/imports/:id/passages/:position/restore',
+      { schema: { tags, summary: 'Undo a dismissal', params: schemas.passageParams, body: schemas.passageDecisionBody, response: { 200: schemas.passageResponse } } },
+      async (request) => presentPassage(await imports.setPassageDismissed(request.actor, request.params.id, request.params.position, request.body.version, false)),
     );
 
     app.post(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DAY_ORDERS } from '#src/activities/fuzzy-date.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES } from '#src/platform/i18n.ts';
-import { PROPOSAL_STATES } from './model.ts';
+import { EMPTY_REASONS, PASSAGE_STATES, PROPOSAL_STATES } from './model.ts';
 
 export const batchParams = z.object({ id: z.uuid('must be an import id') });
 export const proposalParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
@@ -63,6 +63,10 @@ const proposedActivity = z.object({
 });
 
 export const proposalResponse = proposedActivity.extend({
+  match: z
+    .object({ activity: z.string(), title: z.string(), why: z.enum(['same_text', 'same_days_and_words']) })
+    .nullable()
+    .describe('The register activity this item repeats: link to it, merge into it, or accept (import anyway)'),
   position: z.number().int(),
   state: z.enum(PROPOSAL_STATES),
   activityId: z.string().nullable(),
@@ -80,8 +84,38 @@ export const batchSummaryResponse = z.object({
   createdBy: z.string(),
   header: z.object({ title: z.string().nullable(), abstract: z.string().nullable() }),
   period: z.object({ text: z.string(), start: z.string(), end: z.string() }).nullable(),
-  counts: z.object({ proposed: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), unplaced: z.number().int() }),
+  counts: z.object({
+    proposed: z.number().int().describe('Proposals waiting for review'),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    unplaced: z.number().int().describe('Passages that could not be placed, in all'),
+    unplacedOpen: z.number().int().describe('Of those, the ones neither dismissed nor made a proposal'),
+  }),
+  done: z.boolean().describe('Nothing waiting for review and nothing left unplaced'),
+  emptyReason: z
+    .enum(EMPTY_REASONS)
+    .nullable()
+    .describe('Why the document gave no proposal: no text, no heading naming an office or region, no items, only other offices\' items, every item proposed before'),
 });
+
+export const passageResponse = z.object({
+  position: z.number().int(),
+  text: z.string(),
+  section: z.string().nullable(),
+  line: z.number().int(),
+  state: z.enum(PASSAGE_STATES),
+  proposal: z.number().int().nullable().describe('The position of the proposal it became'),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  version: z.number().int().describe('0 until decided; send it back with a decision'),
+});
+
+export const linkBody = z.object({ version: z.number().int().min(1) }).strict();
+
+export const passageParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
+export const passageDecisionBody = z.object({ version: z.number().int().min(0) }).strict();
+export const proposePassageBody = passageDecisionBody.extend({ office: code.optional() }).strict();
+export const proposedPassageResponse = z.object({ passage: passageResponse, proposal: proposalResponse });
 
 export const batchResponse = batchSummaryResponse.extend({
   existing: z.boolean().optional().describe('True when this document was imported before: this is the earlier batch'),
@@ -92,6 +126,9 @@ export const batchResponse = batchSummaryResponse.extend({
   unplaced: z
     .array(z.object({ text: z.string(), section: z.string().nullable(), line: z.number().int() }))
     .describe('The first 1,000 passages that could not be placed, each cut to 2,000 characters; counts.unplaced says how many there were in all'),
+  decisions: z
+    .array(passageResponse.omit({ text: true, section: true, line: true }))
+    .describe('What the reviewer decided about listed passages, by position; a passage not here is open at version 0'),
 });
 
 export const acceptAllResponse = z.object({

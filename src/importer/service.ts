@@ -3,7 +3,10 @@
  * edit or reject each; accepted ones enter the register as ordinary activities with provenance.
  */
 import type { Kysely } from 'kysely';
-import type { ActivityService } from '#src/activities/service.ts';
+import type { Activity } from '#src/activities/model.ts';
+import type { CreateActivityBody, PatchActivityBody } from '#src/activities/schemas.ts';
+import type { ActivityService, Alongside } from '#src/activities/service.ts';
+import { activitiesQuery } from '#src/activities/schemas.ts';
 import { recordAudit } from '#src/audit/service.ts';
 import { actorLabel, ANONYMOUS, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, isAppError, issue, notFound, type FieldIssue } from '#src/platform/errors.ts';
@@ -15,13 +18,22 @@ import type { RegistryService } from '#src/registry/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import {
   activityInputOf,
+  batchCounts,
+  countsOf,
+  emptyReasonOf,
   fingerprintOf,
   forOffice,
   hashBytes,
+  passagesOf,
   relatedInRegister,
+  type BatchCounts,
   type ImportBatch,
+  type Passage,
+  type PassageDecision,
   type Proposal,
 } from './model.ts';
+import { matchInRegister, type RegisterMatch } from './matches.ts';
+import { readPassage } from './passages.ts';
 import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
 import { readReportInWorker } from './reading.ts';
 import type { EditProposalBody } from './schemas.ts';
@@ -43,7 +55,17 @@ export interface ImportOptions {
 export interface BatchDetails {
   batch: ImportBatch;
   proposals: Proposal[];
+  /** The listed passages it could not place, each with what the reviewer decided. */
+  passages: Passage[];
 }
+
+/** A batch as the list shows it: what it still holds for review. */
+export interface BatchListing {
+  batch: ImportBatch;
+  counts: BatchCounts;
+}
+
+type Create = (input: CreateActivityBody, alongside?: Alongside) => Promise<Activity>;
 
 export interface ImportResult extends BatchDetails {
   /** True when this very document was imported before: the earlier batch comes back. */
@@ -70,6 +92,23 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     return { offices: offices.map((o) => o.office), bodies, regions, document };
   }
 
+  /** The register's activities of the items' offices over the items' days: what an item may repeat. */
+  async function registerAround(actor: Actor, items: readonly ProposedActivity[]): Promise<Activity[]> {
+    const dated = items.flatMap((a) => (a.date ? [a.date] : []));
+    if (dated.length === 0) return [];
+    const from = dated.reduce((min, d) => (d.start < min ? d.start : min), dated[0]!.start);
+    const to = dated.reduce((max, d) => (d.end > max ? d.end : max), dated[0]!.end);
+    const offices = [...new Set(items.map((a) => a.office))].slice(0, 30);
+    const query = activitiesQuery.parse({ office: offices, from, to, undated: 'exclude' });
+    try {
+      return await activities.listAll(actor, query, (a) => a, 5_000);
+    } catch (error) {
+      // More than a review could use (or not for this reader to see): matched by their words only.
+      if (isAppError(error)) return [];
+      throw error;
+    }
+  }
+
   /** Editors import for their own office; others may name one or take the whole document. */
   function officeFor(actor: Actor, requested: string | null | undefined): string | null {
     const office = requested ?? (actor.kind === 'user' && actor.role === 'editor' ? actor.office : null);
@@ -81,7 +120,39 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     requireAccess(actor, 'internal:read');
     const batch = await store.findBatch(db, id);
     if (!batch) throw notFound('import_not_found', `There is no import ${id}.`);
-    return { batch, proposals: await store.listProposals(db, id) };
+    const [proposals, decisions] = await Promise.all([store.listProposals(db, id), store.listPassageDecisions(db, id)]);
+    return { batch, proposals, passages: passagesOf(batch, decisions) };
+  }
+
+  async function passageOf(actor: Actor, batchId: string, position: number) {
+    const details = await batchOf(actor, batchId);
+    const passage = details.passages.find((p) => p.position === position);
+    if (!passage) throw notFound('passage_not_found', `Import ${batchId} lists no passage ${position}.`);
+    return { ...details, passage };
+  }
+
+  /** Who may decide a passage: someone who writes for the batch's office (or for any office, when the batch is the whole document). */
+  function requirePassageAccess(actor: Actor, batch: ImportBatch, office: string | null = batch.office): void {
+    requireAccess(actor, 'office-data:write', office === null ? {} : { office });
+  }
+
+  async function writePassage(trx: Executor, actor: Actor, passage: Passage, decision: PassageDecision, action: string): Promise<void> {
+    if (!(await store.writePassageDecision(trx, decision, passage.version))) throw conflict('version_conflict', 'The passage was decided meanwhile; reload it.');
+    const { text: _text, ...before } = passage;
+    await recordAudit(trx, actor, { action, entityType: 'import_passage', entityId: `${decision.batchId}/${decision.position}`, before, after: { ...decision, text: passage.text } });
+  }
+
+  function decisionOf(actor: Actor, batchId: string, passage: Passage, state: PassageDecision['state'], proposal: number | null): PassageDecision {
+    const open = state === 'open';
+    return {
+      batchId,
+      position: passage.position,
+      state,
+      proposal,
+      decidedAt: open ? null : new Date().toISOString(),
+      decidedBy: open ? null : actorLabel(actor),
+      version: passage.version + 1,
+    };
   }
 
   async function proposalOf(actor: Actor, batchId: string, position: number) {
@@ -96,13 +167,20 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
    * transaction, the proposal only if it is still at `expectedVersion`: a proposal rejected or
    * edited meanwhile leaves no activity behind.
    */
-  async function decide(actor: Actor, details: BatchDetails, proposal: Proposal, language: Language, expectedVersion = proposal.version): Promise<Proposal> {
+  async function decide(
+    actor: Actor,
+    details: BatchDetails,
+    proposal: Proposal,
+    language: Language,
+    expectedVersion = proposal.version,
+    create: Create = (input, alongside) => activities.create(actor, input, alongside),
+  ): Promise<Proposal> {
     if (proposal.state === 'accepted') return proposal;
     const input = activityInputOf(proposal, details.batch.documentName, language, relatedInRegister(proposal.position, details.proposals));
     if (!input.ok) throw invalid([issue(`proposals.${proposal.position}`, 'needs_date', input.problem)], 'proposal_incomplete');
     const decidedAt = new Date().toISOString();
     let accepted: Proposal = proposal;
-    await activities.create(actor, input.input, async (trx, activity) => {
+    await create(input.input, async (trx, activity) => {
       accepted = { ...proposal, state: 'accepted', activityId: activity.id, decidedAt, decidedBy: actorLabel(actor), version: expectedVersion + 1 };
       if (!(await store.updateProposal(trx, accepted, expectedVersion))) {
         throw conflict('version_conflict', `The proposal changed since version ${expectedVersion}; reload it.`);
@@ -138,19 +216,20 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
   }
 
   /** Reads a document in a worker thread (a heavy one holds up that thread, not the server) and keeps the office's items. */
-  async function read(actor: Actor, file: UploadedDocument, options: ImportOptions, handOver: boolean): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+  async function read(actor: Actor, file: UploadedDocument, options: ImportOptions, handOver: boolean): Promise<{ format: ImportBatch['format']; proposal: ImportProposal; whole: ImportProposal }> {
     const office = officeFor(actor, options.office);
     if (office !== null) await registry.getOffice(actor, office).catch(() => {
       throw invalid([issue('office', 'unknown_office', `unknown office "${office}"`, { value: office })]);
     });
     const { format, proposal } = await readReportInWorker({ name: file.name, bytes: file.bytes, context: await context(file.name) }, { handOver });
-    return { format, proposal: forOffice(proposal, office) };
+    return { format, proposal: forOffice(proposal, office), whole: proposal };
   }
 
   return {
     /** Reads a document and proposes activities, storing nothing (the command line's --dry-run and --json). */
-    preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
-      return read(actor, file, options, false);
+    async preview(actor: Actor, file: UploadedDocument, options: ImportOptions = {}): Promise<{ format: ImportBatch['format']; proposal: ImportProposal }> {
+      const { format, proposal } = await read(actor, file, options, false);
+      return { format, proposal };
     },
 
     /** Stores a batch of proposals; the same document again returns its earlier batch. */
@@ -158,12 +237,22 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const office = officeFor(actor, options.office);
       const hash = hashBytes(file.bytes);
       const earlier = await store.findBatchByHash(db, hash, office);
-      if (earlier) return { batch: earlier, proposals: await store.listProposals(db, earlier.id), existing: true, duplicates: 0 };
+      if (earlier) {
+        const [proposals, decisions] = await Promise.all([store.listProposals(db, earlier.id), store.listPassageDecisions(db, earlier.id)]);
+        return { batch: earlier, proposals, passages: passagesOf(earlier, decisions), existing: true, duplicates: 0 };
+      }
 
       // The bytes are hashed already: the reading thread may have them.
-      const { format, proposal } = await read(actor, file, { ...options, office }, true);
+      const { format, proposal, whole } = await read(actor, file, { ...options, office }, true);
       const fingerprints = proposal.activities.map(fingerprintOf);
-      const known = await store.knownFingerprints(db, fingerprints);
+      const [proposedBefore, inRegister, around] = await Promise.all([
+        store.knownFingerprints(db, fingerprints),
+        store.acceptedByFingerprint(db, fingerprints),
+        registerAround(actor, proposal.activities),
+      ]);
+      // Proposed by an earlier batch and still waiting there: not proposed twice. Already in the
+      // register: proposed again, with the activity it repeats, for the reviewer to decide.
+      const known = new Set([...proposedBefore].filter((fingerprint) => !inRegister.has(fingerprint)));
       const batch: ImportBatch = {
         id: newId(),
         documentName: file.name,
@@ -175,16 +264,26 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         sections: proposal.sections,
         unplaced: proposal.unplaced,
         unplacedCount: proposal.unplacedCount,
+        emptyReason: emptyReasonOf(whole, proposal.activities.length, proposal.activities.filter((_, i) => !known.has(fingerprints[i]!)).length),
         createdAt: new Date().toISOString(),
         createdBy: actorLabel(actor),
       };
       const fresh: Array<{ activity: ProposedActivity; fingerprint: string; position: number }> = proposal.activities
         .map((activity, position) => ({ activity, fingerprint: fingerprints[position]!, position }))
         .filter((p) => !known.has(p.fingerprint));
-      const proposals: Proposal[] = fresh.map((p) => ({
+      const matchOf = async (activity: ProposedActivity, fingerprint: string): Promise<RegisterMatch | null> => {
+        const id = inRegister.get(fingerprint);
+        if (!id) return matchInRegister(activity, around);
+        const titles: Readonly<Record<string, string | undefined>> =
+          around.find((a) => a.id === id)?.title ?? (await activities.get(actor, id).then((d) => d.activity.title, () => ({})));
+        return { activity: id, title: Object.values(titles).find((t): t is string => Boolean(t)) ?? '', why: 'same_text' };
+      };
+      const matches = await Promise.all(fresh.map((p) => matchOf(p.activity, p.fingerprint)));
+      const proposals: Proposal[] = fresh.map((p, i) => ({
         id: newId(),
         batchId: batch.id,
         position: p.position,
+        match: matches[i] ?? null,
         fingerprint: p.fingerprint,
         activity: p.activity,
         state: 'proposed',
@@ -202,12 +301,76 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
           after: { document: batch.documentName, hash, proposals: proposals.length, duplicates: known.size, unplaced: batch.unplacedCount },
         });
       });
-      return { batch, proposals, existing: false, duplicates: proposal.activities.length - proposals.length };
+      return { batch, proposals, passages: passagesOf(batch, []), existing: false, duplicates: proposal.activities.length - proposals.length };
     },
 
-    async list(actor: Actor): Promise<ImportBatch[]> {
+    /** Every batch with its true counts: proposals waiting, accepted, rejected, passages left unplaced. */
+    async list(actor: Actor): Promise<BatchListing[]> {
       requireAccess(actor, 'internal:read');
-      return store.listBatches(db);
+      const batches = await store.listBatches(db);
+      const ids = batches.map((b) => b.id);
+      const [proposals, decided] = await Promise.all([store.countProposals(db, ids), store.countDecidedPassages(db, ids)]);
+      return batches.map((batch) => ({ batch, counts: batchCounts(batch, proposals.get(batch.id)!, decided.get(batch.id) ?? 0) }));
+    },
+
+    /** Turns an unplaced passage into a proposal of the batch for `office`, read for what it says (date, place, bodies). */
+    async proposePassage(actor: Actor, batchId: string, position: number, version: number, office: string | null | undefined): Promise<{ passage: Passage; proposal: Proposal }> {
+      const details = await passageOf(actor, batchId, position);
+      const { batch, passage } = details;
+      const chosen = office ?? batch.office ?? (actor.kind === 'user' && actor.role === 'editor' ? actor.office : null);
+      if (chosen === null) throw invalid([issue('body.office', 'required', 'name the office the passage is about')]);
+      requirePassageAccess(actor, batch, chosen);
+      if (passage.version !== version) throw conflict('version_conflict', `The passage is at version ${passage.version}, not ${version}.`);
+      if (passage.state !== 'open') throw conflict('passage_decided', 'This passage was already dismissed or made a proposal.');
+      const [, readingContext] = await Promise.all([
+        registry.getOffice(actor, chosen).catch(() => {
+          throw invalid([issue('body.office', 'unknown_office', `unknown office "${chosen}"`, { value: chosen })]);
+        }),
+        context(batch.documentName),
+      ]);
+      const activity = readPassage(passage, chosen, readingContext);
+      return db.transaction().execute(async (trx) => {
+        const proposal: Proposal = {
+          id: newId(),
+          match: null,
+          batchId,
+          position: await store.nextProposalPosition(trx, batchId),
+          fingerprint: fingerprintOf(activity),
+          activity,
+          state: 'proposed',
+          activityId: null,
+          decidedAt: null,
+          decidedBy: null,
+          version: 1,
+        };
+        const decision = decisionOf(actor, batchId, passage, 'proposed', proposal.position);
+        await store.insertProposal(trx, proposal);
+        await writePassage(trx, actor, passage, decision, 'import.passage.propose');
+        return { passage: { ...passage, ...decision }, proposal };
+      });
+    },
+
+    /** Dismisses every listed passage still open, all or nothing (a report's preamble, a letter's signature). */
+    async dismissOpenPassages(actor: Actor, batchId: string): Promise<Passage[]> {
+      const { batch, passages } = await batchOf(actor, batchId);
+      requirePassageAccess(actor, batch);
+      const open = passages.filter((p) => p.state === 'open');
+      const decided = open.map((passage) => ({ passage, decision: decisionOf(actor, batchId, passage, 'dismissed', null) }));
+      await db.transaction().execute(async (trx) => {
+        for (const { passage, decision } of decided) await writePassage(trx, actor, passage, decision, 'import.passage.dismiss');
+      });
+      return decided.map(({ passage, decision }) => ({ ...passage, ...decision }));
+    },
+
+    /** Dismisses an unplaced passage (`dismissed`), or puts a dismissed one back (`open`). */
+    async setPassageDismissed(actor: Actor, batchId: string, position: number, version: number, dismissed: boolean): Promise<Passage> {
+      const { batch, passage } = await passageOf(actor, batchId, position);
+      requirePassageAccess(actor, batch);
+      if (passage.version !== version) throw conflict('version_conflict', `The passage is at version ${passage.version}, not ${version}.`);
+      if (passage.state === 'proposed') throw conflict('passage_decided', 'This passage was made a proposal; reject the proposal instead.');
+      const decision = decisionOf(actor, batchId, passage, dismissed ? 'dismissed' : 'open', null);
+      await db.transaction().execute((trx) => writePassage(trx, actor, passage, decision, dismissed ? 'import.passage.dismiss' : 'import.passage.restore'));
+      return { ...passage, ...decision };
     },
 
     get: batchOf,
@@ -254,20 +417,63 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       return setRejected(actor, proposal, false);
     },
 
-    /** Accepts every open proposal it can, in document order; the rest stay open, each with its reason. */
+    /**
+     * Settles a proposal that repeats a register activity by pointing it at that activity
+     * (`link`), after adding what the register lacks from it (`merge`: bodies, a place, a
+     * description): no second activity is made.
+     */
+    async link(actor: Actor, batchId: string, position: number, version: number, merge: boolean): Promise<Proposal> {
+      const { proposal } = await proposalOf(actor, batchId, position);
+      requireAccess(actor, 'office-data:write', { office: proposal.activity.office });
+      if (!proposal.match) throw conflict('no_match', 'This proposal repeats no activity of the register; accept it instead.');
+      if (proposal.version !== version) throw conflict('version_conflict', `The proposal is at version ${proposal.version}, not ${version}.`);
+      if (proposal.state !== 'proposed') throw conflict('proposal_decided', 'This proposal was decided already.');
+      if (merge) {
+        const { activity } = await activities.get(actor, proposal.match.activity);
+        const a = proposal.activity;
+        const bodies = [...new Set([...activity.bodies, ...a.bodies])];
+        await activities.update(actor, activity.id, {
+          version: activity.version,
+          ...(bodies.length > activity.bodies.length ? { bodies } : {}),
+          ...(!activity.place && a.place && (a.place.city || a.place.country) ? { place: { city: a.place.city, country: a.place.country, mode: a.place.online ? ('online' as const) : ('in-person' as const) } } : {}),
+          ...(Object.values(activity.description ?? {}).every((d) => !d) && a.description ? { description: { [activity.originalLanguage]: a.description } } : {}),
+        } as PatchActivityBody);
+      }
+      const next: Proposal = { ...proposal, state: 'accepted', activityId: proposal.match.activity, decidedAt: new Date().toISOString(), decidedBy: actorLabel(actor), version: version + 1 };
+      await db.transaction().execute(async (trx) => {
+        if (!(await store.updateProposal(trx, next, version))) throw conflict('version_conflict', 'The proposal changed meanwhile; reload it.');
+        await recordAudit(trx, actor, { action: merge ? 'import.merge' : 'import.link', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: next });
+      });
+      return next;
+    },
+
+    /**
+     * Accepts every open proposal it can, in document order, in one transaction: the register
+     * refuses some (no date, an unknown body), which stay open, each with its reason; any other
+     * failure undoes the whole batch's accepting, so no activity is left with its proposal open.
+     */
     async acceptAll(actor: Actor, batchId: string, language: Language = 'en'): Promise<AcceptOutcome> {
       const details = await batchOf(actor, batchId);
       requireAccess(actor, 'office-data:write', { offices: [...new Set(details.proposals.map((p) => p.activity.office))] });
+      const open = details.proposals.filter((p) => p.state === 'proposed');
       const outcome: AcceptOutcome = { accepted: [], refused: [] };
-      for (const proposal of details.proposals.filter((p) => p.state === 'proposed')) {
-        try {
-          outcome.accepted.push(await decide(actor, details, proposal, language));
-        } catch (error) {
-          if (!isAppError(error)) throw error;
-          const detail = error.extra.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
-          outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
-        }
+      // One already in the register is the reviewer's to link, merge or import anyway: never doubled in bulk.
+      for (const p of open.filter((p) => p.match)) {
+        const problem = `already in the register as ${p.match!.activity}: link, merge or accept it on its own`;
+        outcome.refused.push({ position: p.position, code: 'already_in_register', issues: [issue(`proposals.${p.position}`, 'already_in_register', problem, { value: p.match!.activity })], problem: `proposals.${p.position}: ${problem}` });
       }
+      await activities.inOneTransaction(actor, async (create) => {
+        for (const proposal of open.filter((p) => !p.match)) {
+          try {
+            outcome.accepted.push(await decide(actor, details, proposal, language, proposal.version, create));
+          } catch (error) {
+            // Refusals come before anything of the proposal is written; anything else undoes them all.
+            if (!isAppError(error) || error.kind !== 'invalid') throw error;
+            const detail = error.extra.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
+            outcome.refused.push({ position: proposal.position, code: error.code, issues: error.extra.issues ?? [], problem: detail });
+          }
+        }
+      });
       await afterBulkLoad(db, outcome.accepted.length);
       return outcome;
     },

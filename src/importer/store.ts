@@ -1,8 +1,8 @@
 /** All SQL of import batches and proposals. */
 import type { Executor } from '#src/db/schema.ts';
-import type { ImportBatch, Proposal, ProposalState } from './model.ts';
+import { PROPOSAL_STATES, type ImportBatch, type PassageDecision, type PassageState, type Proposal, type ProposalCounts, type ProposalState } from './model.ts';
 import type { ProposedActivity } from './parse.ts';
-import type { ImportBatchRow, ImportProposalRow } from './tables.ts';
+import type { ImportBatchRow, ImportPassageRow, ImportProposalRow } from './tables.ts';
 
 function toBatch(row: ImportBatchRow): ImportBatch {
   return {
@@ -16,6 +16,7 @@ function toBatch(row: ImportBatchRow): ImportBatch {
     sections: JSON.parse(row.sections) as ImportBatch['sections'],
     unplaced: JSON.parse(row.unplaced) as ImportBatch['unplaced'],
     unplacedCount: Number(row.unplaced_count),
+    emptyReason: (row.empty_reason ?? null) as ImportBatch['emptyReason'],
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
@@ -33,6 +34,7 @@ function toProposal(row: ImportProposalRow): Proposal {
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
     version: Number(row.version),
+    match: row.match === null || row.match === undefined ? null : (JSON.parse(row.match) as Proposal['match']),
   };
 }
 
@@ -50,6 +52,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
       sections: JSON.stringify(batch.sections),
       unplaced: JSON.stringify(batch.unplaced),
       unplaced_count: batch.unplacedCount,
+      empty_reason: batch.emptyReason,
       created_at: batch.createdAt,
       created_by: batch.createdBy,
     })
@@ -69,6 +72,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
           decided_at: p.decidedAt,
           decided_by: p.decidedBy,
           version: p.version,
+          match: p.match === null ? null : JSON.stringify(p.match),
         })),
       )
       .execute();
@@ -96,6 +100,24 @@ export async function listBatches(ex: Executor): Promise<ImportBatch[]> {
   return rows.map(toBatch);
 }
 
+/** How many proposals of each batch are in each state, counted by the database. */
+export async function countProposals(ex: Executor, batchIds: readonly string[]): Promise<Map<string, ProposalCounts>> {
+  const counts = new Map<string, ProposalCounts>(batchIds.map((id) => [id, { proposed: 0, accepted: 0, rejected: 0 }]));
+  for (let i = 0; i < batchIds.length; i += 500) {
+    const rows = await ex
+      .selectFrom('import_proposal')
+      .select((eb) => ['batch_id', 'state', eb.fn.countAll<number | string>().as('n')])
+      .where('batch_id', 'in', batchIds.slice(i, i + 500))
+      .groupBy(['batch_id', 'state'])
+      .execute();
+    for (const row of rows) {
+      const of = counts.get(row.batch_id);
+      if (of && (PROPOSAL_STATES as readonly string[]).includes(row.state)) of[row.state as ProposalState] = Number(row.n);
+    }
+  }
+  return counts;
+}
+
 export async function listProposals(ex: Executor, batchId: string): Promise<Proposal[]> {
   const rows = await ex.selectFrom('import_proposal').selectAll().where('batch_id', '=', batchId).orderBy('position').execute();
   return rows.map(toProposal);
@@ -116,6 +138,22 @@ export async function knownFingerprints(ex: Executor, fingerprints: string[]): P
   return known;
 }
 
+/** The register activities earlier batches' accepted proposals became, by fingerprint. */
+export async function acceptedByFingerprint(ex: Executor, fingerprints: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < fingerprints.length; i += 500) {
+    const rows = await ex
+      .selectFrom('import_proposal')
+      .select(['fingerprint', 'activity_id'])
+      .where('fingerprint', 'in', fingerprints.slice(i, i + 500))
+      .where('state', '=', 'accepted')
+      .where('activity_id', 'is not', null)
+      .execute();
+    for (const row of rows) if (row.activity_id) found.set(row.fingerprint, row.activity_id);
+  }
+  return found;
+}
+
 /** Writes a proposal if it is still at `expectedVersion`; false when someone changed it first. */
 export async function updateProposal(ex: Executor, proposal: Proposal, expectedVersion: number): Promise<boolean> {
   const result = await ex
@@ -132,4 +170,96 @@ export async function updateProposal(ex: Executor, proposal: Proposal, expectedV
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+function toDecision(row: ImportPassageRow): PassageDecision {
+  return {
+    batchId: row.batch_id,
+    position: Number(row.position),
+    state: row.state as PassageState,
+    proposal: row.proposal_position === null ? null : Number(row.proposal_position),
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    version: Number(row.version),
+  };
+}
+
+export async function listPassageDecisions(ex: Executor, batchId: string): Promise<PassageDecision[]> {
+  const rows = await ex.selectFrom('import_passage').selectAll().where('batch_id', '=', batchId).orderBy('position').execute();
+  return rows.map(toDecision);
+}
+
+/** How many passages of each batch were dismissed or made proposals. */
+export async function countDecidedPassages(ex: Executor, batchIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(batchIds.map((id) => [id, 0]));
+  for (let i = 0; i < batchIds.length; i += 500) {
+    const rows = await ex
+      .selectFrom('import_passage')
+      .select((eb) => ['batch_id', eb.fn.countAll<number | string>().as('n')])
+      .where('batch_id', 'in', batchIds.slice(i, i + 500))
+      .where('state', '!=', 'open')
+      .groupBy('batch_id')
+      .execute();
+    for (const row of rows) counts.set(row.batch_id, Number(row.n));
+  }
+  return counts;
+}
+
+/**
+ * Writes a passage's decision if the passage is still at `expectedVersion` (0: never decided);
+ * false when someone decided it first.
+ */
+export async function writePassageDecision(ex: Executor, decision: PassageDecision, expectedVersion: number): Promise<boolean> {
+  const values = {
+    state: decision.state,
+    proposal_position: decision.proposal,
+    decided_at: decision.decidedAt,
+    decided_by: decision.decidedBy,
+    version: decision.version,
+  };
+  if (expectedVersion === 0) {
+    const result = await ex
+      .insertInto('import_passage')
+      .values({ batch_id: decision.batchId, position: decision.position, ...values })
+      .onConflict((oc) => oc.columns(['batch_id', 'position']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+  const result = await ex
+    .updateTable('import_passage')
+    .set(values)
+    .where('batch_id', '=', decision.batchId)
+    .where('position', '=', decision.position)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The position a proposal added to the batch after it was read takes: after every other. */
+export async function nextProposalPosition(ex: Executor, batchId: string): Promise<number> {
+  const row = await ex
+    .selectFrom('import_proposal')
+    .select((eb) => eb.fn.max<number | string | null>('position').as('last'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+export async function insertProposal(ex: Executor, p: Proposal): Promise<void> {
+  await ex
+    .insertInto('import_proposal')
+    .values({
+      id: p.id,
+      batch_id: p.batchId,
+      position: p.position,
+      fingerprint: p.fingerprint,
+      proposal: JSON.stringify(p.activity),
+      state: p.state,
+      activity_id: p.activityId,
+      decided_at: p.decidedAt,
+      decided_by: p.decidedBy,
+      version: p.version,
+      match: p.match === null ? null : JSON.stringify(p.match),
+    })
+    .execute();
 }

@@ -12,6 +12,7 @@ export interface ImportBatchTable {
   sections: string;
   unplaced: string;
   unplaced_count: number;
+  empty_reason: string | null;
   created_at: string;
   created_by: string;
 }
@@ -27,12 +28,25 @@ export interface ImportProposalTable {
   decided_at: string | null;
   decided_by: string | null;
   version: number;
+  match: string | null;
+}
+
+export interface ImportPassageTable {
+  batch_id: string;
+  position: number;
+  state: string;
+  proposal_position: number | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  version: number;
 }
 
 export interface ImportTables {
   import_batch: ImportBatchTable;
   import_proposal: ImportProposalTable;
+  import_passage: ImportPassageTable;
 }
 
 export type ImportBatchRow = Selectable<ImportBatchTable>;
 export type ImportProposalRow = Selectable<ImportProposalTable>;
+export type ImportPassageRow = Selectable<ImportPassageTable>;

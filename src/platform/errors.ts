@@ -76,6 +76,7 @@ export const FIELD_ISSUE_CODES = {
   document_empty: 'the document {name} is empty',
   document_unreadable: 'the document {name} is neither a Word document (.docx) nor text',
   needs_date: 'the proposal has no date',
+  already_in_register: 'already in the register as {value}: link, merge or accept it on its own',
   // Rows of a spreadsheet import
   needs_role: '{value} needs a role after a colon, e.g. {example}',
   version_needed: 'activity {value} is in the register: give the version you exported to update it (or empty the id to add a copy)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './i18n.ts';
-import { countryName, countryNames, dateFormat, DISPLAY_LOCALES, formatDay, isDisplayLanguage, languageName, listOf, namedRegionCodes } from './intl.ts';
+import { dateFormat, DISPLAY_LOCALES, formatDay, isDisplayLanguage, languageName, listOf } from './intl.ts';
 
 describe('display locales', () => {
   it('has one for each of the six languages, and knows nothing else as a language', () => {
@@ -42,29 +42,5 @@ describe('lists and names', () => {
     expect(languageName('en', 'fr')).toBe('anglais');
     expect(languageName('fr', 'fr')).toBe('français');
     expect(languageName('ar', 'en')).toBe('Arabic');
-  });
-
-  it('names a country in the display or the plain spelling, and keeps a code Intl does not know', () => {
-    expect(countryName('TD', 'fr', 'display')).toBe('Tchad');
-    expect(countryName('LC', 'en', 'display')).toBe('St Lucia');
-    expect(countryName('LC', 'en', 'plain')).toBe('St. Lucia');
-    expect(countryName('QQ', 'en', 'display')).toBe('QQ');
-    expect(countryName('x1', 'en', 'plain')).toBe('x1');
-  });
-
-  it('gives a country\'s plain names in the six languages, empty where there is none', () => {
-    expect(countryNames('TD')).toEqual(['Chad', 'Tchad', 'Chad', 'Чад', 'تشاد', '乍得']);
-    expect(countryNames('QQ')).toEqual(['', '', '', '', '', '']);
-    expect(countryNames('not a code')).toEqual(['', '', '', '', '', '']);
-  });
-
-  it('lists the two-letter codes Intl names, in order', () => {
-    const codes = namedRegionCodes();
-    expect(codes).toContain('TD');
-    expect(codes).toContain('GB');
-    expect(codes).not.toContain('QQ');
-    expect(codes.length).toBeGreaterThan(240);
-    expect([...codes].sort()).toEqual(codes);
-    expect(codes.every((code) => /^[A-Z]{2}$/.test(code))).toBe(true);
   });
 });

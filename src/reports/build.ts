@@ -6,7 +6,8 @@
 import { formatFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import { countryName, formatDay, languageName } from '#src/platform/intl.ts';
+import { formatDay, languageName } from '#src/platform/intl.ts';
+import { countryName } from '#src/registry/countries.ts';
 import { headOn, inReportOrder, isOfficeOpenOn, localise, presenceSummary, type Assignment, type Body, type Office, type Region } from '#src/registry/model.ts';
 import type { ItemText, ReportDefinition } from './definition.ts';
 import { parseMarkdown } from './markdown.ts';

@@ -7,7 +7,7 @@ import type { Activity } from '#src/activities/model.ts';
 import { textIn } from '#src/activities/model.ts';
 import { conflict } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import { countryName } from '#src/platform/intl.ts';
+import { countryName } from '#src/registry/countries.ts';
 import type { Office } from '#src/registry/model.ts';
 import { linkedActivityIds, textUnits, type ActivitySeen, type ContributionContent } from './content.ts';
 

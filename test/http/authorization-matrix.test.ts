@@ -315,6 +315,46 @@ const MATRIX: Case[] = [
     setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/reject-all` }),
     expect: officeWriters(200),
   },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/link',
+    setup: async (server) => ({ path: `/api/imports/${await importMatched(server)}/proposals/0/link`, body: { version: 1 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/proposals/:position/merge',
+    setup: async (server) => ({ path: `/api/imports/${await importMatched(server)}/proposals/0/merge`, body: { version: 1 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/passages/:position/propose',
+    setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/0/propose`, body: { version: 0 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/passages/dismiss-open',
+    setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/dismiss-open` }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/passages/:position/dismiss',
+    setup: async (server) => ({ path: `/api/imports/${await importNotes(server)}/passages/0/dismiss`, body: { version: 0 } }),
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/imports/:id/passages/:position/restore',
+    setup: async (server) => {
+      const id = await importNotes(server);
+      await server.database.fieldbook.services.imports.setPassageDismissed({ kind: 'system', label: 'matrix' }, id, 0, 0, true);
+      return { path: `/api/imports/${id}/passages/0/restore`, body: { version: 1 } };
+    },
+    expect: officeWriters(200),
+  },
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
@@ -351,6 +391,24 @@ let importCount = 0;
 async function importBatch(server: TestServer): Promise<string> {
   const text = `4\tAfrica – Regional Office for Africa\nThe Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.\n1\tWorkshop number ${++importCount} held in Abuja, Nigeria, 3 and 4 February 2020.\n`;
   const batch = await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'matrix' }, { name: `m${importCount}.txt`, bytes: Buffer.from(text) });
+  return batch.batch.id;
+}
+
+/** A fresh batch whose one addis-ababa proposal repeats an activity an earlier batch put in the register. */
+async function importMatched(server: TestServer): Promise<string> {
+  const { imports } = server.database.fieldbook.services;
+  const system = { kind: 'system', label: 'matrix' } as const;
+  const text = `4\tAfrica – Regional Office for Africa\nThe Regional Office for Africa is based in Addis Ababa and is led by Mr Andrew Rugege.\n1\tForum number ${++importCount} held in Abuja, Nigeria, 3 and 4 February ${1900 + importCount}.\n`;
+  const first = await imports.importDocument(system, { name: `a${importCount}.txt`, bytes: Buffer.from(text) });
+  await imports.acceptAll(system, first.batch.id);
+  const again = await imports.importDocument(system, { name: `b${importCount}.txt`, bytes: Buffer.from(`${text}\n`) });
+  return again.batch.id;
+}
+
+/** A fresh batch for addis-ababa holding one passage it could not place. */
+async function importNotes(server: TestServer): Promise<string> {
+  const text = `Notes number ${++importCount}\n\nThe coffee machine was repaired in the spring.\n`;
+  const batch = await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'matrix' }, { name: `n${importCount}.txt`, bytes: Buffer.from(text) }, { office: 'addis-ababa' });
   return batch.batch.id;
 }
 

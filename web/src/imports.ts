@@ -4,5 +4,5 @@ import type { batchSummaryResponse } from '#src/importer/schemas.ts';
 
 export type BatchSummary = z.infer<typeof batchSummaryResponse>;
 
-/** A batch with proposals nobody has accepted or rejected yet. */
-export const awaitsReview = (batch: BatchSummary): boolean => batch.counts.proposed > batch.counts.accepted + batch.counts.rejected;
+/** A batch with proposals waiting for review, or passages nobody has dismissed or made a proposal. */
+export const awaitsReview = (batch: BatchSummary): boolean => !batch.done;

@@ -16,6 +16,9 @@ import * as createMailOutbox from './2026_12_07_0020_create_mail_outbox.ts';
 import * as importUnplacedCount from './2026_12_07_0025_import_unplaced_count.ts';
 import * as searchIndexFormat from './2026_12_07_0030_search_index_format.ts';
 import * as manageableAccounts from './2026_12_07_0040_manageable_accounts.ts';
+import * as importPassage from './2026_12_07_0055_import_passage.ts';
+import * as importEmptyReason from './2026_12_07_0056_import_empty_reason.ts';
+import * as importProposalMatch from './2026_12_07_0057_import_proposal_match.ts';
 import * as searchIndexOnChangeOnly from './2026_12_07_0060_search_index_on_change_only.ts';
 import * as officeChangeMarker from './2026_12_07_0061_office_change_marker.ts';
 import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_window.ts';
@@ -37,6 +40,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0025_import_unplaced_count': importUnplacedCount,
   '2026_12_07_0030_search_index_format': searchIndexFormat,
   '2026_12_07_0040_manageable_accounts': manageableAccounts,
+  '2026_12_07_0055_import_passage': importPassage,
+  '2026_12_07_0056_import_empty_reason': importEmptyReason,
+  '2026_12_07_0057_import_proposal_match': importProposalMatch,
   '2026_12_07_0060_search_index_on_change_only': searchIndexOnChangeOnly,
   '2026_12_07_0061_office_change_marker': officeChangeMarker,
   '2026_12_07_0075_create_rate_limit_window': createRateLimitWindow,

@@ -2,7 +2,8 @@
 import { formatFuzzyDate, isUndated } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Place, type Status } from '#src/activities/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import { countryName as intlCountryName, languageName as intlLanguageName } from '#src/platform/intl.ts';
+import { languageName as intlLanguageName } from '#src/platform/intl.ts';
+import { countryName as intlCountryName } from '#src/registry/countries.ts';
 import { localise } from '#src/registry/model.ts';
 import type { Names } from '#src/registry/reference.ts';
 import { html, type Html } from '../html.ts';

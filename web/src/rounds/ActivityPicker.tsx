@@ -3,7 +3,7 @@
  * existing activities API), each linked with what it says now, so a later change can be shown.
  */
 import { useEffect, useId, useState } from 'react';
-import { countryName } from '#src/platform/intl.ts';
+import { countryName } from '#src/registry/countries.ts';
 import { api, queryString } from '../api.ts';
 import { textIn, titleOf, type Activity, type Page } from '../activities.ts';
 import { Dialog } from '../Dialog.tsx';

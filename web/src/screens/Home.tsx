@@ -137,7 +137,10 @@ export default function Home() {
                 <Link to={`/imports/${batch.id}`} dir="auto">
                   {batch.header.title ?? batch.document}
                 </Link>
-                <span className="meta">{t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}</span>
+                <span className="meta">
+                  {t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}
+                  {batch.counts.unplacedOpen > 0 ? ` · ${t('review.counts.unplaced', { open: batch.counts.unplacedOpen })}` : ''}
+                </span>
               </li>
             ))}
           </ul>

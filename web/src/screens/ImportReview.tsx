@@ -15,6 +15,8 @@ import { DateUnderstood } from '../DateUnderstood.tsx';
 import { useI18n, type Language } from '../i18n.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
+import { UnplacedPassages } from '../imports/UnplacedPassages.tsx';
+import { countryName } from '#src/registry/countries.ts';
 
 type Batch = z.infer<typeof batchResponse>;
 type Proposal = z.infer<typeof proposalResponse>;
@@ -71,28 +73,29 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   );
 }
 
-function ProposalRow({ batchId, proposal, language, onChange }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void }) {
-  const { t } = useI18n();
-  const [editing, setEditing] = useState(false);
+function ProposalRow({ batchId, proposal, language, onChange, startEditing = false }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void; startEditing?: boolean }) {
+  const { t, language: shownIn } = useI18n();
+  const [editing, setEditing] = useState(startEditing);
   const [error, setError] = useState<unknown>(null);
   const path = `/api/imports/${batchId}/proposals/${proposal.position}`;
   const headingId = useId();
 
-  async function act(action: 'accept' | 'reject' | 'reopen') {
+  async function act(action: 'accept' | 'reject' | 'reopen' | 'link' | 'merge') {
     setError(null);
     try {
       const query = action === 'accept' ? `?language=${language}&version=${proposal.version}` : '';
-      onChange(await api<Proposal>('POST', `${path}/${action}${query}`));
+      const body = action === 'link' || action === 'merge' ? { body: { version: proposal.version } } : {};
+      onChange(await api<Proposal>('POST', `${path}/${action}${query}`, body));
     } catch (caught) {
       setError(caught);
     }
   }
 
   return (
-    <li className={`proposal ${proposal.state}`} aria-labelledby={headingId}>
+    <li className={`proposal ${proposal.state}`} aria-labelledby={headingId} id={`proposal-${proposal.position}`}>
       <div className="original">
         <h3 className="visually-hidden">{t('app.imports.original')}</h3>
-        <p className="meta">{t('app.imports.section', { section: proposal.provenance.section })}</p>
+        {proposal.provenance.section ? <p className="meta">{t('app.imports.section', { section: proposal.provenance.section })}</p> : null}
         <blockquote dir="auto">{proposal.provenance.text}</blockquote>
       </div>
       <div className="proposed">
@@ -109,11 +112,27 @@ function ProposalRow({ batchId, proposal, language, onChange }: { batchId: strin
           <dt>{t('app.field.status')}</dt>
           <dd>{t(`app.status.${proposal.status}`)}</dd>
           <dt>{t('app.field.place')}</dt>
-          <dd>{proposal.place ? [proposal.place.city, proposal.place.country, proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
+          <dd>{proposal.place ? [proposal.place.city, proposal.place.country && countryName(proposal.place.country, shownIn, 'display'), proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
           <dt>{t('app.field.bodies')}</dt>
           <dd>{proposal.bodies.join(', ') || '—'}</dd>
         </dl>
         <p className="state">{t(`app.imports.state.${proposal.state}`)}</p>
+        {proposal.match && proposal.state === 'proposed' ? (
+          <div className="match" role="note">
+            <p>
+              <strong>{t('review.match.title')}:</strong> <Link to={`/activities/${proposal.match.activity}`} dir="auto">{proposal.match.title || proposal.match.activity}</Link>
+            </p>
+            <p className="meta">{t(`review.match.${proposal.match.why}`)}</p>
+            <p className="actions">
+              <button type="button" onClick={() => void act('link')} aria-describedby={headingId}>
+                {t('review.match.link')}
+              </button>
+              <button type="button" onClick={() => void act('merge')} aria-describedby={headingId}>
+                {t('review.match.merge')}
+              </button>
+            </p>
+          </div>
+        ) : null}
         <ErrorAlert error={error} />
         {editing ? (
           <ProposalEditor
@@ -128,7 +147,7 @@ function ProposalRow({ batchId, proposal, language, onChange }: { batchId: strin
         ) : proposal.state === 'proposed' ? (
           <p className="actions">
             <button type="button" onClick={() => void act('accept')} aria-describedby={headingId}>
-              {t('app.imports.accept')}
+              {proposal.match ? t('review.match.importAnyway') : t('app.imports.accept')}
             </button>
             <button type="button" onClick={() => setEditing(true)} aria-describedby={headingId}>
               {t('app.imports.edit')}
@@ -158,6 +177,7 @@ export default function ImportReview() {
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
   const [confirming, setConfirming] = useState<'accept-all' | 'reject-all' | null>(null);
+  const [justMade, setJustMade] = useState<number | null>(null);
   const selectId = useId();
 
   const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
@@ -180,11 +200,15 @@ export default function ImportReview() {
   }
 
   if (!batch) return <ErrorAlert error={error} />;
-  const open = batch.proposals.filter((p) => p.state === 'proposed').length;
+  const open = batch.counts.proposed;
   return (
     <>
       <h1>{batch.header.title ?? batch.document}</h1>
-      <p role="status">{t('app.imports.counts', { proposed: batch.proposals.length, accepted: batch.proposals.filter((p) => p.state === 'accepted').length, rejected: batch.proposals.filter((p) => p.state === 'rejected').length })}</p>
+      <p role="status">
+        {t('app.imports.counts', { proposed: batch.counts.proposed, accepted: batch.counts.accepted, rejected: batch.counts.rejected })}
+        {batch.counts.unplaced > 0 ? ` · ${t('review.counts.unplaced', { open: batch.counts.unplacedOpen })}` : ''}
+        {batch.done ? ` · ${t('review.done')}` : ''}
+      </p>
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
         <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
@@ -232,11 +256,30 @@ export default function ImportReview() {
           }}
         />
       ) : null}
+      {batch.proposals.length === 0 ? <p>{t('review.noProposals')} {batch.emptyReason ? t(`review.empty.${batch.emptyReason}`) : null}</p> : null}
       <ol className="proposals">
         {batch.proposals.map((proposal) => (
-          <ProposalRow key={proposal.position} batchId={batch.id} proposal={proposal} language={language} onChange={replace} />
+          <ProposalRow
+            key={proposal.position}
+            batchId={batch.id}
+            proposal={proposal}
+            language={language}
+            onChange={(p) => {
+              replace(p);
+              void load();
+            }}
+            startEditing={proposal.position === justMade}
+          />
         ))}
       </ol>
+      <UnplacedPassages
+        batch={batch}
+        onDecided={() => void load()}
+        onProposed={(made) => {
+          setJustMade(made.proposal.position);
+          void load().then(() => document.getElementById(`proposal-${made.proposal.position}`)?.scrollIntoView());
+        }}
+      />
     </>
   );
 }

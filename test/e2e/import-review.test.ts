@@ -1,0 +1,68 @@
+/**
+ * Reviewing the passages an import could not place, in Chromium: an editor sees each beside its
+ * text, makes one an activity (the editor opens on what was read: date, place, bodies), corrects
+ * and accepts it, dismisses the rest, and the batch says its review is done. Checked with axe-core.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildUser, type TestUser } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { launchBrowser } from './support/browser.ts';
+import { expectAccessible, openPage, signIn } from './support/workspace.ts';
+
+let server: TestServer;
+let browser: Browser;
+let editor: TestUser;
+let batchId: string;
+const contexts: BrowserContext[] = [];
+
+const NOTES = [
+  'Notes from the field, 2020',
+  'A workshop on Quality of Service was held in Harare, Zimbabwe, on 3 - 4 March 2020, with the ITU-T SG12 regional group for Africa.',
+  'The coffee machine on the third floor was repaired in the spring.',
+].join('\n\n');
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  editor = await buildUser(server, { role: 'editor', office: 'harare', email: 'harare@example.org' });
+  const batch = await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'e2e' }, { name: 'notes.txt', bytes: Buffer.from(NOTES) }, { office: 'harare' });
+  batchId = batch.batch.id;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+it('lists the passages not placed beside their text; one becomes an activity, the other is dismissed, and the review is done', async () => {
+  const page: Page = await openPage(browser, contexts);
+  await signIn(page, server.url, editor);
+  // My office says an import waits for review, though nothing was proposed from it.
+  await page.getByRole('link', { name: 'Notes from the field, 2020' }).or(page.getByRole('link', { name: 'notes.txt' })).first().click();
+  const passages = page.getByRole('region', { name: /Passages not placed/ });
+  await expect(passages.getByRole('heading', { level: 2 }).textContent()).resolves.toContain('(3 of 3 left)');
+  const workshop = passages.getByRole('listitem').filter({ hasText: 'Harare, Zimbabwe' });
+  await expectAccessible(page, 'import-review-unplaced');
+
+  await workshop.getByRole('button', { name: 'Make an activity' }).click();
+  // The new proposal opens in its editor, filled with what was read.
+  const proposal = page.locator('ol.proposals > li.proposal:not(.passage)').first();
+  await expect(proposal.getByLabel('Date').inputValue()).resolves.toMatch(/3\s*-\s*4 March 2020/);
+  await expect(proposal.locator('dd').filter({ hasText: 'Harare, Zimbabwe' }).count()).resolves.toBe(1);
+  await proposal.getByLabel('Title').fill('Workshop on Quality of Service');
+  await proposal.getByRole('button', { name: 'Save' }).click();
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await proposal.getByText('Accepted into the register').waitFor();
+  await expect(workshop.getByText('Made a proposal').count()).resolves.toBe(1);
+
+  for (const text of ['Notes from the field', 'coffee machine']) {
+    await passages.getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Dismiss' }).click();
+    await passages.getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Undo dismissal' }).waitFor();
+  }
+  await page.getByRole('status').filter({ hasText: 'Review done' }).waitFor();
+  await expectAccessible(page, 'import-review-done');
+  const accepted = await server.request('GET', `/api/imports/${batchId}`, { token: editor.token });
+  expect(accepted.body.counts).toMatchObject({ accepted: 1, proposed: 0, unplacedOpen: 0 });
+});
