@@ -15,6 +15,11 @@ const SRC = join(ROOT, 'src');
 export const DIST = join(ROOT, 'dist');
 /** Written last, with the time the build started: dist/ is current when it is newer than every source. */
 const STAMP = join(DIST, '.built');
+/**
+ * Packages left in node_modules: native modules, those that find files beside their own code,
+ * those loaded on first use only, and the build tools.
+ */
+const UNBUNDLED = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'playwright-core', 'exceljs', 'mammoth', '@fastify/swagger-ui', 'world-atlas', 'tsx', 'esbuild', 'vite'];
 /** What the build copies as it is. */
 const ASSET = /\.(css|svg|js)$/;
 
@@ -67,7 +72,10 @@ export async function buildServer() {
     outdir: DIST,
     outbase: SRC,
     bundle: true,
-    packages: 'external',
+    splitting: true,
+    chunkNames: 'packages/[name]-[hash]',
+    external: UNBUNDLED,
+    banner: { js: "import { createRequire as __fieldbookRequire } from 'node:module'; const require = __fieldbookRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -79,7 +87,7 @@ export async function buildServer() {
         setup(b) {
           // Every import of our own code stays an import, of the compiled file beside it.
           b.onResolve({ filter: /^(\.|#src\/)/ }, (args) =>
-            args.kind === 'entry-point' ? undefined : { path: compiledSpecifier(args.path, args.importer), external: true },
+            args.kind === 'entry-point' || !args.importer.startsWith(SRC) ? undefined : { path: compiledSpecifier(args.path, args.importer), external: true },
           );
         },
       },
