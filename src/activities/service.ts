@@ -43,10 +43,12 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   const canSee = (actor: Actor, activity: Activity) =>
     can(actor, 'internal:read') || (activity.visibility === 'public' && activity.deletedAt === null);
 
+  /** What the actor may not see does not exist for them: nobody can probe the register. */
+  const notVisible = (id: string) => notFound('activity_not_found', `There is no activity ${id}.`);
+
   async function visibleActivity(actor: Actor, id: string): Promise<Activity> {
     const activity = await store.findActivity(db, id);
-    // What the actor may not see does not exist for them: nobody can probe the register.
-    if (!activity || !canSee(actor, activity)) throw notFound('activity_not_found', `There is no activity ${id}.`);
+    if (!activity || !canSee(actor, activity)) throw notVisible(id);
     return activity;
   }
 
@@ -157,8 +159,9 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     },
 
     async get(actor: Actor, id: string): Promise<ActivityDetails> {
-      const activity = await visibleActivity(actor, id);
-      return { activity, statusHistory: await store.listStatusChanges(db, id) };
+      const details = await store.findActivityWithHistory(db, id);
+      if (!details || !canSee(actor, details.activity)) throw notVisible(id);
+      return details;
     },
 
     async list(actor: Actor, query: ActivitiesQuery): Promise<ActivityPage> {
