@@ -158,6 +158,21 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return out;
     },
 
+    /**
+     * An office's plan for a year counted by month (store.planMonthCounts), as the actor may see
+     * it: the year's activities and, under 13, those planned without a date.
+     */
+    async planMonthCounts(actor: Actor, office: string, year: number): Promise<Map<number, number>> {
+      const staff = can(actor, 'internal:read');
+      const audience = { offices: [office], visibilities: staff ? undefined : ['public'], deleted: 'exclude' as const };
+      const [dated, undated] = await Promise.all([
+        store.planMonthCounts(db, dialect, { ...audience, from: `${year}-01-01`, to: `${year}-12-31` }, year),
+        store.planMonthCounts(db, dialect, { ...audience, undated: 'only' }, year),
+      ]);
+      for (const [month, count] of undated) dated.set(month, (dated.get(month) ?? 0) + count);
+      return dated;
+    },
+
     async get(actor: Actor, id: string): Promise<ActivityDetails> {
       const details = await store.findActivityWithHistory(db, id);
       if (!details || !canSee(actor, details.activity)) throw notVisible(id);

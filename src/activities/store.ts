@@ -616,6 +616,23 @@ export async function insertStatusChange(ex: Executor, activityId: string, chang
 }
 
 /**
+ * How many activities pass the filter in each month of `year`'s plan: 0 for those dated by the
+ * whole year, 1 for those that began in an earlier year, else the month they start in, and 13 for
+ * those without a date. One grouped count, so an office-year of any size can be summarised
+ * without reading its activities.
+ */
+export async function planMonthCounts(ex: Executor, dialect: Dialect, filter: ActivityFilter, year: number): Promise<Map<number, number>> {
+  const month = sql<number>`case when activity.date_precision = 'undated' then 13 when activity.date_precision = 'year' then 0 when activity.date_start < ${`${year}-01-01`} then 1 else cast(substr(activity.date_start, 6, 2) as integer) end`;
+  const rows = await ex
+    .selectFrom('activity')
+    .select([month.as('month'), (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where((eb) => filterExpression(eb, dialect, filter, null))
+    .groupBy(sql`1`)
+    .execute();
+  return new Map(rows.map((r) => [Number(r.month), Number(r.count)]));
+}
+
+/**
  * When the register last changed, in one statement of two index-only reads: the highest change
  * number (every write of activities takes the next one from the counter and stamps its rows with
  * it, migration 0008) and the latest `updated_at`. It runs on every list request and site page,
