@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { round } from './suite.ts';
+import { round, type Suite } from './suite.ts';
 
 const BIN = fileURLToPath(new URL('../bin/fieldbook.js', import.meta.url));
 /** The target of issue 19. */
@@ -90,3 +90,11 @@ export function printStartup(f: StartupFigures): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   printStartup(await measureStartup(Number(process.argv[2] ?? 5), console.log));
 }
+
+/** As a suite: measured once per register it is asked for (what starting loads does not depend on the register). */
+export const startupSuite: Suite<StartupFigures> = {
+  name: 'startup',
+  summary: 'start to first answer of `node bin/fieldbook.js serve` (own small SQLite database)',
+  run: ({ log }) => measureStartup(5, log),
+  print: printStartup,
+};
