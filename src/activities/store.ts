@@ -304,8 +304,10 @@ function childrenOf(row: LinkRow): Children {
 }
 
 /** The links of a page of activities: one statement on both databases. */
-async function hydrate(ex: Executor, rows: ActivityReadRow[]): Promise<Activity[]> {
+async function hydrate(ex: Executor, rows: Array<ActivityReadRow & Partial<LinkRow>>): Promise<Activity[]> {
   if (rows.length === 0) return [];
+  // Rows read with their links already (an office list's second statement).
+  if (rows.every((r) => r.link_offices !== undefined)) return rows.map((row) => toActivity(row, childrenOf(row as LinkRow)));
   const links = await ex
     .selectFrom('activity')
     .select(['activity.id', ...linkColumns(onSqlite(ex))])
@@ -534,7 +536,7 @@ async function listByOffice(
   filter: ActivityFilter,
   offices: string[],
   page: { after: PagePosition | undefined; direction: 'asc' | 'desc'; beyond: '<' | '>'; limit: number },
-): Promise<ActivityReadRow[]> {
+): Promise<Array<ActivityReadRow & LinkRow>> {
   const { after, direction, beyond, limit } = page;
   const others: ActivityFilter = { ...filter, offices: undefined };
   const walks = await Promise.all(
@@ -557,7 +559,8 @@ async function listByOffice(
   for (const link of walks.flat().sort(order)) merged.set(Number(link.seq), link);
   const seqs = [...merged.keys()].slice(0, limit);
   if (seqs.length === 0) return [];
-  const rows = await ex.selectFrom('activity').select(READ_COLUMNS).where('activity.seq', 'in', seqs).execute();
+  // The page's rows with their links, in the statement that reads them by seq.
+  const rows = await ex.selectFrom('activity').select([...READ_COLUMNS, ...linkColumns(onSqlite(ex))]).where('activity.seq', 'in', seqs).execute();
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
   return seqs.map((seq) => bySeq.get(seq)!);
 }
@@ -575,7 +578,7 @@ export async function listActivities(
   const beyond = descending ? '<' : '>';
   const terms = filter.terms ?? [];
   const lastWords = dialect === 'sqlite' && terms.length > 0 ? await prefixWords(ex, terms) : null;
-  let rows: ActivityReadRow[];
+  let rows: Array<ActivityReadRow & Partial<LinkRow>>;
   if (byDate && terms.length === 0 && filter.offices?.length) {
     rows = await listByOffice(ex, dialect, filter, filter.offices, { after: page.after, direction, beyond, limit: page.limit + 1 });
   } else if (dialect === 'sqlite' && byDate && terms.length > 0) {

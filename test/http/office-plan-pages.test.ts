@@ -1,6 +1,6 @@
 /**
  * An office-year with more events than a page holds is still served: the year's count by month
- * first, then one month of it, each month a link. The threshold (SITE_PLAN_PAGE_EVENTS, 5,000 in
+ * first, then one month of it, each month a link. The threshold (SITE_PLAN_PAGE_EVENTS, 1,000 in
  * service) is lowered to 3 here so a handful of activities take the real path of a large year.
  */
 import { expect, it } from 'vitest';
