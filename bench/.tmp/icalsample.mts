@@ -1,5 +1,0 @@
-import ical, { ICalEventStatus } from 'ical-generator';
-const c = ical({ name: 'Name, with; comma\\ and\nline', prodId: { company: 'ITU', product: 'Fieldbook', language: 'EN' }, ttl: 6 * 3600 });
-c.createEvent({ id: 'abc@fieldbook', allDay: true, start: new Date('2020-03-02T00:00:00Z'), end: new Date('2020-03-04T00:00:00Z'), summary: 'Sum, mary; x\\y ' + 'long '.repeat(30) + 'é中文'.repeat(10), description: 'a\n\nb', location: 'Dakar, SN', url: 'http://x/en/events/abc', sequence: 3, stamp: new Date('2021-01-02T03:04:05.678Z'), lastModified: new Date('2021-01-02T03:04:05.678Z'), created: new Date('2020-01-02T03:04:05Z'), status: ICalEventStatus.TENTATIVE, categories: [{ name: 'Workshop' }, { name: 'ITU-T' }] });
-c.createEvent({ id: 'def@fieldbook', allDay: true, start: new Date('2020-03-02T00:00:00Z'), end: new Date('2020-03-03T00:00:00Z'), summary: 'S', description: 'd', location: null, url: 'http://x', sequence: 1, stamp: new Date('2021-01-02T03:04:05Z'), lastModified: new Date('2021-01-02T03:04:05Z'), created: new Date('2020-01-02T03:04:05Z'), status: ICalEventStatus.CANCELLED, categories: [{ name: 'Forum' }] });
-process.stdout.write(c.toString());
