@@ -11,7 +11,7 @@ import type { LoadJob, LoadRequest, LoadResult } from './load.ts';
 import { percentile, round, type Suite, type SuiteContext } from './suite.ts';
 import { Random, SEARCH_QUERIES } from './vocabulary.ts';
 
-export const SCENARIOS = ['list', 'search', 'get', 'patch'] as const;
+export const SCENARIOS = ['list', 'search', 'get', 'patch', 'list-uncached', 'search-uncached'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const BENCH_ACTOR: Actor = { kind: 'system', label: 'fieldbook bench' };
 const BENCH_EMAIL = 'bench@example.org';
@@ -69,7 +69,7 @@ interface Workload {
   headers: Record<string, string>;
 }
 
-async function workloads(register: Register, token: string, seed: number): Promise<Record<Scenario, Workload>> {
+export async function workloads(register: Register, token: string, seed: number): Promise<Record<Scenario, Workload> & { offices: string[]; readable: string[] }> {
   const { db } = register.fieldbook.database;
   const refs = await referenceCache(register.fieldbook.services.registry)();
   const offices = [...refs.offices.keys()];
@@ -89,7 +89,25 @@ async function workloads(register: Register, token: string, seed: number): Promi
   const editable = live.filter((r) => !read.has(r.id)).slice(0, 1000);
   if (readable.length < 10 || editable.length < 10) throw new Error('too few activities sampled; is the register empty?');
 
+  // Distinct URLs with the same answers: a start date long before any activity (the page cache
+  // keys pages by URL, so each of these misses it, as requests from many people do).
+  const distinct = (paths: string[], count: number) =>
+    Array.from({ length: count }, (_, i) => ({ method: 'GET' as const, path: `${paths[i % paths.length]}&from=${new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)}` }));
+  const listPaths = offices.map((office) => `/api/activities?office=${office}&status=held&limit=50`);
+  const searchPaths = SEARCH_QUERIES.map((q) => `/api/activities?q=${encodeURIComponent(q)}&limit=50`);
   return {
+    offices,
+    readable: readable.map((r) => r.id),
+    'list-uncached': {
+      describe: `as list, each URL once (from=<a date before any activity>: same answers, no page cache hits)`,
+      requests: distinct(listPaths, 30_000),
+      headers: {},
+    },
+    'search-uncached': {
+      describe: `as search, each URL once (from=<a date before any activity>: same answers, no page cache hits)`,
+      requests: distinct(searchPaths, 30_000),
+      headers: {},
+    },
     list: {
       describe: `GET /api/activities?office=<one of ${offices.length}>&status=held&limit=50 (anonymous)`,
       requests: offices.map((office) => ({ method: 'GET', path: `/api/activities?office=${office}&status=held&limit=50` })),
@@ -113,7 +131,7 @@ async function workloads(register: Register, token: string, seed: number): Promi
   };
 }
 
-async function benchToken(register: Register): Promise<string> {
+export async function benchToken(register: Register): Promise<string> {
   const { auth } = register.fieldbook.services;
   // A reused register has the account from an earlier run.
   const users = await auth.listUsers(BENCH_ACTOR);
@@ -155,7 +173,8 @@ async function measureScenarios({ register, seed, load, listen, log }: SuiteCont
   // measured first, whichever scenario that was came out ~30 % below its second-place self. So
   // every read scenario runs once, unmeasured, before any is measured.
   if (load.warmupMs > 0) {
-    for (const scenario of scenarios.filter((s) => s !== 'patch')) {
+    // Not the uncached ones: their URLs are each sent once, and a warm-up would send the first again.
+    for (const scenario of scenarios.filter((s) => s !== 'patch' && !s.endsWith('-uncached'))) {
       log(`  warming up: ${scenario}`);
       await load.generator.run(jobOf(scenario, port, { warmupMs: 0, durationMs: Math.max(load.warmupMs, 2000) }));
     }

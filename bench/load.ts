@@ -9,7 +9,7 @@
 import http from 'node:http';
 
 export interface LoadRequest {
-  method: 'GET' | 'PATCH';
+  method: 'GET' | 'PATCH' | 'POST';
   path: string;
 }
 
@@ -29,6 +29,14 @@ export interface LoadJob {
   patch?: { pathPrefix: string; items: Array<{ id: string; version: number }> };
   /** How many response bodies of the measured window to send back (to size the floor). */
   keepBodies: number;
+  /**
+   * Open loop (the `mixed` suite): requests are sent at `rate` per second whatever the answers
+   * do, not by `concurrency` connections in turn; latency counts from when a request was due, so
+   * a server falling behind shows its queue. `share` of the slots go to `requests` in turn, the
+   * rest alternate between a PATCH of an activity no other request is editing (as `patch`) and a
+   * POST of `create` to `createPath`.
+   */
+  openLoop?: { rate: number; share: number; createPath: string; create: string };
 }
 
 export interface LoadResult {
@@ -42,6 +50,8 @@ export interface LoadResult {
   bodies: string[];
   /** Latencies per request of `requests` (by index), when there are few enough to tell apart. */
   perRequest: number[][] | null;
+  /** Open loop: latencies by what was sent. */
+  byKind?: Record<SentKind, number[]>;
 }
 
 /** Up to this many distinct requests, latencies are also kept per request. */
@@ -65,7 +75,92 @@ function send(agent: http.Agent, job: LoadJob, method: string, path: string, bod
   });
 }
 
+/** Labels a latency by what was sent, for the mixed suite's per-kind figures. */
+export type SentKind = 'read' | 'edit' | 'create';
+
+async function runOpenLoop(job: LoadJob): Promise<LoadResult> {
+  const open = job.openLoop!;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  const byKind: Record<SentKind, number[]> = { read: [], edit: [], create: [] };
+  let bytes = 0;
+  let cursor = 0;
+  let slot = 0;
+  let participants = 0;
+  const free = job.patch ? [...job.patch.items] : [];
+  const interval = 1000 / open.rate;
+  const start = performance.now();
+  const measureFrom = start + job.warmupMs;
+  const measureTo = measureFrom + job.durationMs;
+  const inFlight = new Set<Promise<void>>();
+
+  const fire = (due: number) => {
+    let method = 'GET';
+    let path: string;
+    let body: string | null = null;
+    let kind: SentKind = 'read';
+    let item: { id: string; version: number } | undefined;
+    const write = (slot++ * 7919) % 1000 >= open.share * 1000;
+    if (write && slot % 2 === 0 && free.length > 0) {
+      item = free.shift()!;
+      kind = 'edit';
+      method = 'PATCH';
+      path = `${job.patch!.pathPrefix}${item.id}`;
+      participants = (participants % 500) + 1;
+      body = JSON.stringify({ version: item.version, participants });
+    } else if (write) {
+      kind = 'create';
+      method = 'POST';
+      path = open.createPath;
+      body = open.create;
+    } else {
+      path = job.requests![cursor++ % job.requests!.length]!.path;
+    }
+    const done = send(agent, job, method, path, body).then(
+      (outcome) => {
+        const end = performance.now();
+        if (item) {
+          if (outcome.status < 300) item.version = (JSON.parse(outcome.text) as { version: number }).version;
+          else if (outcome.status === 409) item.version = (JSON.parse(outcome.text) as { current: { version: number } }).current.version;
+          free.push(item);
+        }
+        if (due < measureFrom || due > measureTo) return;
+        if (outcome.status >= 300) errors[`${method} ${outcome.status}`] = (errors[`${method} ${outcome.status}`] ?? 0) + 1;
+        latencies.push(end - due);
+        byKind[kind].push(end - due);
+        bytes += Buffer.byteLength(outcome.text);
+      },
+      (error: unknown) => {
+        if (item) free.push(item);
+        if (due < measureFrom || due > measureTo) return;
+        const key = `error: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        errors[key] = (errors[key] ?? 0) + 1;
+      },
+    );
+    const tracked = done.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+
+  // Each due request is sent on time; a timer that fires late sends all those due meanwhile.
+  let next = start;
+  while (next < measureTo) {
+    const now = performance.now();
+    while (next <= now && next < measureTo) {
+      fire(next);
+      next += interval;
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+  }
+  // Requests still unanswered 10 s after the window are counted as lost.
+  const lost = new Promise<'lost'>((r) => setTimeout(() => r('lost'), 10_000).unref());
+  if ((await Promise.race([Promise.all(inFlight).then(() => 'done' as const), lost])) === 'lost') errors['no answer within 10 s'] = inFlight.size;
+  agent.destroy();
+  return { latencies, windowMs: job.durationMs, errors, bytes, bodies: [], perRequest: null, byKind };
+}
+
 export async function runLoad(job: LoadJob): Promise<LoadResult> {
+  if (job.openLoop) return runOpenLoop(job);
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency, maxFreeSockets: job.concurrency });
   const latencies: number[] = [];
   const errors: Record<string, number> = {};

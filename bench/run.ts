@@ -20,12 +20,14 @@ import { apiSuite, SCENARIOS, type Figures, type Scenario, type ScenarioResult }
 import { openRegister, type Register } from './generate.ts';
 import { startLoadGenerator, type LoadGenerator } from './load.ts';
 import { REPORT_TARGET, reportsSuite, reportTarget, type ReportFigures } from './reports.ts';
+import { mixedSuite, type MixedResult } from './mixed.ts';
 import { roundsSuite, type RoundFigures } from './rounds.ts';
+import { startupSuite, type StartupFigures } from './startup.ts';
 import { siteSuite, type SitePageResult } from './site.ts';
 import { round, type Suite, type SuiteContext } from './suite.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SUITE_NAMES = ['api', 'reports', 'site', 'rounds'] as const;
+const SUITE_NAMES = ['api', 'reports', 'site', 'rounds', 'mixed', 'startup'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -36,7 +38,9 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --suites api,reports,site,rounds  HTTP load, reports, public site, a compiled round  env BENCH_SUITES
+  --suites api,reports,site,rounds,mixed  HTTP load, reports, public site, a compiled round,
+                          open-loop mixed load, start to first answer         env BENCH_SUITES
+  --mixed-rate 200        the mixed suite's offered requests per second       env BENCH_MIXED_RATE
   --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
   --warmup 1              unmeasured seconds before each measurement          env BENCH_WARMUP
@@ -58,6 +62,7 @@ interface Options {
   durationMs: number;
   warmupMs: number;
   concurrency: number;
+  mixedRate: number;
   dataDir: string;
   postgresUrl: string;
   seed: number;
@@ -101,6 +106,7 @@ function parseOptions(argv: string[]): Options | null {
       duration: { type: 'string', default: env.BENCH_DURATION ?? '5' },
       warmup: { type: 'string', default: env.BENCH_WARMUP ?? '1' },
       concurrency: { type: 'string', default: env.BENCH_CONCURRENCY ?? '8' },
+      'mixed-rate': { type: 'string', default: env.BENCH_MIXED_RATE ?? '200' },
       'data-dir': { type: 'string', default: env.BENCH_DATA_DIR ?? 'bench/.data' },
       'postgres-url': { type: 'string', default: env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
       seed: { type: 'string', default: '20261128' },
@@ -124,6 +130,7 @@ function parseOptions(argv: string[]): Options | null {
     durationMs: positive('duration', values.duration) * 1000,
     warmupMs: warmup * 1000,
     concurrency: Math.round(positive('concurrency', values.concurrency)),
+    mixedRate: positive('mixed-rate', values['mixed-rate']),
     dataDir: values['data-dir'],
     postgresUrl: values['postgres-url'],
     seed: Math.round(positive('seed', values.seed)),
@@ -144,6 +151,8 @@ interface SuiteResults {
   reports?: ReportFigures[];
   site?: SitePageResult[];
   rounds?: RoundFigures;
+  mixed?: MixedResult;
+  startup?: StartupFigures;
 }
 
 /** Every suite, in the order they run on a register; the key is where its result is stored. */
@@ -152,6 +161,8 @@ const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNu
   reports: reportsSuite,
   site: siteSuite,
   rounds: roundsSuite,
+  mixed: mixedSuite(options.mixedRate),
+  startup: startupSuite,
 });
 
 interface RunResult extends SuiteResults {
@@ -210,6 +221,8 @@ function printRun(run: RunResult, options: Options): void {
   if (run.reports) suites.reports.print(run.reports);
   if (run.site) suites.site.print(run.site);
   if (run.rounds) suites.rounds.print(run.rounds);
+  if (run.mixed) suites.mixed.print(run.mixed);
+  if (run.startup) suites.startup.print(run.startup);
 }
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };

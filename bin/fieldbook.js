@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (through tsx), so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Starts from the compiled JavaScript in dist/ (built by `npm install` and before `npm start`,
+// bin/build-server.js) when it is up to date; otherwise from the TypeScript sources through tsx,
+// so the command never runs code older than its sources and there is no step to forget.
+import { serverBuildIsCurrent } from './build-server.js';
 
-register();
-await import('../src/cli.ts');
+if (serverBuildIsCurrent()) {
+  await import('../dist/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -142,7 +142,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
-      publishingRoutes(createPublishingService(services.registry, services.activities, VERSION)),
+      publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
   });

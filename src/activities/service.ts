@@ -47,10 +47,12 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   const canSee = (actor: Actor, activity: Activity) =>
     can(actor, 'internal:read') || (activity.visibility === 'public' && activity.deletedAt === null);
 
+  /** What the actor may not see does not exist for them: nobody can probe the register. */
+  const notVisible = (id: string) => notFound('activity_not_found', `There is no activity ${id}.`);
+
   async function visibleActivity(actor: Actor, id: string): Promise<Activity> {
     const activity = await store.findActivity(db, id);
-    // What the actor may not see does not exist for them: nobody can probe the register.
-    if (!activity || !canSee(actor, activity)) throw notFound('activity_not_found', `There is no activity ${id}.`);
+    if (!activity || !canSee(actor, activity)) throw notVisible(id);
     return activity;
   }
 
@@ -194,9 +196,25 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return out;
     },
 
+    /**
+     * An office's plan for a year counted by month (store.planMonthCounts), as the actor may see
+     * it: the year's activities and, under 13, those planned without a date.
+     */
+    async planMonthCounts(actor: Actor, office: string, year: number): Promise<Map<number, number>> {
+      const staff = can(actor, 'internal:read');
+      const audience = { offices: [office], visibilities: staff ? undefined : ['public'], deleted: 'exclude' as const };
+      const [dated, undated] = await Promise.all([
+        store.planMonthCounts(db, dialect, { ...audience, from: `${year}-01-01`, to: `${year}-12-31` }, year),
+        store.planMonthCounts(db, dialect, { ...audience, undated: 'only' }, year),
+      ]);
+      for (const [month, count] of undated) dated.set(month, (dated.get(month) ?? 0) + count);
+      return dated;
+    },
+
     async get(actor: Actor, id: string): Promise<ActivityDetails> {
-      const activity = await visibleActivity(actor, id);
-      return { activity, statusHistory: await store.listStatusChanges(db, id) };
+      const details = await store.findActivityWithHistory(db, id);
+      if (!details || !canSee(actor, details.activity)) throw notVisible(id);
+      return details;
     },
 
     async list(actor: Actor, query: ActivitiesQuery): Promise<ActivityPage> {

@@ -2,9 +2,9 @@
  * Reads an uploaded document into what the parser takes: plain text as it is, a Word file
  * (through mammoth) as headings, paragraphs and list items with their numbers. A Word file is
  * checked against what an upload may unpack to before mammoth opens it (platform/zip-limits.ts).
+ * mammoth is loaded on the first Word file read (in a worker thread), not when the server starts.
  */
 import { Parser } from 'htmlparser2';
-import mammoth from 'mammoth';
 import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
 import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
 import { textToBlocks, type Block } from './parse.ts';
@@ -135,6 +135,7 @@ export async function readDocument(bytes: Uint8Array, name: string): Promise<Rea
     const unpacked = unpackWithinLimits(bytes);
     if (!unpacked.ok && unpacked.problem === 'too_large') throw tooLarge('document_unpacks_too_large', `"${name}" ${unpacked.reason}.`);
     if (!unpacked.ok) throw unreadable(`"${name}" is a zip file but not a Word document (.docx) that can be read: ${unpacked.reason}`);
+    const { default: mammoth } = await import('mammoth');
     try {
       const { value } = await mammoth.convertToHtml({ buffer: unpacked.zip }, { ignoreEmptyParagraphs: false });
       return { format: 'docx', blocks: retypePlainParagraphs(htmlToBlocks(value)) };

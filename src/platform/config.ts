@@ -82,6 +82,8 @@ const configSchema = z.object({
     .transform((days) => [...new Set(days.split(',').map(Number))].sort((a, b) => b - a)),
   /** How often the server looks for reminders and late contributions to notify, in minutes; 0: never. */
   ROUND_REMINDER_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
+  /** Above this many events in a year, an office's page on the public site shows the year a month at a time. */
+  SITE_PLAN_PAGE_EVENTS: z.coerce.number().int().min(1).max(5000).default(1000),
 }).refine((config) => !config.DATABASE_SCHEMA || !config.DATABASE_URL.startsWith('sqlite:'), {
   path: ['DATABASE_SCHEMA'],
   message: 'only PostgreSQL has schemas: unset it, or give a postgres:// DATABASE_URL',

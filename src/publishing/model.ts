@@ -64,7 +64,8 @@ export function groupPlan(activities: readonly Activity[], year: number, sectorO
     }));
 }
 
-function planMonthOf(activity: Pick<Activity, 'date'>, year: number): number | null | 'undated' {
+/** The month of `year`'s plan an activity is listed under: null for the whole year, 'undated' for no date yet. */
+export function planMonthOf(activity: Pick<Activity, 'date'>, year: number): number | null | 'undated' {
   if (isUndated(activity.date)) return 'undated';
   if (activity.date.precision === 'year') return null;
   const [startYear, startMonth] = activity.date.start.split('-').map(Number) as [number, number];

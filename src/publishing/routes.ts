@@ -23,7 +23,7 @@ import { nameText } from './pages/parts.ts';
 import { regionPage } from './pages/region.ts';
 import { atomResponse, calendarResponse, eventCalendarResponse, eventsJsonResponse, htmlPage } from './present.ts';
 import { RenderCache, sendConditional, type Rendered } from './respond.ts';
-import { eventId, eventsQuery, feedFilter, feedWindowOf, isLanguage, pageLanguage, planYear, type EventsQuery, type RawQuery, type SiteFilter } from './schemas.ts';
+import { eventId, eventsQuery, feedFilter, feedWindowOf, isLanguage, pageLanguage, planMonth, planYear, type EventsQuery, type RawQuery, type SiteFilter } from './schemas.ts';
 import type { PublishingService } from './service.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -157,8 +157,8 @@ export function publishingRoutes(publishing: PublishingService) {
           if (issue) return htmlPage(officePage(ctx, { details, year, plan: [], past: [], issue }), 400);
           // Past activities are those before the year shown: the plan already lists that year's, held or not.
           const before = `${year}-01-01` < ctx.today ? `${year}-01-01` : ctx.today;
-          const [plan, past] = await Promise.all([publishing.plan(details.office.code, year), publishing.recent({ office: [details.office.code] }, before, 10)]);
-          return htmlPage(officePage(ctx, { details, year, plan, past, issue: null }));
+          const [view, past] = await Promise.all([publishing.planView(details.office.code, year, planMonth(request.query), ctx.today), publishing.recent({ office: [details.office.code] }, before, 10)]);
+          return htmlPage(officePage(ctx, { details, year, plan: view.activities, paged: view.paged, past, issue: null }));
         }),
       );
 

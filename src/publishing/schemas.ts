@@ -162,6 +162,12 @@ export function planYear(query: RawQuery, today: string): { year: number; issue:
   return { year: thisYear, issue: { field: 'year', value: asked.slice(0, 80) } };
 }
 
+/** The month of an office's plan asked for (`?month=`): 1–12, 0 the whole year, 13 no date yet; anything else is none. */
+export function planMonth(query: RawQuery): number | null {
+  const [asked] = valuesOf(query, 'month');
+  return asked !== undefined && /^\d{1,2}$/.test(asked) && Number(asked) <= 13 ? Number(asked) : null;
+}
+
 export interface EventsQuery {
   filter: SiteFilter;
   issues: FilterIssue[];

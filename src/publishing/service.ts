@@ -12,7 +12,7 @@ import { ANONYMOUS } from '#src/platform/access.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { compareBodies, inReportOrder, type Body, type Region } from '#src/registry/model.ts';
 import { perSnapshot, type OfficeDetails, type RegistryService } from '#src/registry/service.ts';
-import { addDays, cacheStamp, monthBounds, todayUtc, type FeedWindow, type MonthRef } from './model.ts';
+import { addDays, cacheStamp, monthBounds, planMonthOf, todayUtc, type FeedWindow, type MonthRef } from './model.ts';
 import type { KnownCodes, SiteFilter } from './schemas.ts';
 
 export interface Snapshot {
@@ -53,6 +53,24 @@ export interface FeedEvents {
 
 export interface PublishingOptions {
   feedMaxEvents?: number;
+  /** Above this many events an office-year is shown a month at a time (PLAN_MAX_EVENTS; lower in tests). */
+  planMaxEvents?: number;
+}
+
+/**
+ * An office's plan for a year as its page shows it: whole, or, when the year holds more events than
+ * a page can, one month of it after the year's count by month.
+ */
+export interface PlanView {
+  activities: Activity[];
+  paged: null | {
+    /** Events per plan month: 0 the whole year, 1–12, 13 no date yet (store.planMonthCounts). */
+    counts: ReadonlyMap<number, number>;
+    total: number;
+    month: number;
+    /** The month held more than a page: its first ones are shown. */
+    truncated: boolean;
+  };
 }
 
 /** The registry indexed for the site's pages, built once per registry snapshot. */
@@ -79,6 +97,7 @@ export type PublishingService = ReturnType<typeof createPublishingService>;
 
 export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string, options: PublishingOptions = {}) {
   const feedMax = options.feedMaxEvents ?? FEED_MAX_EVENTS;
+  const planMax = options.planMaxEvents ?? PLAN_MAX_EVENTS;
   /** The registry as the site shows it: the registry service's shared snapshot (at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default). */
   async function snapshot(): Promise<Snapshot> {
     return siteSnapshotOf(await registry.snapshot(ANONYMOUS));
@@ -154,10 +173,34 @@ export function createPublishingService(registry: RegistryService, activities: A
      */
     async plan(office: string, year: number): Promise<Activity[]> {
       const [dated, undated] = await Promise.all([
-        activities.listAll(ANONYMOUS, query({ office: [office], from: `${year}-01-01`, to: `${year}-12-31` }, { sort: 'date', limit: 200 }), (a) => a, PLAN_MAX_EVENTS),
-        activities.listAll(ANONYMOUS, { ...query({ office: [office] }, { sort: 'date', limit: 200 }), undated: 'only' }, (a) => a, PLAN_MAX_EVENTS),
+        activities.listAll(ANONYMOUS, query({ office: [office], from: `${year}-01-01`, to: `${year}-12-31` }, { sort: 'date', limit: 200 }), (a) => a, planMax),
+        activities.listAll(ANONYMOUS, { ...query({ office: [office] }, { sort: 'date', limit: 200 }), undated: 'only' }, (a) => a, planMax),
       ]);
-      return [...dated, ...undated].slice(0, PLAN_MAX_EVENTS);
+      return [...dated, ...undated].slice(0, planMax);
+    },
+
+    /**
+     * The office page's plan for a year (PlanView): counted by month first (one grouped count), so
+     * a year of any size answers; whole when it fits a page and no month is asked for, else the
+     * month asked for (or this month, or the first with events), read through its own dates only.
+     */
+    async planView(office: string, year: number, month: number | null, today: string): Promise<PlanView> {
+      const counts = await activities.planMonthCounts(ANONYMOUS, office, year);
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      if (total <= planMax && month === null) return { activities: await this.plan(office, year), paged: null };
+      const current = Number(today.slice(0, 4)) === year ? Number(today.slice(5, 7)) : null;
+      const shown = month ?? (current !== null && counts.get(current) ? current : ([...counts.keys()].sort((a, b) => a - b)[0] ?? 1));
+      const inMonth = (a: Activity) => {
+        const of = planMonthOf(a, year);
+        return shown === 13 ? of === 'undated' : shown === 0 ? of === null : of === shown;
+      };
+      const pad = String(Math.min(Math.max(shown, 1), 12)).padStart(2, '0');
+      // Those dated by the whole year start on its first day; those of month 1 include the ones begun earlier.
+      const window =
+        shown === 13 ? { undated: 'only' as const } : shown === 0 ? { from: `${year}-01-01`, to: `${year}-01-01` } : { from: `${year}-${pad}-01`, to: monthBounds({ year, month: shown }).last };
+      const first = { ...query({ office: [office], from: 'from' in window ? window.from : undefined, to: 'to' in window ? window.to : undefined }, { sort: 'date', limit: 200 }), ...('undated' in window ? window : {}) };
+      const found = await collect(first, planMax + 1, inMonth);
+      return { activities: found.slice(0, planMax), paged: { counts, total, month: shown, truncated: found.length > planMax } };
     },
 
     /** An event with the public events it is related to (those not public are simply absent). */

@@ -3,14 +3,18 @@
  * number (never a formula). Reading takes the first sheet; cells are read as the text they show
  * (dates as yyyy-mm-dd, formulas by their last computed result). A workbook is checked against
  * what an upload may unpack to before exceljs opens it (platform/zip-limits.ts).
+ * exceljs takes a quarter of a second or more to load, and few requests need it: it is loaded on
+ * the first workbook written or read, not when the server starts.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
 import type { ReadResult } from './csv.ts';
 import type { Cell, Table } from './table-format.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -23,6 +27,7 @@ export async function writeXlsx(header: readonly string[], rows: readonly Cell[]
     stream.on('end', resolve);
     stream.on('error', reject);
   });
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((name) => ({ key: name, width: Math.min(Math.max(name.length + 2, 12), 40) }));
@@ -68,7 +73,7 @@ export async function readXlsx(bytes: Buffer): Promise<ReadResult> {
   const unpacked = unpackWithinLimits(bytes);
   if (!unpacked.ok && unpacked.problem === 'too_large') return { ok: false, message: `the workbook ${unpacked.reason}`, tooLarge: true };
   if (!unpacked.ok) return { ok: false, message: `the file cannot be read as an XLSX workbook: ${unpacked.reason}` };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     // exceljs types its Buffer before Node's became generic; the value is the same Buffer.
     await workbook.xlsx.load(unpacked.zip as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -7,6 +7,7 @@ import type { OfficeDetails } from '#src/registry/service.ts';
 import { html, type Html } from '../html.ts';
 import { groupPlan } from '../model.ts';
 import type { FilterIssue } from '../schemas.ts';
+import type { PlanView } from '../service.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { bodyName, calendarLinks, yearCalendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
@@ -15,6 +16,8 @@ export interface OfficeData {
   details: OfficeDetails;
   year: number;
   plan: Activity[];
+  /** The year shown a month at a time, when it holds more than a page (PlanView). */
+  paged?: PlanView['paged'];
   past: Activity[];
   /** A year in the address that is not one, said on the page (the current year is shown). */
   issue: FilterIssue | null;
@@ -29,6 +32,29 @@ export function headLine(ctx: PageContext, head: Assignment): Html {
 const monthName = (ctx: PageContext, month: number): string => dateFormat(ctx.language, 'monthName').format(new Date(Date.UTC(2000, month - 1, 1)));
 
 const yearText = (ctx: PageContext, year: number): string => new Intl.NumberFormat(ctx.language, { useGrouping: false }).format(year);
+
+/** A plan month's name: 0 the whole year, 13 no date yet. */
+const planMonthName = (ctx: PageContext, month: number, year: string): string =>
+  month === 0 ? ctx.t('site.plan.wholeYear') : month === 13 ? ctx.t('site.date.undecided') : `${monthName(ctx, month)} ${year}`;
+
+/** The year's events counted by month, each month a link to its page; the one shown is marked. */
+function yearSummary(ctx: PageContext, base: string, yearNumber: number, year: string, paged: NonNullable<PlanView['paged']>, shown: number): Html {
+  const { t } = ctx;
+  const months = [...paged.counts.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const count = new Intl.NumberFormat(ctx.language).format(paged.total);
+  return html`<p class="notice">${t('officeplan.summary.note', { count, year })}</p>
+<h3 id="plan-summary">${t('officeplan.summary.heading')}</h3>
+<div class="table-scroll"><table class="plan-summary" aria-labelledby="plan-summary"><thead><tr><th scope="col">${t('officeplan.summary.month')}</th><th scope="col">${t('officeplan.summary.count')}</th></tr></thead>
+<tbody>${months.map(
+    ([month, n]) =>
+      html`<tr><td>${
+        month === paged.month
+          ? html`<strong aria-current="page">${planMonthName(ctx, month, year)}</strong> <small>(${t('officeplan.summary.shown')})</small>`
+          : html`<a href="${href(ctx, `${base}?year=${yearNumber}&month=${month}`)}">${planMonthName(ctx, month, year)}</a>`
+      }</td><td>${new Intl.NumberFormat(ctx.language).format(n)}</td></tr>`,
+  )}</tbody></table></div>
+${paged.truncated ? html`<p class="notice">${t('officeplan.summary.truncated', { count: new Intl.NumberFormat(ctx.language).format(shown) })}</p>` : null}`;
+}
 
 export function officePage(ctx: PageContext, data: OfficeData): Html {
   const { t, snapshot } = ctx;
@@ -67,6 +93,7 @@ ${data.issue ? html`<div class="notice" role="alert"><p>${t('site.filter.invalid
 <a href="${href(ctx, `${base}?year=${data.year + 1}`)}" rel="next">${t('site.plan.nextYear')}</a>
 </form>
 ${yearCalendarLinks(ctx, href(ctx, `${base}/calendar.ics`), data.year)}
+${data.paged ? yearSummary(ctx, base, data.year, year, data.paged, data.plan.length) : null}
 ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}</p>` : months.map(
     (month) => html`<h3>${month.month === 'undated' ? t('site.date.undecided') : month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>
 ${month.sectors.map(
