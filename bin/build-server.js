@@ -20,6 +20,8 @@ const STAMP = join(DIST, '.built');
  * those loaded on first use only, and the build tools.
  */
 const UNBUNDLED = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'playwright-core', 'exceljs', 'mammoth', '@fastify/swagger-ui', 'world-atlas', 'tsx', 'esbuild', 'vite'];
+/** JSON outside src/ that the sources import (bundled into the files that import it). */
+const BUNDLED_JSON = ['data/reference/countries.json'];
 /** What the build copies as it is. */
 const ASSET = /\.(css|svg|js)$/;
 
@@ -46,6 +48,9 @@ function newestSourceChange() {
     }
   };
   visit(SRC);
+  // JSON the sources import is bundled into dist/ (an import of JSON needs its attribute, which an
+  // external import would lose): a change to it makes the build stale too.
+  for (const file of BUNDLED_JSON) newest = Math.max(newest, statSync(join(ROOT, file)).mtimeMs);
   return newest;
 }
 
@@ -87,7 +92,7 @@ export async function buildServer() {
         setup(b) {
           // Every import of our own code stays an import, of the compiled file beside it.
           b.onResolve({ filter: /^(\.|#src\/)/ }, (args) =>
-            args.kind === 'entry-point' || !args.importer.startsWith(SRC) ? undefined : { path: compiledSpecifier(args.path, args.importer), external: true },
+            args.kind === 'entry-point' || !args.importer.startsWith(SRC) || args.path.endsWith('.json') ? undefined : { path: compiledSpecifier(args.path, args.importer), external: true },
           );
         },
       },
