@@ -7,7 +7,7 @@ import { Parser } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
 import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
-import type { Block } from './parse.ts';
+import type { Block } from './model.ts';
 
 export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
 

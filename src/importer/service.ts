@@ -21,7 +21,7 @@ import {
   type ImportBatch,
   type Proposal,
 } from './model.ts';
-import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
+import type { ImportContext, ImportProposal, ProposedActivity } from './model.ts';
 import { readReportInWorker } from './reading.ts';
 import type { EditProposalBody } from './schemas.ts';
 import * as store from './store.ts';

@@ -1,7 +1,7 @@
 /** All SQL of import batches and proposals. */
 import type { Executor } from '#src/db/schema.ts';
 import type { ImportBatch, Proposal, ProposalState } from './model.ts';
-import type { ProposedActivity } from './parse.ts';
+import type { ProposedActivity } from './model.ts';
 import type { ImportBatchRow, ImportProposalRow } from './tables.ts';
 
 function toBatch(row: ImportBatchRow): ImportBatch {

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { FUZZY_PRECISIONS } from '#src/activities/fuzzy-date.ts';
-import { referenceRegistry } from '../../test/support/reference-registry.ts';
-import { reportToDocx } from '../../test/support/report-docx.ts';
-import { readDocument } from './document.ts';
-import { cleanText, MAX_UNPLACED_CHARS, MAX_UNPLACED_LISTED, parseBlocks, parseReport, textToBlocks, type Block, type ImportContext, type ImportProposal } from './parse.ts';
+import { referenceRegistry } from '../../../test/support/reference-registry.ts';
+import { reportToDocx } from '../../../test/support/report-docx.ts';
+import { readDocument } from '../document.ts';
+import type { Block, ImportContext, ImportProposal } from '../model.ts';
+import { cleanText, MAX_UNPLACED_CHARS, MAX_UNPLACED_LISTED, parseBlocks, parseReport, textToBlocks } from './index.ts';
 
 const registry = referenceRegistry;
 
