@@ -17,8 +17,17 @@ export interface ImportContext {
   document: string;
 }
 
+/**
+ * Where a proposal's region came from: the section's heading (a default), the place it was
+ * held, a region named in its words, a regional body, an office it names, a member state it
+ * names, or the document's own title or letterhead.
+ */
+export type RegionSource = 'heading' | 'place' | 'region-named' | 'body' | 'office' | 'country' | 'document';
+
 export interface ProposedActivity {
   region: RegionCode;
+  /** Absent on proposals read before the reader said it. */
+  regionFrom?: RegionSource;
   office: string;
   kind: ActivityKind;
   status: Status;

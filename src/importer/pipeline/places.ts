@@ -1,7 +1,7 @@
 /**
  * Reader of places: city and country a text names, or online.
  */
-import { countries } from './countries.ts';
+import { countriesNamedIn } from './countries.ts';
 import { type Indexes } from './indexes.ts';
 import { MAX_BLOCK, type Token, remember, tokenize } from './text.ts';
 
@@ -47,9 +47,8 @@ export function findPlaceNow(text: string, ix: Indexes): Place | null {
   const tokens = tokenize(text);
   let city: string | null = null;
   let country: string | null = null;
-  for (const hit of countries().scan(text, tokens)) {
-    const code = hit.values[0];
-    if (!code) continue;
+  for (const hit of countriesNamedIn(text, tokens)) {
+    const code = hit.code;
     const before = text.slice(Math.max(0, hit.start - 12), hit.start);
     if (/,\s*$/.test(before)) {
       const c = cityBefore(text, text.slice(0, hit.start).replace(/,\s*$/, '').length);
@@ -67,7 +66,7 @@ export function findPlaceNow(text: string, ix: Indexes): Place | null {
         break;
       }
     }
-    if (/\b(?:in|at|à|au|en|em)\s+(?:the\s+)?$/i.test(before)) {
+    if (/(?:^|[^\p{L}])(?:in|at|à|au|en|em|в|во)\s+(?:the\s+)?$/iu.test(before)) {
       country = code;
       break;
     }
