@@ -37,6 +37,8 @@ export interface ProposedActivity {
   place: { city: string | null; country: string | null; online: boolean } | null;
   /** Body codes: study groups, regional groups, TSAG, WTSA-20, ATU, CITEL, APT, CEPT, RCC… */
   bodies: string[];
+  /** Bodies the text names that the registry does not know ("WTSA-12"): proposed to the reviewer as new, never mapped to another. */
+  newBodies?: string[];
   /** The report's Sector(s), e.g. ['ITU-T']. */
   sectors: string[];
   title: string;

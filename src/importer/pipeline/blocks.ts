@@ -37,7 +37,9 @@ const LETTER_LABEL = /^\s*(?:ref(?:erence)?\.?|our\s+ref\.?|your\s+ref\.?|r[ée]
 export const CLOSING = /^\s*(?:yours\s+(?:faithfully|sincerely|truly)|sincerely(?:\s+yours)?|(?:best|kind|warm)\s+regards|respectfully|veuillez\s+agr[ée]er|je\s+vous\s+prie\s+d['’]agr[ée]er|cordialement|atentamente|(?:muy\s+)?cordialmente|с\s+уважением)\b/i;
 /** A line's end where a sentence goes on on the next line ("14 to", "in Moscow,", "Regional Seminar on"). */
 const OPEN_END =
-  /(?:[,(–—\-]|\b(?:to|and|or|of|in|at|on|for|the|a|an|from|with|by|du|de|des|la|le|les|et|au|aux|en|à|y|del|el|los|las|al|para|с|по|и|в|на|для|(?:January|February|March|April|June|July|August|September|October|November|December)))\s*$/iu;
+  /(?:[,(–—\-]|\b(?:to|and|or|of|in|at|on|for|the|a|an|from|with|by|du|de|des|la|le|les|et|au|aux|en|à|y|del|el|los|las|al|para|с|по|и|в|на|для))\s*$/iu;
+/** A month at a line's end goes on only with the year on the next ("17 and 18 November\n2015"). */
+const MONTH_END = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/i;
 const TERMINAL = /[.!?:;]["”’)]?\s*$/;
 
 /**
@@ -75,18 +77,21 @@ export function textToBlocks(text: string): Block[] {
   const openLines = lines.filter((l, i) => l.trim().length >= 55 && !TERMINAL.test(l) && (lines[i + 1] ?? '').trim() !== '').length;
   // Hard-wrapped text: no line longer than a printed one, several lines cut before their sentence ends.
   const hardWrapped = longest <= 100 && openLines >= 2;
+  const isDateLine = (body: string) => body.length <= 40 && /\d/.test(body) && !/[\p{L}]{4,}.*[\p{L}]{4,}.*[\p{L}]{4,}/u.test(body.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/gi, ''));
   /** Does the line at `next` go on with the sentence `sofar` (the block being read) leaves open? */
   const continues = (sofar: string, next: number, inItem: boolean): boolean => {
     const raw = lines[next];
     if (raw === undefined || raw.trim() === '' || isListStart(raw) || CLOSING.test(raw)) return false;
     const body = raw.trim();
+    // A date on a line of its own under a title ("September 2015 – February 2016") is not the title's end.
+    if (isDateLine(body) && !OPEN_END.test(sofar) && !MONTH_END.test(sofar)) return false;
     if (TERMINAL.test(sofar)) return inItem && /^\s{2,}/.test(raw) && /^\p{Ll}/u.test(body);
     if (/^\p{Ll}/u.test(body)) return true;
     if (OPEN_END.test(sofar)) return true;
+    if (MONTH_END.test(sofar)) return /^(?:19|20)\d{2}\b/.test(body);
     if (inItem && /^\s{2,}/.test(raw)) return true;
     return hardWrapped && sofar.trim().length >= 55;
   };
-  const isDateLine = (body: string) => body.length <= 40 && /\d/.test(body) && !/[\p{L}]{4,}.*[\p{L}]{4,}.*[\p{L}]{4,}/u.test(body.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/gi, ''));
 
   const blocks: Block[] = [];
   let lastHeading: number[] | null = null;

@@ -13,14 +13,14 @@ export function yearOfIso(iso: string | null): number | null {
 }
 
 /** Body codes a text names, with where (so the caller can tell own words from shared ones). */
-export function findBodies(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number }> {
+export function findBodies(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number; unknown?: boolean }> {
   return remember(ix.memo, `b|${period?.start ?? ''}|${text}`, () => findBodiesNow(text, ix, context, period));
 }
 
-export function findBodiesNow(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number }> {
+export function findBodiesNow(text: string, ix: Indexes, context: ImportContext, period: { start: string } | null): Array<{ code: string; start: number; unknown?: boolean }> {
   if (text.length > MAX_BLOCK) return [];
   const tokens = tokenize(text);
-  const found: Array<{ code: string; start: number; end: number }> = [];
+  const found: Array<{ code: string; start: number; end: number; unknown?: boolean }> = [];
   const bodyList = Array.isArray(context.bodies) ? context.bodies : [];
   const conferences = bodyList.filter((b) => b.type === 'conference');
   const otherSector = (start: number) => /(?:ITU[-\u2010-\u2015]?[DR]|UIT[-\u2010-\u2015]?[DR]|BDT|BR)[\s/]*$/i.test(text.slice(Math.max(0, start - 12), start));
@@ -29,6 +29,8 @@ export function findBodiesNow(text: string, ix: Indexes, context: ImportContext,
     let body = hit.values[0];
     if (!body) continue;
     if ((body.type === 'study-group' || body.type === 'regional-group') && otherSector(hit.start)) continue;
+    // "WTSA 12": an edition written apart from its family is read with the editions below.
+    if (body.type === 'conference' && !/\d/.test(hit.text) && /^\s*[-\u2010-\u2015]?\s*\d{2}(?![\p{N}])/u.test(text.slice(hit.end, hit.end + 5))) continue;
     // "WTSA" alone: the assembly of the report's time, not necessarily the one the alias is on.
     if (body.type === 'conference' && !/\d/.test(hit.text) && period) {
       const family = body.code.split('-')[0] ?? body.code;
@@ -53,18 +55,25 @@ export function findBodiesNow(text: string, ix: Indexes, context: ImportContext,
       }
     }
   }
-  // Conferences by their family and two-digit year ("WTDC-21" is the WTDC held in 2022).
-  for (const t of tokens) {
-    const m = CONFERENCE_FAMILY.exec(t.raw);
-    if (!m || found.some((f) => f.start <= t.start && f.end >= t.end)) continue;
+  // Conferences by their own edition ("WTSA-12", "WTSA 12"): the registry's body of that edition,
+  // or one held a year later (WTDC-21 met in 2022 as WTDC-22); an edition the registry does not
+  // know is proposed as a new body (`unknown`), never mapped to another edition.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const apart = next && /^\s*$/.test(text.slice(t.end, next.start)) && /^\d{2}$/.test(next.raw) ? next : null;
+    const m = CONFERENCE_FAMILY.exec(apart ? `${t.raw}-${apart.raw}` : t.raw);
+    const end = apart ? apart.end : t.end;
+    if (!m || found.some((f) => f.start <= t.start && f.end >= end)) continue;
     const year = 2000 + Number(m[2]);
     const family = m[1]!.toUpperCase();
+    const written = `${family}-${m[2]}`;
     const candidates = conferences
       .filter((c) => c.code.startsWith(`${family}-`))
-      .map((c) => ({ c, distance: Math.abs((yearOfIso(c.from) ?? 0) - year) }))
-      .filter((x) => x.distance <= 2)
+      .map((c) => ({ c, distance: c.code === written ? -1 : (yearOfIso(c.from) ?? 0) - year }))
+      .filter((x) => x.distance === -1 || x.distance === 1)
       .sort((a, b) => a.distance - b.distance);
-    if (candidates[0]) found.push({ code: candidates[0].c.code, start: t.start, end: t.end });
+    found.push({ code: candidates[0]?.c.code ?? written, start: t.start, end, ...(candidates[0] ? {} : { unknown: true }) });
   }
   // A study group written inside its regional group's name is the regional group only.
   const kept = found.filter((f) => {
@@ -72,7 +81,7 @@ export function findBodiesNow(text: string, ix: Indexes, context: ImportContext,
     if (body?.type !== 'study-group') return true;
     return !found.some((g) => g !== f && ix.bodyByCode.get(g.code)?.type === 'regional-group' && g.start <= f.start && g.end >= f.end);
   });
-  return kept.map(({ code, start }) => ({ code, start }));
+  return kept.map(({ code, start, unknown }) => ({ code, start, ...(unknown ? { unknown } : {}) }));
 }
 
 export function sortBodies(codes: Iterable<string>, ix: Indexes): string[] {

@@ -113,18 +113,18 @@ export function findRolesNow(text: string): OfficeRole[] {
 
 export type Cue = { kind: ActivityKind; re: RegExp; needs?: 'regional-group' | 'study-group' };
 
-export const MEETING = /\bmeetings?\b|\br[ée]unions?\b|\breuni[oó]n(?:es)?\b|اجتماع/i;
+export const MEETING = /\bmeetings?\b|\br[ée]unions?\b|\breuni[oó]n(?:es)?\b|اجتماع|(?<![\p{L}])(?:заседани|совещани|встреч|собрани)/iu;
 
 export const EVENT_CUES: Cue[] = [
   { kind: 'regional-group-meeting', re: MEETING, needs: 'regional-group' },
   { kind: 'study-group-meeting', re: MEETING, needs: 'study-group' },
   { kind: 'preparatory-meeting', re: /\bconference\s+preparatory\b|\bpreparatory\b|\bAPMs?\b|\bpr[ée]paratoires?\b|\bpreparatori[oa]s?\b/i },
-  { kind: 'workshop', re: /\bworkshops?\b|\bseminars?\b|\bateliers?\b|\btaller(?:es)?\b|ورشة/i },
-  { kind: 'training', re: /\btraining\b(?!\s+program)|\bcourses?\b|\bcapacity[- ]building\b|\bbootcamps?\b|\bcapacitaci[oó]n\b|تدريب/i },
-  { kind: 'webinar', re: /\bwebinai?re?s?\b|\bweb[- ]?(?:meeting|session)s?\b|\bvirtual\s+(?:session|meeting)s?\b|\bwebinarios?\b/i },
+  { kind: 'workshop', re: /\bworkshops?\b|\bseminars?\b|\bateliers?\b|\bs[ée]minaires?\b|\btaller(?:es)?\b|\bseminarios?\b|ورشة|(?<![\p{L}])(?:семинар|практикум)/iu },
+  { kind: 'training', re: /\btraining\b(?!\s+program)|\bcourses?\b|\bcapacity[- ]building\b|\bbootcamps?\b|\bcapacitaci[oó]n\b|\bformations?\b|\bcours\b|\bcursos?\b|تدريب|(?<![\p{L}])(?:учебн|курс|тренинг|обучени)/iu },
+  { kind: 'webinar', re: /\bwebinai?re?s?\b|\bweb[- ]?(?:meeting|session)s?\b|\bvirtual\s+(?:session|meeting)s?\b|\bwebinarios?\b|(?<![\p{L}])вебинар/iu },
   {
     kind: 'forum',
-    re: /\bforums?\b|\bforos?\b|\bsummits?\b|\bsymposi(?:um|a)\b|\bweek\b(?!\s+of)|\bexpo\b|\bconferences?\b(?!\s+calls?)|\bsemaine\b|\bsemana\b|منتدى/i,
+    re: /\bforums?\b|\bforos?\b|\bsummits?\b|\bsymposi(?:um|a)\b|(?<!\b(?:this|last|next|same|per|a|one|each|that)\s)\bweek\b(?!\s+of)|\bexpo\b|\bconferences?\b(?!\s+calls?)|\bsemaine\b|\bsemana\b|\bconf[ée]rences?\b|\bconferencias?\b|منتدى|(?<![\p{L}])(?:форум|конференци|саммит)/iu,
   },
 ];
 
@@ -163,7 +163,7 @@ export const STATUS_CUES: Array<[Status, RegExp]> = [
   ['confirmed', /\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?confirmed\b|\bconfirmed\s+(?:for|in|on)\b/],
   [
     'planned',
-    /\bplanned\b|\bwill\b|\bshall\b|\bupcoming\b|\bforthcoming\b|\bscheduled\b|\bto\s+be\s+(?:held|organi[sz]ed)\b|\bpending\b|\b(?:is|are)\s+expected\b|\bintends?\s+to\b|\bplans?\s+to\b|\bin\s+preparation\b|\bbeing\s+prepared\b|\bto\s+organi[sz]e\b|\bprevue?s?\b|\bprevist[oa]s?\b|\bprogramad[oa]s?\b|\bsera\b/,
+    /\bplanned\b|\bwill\b|\bshall\b|\bupcoming\b|\bforthcoming\b|\bscheduled\b|\bto\s+be\s+(?:held|organi[sz]ed)\b|\bpending\b|\b(?:is|are)\s+expected\b|\bintends?\s+to\b|\bplans?\s+to\b|\bin\s+preparation\b|\bbeing\s+prepared\b|\bto\s+organi[sz]e\b|\bprevue?s?\b|\bprevist[oa]s?\b|\bprogramad[oa]s?\b|\bsera\b|\baura\s+lieu\b|\bse\s+(?:celebrara|realizara|llevara)\b|(?<![\p{L}])(?:состоится|пройд[её]т|планиру|будет)/u,
   ],
 ];
 

@@ -3,12 +3,14 @@
  */
 import { type OfficeRole } from '#src/activities/model.ts';
 import { type RegionCode } from '#src/registry/reference.ts';
-import { type ImportContext, type ProposedActivity } from '../model.ts';
+import { type ImportContext, type ProposedActivity, type RegionSource } from '../model.ts';
 import { findBodies, sortBodies } from './bodies.ts';
 import { findKind, findRoles, findStatus } from './cues.ts';
 import { type DateHit, type DateOptions, findDates, readDate } from './dates.ts';
 import { type Indexes } from './indexes.ts';
 import { findPlace } from './places.ts';
+import { GLOBAL_CONFERENCE, regionFromContent } from './regions.ts';
+import { eventName, shortTitle } from './titles.ts';
 
 export interface Span {
   start: number;
@@ -38,7 +40,7 @@ export interface Piece extends Span {
   joiner: string | null;
 }
 
-export const CLAUSE_JOINERS = /\bfollowed\s+by\b|\bback[- ]to[- ]back\s+with\b|;\s+|,?\s+and\s+(?=\S)|\bas\s+well\s+as\b/gi;
+export const CLAUSE_JOINERS = /\bfollowed\s+by\b|\bback[- ]to[- ]back\s+with\b|;\s+|,?\s+and\s+(?=\S)|\bas\s+well\s+as\b|(?<=\)),\s+(?=\p{Lu})/giu;
 
 /** Cuts an item into pieces: sentences, "Title: rest" and clauses that each carry a date. */
 export function piecesOf(text: string, dates: DateHit[]): Piece[] {
@@ -108,6 +110,7 @@ export const tidyPart = (part: string): string => part.replace(/^[\s,;:–—-]+
 export const joinSentences = (lead: string, part: string): string =>
   lead === '' ? part : part === '' ? lead : `${lead} ${/[.!?]$/.test(lead) ? capitalise(part) : part}`;
 
+/** The sentence a title is taken from, without the joining words and the report period it may open with. */
 export function titleOf(text: string): string {
   let t = text
     .trim()
@@ -117,18 +120,23 @@ export function titleOf(text: string): string {
     .replace(/^(?:during|in|over|throughout)\s+the\s+[^,]{0,60}?\s+(?:timeframe|time\s+frame|period)\s*,?\s*/i, '')
     .replace(/[\s.;,:]+$/, '');
   if (t === '') t = text.trim();
-  t = t.charAt(0).toUpperCase() + t.slice(1);
-  if (t.length > 200) {
-    const cut = t.slice(0, 200);
-    const space = cut.lastIndexOf(' ');
-    t = `${(space > 120 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
-  }
-  return t;
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 export interface ItemContext {
-  region: RegionCode;
-  office: string;
+  /** The region the section or document gives: a default unless `fixed`; null when none does. */
+  region: RegionCode | null;
+  office: string | null;
+  /** Where `region` came from. */
+  regionFrom?: RegionSource;
+  /** The section is an office's own (its heading names the office): its items are that office's, wherever held. Unless false. */
+  fixed?: boolean;
+  /** Where a date stamp opening the item ends ("March 3 2019, Geneva –"): the item's publication date, not the activity's. */
+  stampEnd?: number | null;
+  /** The date of the document or news item (ISO): a held activity after it is planned. */
+  documentDate?: string | null;
+  /** The office of a region the item's own words name ("the ITU Regional Office for the Americas held…"). */
+  officeFor?: (region: RegionCode, country: string | null) => string | null;
   section: string;
   item: string | null;
   /** Roles of the lead-in the item follows. */
@@ -147,7 +155,7 @@ export interface Reading {
 
 /** One item (or work paragraph) as one or more activities; `base` is the index of the first. */
 export function readItem(text: string, item: ItemContext, r: Reading, base: number): ProposedActivity[] {
-  const dates = findDates(text, r.dates);
+  const dates = findDates(text, r.dates).filter((d) => !(item.stampEnd != null && d.end <= item.stampEnd));
   const pieces = piecesOf(text, dates);
   // Group pieces: a dated piece starts a new activity when the current one already has a date.
   const groups: Piece[][] = [];
@@ -171,7 +179,8 @@ export function readItem(text: string, item: ItemContext, r: Reading, base: numb
   const lead: Piece[] = split && firstDated > 0 ? pieces.slice(0, firstDated) : [];
   const textOf = (ps: Piece[]) => ps.map((p) => text.slice(p.start, p.end).trim()).join(' ');
   const leadText = textOf(lead);
-  const leadBodies = lead.length > 0 ? findBodies(leadText, r.ix, r.context, r.period).map((b) => b.code) : [];
+  const leadFound = lead.length > 0 ? findBodies(leadText, r.ix, r.context, r.period) : [];
+  const leadBodies = leadFound.filter((b) => !b.unknown).map((b) => b.code);
   const leadPlace = lead.length > 0 ? findPlace(leadText, r.ix) : null;
   const leadRolesOwn = lead.length > 0 ? findRoles(leadText) : [];
   const leadStatus = lead.length > 0 ? findStatus(leadText) : null;
@@ -180,8 +189,10 @@ export function readItem(text: string, item: ItemContext, r: Reading, base: numb
   groups.forEach((group, g) => {
     const own = g === 0 ? group.filter((p) => !lead.includes(p)) : group;
     const ownText = textOf(own.length > 0 ? own : group);
-    const ownBodies = findBodies(ownText, r.ix, r.context, r.period).map((b) => b.code);
-    const previous = out[g - 1];
+    const ownFound = findBodies(ownText, r.ix, r.context, r.period);
+    const ownBodies = ownFound.filter((b) => !b.unknown).map((b) => b.code);
+    const newBodies = [...new Set([...leadFound, ...ownFound].filter((b) => b.unknown).map((b) => b.code))];
+    const previous = out[out.length - 1];
     let bodies = sortBodies([...leadBodies, ...ownBodies], r.ix);
     let kind = findKind(ownText, ownBodies, r.ix) ?? (lead.length > 0 ? findKind(leadText, leadBodies, r.ix) : null) ?? 'other';
     if (previous && ANOTHER.test(ownText)) {
@@ -201,24 +212,56 @@ export function readItem(text: string, item: ItemContext, r: Reading, base: numb
       const inherited = item.leadDate ?? (r.period ? readDate(r.period.text, r.dates) : null);
       if (inherited) date = { ...inherited };
     }
+    // Where it was: the section's office's region, or what its own words say over the default.
+    let region = item.region;
+    let regionFrom: RegionSource = item.regionFrom ?? 'heading';
+    let office = item.office;
+    if (item.fixed === false) {
+      const content = regionFromContent(`${leadText} ${ownText}`, place, bodies, r.ix);
+      // A world conference at its own venue is no region's activity unless the office took part.
+      if (GLOBAL_CONFERENCE.test(ownText) && roles.length === 0 && findKind(ownText.replace(GLOBAL_CONFERENCE, ''), [], r.ix) === null) return;
+      if (content) {
+        if (content.region !== region) office = null;
+        region = content.region;
+        regionFrom = content.from;
+      }
+      if (region !== null && office === null) office = item.officeFor?.(region, content?.country ?? place?.country ?? null) ?? null;
+    }
+    if (region === null || office === null) return;
+    const dated = date;
+    const laterThanDocument = item.documentDate && dated && dated.start > item.documentDate;
+    const finalStatus = status === 'held' && laterThanDocument ? 'planned' : status;
     const titleSource = split ? textOf(group.filter((p) => p.dates.length > 0).slice(0, 1)) || ownText : text.slice(sentenceSpans(text)[0]?.start ?? 0, sentenceSpans(text)[0]?.end ?? text.length);
     const description = g === 0 ? textOf(group) : joinSentences(leadText, tidyPart(textOf(group)));
     out.push({
-      region: item.region,
-      office: item.office,
+      region,
+      regionFrom,
+      office,
       kind,
-      status,
+      status: finalStatus,
       roles,
       date,
       place: place ? { city: place.city, country: place.country, online: place.online } : null,
       bodies,
+      ...(newBodies.length > 0 ? { newBodies } : {}),
       sectors: [...r.sectors],
-      title: titleOf(titleSource),
+      title: titleFor(titleOf(titleSource), previous, place),
       description: asSentence(tidyPart(description), text),
-      related: related ? [{ index: base + g - 1, kind: 'back-to-back' }] : [],
+      related: related && previous ? [{ index: base + out.length - 1, kind: 'back-to-back' }] : [],
       provenance: { document: r.context.document, section: item.section, item: item.item, text },
     });
-    if (related && previous) previous.related.push({ index: base + g, kind: 'back-to-back' });
+    if (related && previous) previous.related.push({ index: base + out.length - 1, kind: 'back-to-back' });
   });
   return out;
+}
+
+/**
+ * A bulletin's second meeting ("…, Quito, Ecuador (12 October)") names no event of its own:
+ * it is another of the one before it, at its own place.
+ */
+function titleFor(sentence: string, previous: ProposedActivity | undefined, place: { city: string | null } | null): string {
+  if (previous && eventName(sentence) === null && place?.city && sentence.trim().startsWith(place.city)) {
+    return `${previous.title.replace(/, [^,]+$/, '')}, ${place.city}`;
+  }
+  return shortTitle(sentence);
 }

@@ -5,9 +5,10 @@ import { type OfficeRole } from '#src/activities/model.ts';
 import { type Office } from '#src/registry/model.ts';
 import { type RegionCode } from '#src/registry/reference.ts';
 import { type Block, type ImportContext, type ImportProposal, type ImportSection, type ProposedActivity } from '../model.ts';
-import { textToBlocks } from './blocks.ts';
+import { CLOSING, textToBlocks } from './blocks.ts';
 import { findSectors } from './bodies.ts';
-import { describesWork, findRoles } from './cues.ts';
+import { datelineOf, documentFrame, mentionsSameMeeting, officeChooser, stampOf, tellsOfEvent } from './content.ts';
+import { describesWork, findKind, findRoles } from './cues.ts';
 import { type DateHit, findDates } from './dates.ts';
 import { LABEL, findPeriod } from './header.ts';
 import { type Indexes, indexesOf } from './indexes.ts';
@@ -82,7 +83,22 @@ export function readBlocks(input: Block[], context: ImportContext): ImportPropos
 
   const unplace = (text: string, section: ImportSection | null, line: number) => listUnplaced(proposal, text, sectionKey(section), line);
 
-  for (let i = 0; i < preamble; i++) if (!used.has(i)) unplace(blocks[i]!.text, null, blocks[i]!.line);
+  // A document without numbered headings may be any of the genre's layouts: what is not an
+  // office's own section is read from its content (content.ts), its first passages included.
+  const structured = blocks.some((b) => b.kind === 'heading' && b.number !== undefined);
+  const frame = structured ? null : documentFrame(blocks.map((b) => b.text), ix, context, reading.dates);
+  if (reading.dates.defaultYear === undefined && frame?.year !== undefined) reading.dates.defaultYear = frame.year;
+  if (structured) for (let i = 0; i < preamble; i++) if (!used.has(i)) unplace(blocks[i]!.text, null, blocks[i]!.line);
+  /** Sections that are an office's own (the heading names the office): their items are its, wherever held. */
+  const ownSections = new Set<ImportSection>();
+  /** The date a date heading or stamp gives what follows ("3 – 7 March", "14.11.2023"). */
+  let dateContext: DateHit['value'] | null = null;
+  /** The date of the page, letter or news item: a held activity after it is planned. */
+  let documentDate: string | null = null;
+  /** The region of the last activity read from content: the default of one whose words name none ("a follow-up webinar"). */
+  let lastRegion: RegionCode | null = null;
+  /** Past a letter's closing words: the signature and contact block. */
+  let closed = false;
 
   // Sections.
   let section: ImportSection | null = null;
@@ -93,8 +109,9 @@ export function readBlocks(input: Block[], context: ImportContext): ImportPropos
   let inList = false;
   let analysed = 0;
 
-  for (let i = preamble; i < blocks.length; i++) {
+  for (let i = structured ? preamble : 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    if (used.has(i)) continue;
     if (b.kind === 'heading') {
       const heading = b.text.slice(0, 1000);
       while (stack.length > 0 && stack[stack.length - 1]!.level >= b.level) stack.pop();
@@ -133,6 +150,15 @@ export function readBlocks(input: Block[], context: ImportContext): ImportPropos
         section.city = based?.city ?? (office ? (office.cityNames?.en ?? null) : null);
         section.head = head;
       }
+      if (headingOffice || (parent && ownSections.has(parent) && region === parent.region)) ownSections.add(section);
+      if (!structured) {
+        const dateline = datelineOf(heading, reading.dates);
+        if (dateline) {
+          dateContext = dateline.value;
+          if (dateline.value.precision === 'day') documentDate = dateline.value.start;
+          reading.dates.defaultYear = Number(dateline.value.end.slice(0, 4));
+        }
+      }
       proposal.sections.push(section);
       stack.push({ section, level: b.level });
       leadRoles = [];
@@ -142,6 +168,69 @@ export function readBlocks(input: Block[], context: ImportContext): ImportPropos
     }
 
     const regionSection = section !== null && section.region !== null && section.office !== null ? section : null;
+    const ownDateline = !structured && regionSection && ownSections.has(regionSection) ? datelineOf(b.text, reading.dates) : null;
+    if (ownDateline) {
+      // "September 2015 – February 2016" under an office's heading: the time its report covers.
+      dateContext = ownDateline.value;
+      unplace(b.text, section, b.line);
+      continue;
+    }
+    if (!structured && !(regionSection && ownSections.has(regionSection))) {
+      analysed += b.text.length;
+      if (b.text.length > MAX_BLOCK || analysed > MAX_ANALYSED || proposal.activities.length >= MAX_ACTIVITIES) {
+        unplace(b.text, section, b.line);
+        continue;
+      }
+      if (CLOSING.test(b.text)) closed = true;
+      const dateline = closed ? null : datelineOf(b.text, reading.dates);
+      if (dateline) {
+        // "Dakar, 8 May 2019" dates the page; "3 – 7 March" or "14.11.2023" alone heads what follows.
+        const bare = /^[\d\s\p{P}]*$/u.test(b.text.replace(dateline.text, ''));
+        if (bare) dateContext = dateline.value;
+        if (dateline.value.precision === 'day') documentDate = dateline.value.start;
+        reading.dates.defaultYear = Number(dateline.value.end.slice(0, 4));
+      }
+      const stamp = closed || dateline ? null : stampOf(b.text, reading.dates);
+      if (stamp) {
+        documentDate = stamp.value.start;
+        reading.dates.defaultYear = Number(stamp.value.end.slice(0, 4));
+      }
+      // The document's title ("Report on the activities of … 2016") names no event of its own.
+      const title = i === 0 && b.kind !== 'list-item' && b.text.length <= 200 && !/[.!?]$/.test(b.text);
+      const event =
+        !closed &&
+        !dateline &&
+        !title &&
+        (tellsOfEvent(stamp ? b.text.slice(stamp.end) : b.text, dateContext !== null, reading.dates, ix, context) ||
+          (b.kind === 'list-item' && findKind(b.text, [], ix) !== null));
+      if (!event) {
+        unplace(b.text, section, b.line);
+        continue;
+      }
+      const item: ItemContext = {
+        region: regionSection?.region ?? frame?.region ?? lastRegion,
+        regionFrom: regionSection ? 'heading' : 'document',
+        office: null,
+        officeFor: officeChooser(b.text, frame?.office ?? null, ix, context),
+        fixed: false,
+        stampEnd: stamp?.end ?? null,
+        documentDate,
+        section: sectionKey(section) ?? '',
+        item: b.number ?? null,
+        leadRoles: [],
+        leadDate: dateContext,
+      };
+      const first = proposal.activities.length;
+      const read = readItem(b.text, item, reading, first).filter((a) => a.related.length > 0 || !proposal.activities.some((earlier) => mentionsSameMeeting(earlier, a)));
+      if (read.length === 0 && readItem(b.text, item, reading, first).length === 0) {
+        unplace(b.text, section, b.line);
+        continue;
+      }
+      proposal.activities.push(...read);
+      lastRegion = read.at(-1)?.region ?? lastRegion;
+      relateAcrossItems(proposal.activities, first);
+      continue;
+    }
     if (!regionSection) {
       unplace(b.text, section, b.line);
       continue;
