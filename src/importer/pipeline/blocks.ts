@@ -79,14 +79,19 @@ export function textToBlocks(text: string): Block[] {
   const hardWrapped = longest <= 100 && openLines >= 2;
   const isDateLine = (body: string) => body.length <= 40 && /\d/.test(body) && !/[\p{L}]{4,}.*[\p{L}]{4,}.*[\p{L}]{4,}/u.test(body.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/gi, ''));
   /** Does the line at `next` go on with the sentence `sofar` (the block being read) leaves open? */
-  const continues = (sofar: string, next: number, inItem: boolean): boolean => {
+  const continues = (text: string, next: number, inItem: boolean): boolean => {
+    let sofar = text;
     const raw = lines[next];
     if (raw === undefined || raw.trim() === '' || isListStart(raw) || CLOSING.test(raw)) return false;
     const body = raw.trim();
+    // Only the end of what is read so far matters, and a block stays within what is analysed.
+    if (sofar.length > 4_000) return false;
+    sofar = sofar.slice(-80);
     // A date on a line of its own under a title ("September 2015 – February 2016") is not the title's end.
     if (isDateLine(body) && !OPEN_END.test(sofar) && !MONTH_END.test(sofar)) return false;
     if (TERMINAL.test(sofar)) return inItem && /^\s{2,}/.test(raw) && /^\p{Ll}/u.test(body);
-    if (/^\p{Ll}/u.test(body)) return true;
+    // A line wrapped at a margin ("…on Digital Broadcasting\nfor CIS countries"), not a list of short lines.
+    if (/^\p{Ll}/u.test(body) && sofar.trim().length >= 45) return true;
     if (OPEN_END.test(sofar)) return true;
     if (MONTH_END.test(sofar)) return /^(?:19|20)\d{2}\b/.test(body);
     if (inItem && /^\s{2,}/.test(raw)) return true;

@@ -98,8 +98,21 @@ export function findDates(text: string, options: DateOptions): DateHit[] {
   return remember(moduleMemo, `d|${options.defaultYear ?? ''}|${options.period?.start ?? ''}|${options.period?.end ?? ''}|${text}`, () => findDatesNow(text, options));
 }
 
+/**
+ * Whether a text can hold a date phrase at all: a year, a month's name or abbreviation in one of
+ * the languages read, or a numeric date. Most passages of a long noisy text have none, and are
+ * answered without running every pattern.
+ */
+const DATE_HINT = new RegExp(
+  `(?:19|20)\\d{2}|\\d{1,2}[./]\\d{1,2}[./]|(?<![\\p{L}])(?:jan|feb|f[ée]v|mar|apr|avr|abr|may|mai|mayo|jun|juin|jul|juil|aug|ao[uû]|ago|sep|set|oct|okt|nov|dec|d[ée]c|dic|ene|janv|января|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)`,
+  'iu',
+);
+
+/** See DATE_HINT. */
+export const mayHoldDate = (text: string): boolean => DATE_HINT.test(text);
+
 export function findDatesNow(text: string, options: DateOptions): DateHit[] {
-  if (text.length > MAX_BLOCK) return [];
+  if (text.length > MAX_BLOCK || !DATE_HINT.test(text)) return [];
   const candidates: Array<{ start: number; end: number; text: string }> = [];
   for (const pattern of DATE_PATTERNS) {
     pattern.lastIndex = 0;

@@ -9,7 +9,7 @@ import { CLOSING, textToBlocks } from './blocks.ts';
 import { findSectors } from './bodies.ts';
 import { datelineOf, documentFrame, mentionsSameMeeting, officeChooser, stampOf, tellsOfEvent } from './content.ts';
 import { describesWork, findKind, findRoles } from './cues.ts';
-import { type DateHit, findDates } from './dates.ts';
+import { type DateHit, findDates, mayHoldDate } from './dates.ts';
 import { LABEL, findPeriod } from './header.ts';
 import { type Indexes, indexesOf } from './indexes.ts';
 import { type ItemContext, type Reading, readItem, sentenceSpans } from './items.ts';
@@ -182,6 +182,11 @@ export function readBlocks(input: Block[], context: ImportContext): ImportPropos
         continue;
       }
       if (CLOSING.test(b.text)) closed = true;
+      // Most lines of a long noisy text have no date to read and no date heading above them.
+      if (dateContext === null && !mayHoldDate(b.text)) {
+        unplace(b.text, section, b.line);
+        continue;
+      }
       const dateline = closed ? null : datelineOf(b.text, reading.dates);
       if (dateline) {
         // "Dakar, 8 May 2019" dates the page; "3 – 7 March" or "14.11.2023" alone heads what follows.
