@@ -1,7 +1,7 @@
 /** The importer names countries by their current ISO codes only, through the registry's gazetteer. */
 import { describe, expect, it } from 'vitest';
 import { referenceRegistry as registry } from '../../test/support/reference-registry.ts';
-import { parseReport } from './parse.ts';
+import { parseReport } from './pipeline/index.ts';
 
 const context = { document: 'places.txt', regions: registry.regions, offices: registry.offices, bodies: registry.bodies };
 

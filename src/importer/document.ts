@@ -7,7 +7,8 @@
 import { Parser } from 'htmlparser2';
 import { invalid, issue, tooLarge } from '#src/platform/errors.ts';
 import { unpackWithinLimits } from '#src/platform/zip-limits.ts';
-import { textToBlocks, type Block } from './parse.ts';
+import type { Block } from './model.ts';
+import { textToBlocks } from './pipeline/index.ts';
 
 export type ReadDocument = { format: 'text'; text: string } | { format: 'docx'; blocks: Block[] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
 import { matchInRegister } from './matches.ts';
-import type { ProposedActivity } from './parse.ts';
+import type { ProposedActivity } from './model.ts';
 
 const proposed = (title: string, start: string, end: string, text = title): ProposedActivity => ({
   region: 'AFR',

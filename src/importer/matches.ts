@@ -4,7 +4,7 @@
  * of the item's words. Pure: the service hands in the candidates.
  */
 import type { Activity } from '#src/activities/model.ts';
-import type { ProposedActivity } from './parse.ts';
+import type { ProposedActivity } from './model.ts';
 
 export interface RegisterMatch {
   activity: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testProposedActivity } from '../../test/support/factories.ts';
 import { activityInputOf, fingerprintOf, forOffice, hashBytes, relatedInRegister, summarise, type Proposal } from './model.ts';
-import type { ImportProposal, ProposedActivity } from './parse.ts';
+import type { ImportProposal, ProposedActivity } from './model.ts';
 
 const proposalOf = (activities: ProposedActivity[]): ImportProposal => ({
   header: { title: 'Contribution of the regional offices', abstract: null },

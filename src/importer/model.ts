@@ -3,7 +3,92 @@ import { createHash } from 'node:crypto';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { RegisterMatch } from './matches.ts';
-import type { ImportProposal, ProposedActivity } from './parse.ts';
+import type { ActivityKind, OfficeRole, Status } from '#src/activities/model.ts';
+import type { FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
+import type { Body, Office, Region } from '#src/registry/model.ts';
+import type { RegionCode } from '#src/registry/reference.ts';
+
+// What the reading pipeline (pipeline/) makes of a document: the batch before it is stored.
+
+export interface ImportContext {
+  offices: Office[];
+  bodies: Body[];
+  regions: Region[];
+  /** File name, for provenance. */
+  document: string;
+}
+
+/**
+ * Where a proposal's region came from: the section's heading (a default), the place it was
+ * held, a region named in its words, a regional body, an office it names, a member state it
+ * names, or the document's own title or letterhead.
+ */
+export type RegionSource = 'heading' | 'place' | 'region-named' | 'body' | 'office' | 'country' | 'document';
+
+export interface ProposedActivity {
+  region: RegionCode;
+  /** Absent on proposals read before the reader said it. */
+  regionFrom?: RegionSource;
+  office: string;
+  kind: ActivityKind;
+  status: Status;
+  roles: OfficeRole[];
+  /** Null when no date could be read. */
+  date: { text: string; start: string; end: string; precision: FuzzyPrecision } | null;
+  place: { city: string | null; country: string | null; online: boolean } | null;
+  /** Body codes: study groups, regional groups, TSAG, WTSA-20, ATU, CITEL, APT, CEPT, RCC… */
+  bodies: string[];
+  /** Bodies the text names that the registry does not know ("WTSA-12"): proposed to the reviewer as new, never mapped to another. */
+  newBodies?: string[];
+  /** The report's Sector(s), e.g. ['ITU-T']. */
+  sectors: string[];
+  title: string;
+  description: string;
+  /** Index into the proposal's activities. */
+  related: Array<{ index: number; kind: 'back-to-back' }>;
+  provenance: { document: string; section: string; item: string | null; text: string };
+}
+
+export interface SectionContext {
+  line: number;
+  text: string;
+  /** `office`: where the office is based and who leads it; `lead-in`: introduces the items after it. */
+  use: 'office' | 'lead-in';
+}
+
+export interface ImportSection {
+  /** The heading's number as written ("4", "2.1"), or "" when it has none. */
+  number: string;
+  heading: string;
+  region: RegionCode | null;
+  office: string | null;
+  head: { honorific: string | null; name: string } | null;
+  city: string | null;
+  /** Line of the heading (block number for Word files). */
+  line: number;
+  /** Lines of the section read as facts about it rather than as activities. */
+  context: SectionContext[];
+}
+
+export interface ImportProposal {
+  header: { title: string | null; abstract: string | null };
+  period: { text: string; start: string; end: string } | null;
+  sections: ImportSection[];
+  activities: ProposedActivity[];
+  /** The first passages that could not be placed (at most 1,000, each cut to 2,000 characters). */
+  unplaced: Array<{ text: string; section: string | null; line: number }>;
+  /** How many passages could not be placed, listed or not: nothing is dropped silently. */
+  unplacedCount: number;
+}
+
+/** A document as headings, paragraphs and list items; `line` is where it starts (1-based), if known. */
+export interface Block {
+  kind: 'heading' | 'paragraph' | 'list-item';
+  level?: number;
+  number?: string;
+  text: string;
+  line?: number;
+}
 
 export const PROPOSAL_STATES = ['proposed', 'accepted', 'rejected'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];

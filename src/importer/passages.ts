@@ -4,7 +4,8 @@
  * whole as its text. Pure.
  */
 import type { RegionCode } from '#src/registry/reference.ts';
-import { parseBlocks, type ImportContext, type ProposedActivity } from './parse.ts';
+import type { ImportContext, ProposedActivity } from './model.ts';
+import { parseBlocks } from './pipeline/index.ts';
 
 export interface PassageToRead {
   text: string;

@@ -1,7 +1,7 @@
 /** What of an import batch leaves the server. */
 import type { z } from 'zod';
 import { batchCounts, batchDone, countsOf, summarise, type BatchCounts, type ImportBatch, type Passage, type Proposal } from './model.ts';
-import { MAX_UNPLACED_LISTED } from './parse.ts';
+import { MAX_UNPLACED_LISTED } from './pipeline/index.ts';
 import type { batchResponse, batchSummaryResponse, passageResponse, proposalResponse } from './schemas.ts';
 
 export function presentProposal(proposal: Proposal): z.infer<typeof proposalResponse> {

@@ -5,8 +5,8 @@
 import { tooLarge } from '#src/platform/errors.ts';
 import { runInWorker, workerTask } from '#src/platform/worker-pool.ts';
 import { readDocument } from './document.ts';
-import type { ImportBatch } from './model.ts';
-import { parseBlocks, parseReport, type ImportContext, type ImportProposal } from './parse.ts';
+import type { ImportBatch, ImportContext, ImportProposal } from './model.ts';
+import { parseBlocks, parseReport } from './pipeline/index.ts';
 
 export interface DocumentToRead {
   name: string;

@@ -34,7 +34,7 @@ import {
 } from './model.ts';
 import { matchInRegister, type RegisterMatch } from './matches.ts';
 import { readPassage } from './passages.ts';
-import type { ImportContext, ImportProposal, ProposedActivity } from './parse.ts';
+import type { ImportContext, ImportProposal, ProposedActivity } from './model.ts';
 import { readReportInWorker } from './reading.ts';
 import type { EditProposalBody } from './schemas.ts';
 import * as store from './store.ts';

@@ -1,7 +1,7 @@
 /** All SQL of import batches and proposals. */
 import type { Executor } from '#src/db/schema.ts';
 import { PROPOSAL_STATES, type ImportBatch, type PassageDecision, type PassageState, type Proposal, type ProposalCounts, type ProposalState } from './model.ts';
-import type { ProposedActivity } from './parse.ts';
+import type { ProposedActivity } from './model.ts';
 import type { ImportBatchRow, ImportPassageRow, ImportProposalRow } from './tables.ts';
 
 function toBatch(row: ImportBatchRow): ImportBatch {

@@ -6,7 +6,8 @@ import { Document, Packer, Paragraph, Tab, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { referenceRegistry as registry } from '../../test/support/reference-registry.ts';
 import { readDocument } from './document.ts';
-import { parseBlocks, parseReport, type ProposedActivity } from './parse.ts';
+import type { ProposedActivity } from './model.ts';
+import { parseBlocks, parseReport } from './pipeline/index.ts';
 
 const context = { document: 'typed', regions: registry.regions, offices: registry.offices, bodies: registry.bodies };
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '#src/activities/model.ts';
-import { parseReport } from '#src/importer/parse.ts';
+import { parseReport } from '#src/importer/pipeline/index.ts';
 import type { RegistryContext } from '#src/reports/build.ts';
 import { renderDocx } from '#src/reports/render-docx.ts';
 import { renderMarkdown } from '#src/reports/render-markdown.ts';

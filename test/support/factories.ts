@@ -10,7 +10,7 @@
 import type { Activity } from '#src/activities/model.ts';
 import type { FuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { createActivityBody } from '#src/activities/schemas.ts';
-import type { ProposedActivity } from '#src/importer/parse.ts';
+import type { ProposedActivity } from '#src/importer/model.ts';
 import type { Actor, Role } from '#src/platform/access.ts';
 import type { Assignment, Body, Office } from '#src/registry/model.ts';
 import type { TestServer } from './server.ts';
