@@ -48,6 +48,10 @@ export type EditProposalBody = z.infer<typeof editProposalBody>;
 
 const proposedActivity = z.object({
   region: z.string(),
+  regionFrom: z
+    .enum(['heading', 'place', 'region-named', 'body', 'office', 'country', 'document'])
+    .optional()
+    .describe("Where the region was read: the section's heading (a default), the place, a region named, a regional body, an office named, a member state named, or the document's title or letterhead"),
   office: z.string(),
   kind: z.enum(ACTIVITY_KINDS),
   status: z.enum(STATUSES),
@@ -55,6 +59,7 @@ const proposedActivity = z.object({
   date: z.object({ text: z.string(), start: z.string(), end: z.string(), precision: z.string() }).nullable(),
   place: z.object({ city: z.string().nullable(), country: z.string().nullable(), online: z.boolean() }).nullable(),
   bodies: z.array(z.string()),
+  newBodies: z.array(z.string()).optional().describe('Bodies the text names that the registry does not know (e.g. WTSA-12): for the reviewer to add, never mapped to another'),
   sectors: z.array(z.string()),
   title: z.string(),
   description: z.string(),

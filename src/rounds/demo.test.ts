@@ -39,6 +39,7 @@ const ctx: RegistryContext = {
 const seedActivities: Activity[] = parseReport(SEED, { document: SEED_NAME, regions, offices, bodies }).activities.map((p) =>
   testActivity({
     title: { en: p.title },
+    description: { en: p.description },
     status: p.status,
     offices: [{ office: p.office, role: 'participated' }],
     ...(p.date ? { date: p.date } : {}),

@@ -55,8 +55,9 @@ export function resolveDemoContributions(file: DemoContributionsFile, activities
 
   const links = (office: string, matchers: readonly ActivityMatcher[]): ActivityLink[] =>
     matchers.flatMap((m) => {
+      // The importer keeps the seed's words as the description and gives a short title of its own.
       const found = imported.filter(
-        (a) => a.provenance.source === 'import' && a.provenance.section === m.section && fold(a.title.en ?? '').startsWith(fold(m.title)),
+        (a) => a.provenance.source === 'import' && a.provenance.section === m.section && (fold(a.title.en ?? '').startsWith(fold(m.title)) || fold(a.description?.en ?? '').includes(fold(m.title))),
       );
       if (found.length === 0) unresolved.push({ office, matcher: m });
       if (found.length > 1) ambiguous.push({ office, matcher: m, ids: found.map((a) => a.id) });

@@ -121,7 +121,7 @@ async function withFieldbookOn<T>(env: Record<string, string>, work: (fb: Fieldb
 
 /** The demo register plus a row in every table the demo leaves empty, written the way the app writes them. */
 async function fillEveryTable(fb: Fieldbook): Promise<void> {
-  const { auth, accounts, rounds, activities } = fb.services;
+  const { auth, accounts, rounds, activities, imports } = fb.services;
   await seedDemo(fb);
   const password = 'a long enough passphrase';
   await auth.createUser(SYSTEM, { email: 'admin@example.org', role: 'admin', password, language: 'fr' });
@@ -130,6 +130,9 @@ async function fillEveryTable(fb: Fieldbook): Promise<void> {
   const signedIn = await auth.login({ email: 'admin@example.org', password }, '127.0.0.1');
   await expect(auth.login({ email: 'nobody@example.org', password: 'not this one' }, '192.0.2.1')).rejects.toThrow();
   const admin = (await auth.actorForSession(signedIn.sessionToken))!.actor;
+  // The demo import's passages the importer could not place, dismissed by the reviewer.
+  const [batch] = await fb.database.db.selectFrom('import_batch').select('id').execute();
+  await imports.dismissOpenPassages(admin, batch!.id);
   // An invitation whose one-time link is not used yet.
   await accounts.invite(admin, { email: 'invited@example.org', role: 'reader' });
   // A round with a reviewer, whose opening notice to the office's editor waits in the outbox.

@@ -20,9 +20,12 @@ async function upload(server: TestServer, token: string, bytes: Uint8Array, name
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** Notes with no office heading: nothing the importer can place. */
+/**
+ * Notes under a numbered heading that names no office or region: read as a report's section, so
+ * its passages are not placed (a report's introduction reads the same way).
+ */
 const NOTES = [
-  'Notes from the field, 2020',
+  '1\tNotes from the field, 2020',
   'A workshop on Quality of Service was held in Harare, Zimbabwe, on 3 - 4 March 2020, with the ITU-T SG12 regional group for Africa.',
   'The coffee machine on the third floor was repaired in the spring.',
   'Thanks go to everyone who made the year what it was.',

@@ -11,6 +11,9 @@ describe('short titles', () => {
     ['La Oficina Regional organizó, del 3 al 5 de marzo, un taller sobre gestión del espectro en Buenos Aires, Argentina.', 'Taller sobre gestión del espectro'],
     ['С 15 по 17 октября 2019 года в Минске (Беларусь) прошел региональный семинар МСЭ по управлению использованием спектра для стран СНГ.', 'Региональный семинар МСЭ по управлению использованием спектра для стран СНГ'],
     ['Consulted countries of the region on the draft, and followed up with the secretariat.', 'Consulted countries of the region on the draft'],
+    ['A workshop was successfully organized on “Quality of Service”, 2 - 3 March 2020.', 'Workshop on Quality of Service'],
+    ['A workshop on Standardization of fiber networks towards a better connected Africa, 3 and 4 February 2020.', 'Workshop on Standardization of fiber networks'],
+    ['Followed up with all member countries in the ASP region on communication related to WTSA and other TSB issues.', 'Followed up with all member countries in the ASP region on communication related'],
   ])('%s', (sentence, title) => {
     expect(shortTitle(sentence)).toBe(title);
   });

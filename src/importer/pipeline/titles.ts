@@ -25,6 +25,8 @@ const ROMANCE_ADJECTIVE = /^\p{Ll}\p{L}*(?:al|ale|ales|aux|ique|iques|ico|ica|ic
 /** A letter's label or a topic heading run into the text ("Subject:", "Africa:"). */
 const LABEL = /^\s*(?:subject|objet|asunto|re|тема|[\p{Lu}][\p{L}-]*(?:\s+[\p{L}-]+){0,2})\s*:\s+/iu;
 const MAX_WORDS_AFTER = 9;
+/** Words that lead on to more: a name or clause cut short does not end on one. */
+const CONNECTOR = /^(?:on|of|for|and|the|to|towards?|a|an|in|at|with|be|de|du|des|la|le|y|et|и|по|для|sur|sobre|pour|para|del)$/i;
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -61,17 +63,29 @@ export function eventName(sentence: string): string | null {
     if (word !== '') tail.push(word);
     if (word !== part.trim() || /^[(–—]/.test(part)) break;
   }
-  while (tail.length > 0 && /^(?:on|of|for|and|the|to|be|de|du|des|la|le|y|et|и|по|для|sur|sobre|pour|para|del)$/i.test(tail[tail.length - 1]!)) tail.pop();
+  // "A workshop was successfully organized on “Quality of Service”": the subject named after the verb.
+  if (tail.length === 0) tail.push(...subjectAfterVerb(after));
+  while (tail.length > 0 && CONNECTOR.test(tail[tail.length - 1]!)) tail.pop();
   const name = [...lead, noun[0], ...tail].join(' ').replace(/[\s,;:–—-]+$/, '');
   return capitalise(name);
+}
+
+/** "was (successfully) organized on X" after the noun → ["on", …X] (up to the clause's end, its quotes dropped). */
+function subjectAfterVerb(after: string): string[] {
+  const match = /^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\p{L}+ly\s+)?(?:organi[sz]ed|held|conducted|hosted|delivered|convened)\s+(on|about)\s+([^,;.()]+)/iu.exec(after);
+  if (!match) return [];
+  const words = match[2]!.replace(/[“”"«»]/g, '').trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= MAX_WORDS_AFTER - 1 ? [match[1]!.toLowerCase(), ...words] : [];
 }
 
 /** The first clause of a sentence, for one that names no event ("Consulted the countries of the region"). */
 function firstClause(sentence: string): string {
   const text = sentence.replace(LABEL, '').trim().replace(/[\s.;,:]+$/, '');
   const clause = text.split(/[,;:]\s|\s[–—]\s|\s\(/)[0]!.trim();
-  const words = clause.split(/\s+/);
-  return capitalise(words.length > 14 ? words.slice(0, 14).join(' ') : clause);
+  const words = clause.split(/\s+/).slice(0, 14);
+  // A clause cut short does not end on a word that leads on ("…related to").
+  while (words.length > 1 && CONNECTOR.test(words[words.length - 1]!)) words.pop();
+  return capitalise(words.join(' '));
 }
 
 /** A short title for an activity read from `sentence`. */

@@ -107,6 +107,11 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
           <dd dir="auto">{proposal.date?.text ?? '—'}</dd>
           <dt>{t('app.field.kind')}</dt>
           <dd>{t(`app.kind.${proposal.kind}`)}</dd>
+          <dt>{t('app.field.region')}</dt>
+          <dd>
+            {proposal.region}
+            {proposal.regionFrom ? <span className="meta"> ({t(`review.regionFrom.${proposal.regionFrom}`)})</span> : null}
+          </dd>
           <dt>{t('app.field.office')}</dt>
           <dd>{proposal.office}</dd>
           <dt>{t('app.field.status')}</dt>
@@ -115,6 +120,12 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
           <dd>{proposal.place ? [proposal.place.city, proposal.place.country && countryName(proposal.place.country, shownIn, 'display'), proposal.place.online ? t('app.placeMode.online') : ''].filter(Boolean).join(', ') : '—'}</dd>
           <dt>{t('app.field.bodies')}</dt>
           <dd>{proposal.bodies.join(', ') || '—'}</dd>
+          {proposal.newBodies?.length ? (
+            <>
+              <dt>{t('review.newBodies')}</dt>
+              <dd>{proposal.newBodies.join(', ')}</dd>
+            </>
+          ) : null}
         </dl>
         <p className="state">{t(`app.imports.state.${proposal.state}`)}</p>
         {proposal.match && proposal.state === 'proposed' ? (
