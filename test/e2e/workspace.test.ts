@@ -324,7 +324,7 @@ describe('the staff workspace', () => {
   it('links a related activity found by the words of its title', async () => {
     await page.goto(activityUrl);
     await page.getByLabel('Find an activity to link').fill('Quality of Service');
-    await page.getByRole('button', { name: /^Link “A workshop was successfully organized on “Quality of Service”/ }).click();
+    await page.getByRole('button', { name: /^Link “Workshop on Quality of Service”/ }).click();
     await page.getByLabel('Relation').selectOption('follow-up-of');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
