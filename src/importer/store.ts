@@ -57,26 +57,7 @@ export async function insertBatch(ex: Executor, batch: ImportBatch, proposals: P
       created_by: batch.createdBy,
     })
     .execute();
-  for (let i = 0; i < proposals.length; i += 200) {
-    await ex
-      .insertInto('import_proposal')
-      .values(
-        proposals.slice(i, i + 200).map((p) => ({
-          id: p.id,
-          batch_id: p.batchId,
-          position: p.position,
-          fingerprint: p.fingerprint,
-          proposal: JSON.stringify(p.activity),
-          state: p.state,
-          activity_id: p.activityId,
-          decided_at: p.decidedAt,
-          decided_by: p.decidedBy,
-          version: p.version,
-          match: p.match === null ? null : JSON.stringify(p.match),
-        })),
-      )
-      .execute();
-  }
+  for (let i = 0; i < proposals.length; i += 200) await insertProposals(ex, proposals.slice(i, i + 200));
 }
 
 export async function findBatchByHash(ex: Executor, hash: string, office: string | null): Promise<ImportBatch | null> {
@@ -246,20 +227,27 @@ export async function nextProposalPosition(ex: Executor, batchId: string): Promi
 }
 
 export async function insertProposal(ex: Executor, p: Proposal): Promise<void> {
-  await ex
+  await insertProposals(ex, [p]);
+}
+
+/** Proposals as rows of `import_proposal`. */
+function insertProposals(ex: Executor, proposals: readonly Proposal[]) {
+  return ex
     .insertInto('import_proposal')
-    .values({
-      id: p.id,
-      batch_id: p.batchId,
-      position: p.position,
-      fingerprint: p.fingerprint,
-      proposal: JSON.stringify(p.activity),
-      state: p.state,
-      activity_id: p.activityId,
-      decided_at: p.decidedAt,
-      decided_by: p.decidedBy,
-      version: p.version,
-      match: p.match === null ? null : JSON.stringify(p.match),
-    })
+    .values(
+      proposals.map((p) => ({
+        id: p.id,
+        batch_id: p.batchId,
+        position: p.position,
+        fingerprint: p.fingerprint,
+        proposal: JSON.stringify(p.activity),
+        state: p.state,
+        activity_id: p.activityId,
+        decided_at: p.decidedAt,
+        decided_by: p.decidedBy,
+        version: p.version,
+        match: p.match === null ? null : JSON.stringify(p.match),
+      })),
+    )
     .execute();
 }
