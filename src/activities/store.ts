@@ -3,7 +3,7 @@ import { DynamicModule, SqliteAdapter, sql, type CompiledQuery, type Expression,
 import type { Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
-import type { FuzzyDate, FuzzyPrecision } from './fuzzy-date.ts';
+import { UNDATED_DAY, type FuzzyDate, type FuzzyPrecision } from './fuzzy-date.ts';
 import {
   flatDateAndPlace,
   type Activity,
@@ -602,8 +602,10 @@ function filterExpression(
   const conditions: Expression<SqlBool>[] = [];
   if (filter.deleted === 'exclude') conditions.push(eb('activity.deleted_at', 'is', null));
   if (filter.deleted === 'only') conditions.push(eb('activity.deleted_at', 'is not', null));
-  if (filter.undated === 'exclude') conditions.push(eb('activity.date_precision', '<>', 'undated'));
-  if (filter.undated === 'only') conditions.push(eb('activity.date_precision', '=', 'undated'));
+  // Undated activities are stored on UNDATED_DAY (decision 11): the date condition beside the
+  // precision lets both databases read them as a range of the date indexes instead of a scan.
+  if (filter.undated === 'exclude') conditions.push(eb('activity.date_precision', '<>', 'undated'), eb('activity.date_start', '<', UNDATED_DAY));
+  if (filter.undated === 'only') conditions.push(eb('activity.date_precision', '=', 'undated'), eb('activity.date_start', '=', UNDATED_DAY));
   if (filter.kinds?.length) conditions.push(eb('activity.kind', 'in', filter.kinds));
   if (filter.statuses?.length) conditions.push(eb('activity.status', 'in', filter.statuses));
   if (filter.visibilities?.length) conditions.push(eb('activity.visibility', 'in', filter.visibilities));
@@ -631,6 +633,19 @@ function filterExpression(
 }
 
 /**
+ * The filter's date conditions on the office link's own copy of date_start, which bound the walk
+ * of the (office_code, date_start, seq) index: without them a year's page read every earlier link
+ * of the office and an office's undated activities were found by reading all of its links.
+ */
+function officeLinkRange(eb: ExpressionBuilder<Database & { ao: Database['activity_office'] }, 'ao' | 'activity'>, filter: ActivityFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.to) conditions.push(eb('ao.date_start', '<=', filter.to));
+  if (filter.undated === 'only') conditions.push(eb('ao.date_start', '=', UNDATED_DAY));
+  if (filter.undated === 'exclude') conditions.push(eb('ao.date_start', '<', UNDATED_DAY));
+  return eb.and(conditions);
+}
+
+/**
  * Up to `limit` activities of the given offices that pass the filter, in the date order, from the
  * office links (migration 0009): each office's links are walked in (date_start, seq) order from
  * its own index, so an office with few activities reads only those, and the walks are merged.
@@ -653,6 +668,7 @@ async function listByOffice(
         .select(['ao.date_start', 'ao.seq'])
         .distinct()
         .where('ao.office_code', '=', office)
+        .where((eb) => officeLinkRange(eb, filter))
         .where((eb) => filterExpression(eb, dialect, others, null));
       if (after) query = query.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
       return query.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).execute();
@@ -734,12 +750,24 @@ export async function insertStatusChange(ex: Executor, activityId: string, chang
  */
 export async function planMonthCounts(ex: Executor, dialect: Dialect, filter: ActivityFilter, year: number): Promise<Map<number, number>> {
   const month = sql<number>`case when activity.date_precision = 'undated' then 13 when activity.date_precision = 'year' then 0 when activity.date_start < ${`${year}-01-01`} then 1 else cast(substr(activity.date_start, 6, 2) as integer) end`;
-  const rows = await ex
-    .selectFrom('activity')
-    .select([month.as('month'), (eb) => eb.fn.countAll<number | string>().as('count')])
-    .where((eb) => filterExpression(eb, dialect, filter, null))
-    .groupBy(sql`1`)
-    .execute();
+  const offices = filter.offices?.length ? filter.offices : null;
+  const rows = offices
+    ? // Counted from the offices' links (their date index bounds the walk), each activity once.
+      await ex
+        .selectFrom('activity_office as ao')
+        .innerJoin('activity', 'activity.seq', 'ao.seq')
+        .select([month.as('month'), (eb) => eb.fn.count<number | string>('activity.seq').distinct().as('count')])
+        .where('ao.office_code', 'in', offices)
+        .where((eb) => officeLinkRange(eb, filter))
+        .where((eb) => filterExpression(eb, dialect, { ...filter, offices: undefined }, null))
+        .groupBy(sql`1`)
+        .execute()
+    : await ex
+        .selectFrom('activity')
+        .select([month.as('month'), (eb) => eb.fn.countAll<number | string>().as('count')])
+        .where((eb) => filterExpression(eb, dialect, filter, null))
+        .groupBy(sql`1`)
+        .execute();
   return new Map(rows.map((r) => [Number(r.month), Number(r.count)]));
 }
 

@@ -5,7 +5,7 @@
  */
 import { CompiledQuery, DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { listActivities } from '#src/activities/store.ts';
+import { listActivities, planMonthCounts } from '#src/activities/store.ts';
 import type { Database } from '#src/db/schema.ts';
 import { describeHttp } from '../support/describe-http.ts';
 
@@ -26,9 +26,11 @@ function csvOfActivities(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The SQL of the list a feed of the latest changes reads, as the store builds it. */
-async function latestChangesSql(): Promise<{ sql: string; parameters: readonly unknown[] }> {
-  const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+type Statement = { sql: string; parameters: readonly unknown[] };
+
+/** The SQL statements `read` makes the store build for SQLite, in order, without running them. */
+async function sqliteStatements(read: (compiler: Kysely<Database>) => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
   const compiler = new Kysely<Database>({
     log: (event) => void statements.push({ sql: event.query.sql, parameters: event.query.parameters }),
     dialect: {
@@ -38,8 +40,19 @@ async function latestChangesSql(): Promise<{ sql: string; parameters: readonly u
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   });
-  await listActivities(compiler, 'sqlite', { visibilities: ['public'], deleted: 'exclude' }, { sort: 'updated', limit: 50 });
-  return statements[0]!;
+  await read(compiler);
+  return statements;
+}
+
+/** The SQL of the list a feed of the latest changes reads, as the store builds it. */
+async function latestChangesSql(): Promise<Statement> {
+  return (await sqliteStatements((c) => listActivities(c, 'sqlite', { visibilities: ['public'], deleted: 'exclude' }, { sort: 'updated', limit: 50 })))[0]!;
+}
+
+/** What SQLite's planner says it will do for a statement. */
+async function planOf(db: Kysely<Database>, statement: Statement): Promise<string> {
+  const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${statement.sql}`, [...statement.parameters]));
+  return rows.map((p) => p.detail).join(' | ');
 }
 
 describeHttp('planner statistics', { users: { focal: { role: 'focal-point', bureau: 'TSB' } } }, (http) => {
@@ -64,10 +77,16 @@ describeHttp('planner statistics', { users: { focal: { role: 'focal-point', bure
     const rowsCounted = Object.fromEntries(stats.map((s) => [s.idx, Number(s.stat.split(' ')[0])]));
     for (const index of ['activity_updated_idx', 'activity_date_seq_idx', 'activity_live_idx']) expect(rowsCounted[index], index).toBeGreaterThanOrEqual(rows);
 
-    const query = await latestChangesSql();
-    const { rows: plan } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-    const details = plan.map((p) => p.detail).join(' | ');
+    const details = await planOf(db, await latestChangesSql());
     expect(details).toContain('activity_updated_idx');
     expect(details).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+
+    // An office page's year: its month counts and its undated activities are read as ranges of
+    // the office's links by date, not by reading every link of the office (issue 19).
+    const publicOf = { offices: ['cairo'], visibilities: ['public' as const], deleted: 'exclude' as const };
+    const [undatedWalk] = await sqliteStatements((c) => listActivities(c, 'sqlite', { ...publicOf, undated: 'only' }, { sort: 'date', limit: 50 }));
+    expect(await planOf(db, undatedWalk!)).toMatch(/activity_office_order_idx \(office_code=\? AND date_start=\?\)/);
+    const [yearCounts] = await sqliteStatements((c) => planMonthCounts(c, 'sqlite', { ...publicOf, from: '2020-01-01', to: '2020-12-31' }, 2020));
+    expect(await planOf(db, yearCounts!)).toMatch(/activity_office_order_idx \(office_code=\? AND date_start<\?\)/);
   });
 });
