@@ -19,7 +19,7 @@ const STAMP = join(DIST, '.built');
  * Packages left in node_modules: native modules, those that find files beside their own code,
  * those loaded on first use only, and the build tools.
  */
-const UNBUNDLED = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'playwright-core', 'exceljs', 'mammoth', '@fastify/swagger-ui', 'world-atlas', 'tsx', 'esbuild', 'vite'];
+const UNBUNDLED = ['better-sqlite3', '@node-rs/argon2', 'pg-native', 'playwright-core', 'exceljs', 'mammoth', '@fastify/swagger-ui', 'world-atlas', 'i18n-iso-countries', 'nodemailer', 'markdown-it', 'tsx', 'esbuild', 'vite'];
 /** JSON outside src/ that the sources import (bundled into the files that import it). */
 const BUNDLED_JSON = ['data/reference/countries.json'];
 /** What the build copies as it is. */

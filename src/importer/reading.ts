@@ -4,7 +4,6 @@
  */
 import { tooLarge } from '#src/platform/errors.ts';
 import { runInWorker, workerTask } from '#src/platform/worker-pool.ts';
-import { readDocument } from './document.ts';
 import type { ImportBatch, ImportContext, ImportProposal } from './model.ts';
 import { parseBlocks, parseReport } from './pipeline/index.ts';
 
@@ -21,6 +20,8 @@ export interface ReadReport {
 
 /** Runs in the worker thread: reads the document (text or Word) and proposes its activities. */
 export async function readReport({ name, bytes, context }: DocumentToRead): Promise<ReadReport> {
+  // Loaded here, in the worker, not with the server: the document readers are ~200 kB of code.
+  const { readDocument } = await import('./document.ts');
   const read = await readDocument(bytes, name);
   return { format: read.format, proposal: read.format === 'text' ? parseReport(read.text, context) : parseBlocks(read.blocks, context) };
 }

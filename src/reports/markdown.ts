@@ -3,12 +3,21 @@
  * any other tag stay literal text, which every renderer then escapes for its format; nothing of
  * the input is ever passed through as markup. Links keep only http(s) and mailto targets.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
 import type { Block, Inline } from './tree.ts';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
-const markdown = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+let parser: MarkdownIt | null = null;
+/** The parser, loaded with the first narrative: most requests never need it (start-up, issue 19). */
+function markdown(): MarkdownIt {
+  if (!parser) {
+    const Parser = createRequire(import.meta.url)('markdown-it') as typeof MarkdownIt;
+    parser = new Parser('commonmark', { html: false, linkify: false, typographer: false });
+  }
+  return parser;
+}
 
 /** Narrative text longer than this is refused at the API; the parser never sees more. */
 export const MARKDOWN_MAX = 50_000;
@@ -142,5 +151,5 @@ function blocks(tokens: readonly Token[], start: number, until: string | null): 
 }
 
 export function parseMarkdown(text: string): Block[] {
-  return blocks(markdown.parse(text.slice(0, MARKDOWN_MAX), {}), 0, null).blocks;
+  return blocks(markdown().parse(text.slice(0, MARKDOWN_MAX), {}), 0, null).blocks;
 }

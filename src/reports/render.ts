@@ -2,7 +2,6 @@
 import type { Language } from '#src/platform/i18n.ts';
 import type { ReportFormat } from './definition.ts';
 import type { ReportTree } from './tree.ts';
-import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { PdfPrinter } from './render-pdf.ts';
@@ -20,9 +19,10 @@ export interface RenderedReport {
   activityCount: number;
 }
 
+/** The Word renderer (the `docx` package, half a megabyte) is loaded with the first document, not at start-up. */
 export function renderers(printer: PdfPrinter): Record<ReportFormat, Renderer> {
   return {
-    docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx },
+    docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: async (tree, language) => (await import('./render-docx.ts')).renderDocx(tree, language) },
     pdf: { contentType: 'application/pdf', render: (tree, language) => printer.print(tree, language) },
     html: { contentType: 'text/html; charset=utf-8', render: async (tree, language) => renderHtml(tree, language) },
     md: { contentType: 'text/markdown; charset=utf-8', render: async (tree, language) => renderMarkdown(tree, language) },
