@@ -1,7 +1,6 @@
 /** What of the duplicate warnings leaves the server: staff only, activities as the register presents them to staff. */
 import type { Activity } from '#src/activities/model.ts';
 import { activityPresenterFor, type PresentationSource } from '#src/activities/present.ts';
-import type { ActivityResponse } from '#src/activities/schemas.ts';
 import type { Actor } from '#src/platform/access.ts';
 import type { CheckResult, PeriodPairs } from './service.ts';
 
@@ -20,7 +19,7 @@ export async function presentPairs(actor: Actor, source: PresentationSource, res
     partial: result.partial,
     pairs: result.pairs.map((p) => ({
       ids: p.ids,
-      activities: [either(p.activities[0]), either(p.activities[1])] as [ActivityResponse | null, ActivityResponse | null],
+      activities: p.activities.map(either),
       state: p.state,
       score: p.score ?? null,
       reasons: p.reasons ?? [],

@@ -1,6 +1,7 @@
 /** Zod schemas of the duplicate warnings' requests and responses (also the OpenAPI document). */
 import { z } from 'zod';
 import { RELATION_KINDS } from '#src/activities/model.ts';
+import { LANGUAGES } from '#src/platform/i18n.ts';
 import { activityResponse, createActivityBody } from '#src/activities/schemas.ts';
 import { DECISION_STATES } from './model.ts';
 
@@ -14,7 +15,7 @@ const isoDay = z.iso.date();
 export const pairsQuery = z.object({ from: isoDay, to: isoDay }).strict();
 export type PairsQuery = z.infer<typeof pairsQuery>;
 
-const pairIds = z.tuple([z.uuid('must be an activity id'), z.uuid('must be an activity id')]);
+const pairIds = z.array(z.uuid('must be an activity id')).length(2, 'names the two activities of the pair');
 
 export const decideBody = z
   .object({
@@ -52,14 +53,14 @@ export const checkResponse = z.object({
   candidates: z.array(z.object({ activity: activityResponse, score: z.number(), reasons: z.array(reasonResponse) })),
 });
 
-const seenActivity = z.object({ id: z.string(), title: z.partialRecord(z.string(), z.string()), date: z.string(), offices: z.array(z.string()) });
+const seenActivity = z.object({ id: z.string(), title: z.partialRecord(z.enum(LANGUAGES), z.string()), date: z.string(), offices: z.array(z.string()) });
 
 export const decisionResponse = z.object({
-  activities: z.tuple([z.string(), z.string()]),
+  activities: z.array(z.string()).describe('The two, the smaller id first'),
   state: z.enum(DECISION_STATES),
   reason: z.string().nullable(),
   day: z.string(),
-  seen: z.tuple([seenActivity, seenActivity]),
+  seen: z.array(seenActivity).describe('The two as they were when decided'),
   decidedAt: z.string(),
   decidedBy: z.string(),
   version: z.number().int(),
@@ -71,8 +72,8 @@ export const pairsResponse = z.object({
   partial: z.boolean(),
   pairs: z.array(
     z.object({
-      ids: z.tuple([z.string(), z.string()]),
-      activities: z.tuple([activityResponse.nullable(), activityResponse.nullable()]),
+      ids: z.array(z.string()).describe('The two, the smaller id first'),
+      activities: z.array(activityResponse.nullable()).describe('The two as they are now; null for one gone since (deleted, e.g. merged into the other)'),
       state: z.enum(DECISION_STATES),
       score: z.number().nullable(),
       reasons: z.array(reasonResponse),

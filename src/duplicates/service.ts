@@ -195,7 +195,7 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
      * added to the first of the two the actor writes for), or open again.
      */
     async decide(actor: Actor, body: DecideBody): Promise<Decision> {
-      const { a, b, current } = await pairAt(actor, body.activities[0], body.activities[1], body.version);
+      const { a, b, current } = await pairAt(actor, body.activities[0]!, body.activities[1]!, body.version);
       requireDecider(actor, a, b);
       const reason = body.reason?.trim() || null;
       if (body.state === 'kept_apart' && !reason) throw invalid([issue('body.reason', 'required', 'say why the two are different events')]);
