@@ -15,7 +15,7 @@ import { openFieldbook, seedReference, type Fieldbook } from '#src/app.ts';
 import { parseFuzzyDate, type FuzzyDate } from '#src/activities/fuzzy-date.ts';
 import { searchDocument, type Activity, type ActivityKind, type Link, type Place, type Provenance, type Relation, type Status, type Texts } from '#src/activities/model.ts';
 import { referenceCache, type References } from '#src/activities/references.ts';
-import { insertActivities } from '#src/activities/store.ts';
+import { findActivities, insertActivities } from '#src/activities/store.ts';
 import { loadConfig, type Config } from '#src/platform/config.ts';
 import type { Dialect } from '#src/platform/database.ts';
 import { newId } from '#src/platform/ids.ts';
@@ -419,6 +419,7 @@ export async function openRegister(target: RegisterTarget, options: { regenerate
   const started = performance.now();
   await seedReference(opened.fieldbook, 'data/reference');
   await generateInto(opened.fieldbook, target.size, options.seed, log);
+  await plantDuplicates(opened.fieldbook, options.seed, plantedCount(target.size), log);
   log('  analysing…');
   const db = opened.fieldbook.database.db;
   if (target.dialect === 'sqlite') {
@@ -476,4 +477,82 @@ export async function generateInto(fieldbook: Fieldbook, count: number, seed: nu
       lastReport = now;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planted duplicates (issue 21)
+
+/** Who "recorded" the planted twins: they are not counted in the register's size. */
+export const PLANTED_LABEL = 'bench-planted-duplicate';
+/** The twin's provenance names the original: `{source: 'import', document: PLANTED_DOCUMENT, item: <original id>}`. */
+export const PLANTED_DOCUMENT = 'bench-planted-duplicates';
+
+/** Known pairs planted in a register: one per 2,000 activities, between 20 and 500. */
+export const plantedCount = (size: number) => Math.max(20, Math.min(500, Math.round(size / 2000)));
+
+/** How an office that did not organise an event words it: the same title, shortened, prefixed, or with its body's code. */
+function retitled(title: string, bodies: readonly string[], rng: Random): string {
+  return rng.weighted<() => string>([
+    [() => title, 2],
+    [() => title.split(/, | for /)[0]!, 3],
+    [() => `ITU ${title.charAt(0).toLowerCase()}${title.slice(1)}`, 2],
+    [() => (bodies[0] ? `${title} (${bodies[0]})` : `Regional ${title.charAt(0).toLowerCase()}${title.slice(1)}`), 2],
+  ])();
+}
+
+/**
+ * Plants `count` known duplicate pairs, once (a register that has them keeps them): an activity
+ * of the register recorded again by headquarters (or, for one of headquarters', by another
+ * office), the same bodies, Sectors, kind and place, its days moved by up to two, its title
+ * reworded as another office would write it. The twins are written like generated activities,
+ * marked as planted (PLANTED_LABEL, PLANTED_DOCUMENT with the original's id).
+ */
+export async function plantDuplicates(fieldbook: Fieldbook, seed: number, count: number, log: Log): Promise<number> {
+  const db = fieldbook.database.db;
+  const already = await db.selectFrom('activity').select((eb) => eb.fn.countAll().as('n')).where('created_by', '=', PLANTED_LABEL).executeTakeFirstOrThrow();
+  if (Number(already.n) > 0) return Number(already.n);
+  const rng = new Random(seed ^ 0x5eed);
+  const refs = await referenceCache(fieldbook.services.registry)();
+  const offices = [...refs.offices.values()].filter((o) => o.closedOn === null);
+  const headquarters = offices.find((o) => o.kind === 'headquarters')!;
+  const last = await db.selectFrom('activity').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
+  const seqs = Array.from({ length: count * 4 }, () => rng.int(1, Number(last.seq ?? 1)));
+  const rows = await db
+    .selectFrom('activity')
+    .select('id')
+    .where('seq', 'in', seqs)
+    .where('created_by', '=', GENERATOR_LABEL)
+    .where('deleted_at', 'is', null)
+    .where('date_precision', 'in', ['day', 'days', 'week', 'part-of-month'])
+    .execute();
+  const originals = [...(await findActivities(db, rows.map((r) => r.id))).values()].slice(0, count);
+  const items: Generated[] = originals.map((original) => {
+    const field = offices.filter((o) => o.kind !== 'headquarters');
+    const ofRegion = field.filter((o) => o.region === refs.offices.get(original.offices[0]!.office)?.region);
+    const other = original.offices.some((o) => o.office === headquarters.code) ? rng.pick(ofRegion.length > 0 ? ofRegion : field) : headquarters;
+    const shift = rng.int(-2, 2);
+    const start = new Date(Date.parse(`${original.date.start}T00:00:00Z`) + shift * 86_400_000);
+    const day = start.getUTCDate();
+    const text = `${day}${original.date.start === original.date.end ? '' : `-${day + 1}`} ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
+    const parsed = parseFuzzyDate(text);
+    const date = parsed.ok ? parsed.value : original.date;
+    const title = Object.fromEntries(Object.entries(original.title).map(([language, t]) => [language, retitled(t ?? '', original.bodies, rng)]));
+    const activity: Activity = {
+      ...original,
+      id: newId(),
+      title,
+      offices: [{ office: other.code, role: 'organised' }],
+      date,
+      related: [],
+      links: [],
+      provenance: { source: 'import', document: PLANTED_DOCUMENT, section: null, item: original.id, text: null, batch: null },
+      createdBy: PLANTED_LABEL,
+      updatedBy: PLANTED_LABEL,
+      version: 1,
+    };
+    return { activity, searchText: searchDocument(activity, refs.namesOf, countryNames) };
+  });
+  await db.transaction().execute((trx) => insertActivities(trx, items));
+  log(`  planted ${items.length} known duplicate pairs`);
+  return items.length;
 }

@@ -9,6 +9,9 @@ import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
 import { createBackupService, type BackupService } from '#src/backup/service.ts';
+import { duplicateRoutes } from '#src/duplicates/routes.ts';
+import { seedDemoDuplicate } from '#src/duplicates/seed-demo.ts';
+import { createDuplicateService, type DuplicateService } from '#src/duplicates/service.ts';
 import { AUTH_SECURITY_SCHEMES, authPlugin } from '#src/auth/plugin.ts';
 import { accountRoutes } from '#src/auth/accounts/routes.ts';
 import { createAccountService, type AccountService } from '#src/auth/accounts/service.ts';
@@ -56,6 +59,7 @@ export interface Services {
   rounds: RoundService;
   mail: MailService;
   backup: BackupService;
+  duplicates: DuplicateService;
 }
 
 export interface Fieldbook {
@@ -93,7 +97,7 @@ export async function openFieldbook(
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
+    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), duplicates: createDuplicateService(database.db, activities, registry) },
     close: async () => {
       await reports.close();
       await database.close();
@@ -138,6 +142,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       authRoutes(services.auth, { loginRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       accountRoutes(services.accounts, services.auth, { linkRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       activityRoutes(services.activities),
+      duplicateRoutes(services.duplicates, services.activities),
       importRoutes(services.imports),
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
@@ -209,6 +214,8 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
   const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
   const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
+  await seedDemoDuplicate(activities, SEED_ACTOR, register);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

@@ -211,6 +211,23 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return dated;
     },
 
+    /**
+     * A draft composed as a create would compose it (its date read, its codes checked), stored
+     * nowhere: what the duplicate check compares. `id`: the activity the draft edits.
+     */
+    async composeDraft(actor: Actor, input: CreateActivityBody, id?: string): Promise<Activity> {
+      requireAccess(actor, 'internal:read');
+      const composed = composeActivity(input, null, await references(), { id: id ?? newId(), at: new Date().toISOString(), by: actorLabel(actor) });
+      if (!composed.ok) throw invalid(composed.issues);
+      return composed.activity;
+    },
+
+    /** Live activities in a window of days (the duplicate check's candidates), for staff. */
+    async near(actor: Actor, window: store.NearWindow): Promise<Activity[]> {
+      requireAccess(actor, 'internal:read');
+      return store.activitiesNear(db, window);
+    },
+
     async get(actor: Actor, id: string): Promise<ActivityDetails> {
       const details = await store.findActivityWithHistory(db, id);
       if (!details || !canSee(actor, details.activity)) throw notVisible(id);

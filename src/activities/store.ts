@@ -797,3 +797,46 @@ export async function officesFreshness(ex: Executor, offices: readonly string[])
     .executeTakeFirst();
   return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.changed_at ?? null };
 }
+
+/** Where the duplicate check looks (duplicates/model.ts `windowOf`), and what may narrow it. */
+export interface NearWindow {
+  startFrom: string;
+  startTo: string;
+  endFrom: string;
+  precisions: readonly string[];
+  /**
+   * When given: only activities in one of these countries, or in none (online, or no place), or
+   * linked to one of `bodies`; an activity placed elsewhere with no body in common is left out.
+   */
+  countries?: readonly string[] | undefined;
+  bodies?: readonly string[] | undefined;
+  limit: number;
+}
+
+/**
+ * Live activities whose days fall in a window, with their links: a range of the (date_start,
+ * seq, date_end) index, then the narrowing, so the link subqueries run only for what is left.
+ */
+export async function activitiesNear(ex: Executor, window: NearWindow): Promise<Activity[]> {
+  let query = ex
+    .selectFrom('activity')
+    .select([...READ_COLUMNS, ...linkColumns(onSqlite(ex))])
+    .where('activity.date_start', '>=', window.startFrom)
+    .where('activity.date_start', '<=', window.startTo)
+    .where('activity.date_end', '>=', window.endFrom)
+    .where('activity.deleted_at', 'is', null)
+    .where('activity.date_precision', 'in', [...window.precisions]);
+  const countries = window.countries;
+  if (countries) {
+    const bodies = window.bodies ?? [];
+    query = query.where((eb) =>
+      eb.or([
+        eb('activity.place_country', 'is', null),
+        ...(countries.length > 0 ? [eb('activity.place_country', 'in', [...countries])] : []),
+        ...(bodies.length > 0 ? [linkedToAny(eb, 'activity_body', [...bodies])] : []),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('activity.date_start').orderBy('activity.seq').limit(window.limit).execute();
+  return rows.map((row) => toActivity(row, childrenOf(row)));
+}

@@ -42,7 +42,9 @@ export type Permission =
   /** Write an office's contribution to a reporting round (its editors only; admins for any office). */
   | 'contributions:write'
   /** See the mail outbox: every notice and whether it went. */
-  | 'mail:read';
+  | 'mail:read'
+  /** See the possible duplicates of every office and headquarters, and decide any pair (focal points, admins). */
+  | 'duplicates:coordinate';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -54,8 +56,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };

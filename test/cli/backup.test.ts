@@ -140,6 +140,9 @@ async function fillEveryTable(fb: Fieldbook): Promise<void> {
   // A deleted activity, which must come back deleted.
   const doomed = await activities.create(admin, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: 'A workshop deleted later' } }));
   await activities.remove(admin, doomed.id);
+  // A possible duplicate of the demo kept apart, with the reason.
+  const found = await fb.services.duplicates.pairs(admin, { from: '2020-03-01', to: '2020-03-31' });
+  await fb.services.duplicates.decide(admin, { activities: found.pairs[0]!.ids, state: 'kept_apart', reason: 'Two meetings of the group.' });
   // A sign-in counted against its address, as the rate limiter shared by instances counts it.
   const Store = databaseRateLimitStore(fb.database.db);
   await new Promise<void>((resolve, reject) => new Store({}).incr('192.0.2.1', (error) => (error ? reject(error) : resolve()), 60_000, 5));

@@ -63,6 +63,12 @@ async function matrixAccount(server: TestServer) {
 }
 
 let unique = 0;
+/** The seed's workshop (addis-ababa, the matrix editor's office) and the same workshop recorded at headquarters: their ids. */
+async function duplicatePair(server: TestServer): Promise<[string, string]> {
+  const mine = await buildActivity(server);
+  const theirs = await buildActivity(server, { offices: [{ office: 'geneva', role: 'organised' }] });
+  return [mine.id, theirs.id];
+}
 const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', expect: all(200) },
   { method: 'GET', route: '/api/openapi.json', expect: all(200) },
@@ -383,6 +389,27 @@ const MATRIX: Case[] = [
     route: '/:lang/events/:id/calendar.ics',
     setup: async (server) => ({ path: `/en/events/${(await buildActivity(server)).id}/calendar.ics` }),
     expect: all(200),
+  },
+  // Duplicate warnings: every staff member may check a draft; focal points see and decide every pair, an editor pairs with an activity of their office.
+  { method: 'POST', route: '/api/activities/duplicates', body: () => SEED_AFRICA_WORKSHOP, expect: signedIn(200) },
+  { method: 'GET', route: '/api/duplicates', path: '/api/duplicates?from=2020-03-01&to=2020-03-31', expect: reportWriters(200) },
+  {
+    method: 'POST',
+    route: '/api/duplicates/decisions',
+    setup: async (server) => {
+      const [mine, theirs] = await duplicatePair(server);
+      return { path: '/api/duplicates/decisions', body: { activities: [mine, theirs], state: 'kept_apart', reason: 'Matrix.' } };
+    },
+    expect: officeWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/duplicates/links',
+    setup: async (server) => {
+      const [mine, theirs] = await duplicatePair(server);
+      return { path: '/api/duplicates/links', body: { keep: mine, merge: theirs } };
+    },
+    expect: reportWriters(200),
   },
 ];
 

@@ -26,6 +26,7 @@ const Users = lazy(() => import('./screens/Users.tsx'));
 const User = lazy(() => import('./screens/User.tsx'));
 const Account = lazy(() => import('./screens/Account.tsx'));
 const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
+const Coordination = lazy(() => import('./screens/Coordination.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -95,6 +96,7 @@ export function App() {
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
+            {focal ? <NavLink to="/duplicates">{t('duplicates.nav')}</NavLink> : null}
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
             {user.role === 'admin' ? <NavLink to="/users">{t('accounts.users.nav')}</NavLink> : null}
@@ -139,6 +141,7 @@ export function App() {
               <Route path="/users" element={<Users />} />
               <Route path="/users/:id" element={<User />} />
               <Route path="/account" element={<Account />} />
+              <Route path="/duplicates" element={<Coordination />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

@@ -35,9 +35,12 @@ export interface ActivityDraft {
   /** The last request's error, for the form and beside its fields. */
   error: unknown;
   /** What the last action did, as a catalogue key, until the next change. */
-  notice: 'app.editor.saved' | 'app.editor.deleted' | 'app.editor.restored' | null;
+  notice: 'app.editor.saved' | 'app.editor.deleted' | 'app.editor.restored' | 'duplicates.editor.joined' | null;
   busy: boolean;
-  save(): Promise<void>;
+  /** Saves the draft (or `override`, which then becomes the draft): the activity saved, null when refused. */
+  save(override?: Draft): Promise<Activity | null>;
+  /** Takes an activity saved elsewhere instead of the draft (a new one joined to an entry already in the register). */
+  adopt(activity: Activity): void;
   /** Deletes the saved activity, or restores it when it is deleted. */
   removeOrRestore(): Promise<void>;
   /** Holds a move to another screen while there are unsaved changes, until the user answers. */
@@ -51,6 +54,7 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
   const navigate = useNavigate();
   const [saved, setSaved] = useState<Activity | null>(null);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(language, user.office));
+  const typed = draft;
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -103,7 +107,9 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
   const change = <K extends keyof Draft>(field: K, value: Draft[K]) => update((current) => ({ ...current, [field]: value }));
   const base = conflict?.theirs ?? saved;
 
-  async function save() {
+  async function save(override?: Draft): Promise<Activity | null> {
+    const draft = override ?? typed;
+    if (override) setDraft(override);
     setBusy(true);
     setError(null);
     setNotice(null);
@@ -117,6 +123,7 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
       setDraft({ ...draftOf(activity), statusReason: '' });
       setDirty(false);
       setNotice('app.editor.saved');
+      return activity;
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 409 && caught.current && base) {
         // Compared with the version this draft started from, so only what the user changed is "theirs".
@@ -126,9 +133,20 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
         setConflict({ theirs, taken: merge.taken, clashes: merge.clashes });
       }
       setError(caught);
+      return null;
     } finally {
       setBusy(false);
     }
+  }
+
+  function adopt(activity: Activity) {
+    setSaved(activity);
+    setCreated(activity.id);
+    setConflict(null);
+    setError(null);
+    setDraft(draftOf(activity));
+    setDirty(false);
+    setNotice('duplicates.editor.joined');
   }
 
   async function removeOrRestore() {
@@ -145,5 +163,5 @@ export function useActivityDraft(id: string | undefined): ActivityDraft {
     }
   }
 
-  return { saved, draft, change, update, base, conflict, error, notice, busy, save, removeOrRestore, blocker };
+  return { saved, draft, change, update, base, conflict, error, notice, busy, save, adopt, removeOrRestore, blocker };
 }

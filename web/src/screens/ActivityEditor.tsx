@@ -4,11 +4,15 @@
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { CheckResponse } from '#src/duplicates/schemas.ts';
+import type { Activity } from '../activities.ts';
+import { api, ApiError } from '../api.ts';
 import { Confirm } from '../Confirm.tsx';
 import { ConflictView } from '../ConflictView.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
 import { useActivityDraft } from '../draft.ts';
-import { draftOf, withOriginal } from '../draft-model.ts';
+import { bodyOf, draftOf, withOriginal, type Draft } from '../draft-model.ts';
+import { DuplicateWarning, type Candidate } from '../duplicates/DuplicateWarning.tsx';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
@@ -65,9 +69,74 @@ export default function ActivityEditor() {
   const { id } = useParams();
   const offices = useOffices();
   const bodies = useBodies();
-  const { saved, draft, change, update, base, conflict, error, notice, busy, save, removeOrRestore, blocker } = useActivityDraft(id);
+  const { saved, draft, change, update, base, conflict, error, notice, busy, save, adopt, removeOrRestore, blocker } = useActivityDraft(id);
   const fieldErrorOf = useFieldErrors(error);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [deciding, setDeciding] = useState(false);
+  const [decisionError, setDecisionError] = useState<unknown>(null);
+
+  /** Before saving, the register is asked for entries that may be the same event; a draft it refuses is saved to show why. */
+  async function checkThenSave() {
+    try {
+      const found = await api<CheckResponse>('POST', '/api/activities/duplicates', { body: { ...bodyOf(draft), ...(saved ? { id: saved.id } : {}) } });
+      if (found.candidates.length > 0) {
+        setCandidates(found.candidates);
+        return;
+      }
+    } catch (caught) {
+      // Signed out or offline: the workspace says so and keeps the form. Otherwise the save says what is wrong, by field.
+      if (caught instanceof ApiError && (caught.status === 0 || caught.status === 401)) return;
+    }
+    await save();
+  }
+
+  /** Records the decision about each pair the saved activity makes with a candidate. */
+  const decide = (activity: Activity, shown: readonly Candidate[], decision: { state: 'kept_apart' | 'related'; reason?: string; relation?: string }) =>
+    Promise.all(shown.map((c) => api('POST', '/api/duplicates/decisions', { body: { activities: [activity.id, c.activity.id], ...decision } })));
+
+  async function settle(work: () => Promise<void>) {
+    setDeciding(true);
+    setDecisionError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setDecisionError(caught);
+    } finally {
+      setDeciding(false);
+      setCandidates(null);
+    }
+  }
+
+  const warning = candidates ? (
+    <DuplicateWarning
+      candidates={candidates}
+      canJoin={!saved}
+      busy={busy || deciding}
+      onBack={() => setCandidates(null)}
+      onSaveAnyway={(reason) =>
+        void settle(async () => {
+          const activity = await save();
+          if (activity) await decide(activity, candidates, { state: 'kept_apart', reason });
+        })
+      }
+      onRelate={(candidate, kind) =>
+        void settle(async () => {
+          const next: Draft = { ...draft, related: [...draft.related.filter((r) => r.activity !== candidate.activity.id), { activity: candidate.activity.id, kind }] };
+          const activity = await save(next);
+          if (activity) await decide(activity, [candidate], { state: 'related', relation: kind });
+        })
+      }
+      onJoin={(candidate) =>
+        void settle(async () => {
+          // The same event: this office (with its role) joins the entry already there, and nothing new is saved.
+          const there = new Set(candidate.activity.offices.map((o) => o.office));
+          const offices = [...candidate.activity.offices, ...draft.offices.filter((o) => !there.has(o.office))];
+          adopt(await api<Activity>('PATCH', `/api/activities/${candidate.activity.id}`, { body: { version: candidate.activity.version, offices } }));
+        })
+      }
+    />
+  ) : null;
 
   const statusChanged = base !== null && draft.status !== base.status;
 
@@ -86,6 +155,7 @@ export default function ActivityEditor() {
         </p>
       ) : null}
       {saved?.deletedAt ? <p className="banner">{t('app.editor.isDeleted')}</p> : null}
+      <ErrorAlert error={decisionError} />
       {notice ? (
         <p role="status" className="notice">
           {t(notice)}
@@ -97,7 +167,7 @@ export default function ActivityEditor() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          void checkThenSave();
         }}
         className="editor"
         noValidate
@@ -216,6 +286,7 @@ export default function ActivityEditor() {
           }}
         />
       ) : null}
+      {warning}
       <UnsavedChangesDialog blocker={blocker} />
     </>
   );
