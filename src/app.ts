@@ -18,6 +18,10 @@ import { createImportService, type ImportService } from '#src/importer/service.t
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
 import { mailRoutes } from '#src/mail/routes.ts';
 import { createMailService, type MailService } from '#src/mail/service.ts';
+import { meetingRoutes } from '#src/meetings/routes.ts';
+import { ACTION_REMINDER_DAYS } from '#src/meetings/model.ts';
+import { seedDemoMeetings } from '#src/meetings/seed-demo.ts';
+import { createMeetingService, type MeetingService } from '#src/meetings/service.ts';
 import { smtpTransport } from '#src/mail/transport.ts';
 import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
@@ -56,6 +60,7 @@ export interface Services {
   rounds: RoundService;
   mail: MailService;
   backup: BackupService;
+  meetings: MeetingService;
 }
 
 export interface Fieldbook {
@@ -90,10 +95,11 @@ export async function openFieldbook(
     digestHourUtc: config.MAIL_DIGEST_HOUR,
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
+  const meetings = createMeetingService(database.db, { registry, activities, rounds, auth, mail, reports }, { baseUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM, actionReminderDays: ACTION_REMINDER_DAYS });
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
+    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), meetings },
     close: async () => {
       await reports.close();
       await database.close();
@@ -142,6 +148,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
+      meetingRoutes(services.meetings),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
@@ -165,6 +172,16 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       });
     });
     app.addHook('onClose', async () => reminders?.stop());
+    // The same loop keeps the meeting series planned ahead and reminds the owners of action items.
+    let meetingReminders: RemindersJob | undefined;
+    app.addHook('onReady', async () => {
+      meetingReminders = startRoundReminders({
+        rounds: services.meetings,
+        intervalMs: config.ROUND_REMINDER_MINUTES * 60 * 1000,
+        onError: (error) => app.log.error({ err: error }, 'meeting reminders: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => meetingReminders?.stop());
   }
   const smtpUrl = config.SMTP_URL;
   if (smtpUrl) {
@@ -209,6 +226,7 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   const register = await activities.listAll(SEED_ACTOR, { sort: 'date', deleted: 'exclude' }, (a) => a, Number.POSITIVE_INFINITY);
   const resolved = resolveDemoContributions(file, register, (a) => activitySeen(a, file.language));
   const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
+  await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }
