@@ -48,7 +48,7 @@ describeHttp(
       expect(refused.status).toBe(403);
       const bad = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, rule: 'EVERY TUESDAY', startsLocal: `${day(7)}T14:00`, timeZone: 'Geneva' } });
       expect(bad.status).toBe(400);
-      expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.rule', 'body.timeZone']);
+      expect(bad.body.errors.map((i: { path: string }) => i.path).sort()).toEqual(['body.rule', 'body.timeZone']);
 
       const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-afr', rule: 'FREQ=WEEKLY;COUNT=2', startsLocal: `${day(7)}T14:00` } });
       expect(created.status).toBe(201);

@@ -29,7 +29,7 @@ function AgendaSection({ occurrence, onSaved, setError }: { occurrence: Occurren
   };
   const save = () => {
     if (!editing) return;
-    api<Occurrence>('PUT', `/api/meetings/occurrences/${occurrence.id}/agenda`, { body: { version: occurrence.version, agenda: editing } }).then((o) => {
+    api<Occurrence>('PUT', `/api/meetings/occurrences/${occurrence.id}/agenda`, { body: { version: occurrence.version, agenda: { items: editing.items.map((item) => ({ ...item, points: linesOf(item.points.join('\n')) })) } } }).then((o) => {
       setEditing(null);
       onSaved(o);
     }, setError);
