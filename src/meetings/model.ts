@@ -5,10 +5,11 @@
  * part recorded, the minutes (draft, then approved and frozen) and the action items that follow
  * their owner until closed. Pure: no I/O.
  */
-import rrulePackage from 'rrule';
+import * as rrulePackage from 'rrule';
 import { conflict, invalid, issue, type FieldIssue } from '#src/platform/errors.ts';
 
-const { RRule } = rrulePackage;
+/** rrule is a CommonJS (UMD) package: Node's ESM loader hands it over under `default`, a CommonJS loader as it is. */
+const { RRule } = (rrulePackage as typeof rrulePackage & { default?: typeof rrulePackage }).default ?? rrulePackage;
 
 export const MEETING_KINDS = ['regular-call', 'monthly-review', 'face-to-face', 'inter-regional'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];

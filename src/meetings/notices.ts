@@ -8,7 +8,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { CalendarPart, OutgoingMail } from '#src/mail/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
-import { formatDay } from '#src/platform/intl.ts';
+import { DISPLAY_LOCALES, formatDay } from '#src/platform/intl.ts';
 import { translator } from '#src/platform/messages.ts';
 import type { ActionItem, ActionReminder, Occurrence, Series } from './model.ts';
 
@@ -26,7 +26,7 @@ export const occurrenceLink = (baseUrl: string, occurrence: Pick<Occurrence, 'id
 
 /** The start in the recipient's language and the series' zone, with the zone named: "1 September 2020, 14:00 (Europe/Zurich)". */
 export function formatStart(iso: string, timeZone: string, language: Language): string {
-  const text = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(DISPLAY_LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
   return `${text} (${timeZone})`;
 }
 

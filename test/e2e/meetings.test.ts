@@ -43,11 +43,11 @@ describe('coordination meetings in the workspace', () => {
   it('lets the focal point create a weekly series in Geneva time', async () => {
     page = await open();
     await signIn(page, focal);
-    await page.getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
     await page.getByRole('heading', { name: 'Coordination meetings', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New series' }).click();
-    await page.getByLabel('Title').fill('TSB call with the Regional Office for Africa');
-    await page.getByLabel('Regional Office for Africa').check();
+    await page.getByLabel('Title', { exact: true }).fill('TSB call with the Regional Office for Africa');
+    await page.getByLabel('Regional Office for Africa', { exact: true }).check();
     await page.getByLabel('Recurrence rule (RFC 5545)').fill('FREQ=WEEKLY;COUNT=3');
     await page.getByLabel('First meeting (local time)').fill(`${day(-8)}T14:00`);
     await expectAccessible(page, 'meetings-new-series');
@@ -67,8 +67,8 @@ describe('coordination meetings in the workspace', () => {
     held = occurrences.body.data[0].id;
     await page.goto(`${server.url}/app/meetings/occurrences/${held}`);
     await page.getByRole('heading', { name: 'Minutes', level: 2 }).waitFor();
-    await page.getByLabel('What').fill('Share the African Common Proposals with TSB');
-    await page.getByLabel('Due').fill(day(20));
+    await page.getByLabel('What', { exact: true }).fill('Share the African Common Proposals with TSB');
+    await page.getByLabel('Due', { exact: true }).fill(day(20));
     await page.getByRole('button', { name: 'Add the action item' }).click();
     await page.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
   });
