@@ -21,6 +21,10 @@ import { createImportService, type ImportService } from '#src/importer/service.t
 import { createAuthService, type AuthService } from '#src/auth/service.ts';
 import { mailRoutes } from '#src/mail/routes.ts';
 import { createMailService, type MailService } from '#src/mail/service.ts';
+import { meetingRoutes } from '#src/meetings/routes.ts';
+import { ACTION_REMINDER_DAYS } from '#src/meetings/model.ts';
+import { seedDemoMeetings } from '#src/meetings/seed-demo.ts';
+import { createMeetingService, type MeetingService } from '#src/meetings/service.ts';
 import { smtpTransport } from '#src/mail/transport.ts';
 import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
 import { migrateToLatest } from '#src/db/migrator.ts';
@@ -60,6 +64,7 @@ export interface Services {
   mail: MailService;
   backup: BackupService;
   duplicates: DuplicateService;
+  meetings: MeetingService;
 }
 
 export interface Fieldbook {
@@ -94,10 +99,11 @@ export async function openFieldbook(
     digestHourUtc: config.MAIL_DIGEST_HOUR,
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
+  const meetings = createMeetingService(database.db, { registry, activities, rounds, auth, mail, reports }, { baseUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM, actionReminderDays: ACTION_REMINDER_DAYS });
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), duplicates: createDuplicateService(database.db, activities, registry) },
+    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), duplicates: createDuplicateService(database.db, activities, registry), meetings },
     close: async () => {
       await reports.close();
       await database.close();
@@ -147,6 +153,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
+      meetingRoutes(services.meetings),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
@@ -170,6 +177,16 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       });
     });
     app.addHook('onClose', async () => reminders?.stop());
+    // The same loop keeps the meeting series planned ahead and reminds the owners of action items.
+    let meetingReminders: RemindersJob | undefined;
+    app.addHook('onReady', async () => {
+      meetingReminders = startRoundReminders({
+        rounds: services.meetings,
+        intervalMs: config.ROUND_REMINDER_MINUTES * 60 * 1000,
+        onError: (error) => app.log.error({ err: error }, 'meeting reminders: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => meetingReminders?.stop());
   }
   const smtpUrl = config.SMTP_URL;
   if (smtpUrl) {
@@ -216,6 +233,7 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   const { created } = await seedDemoRounds(rounds, reports, SEED_ACTOR, resolved.contributions);
   // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
   await seedDemoDuplicate(activities, SEED_ACTOR, register);
+  await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

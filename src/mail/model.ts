@@ -24,6 +24,13 @@ export interface OutgoingMail {
   key: string;
   /** A notice the recipient may get in the daily digest instead, if they chose it. */
   digestible?: boolean;
+  /** An iCalendar part (a meeting's invitation, update or cancellation), sent as text/calendar; never digested. */
+  calendar?: CalendarPart;
+}
+
+export interface CalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
 }
 
 export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed', 'held', 'digested'] as const;
@@ -47,6 +54,7 @@ export interface OutboxMessage {
   lastError: string | null;
   sentAt: string | null;
   digestId: string | null;
+  calendar: CalendarPart | null;
 }
 
 export interface RetryPolicy {

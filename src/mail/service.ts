@@ -60,6 +60,8 @@ export function createMailService(db: Kysely<Database>, dialect: Dialect, auth: 
       last_error: null,
       sent_at: null,
       digest_id: null,
+      calendar_method: mail.calendar?.method ?? null,
+      calendar: mail.calendar?.content ?? null,
     };
   }
 
@@ -90,7 +92,7 @@ export function createMailService(db: Kysely<Database>, dialect: Dialect, auth: 
       const unique = messages.filter((mail, index) => messages.findIndex((other) => other.key === mail.key) === index);
       const digestible = unique.filter((mail) => mail.digestible).map((mail) => mail.to);
       const preferences = await auth.preferencesByEmail(ex, digestible);
-      const rows = unique.map((mail) => toRow(mail, Boolean(mail.digestible && preferences.get(mail.to.trim().toLowerCase())?.dailyDigest), now));
+      const rows = unique.map((mail) => toRow(mail, Boolean(mail.digestible && !mail.calendar && preferences.get(mail.to.trim().toLowerCase())?.dailyDigest), now));
       for (let start = 0; start < rows.length; start += INSERT_CHUNK) await store.insertMessages(ex, rows.slice(start, start + INSERT_CHUNK));
     },
 

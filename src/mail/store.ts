@@ -28,6 +28,7 @@ function toMessage(row: MailOutboxRow): OutboxMessage {
     lastError: row.last_error,
     sentAt: row.sent_at,
     digestId: row.digest_id,
+    calendar: row.calendar && row.calendar_method ? { method: row.calendar_method === 'CANCEL' ? 'CANCEL' : 'REQUEST', content: row.calendar } : null,
   };
 }
 

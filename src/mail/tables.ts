@@ -20,6 +20,9 @@ export interface MailOutboxTable {
   last_error: string | null;
   sent_at: string | null;
   digest_id: string | null;
+  /** An iCalendar part's METHOD (REQUEST, CANCEL) and text, sent as text/calendar. */
+  calendar_method: string | null;
+  calendar: string | null;
 }
 
 export interface MailTables {

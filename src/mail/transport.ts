@@ -38,6 +38,8 @@ export function smtpTransport(url: string, from: string): MailTransport {
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          // A meeting's invitation: the calendar applies it by its UID and SEQUENCE.
+          ...(message.calendar ? { icalEvent: { method: message.calendar.method, content: message.calendar.content } } : {}),
           messageId: message.messageId,
           headers: { 'Content-Language': message.language, 'Auto-Submitted': 'auto-generated' },
         });

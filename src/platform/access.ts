@@ -44,7 +44,11 @@ export type Permission =
   /** See the mail outbox: every notice and whether it went. */
   | 'mail:read'
   /** See the possible duplicates of every office and headquarters, and decide any pair (focal points, admins). */
-  | 'duplicates:coordinate';
+  | 'duplicates:coordinate'
+  /** Create and change a bureau's coordination meeting series: occurrences, agenda, minutes, action items (its focal points, admins). */
+  | 'meetings:manage'
+  /** An office's own part of coordination: its attendance and its action items (its editors, admins). */
+  | 'meetings:office-write';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -56,9 +60,9 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate'],
-  editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage'],
+  editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write', 'meetings:office-write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };
 
@@ -69,12 +73,12 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
   if (actor.kind === 'anonymous') return PUBLIC_PERMISSIONS.includes(permission);
   if (!GRANTS[actor.role].includes(permission)) return false;
   // Editors write their own office's data only; everyone else granted the permission writes all.
-  if ((permission === 'office-data:write' || permission === 'contributions:write') && actor.role === 'editor') {
+  if ((permission === 'office-data:write' || permission === 'contributions:write' || permission === 'meetings:office-write') && actor.role === 'editor') {
     if (actor.office === null) return false;
     return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
   // Focal points write the reports of their own bureau's Sector (TSB: ITU-T), not the others'.
-  if ((permission === 'reports:write' || permission === 'rounds:manage') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
+  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'meetings:manage') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
   return true;
 }
 

@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { createReportBody } from '#src/reports/schemas.ts';
 import { createRoundBody } from '#src/rounds/schemas.ts';
+import { createSeriesBody } from '#src/meetings/schemas.ts';
 import { describeHttp } from '../support/describe-http.ts';
 import { buildActivity, SEED_AFRICA_WORKSHOP } from '../support/factories.ts';
 import type { TestServer } from '../support/server.ts';
@@ -60,6 +61,21 @@ const MATRIX_ACTOR = { kind: 'system', label: 'matrix' } as const;
 /** A fresh reader account, as admins see it. */
 async function matrixAccount(server: TestServer) {
   return server.database.fieldbook.services.accounts.invite(MATRIX_ACTOR, { email: `matrix-account-${++unique}@example.org`, role: 'reader' }).then((invited) => invited.user);
+}
+
+const MEETING_SERIES = { bureau: 'TSB', kind: 'regular-call', title: 'Matrix call', offices: ['addis-ababa'], rule: 'FREQ=WEEKLY;COUNT=2', startsLocal: '2030-06-04T14:00', timeZone: 'Europe/Zurich' };
+const MEETING_MINUTES = { items: [{ agendaItemId: null, title: 'Matrix', notes: 'Noted.', decisions: [] }] };
+/** A fresh series of addis-ababa (the matrix editor's office) and one of its meetings: to come, held, or held with draft minutes. */
+async function meetingAt(server: TestServer, stage: 'upcoming' | 'past' | 'minuted'): Promise<{ code: string; id: string; version: number }> {
+  const { meetings } = server.database.fieldbook.services;
+  const code = `matrix-meeting-${++unique}`;
+  const startsLocal = stage === 'upcoming' ? `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T14:00` : '2020-06-02T14:00';
+  await meetings.createSeries(MATRIX_ACTOR, createSeriesBody.parse({ ...MEETING_SERIES, code, startsLocal }));
+  const [first] = await meetings.listSeriesOccurrences(MATRIX_ACTOR, code);
+  if (!first) throw new Error('no occurrence');
+  let version = first.occurrence.version;
+  if (stage === 'minuted') version = (await meetings.saveMinutes(MATRIX_ACTOR, first.occurrence.id, { version, minutes: MEETING_MINUTES })).occurrence.version;
+  return { code, id: first.occurrence.id, version };
 }
 
 let unique = 0;
@@ -410,6 +426,87 @@ const MATRIX: Case[] = [
       return { path: '/api/duplicates/links', body: { keep: mine, merge: theirs } };
     },
     expect: reportWriters(200),
+  },
+  // ---- coordination meetings: the bureau's focal points manage, office editors keep their part, readers read, nothing public ----
+  { method: 'GET', route: '/api/meetings/series', expect: signedIn(200) },
+  { method: 'POST', route: '/api/meetings/series', body: () => ({ ...MEETING_SERIES, code: `matrix-new-${++unique}` }), expect: reportWriters(201) },
+  { method: 'GET', route: '/api/meetings/series/:code', setup: async (server) => ({ path: `/api/meetings/series/${(await meetingAt(server, 'upcoming')).code}` }), expect: signedIn(200) },
+  { method: 'PATCH', route: '/api/meetings/series/:code', setup: async (server) => ({ path: `/api/meetings/series/${(await meetingAt(server, 'upcoming')).code}`, body: { version: 1, title: 'Matrix call' } }), expect: reportWriters(200) },
+  { method: 'GET', route: '/api/meetings/series/:code/occurrences', setup: async (server) => ({ path: `/api/meetings/series/${(await meetingAt(server, 'upcoming')).code}/occurrences` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/meetings/occurrences', expect: signedIn(200) },
+  { method: 'GET', route: '/api/meetings/occurrences/:id', setup: async (server) => ({ path: `/api/meetings/occurrences/${(await meetingAt(server, 'upcoming')).id}` }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/meetings/occurrences/:id/move',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'upcoming');
+      return { path: `/api/meetings/occurrences/${at.id}/move`, body: { version: at.version, startAt: '2031-01-01T10:00:00Z' } };
+    },
+    expect: reportWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/occurrences/:id/cancel',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'upcoming');
+      return { path: `/api/meetings/occurrences/${at.id}/cancel`, body: { version: at.version } };
+    },
+    expect: reportWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/occurrences/:id/agenda/draft',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'upcoming');
+      return { path: `/api/meetings/occurrences/${at.id}/agenda/draft`, body: { version: at.version } };
+    },
+    expect: reportWriters(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/occurrences/:id/agenda',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'upcoming');
+      return { path: `/api/meetings/occurrences/${at.id}/agenda`, body: { version: at.version, agenda: { items: [{ id: 'chair:1', kind: 'chair', office: null, title: 'Matrix', points: [] }] } } };
+    },
+    expect: reportWriters(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/meetings/occurrences/:id/minutes',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'past');
+      return { path: `/api/meetings/occurrences/${at.id}/minutes`, body: { version: at.version, minutes: MEETING_MINUTES } };
+    },
+    expect: reportWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/meetings/occurrences/:id/minutes/approve',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'minuted');
+      return { path: `/api/meetings/occurrences/${at.id}/minutes/approve`, body: { version: at.version } };
+    },
+    expect: reportWriters(200),
+  },
+  { method: 'GET', route: '/api/meetings/occurrences/:id/minutes.:format', setup: async (server) => ({ path: `/api/meetings/occurrences/${(await meetingAt(server, 'minuted')).id}/minutes.md` }), expect: signedIn(200) },
+  { method: 'PUT', route: '/api/meetings/occurrences/:id/attendance/:office', setup: async (server) => ({ path: `/api/meetings/occurrences/${(await meetingAt(server, 'past')).id}/attendance/addis-ababa`, body: { state: 'present' } }), expect: officeWriters(200) },
+  {
+    method: 'POST',
+    route: '/api/meetings/occurrences/:id/actions',
+    setup: async (server) => ({ path: `/api/meetings/occurrences/${(await meetingAt(server, 'past')).id}/actions`, body: { text: 'Matrix action', ownerOffice: 'addis-ababa', due: '2030-01-01' } }),
+    expect: reportWriters(201),
+  },
+  { method: 'GET', route: '/api/meetings/actions', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/meetings/actions/:id',
+    setup: async (server) => {
+      const at = await meetingAt(server, 'past');
+      const item = await server.database.fieldbook.services.meetings.createAction(MATRIX_ACTOR, at.id, { text: 'Matrix action', ownerOffice: 'addis-ababa', ownerUserId: null, due: '2030-01-01', agendaItem: null, links: [] });
+      return { path: `/api/meetings/actions/${item.id}`, body: { version: item.version, status: 'done' } };
+    },
+    expect: officeWriters(200),
   },
 ];
 

@@ -18,6 +18,8 @@ export interface ReceivedMail {
   language: string | null;
   /** The To header as written (name and address). */
   toHeader: string;
+  /** The text/calendar part (a meeting's invitation), with its METHOD, if the message has one. */
+  calendar: { method: string; content: string } | null;
 }
 
 export interface TestSmtp {
@@ -66,6 +68,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
             text: parsed.text ?? '',
             messageId: parsed.messageId ?? '',
             language: typeof parsed.headers.get('content-language') === 'string' ? (parsed.headers.get('content-language') as string) : null,
+            calendar: calendarPart(parsed.attachments),
             toHeader: parsed.headers.get('to') && typeof parsed.headers.get('to') === 'object' ? ((parsed.headers.get('to') as { text: string }).text ?? '') : '',
           });
           callback();
@@ -112,4 +115,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The text/calendar part mailparser hands over as an attachment, with the METHOD of its Content-Type or of its text. */
+function calendarPart(attachments: ReadonlyArray<{ contentType: string; content: Buffer; headers: Map<string, unknown> }>): ReceivedMail['calendar'] {
+  const part = attachments.find((attachment) => attachment.contentType.toLowerCase().startsWith('text/calendar'));
+  if (!part) return null;
+  const content = part.content.toString('utf8');
+  const method = /^METHOD:(\S+)/m.exec(content)?.[1] ?? '';
+  return { method, content };
 }

@@ -27,6 +27,8 @@ const User = lazy(() => import('./screens/User.tsx'));
 const Account = lazy(() => import('./screens/Account.tsx'));
 const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
 const Coordination = lazy(() => import('./screens/Coordination.tsx'));
+const Meetings = lazy(() => import('./screens/Meetings.tsx'));
+const MeetingOccurrence = lazy(() => import('./screens/MeetingOccurrence.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -98,6 +100,7 @@ export function App() {
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
             {focal ? <NavLink to="/duplicates">{t('duplicates.nav')}</NavLink> : null}
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
+            <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
             {user.role === 'admin' ? <NavLink to="/users">{t('accounts.users.nav')}</NavLink> : null}
           </nav>
@@ -137,6 +140,8 @@ export function App() {
               <Route path="/rounds/:code" element={<RoundBoard />} />
               <Route path="/rounds/:code/cover" element={<RoundCover />} />
               <Route path="/rounds/:code/offices/:office" element={<Contribution />} />
+              <Route path="/meetings" element={<Meetings />} />
+              <Route path="/meetings/occurrences/:id" element={<MeetingOccurrence />} />
               <Route path="/outbox" element={<Outbox />} />
               <Route path="/users" element={<Users />} />
               <Route path="/users/:id" element={<User />} />

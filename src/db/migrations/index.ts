@@ -23,6 +23,8 @@ import * as searchIndexOnChangeOnly from './2026_12_07_0060_search_index_on_chan
 import * as officeChangeMarker from './2026_12_07_0061_office_change_marker.ts';
 import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_window.ts';
 import * as createDuplicateDecision from './2026_12_07_0095_create_duplicate_decision.ts';
+import * as createMeetings from './2026_12_07_0100_create_meetings.ts';
+import * as mailCalendarPart from './2026_12_07_0101_mail_calendar_part.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0061_office_change_marker': officeChangeMarker,
   '2026_12_07_0075_create_rate_limit_window': createRateLimitWindow,
   '2026_12_07_0095_create_duplicate_decision': createDuplicateDecision,
+  '2026_12_07_0100_create_meetings': createMeetings,
+  '2026_12_07_0101_mail_calendar_part': mailCalendarPart,
 };

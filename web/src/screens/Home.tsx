@@ -13,6 +13,7 @@ import { isolate, useI18n } from '../i18n.tsx';
 import { awaitsReview, type BatchSummary } from '../imports.ts';
 import { useOffices } from '../registry.ts';
 import { MyContributionsList, useMyContributions } from '../rounds/MyContributionsList.tsx';
+import { MyOfficeActions } from '../meetings/ActionList.tsx';
 import { useUser } from '../session.tsx';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -114,6 +115,7 @@ export default function Home() {
           <h2 id="contributions">{t('rounds.mine.homeTitle')}</h2>
           <MyContributionsList {...contributions} />
         </section>
+        {office ? <MyOfficeActions office={office} /> : null}
         {office ? (
           <section aria-labelledby="due">
             <h2 id="due">{t('app.home.due')}</h2>

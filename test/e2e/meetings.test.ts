@@ -1,0 +1,103 @@
+/**
+ * Coordination in the workspace, in Chromium against the real server on a temporary SQLite
+ * database: the TSB focal point creates a call series with the Regional Office for Africa, drafts
+ * the next meeting's agenda from the register, writes the minutes of the meeting held, raises an
+ * action item and approves the minutes; the office's editor finds the action item on "My office",
+ * records attendance and closes the item; the screens read right to left in Arabic. Each screen
+ * is checked with axe-core. One journey, in the order written.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { launchBrowser } from './support/browser.ts';
+import { expectAccessible, openPage, signIn as signInTo, type PageOptions } from './support/workspace.ts';
+
+let server: TestServer;
+let browser: Browser;
+let editor: TestUser;
+let focal: TestUser;
+const contexts: BrowserContext[] = [];
+const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const open = (options: PageOptions = {}): Promise<Page> => openPage(browser, contexts, options);
+const signIn = (page: Page, user: TestUser): Promise<void> => signInTo(page, server.url, user);
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  editor = await buildUser(server, { role: 'editor', office: 'addis-ababa', email: 'editor@example.org' });
+  focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB', email: 'focal@example.org' });
+  await buildActivity(server);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('coordination meetings in the workspace', () => {
+  let page: Page;
+  let held = '';
+
+  it('lets the focal point create a weekly series in Geneva time', async () => {
+    page = await open();
+    await signIn(page, focal);
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByRole('heading', { name: 'Coordination meetings', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New series' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('TSB call with the Regional Office for Africa');
+    await page.getByLabel('Regional Office for Africa', { exact: true }).check();
+    await page.getByLabel('Recurrence rule (RFC 5545)').fill('FREQ=WEEKLY;COUNT=3');
+    await page.getByLabel('First meeting (local time)').fill(`${day(-8)}T14:00`);
+    await expectAccessible(page, 'meetings-new-series');
+    await page.getByRole('button', { name: 'Create the series' }).click();
+    await page.getByRole('status').filter({ hasText: 'The series is created' }).waitFor();
+    await page.getByText('TSB call with the Regional Office for Africa', { exact: true }).first().waitFor();
+    await expectAccessible(page, 'meetings-list');
+  });
+
+  it('drafts the next agenda from the register and minutes the meeting held', async () => {
+    await page.getByRole('link', { name: /^Next: / }).click();
+    await page.getByRole('button', { name: 'Draft the agenda from the register' }).click();
+    await page.getByText(/^Held: Workshop on Quality of Service/).waitFor();
+    await expectAccessible(page, 'meetings-agenda');
+
+    const occurrences = await server.request('GET', '/api/meetings/occurrences?when=past', { token: focal.token });
+    held = occurrences.body.data[0].id;
+    await page.goto(`${server.url}/app/meetings/occurrences/${held}`);
+    await page.getByRole('heading', { name: 'Minutes', level: 2 }).waitFor();
+    await page.getByLabel('What', { exact: true }).fill('Share the African Common Proposals with TSB');
+    await page.getByLabel('Due', { exact: true }).fill(day(20));
+    await page.getByRole('button', { name: 'Add the action item' }).click();
+    await page.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+  });
+
+  it('lets the editor find the action item on My office, record attendance and close the item', async () => {
+    const office = await open();
+    await signIn(office, editor);
+    const mine = office.getByRole('region', { name: 'Action items of my office' });
+    await mine.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+    await expectAccessible(office, 'meetings-my-office');
+    await mine.getByLabel('Status of "Share the African Common Proposals with TSB"').selectOption('done');
+    await expect.poll(async () => (await server.request('GET', '/api/meetings/actions', { token: editor.token })).body.data[0]?.status).toBe('done');
+
+    await office.goto(`${server.url}/app/meetings/occurrences/${held}`);
+    await office.getByLabel('Attendance of Regional Office for Africa').selectOption('present');
+    await expect.poll(async () => (await server.request('GET', `/api/meetings/occurrences/${held}`, { token: editor.token })).body.attendance[0]?.state).toBe('present');
+    await expectAccessible(office, 'meetings-occurrence-editor');
+  });
+
+  it('reads right to left in Arabic', async () => {
+    const arabic = await open();
+    await signIn(arabic, focal);
+    await arabic.goto(`${server.url}/app/meetings/occurrences/${held}`);
+    await arabic.getByRole('heading', { name: 'Minutes', level: 2 }).waitFor();
+    await arabic.getByLabel('Language').selectOption('ar');
+    await arabic.getByRole('heading', { name: 'المحضر', level: 2 }).waitFor();
+    await expect
+      .poll(() => arabic.evaluate(() => (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir))
+      .toBe('rtl');
+    await expectAccessible(arabic, 'meetings-occurrence-ar');
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Coordination meetings over real HTTP on both databases: a focal point's series invites everyone
+ * taking part with iCalendar invitations a calendar parser accepts (a real SMTP server in the test
+ * process receives them); moving or cancelling one occurrence updates or cancels it in the
+ * calendars and leaves the rest; the agenda is drafted from the register and carries the open
+ * action items; the minutes are approved by the chair and frozen; the office's editors keep their
+ * attendance and action items; owners are reminded once.
+ */
+import ICAL from 'ical.js';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { seedDemo } from '#src/app.ts';
+import { describeHttp } from '../support/describe-http.ts';
+import { buildActivity } from '../support/factories.ts';
+import { startTestSmtp, type ReceivedMail } from '../support/smtp.ts';
+
+const smtp = await startTestSmtp();
+afterAll(() => smtp.close());
+beforeEach(() => smtp.reset());
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+function calendarOf(mail: ReceivedMail | undefined) {
+  if (!mail?.calendar) throw new Error(`no calendar part in "${mail?.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(mail.calendar.content));
+  const event = calendar.getFirstSubcomponent('vevent');
+  if (!event) throw new Error('no VEVENT');
+  return { method: calendar.getFirstPropertyValue('method'), uid: event.getFirstPropertyValue('uid'), sequence: event.getFirstPropertyValue('sequence'), status: event.getFirstPropertyValue('status'), start: String(event.getFirstPropertyValue('dtstart')) };
+}
+
+const SERIES = { bureau: 'TSB', kind: 'regular-call', title: 'TSB call with the Regional Office for Africa', offices: ['addis-ababa'], timeZone: 'Europe/Zurich', onlineUrl: 'https://meet.example.org/tsb-afr' };
+
+describeHttp(
+  'coordination meetings',
+  {
+    env: { SMTP_URL: smtp.url, MAIL_FROM: 'Fieldbook <noreply@fieldbook.example>', MAIL_POLL_SECONDS: '0.05', PUBLIC_URL: 'https://fieldbook.example' },
+    users: {
+      focal: { role: 'focal-point', bureau: 'TSB' },
+      otherFocal: { role: 'focal-point', bureau: 'BDT' },
+      editor: { role: 'editor', office: 'addis-ababa' },
+      cairo: { role: 'editor', office: 'cairo' },
+      reader: { role: 'reader' },
+    },
+  },
+  (http) => {
+    it('invites by iCalendar, and moves or cancels one occurrence in the calendars without touching the other', async () => {
+      const { focal, editor, otherFocal } = http.users;
+      const refused = await http.server.request('POST', '/api/meetings/series', { token: otherFocal.token, body: { ...SERIES, rule: 'FREQ=WEEKLY;COUNT=2', startsLocal: `${day(7)}T14:00` } });
+      expect(refused.status).toBe(403);
+      const bad = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, rule: 'EVERY TUESDAY', startsLocal: `${day(7)}T14:00`, timeZone: 'Geneva' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((i: { path: string }) => i.path).sort()).toEqual(['body.rule', 'body.timeZone']);
+
+      const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-afr', rule: 'FREQ=WEEKLY;COUNT=2', startsLocal: `${day(7)}T14:00` } });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ code: 'tsb-afr', chairLabel: expect.any(String), offices: [{ code: 'addis-ababa', name: 'Regional Office for Africa' }] });
+      const invitations = await smtp.waitFor(4);
+      expect(invitations.map((m) => m.to[0]).sort()).toEqual([editor.email, editor.email, focal.email, focal.email].sort());
+      const parsed = invitations.map(calendarOf);
+      expect(parsed.every((c) => c.method === 'REQUEST' && c.sequence === 0)).toBe(true);
+      expect(new Set(parsed.map((c) => c.uid)).size).toBe(2);
+
+      const list = await http.server.request('GET', '/api/meetings/series/tsb-afr/occurrences', { token: editor.token });
+      expect(list.body.data).toHaveLength(2);
+      const [first, second] = list.body.data as Array<{ id: string; startAt: string }>;
+      // 14:00 in Geneva whatever the season: 12:00 or 13:00 UTC.
+      expect(first?.startAt).toMatch(/T1[23]:00:00\.000Z$/);
+      const firstUid = parsed.find((c) => c.start === first?.startAt.replace('.000', ''))?.uid;
+
+      const one = await http.server.request('GET', `/api/meetings/occurrences/${first?.id}`, { token: focal.token });
+      const later = new Date(Date.parse(first?.startAt ?? '') + 3_600_000).toISOString();
+      expect((await http.server.request('POST', `/api/meetings/occurrences/${first?.id}/move`, { token: editor.token, body: { version: one.body.version, startAt: later } })).status).toBe(403);
+      const moved = await http.server.request('POST', `/api/meetings/occurrences/${first?.id}/move`, { token: focal.token, body: { version: one.body.version, startAt: later } });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ moved: true, sequence: 1, startAt: later });
+      const updates = (await smtp.waitFor(6)).slice(4).map(calendarOf);
+      expect(updates.map((c) => `${c.method} ${c.sequence} ${c.uid === firstUid}`)).toEqual(['REQUEST 1 true', 'REQUEST 1 true']);
+
+      const two = await http.server.request('GET', `/api/meetings/occurrences/${second?.id}`, { token: focal.token });
+      const cancelled = await http.server.request('POST', `/api/meetings/occurrences/${second?.id}/cancel`, { token: focal.token, body: { version: two.body.version } });
+      expect(cancelled.body.state).toBe('cancelled');
+      const cancels = (await smtp.waitFor(8)).slice(6).map(calendarOf);
+      expect(cancels.map((c) => `${c.method} ${c.status}`)).toEqual(['CANCEL CANCELLED', 'CANCEL CANCELLED']);
+      const after = await http.server.request('GET', '/api/meetings/series/tsb-afr/occurrences', { token: editor.token });
+      expect(after.body.data.map((o: { state: string; moved: boolean }) => `${o.state} ${o.moved}`)).toEqual(['scheduled true', 'cancelled false']);
+    });
+
+    it('drafts the agenda from the register and the open action items; minutes are approved by the chair and frozen; owners keep their items', async () => {
+      const { focal, editor, cairo, reader } = http.users;
+      await buildActivity(http.server);
+      await buildActivity(http.server, { title: { en: 'ATU WTSA-20 Preparatory Meeting' }, status: 'planned', date: { text: day(30) }, kind: 'preparatory-meeting' });
+      const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-review', kind: 'monthly-review', rule: 'FREQ=WEEKLY;COUNT=4', startsLocal: `${day(-15)}T14:00` } });
+      expect(created.status).toBe(201);
+      const occurrences = (await http.server.request('GET', '/api/meetings/series/tsb-review/occurrences', { token: reader.token })).body.data as Array<{ id: string; startAt: string }>;
+      expect(occurrences).toHaveLength(4);
+      const [, held, , next] = occurrences;
+
+      // The minutes of a past meeting, an action item raised there, attendance.
+      let meeting = (await http.server.request('GET', `/api/meetings/occurrences/${held?.id}`, { token: focal.token })).body;
+      const minutes = { items: [{ agendaItemId: null, title: 'Preparation of WTSA-20', notes: 'The Interregional meeting for preparation of WTSA-20 was reported.', decisions: ['Offices record every preparatory meeting.'] }] };
+      expect((await http.server.request('PUT', `/api/meetings/occurrences/${held?.id}/minutes`, { token: editor.token, body: { version: meeting.version, minutes } })).status).toBe(403);
+      meeting = (await http.server.request('PUT', `/api/meetings/occurrences/${held?.id}/minutes`, { token: focal.token, body: { version: meeting.version, minutes } })).body;
+      expect(meeting.minutesState).toBe('draft');
+      const raised = await http.server.request('POST', `/api/meetings/occurrences/${held?.id}/actions`, { token: focal.token, body: { text: 'Share the African Common Proposals with TSB', ownerOffice: 'addis-ababa', due: day(2) } });
+      expect(raised.status).toBe(201);
+      expect((await http.server.request('PUT', `/api/meetings/occurrences/${held?.id}/attendance/addis-ababa`, { token: editor.token, body: { state: 'present' } })).status).toBe(200);
+      expect((await http.server.request('PUT', `/api/meetings/occurrences/${held?.id}/attendance/addis-ababa`, { token: cairo.token, body: { state: 'absent' } })).status).toBe(403);
+      meeting = (await http.server.request('GET', `/api/meetings/occurrences/${held?.id}`, { token: focal.token })).body;
+      const approved = await http.server.request('POST', `/api/meetings/occurrences/${held?.id}/minutes/approve`, { token: focal.token, body: { version: meeting.version } });
+      expect(approved.body).toMatchObject({ minutesState: 'approved', attendance: [{ office: 'addis-ababa', state: 'present' }] });
+      expect(approved.body.minutesHistory.map((h: { state: string }) => h.state)).toEqual(['draft', 'approved']);
+      const frozen = await http.server.request('PUT', `/api/meetings/occurrences/${held?.id}/minutes`, { token: focal.token, body: { version: approved.body.version, minutes } });
+      expect(frozen.status).toBe(409);
+      expect(frozen.body.code).toBe('minutes_frozen');
+
+      const html = await http.server.request('GET', `/api/meetings/occurrences/${held?.id}/minutes.html`, { token: reader.token });
+      expect(html.text).toContain('The Interregional meeting for preparation of WTSA-20 was reported.');
+      expect(html.text).toContain('Share the African Common Proposals with TSB');
+      const docx = await fetch(`${http.server.url}/api/meetings/occurrences/${held?.id}/minutes.docx`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
+      // The next meeting's agenda: what the office recorded and plans, and the open item.
+      const upcoming = (await http.server.request('GET', `/api/meetings/occurrences/${next?.id}`, { token: focal.token })).body;
+      const drafted = await http.server.request('POST', `/api/meetings/occurrences/${next?.id}/agenda/draft`, { token: focal.token, body: { version: upcoming.version, chairItems: ['Preparation of TSAG'] } });
+      expect(drafted.status).toBe(200);
+      const office = drafted.body.agenda.items.find((i: { id: string }) => i.id === 'office:addis-ababa');
+      expect(drafted.body.agenda.items[0]).toMatchObject({ id: 'chair:1', title: 'Preparation of TSAG' });
+      expect(office.points).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Held: Workshop on Quality of Service/),
+          expect.stringMatching(/^Coming: ATU WTSA-20 Preparatory Meeting/),
+          `Action item: Share the African Common Proposals with TSB (owner: Regional Office for Africa, due ${day(2)})`,
+        ]),
+      );
+      expect(drafted.body.carried.map((a: { text: string }) => a.text)).toEqual(['Share the African Common Proposals with TSB']);
+
+      // Reminded once, to the owner office's editors.
+      const { meetings } = http.server.database.fieldbook.services;
+      await meetings.remind();
+      await meetings.remind();
+      const isReminder = (m: ReceivedMail) => m.subject.startsWith('Action item due');
+      for (let waited = 0; !smtp.received.some(isReminder) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smtp.received.filter(isReminder).map((m) => m.to[0])).toEqual([editor.email]);
+
+      // On "My office": the editor sees and closes it, but does not rewrite it; readers read only.
+      const mine = await http.server.request('GET', '/api/meetings/actions', { token: editor.token });
+      expect(mine.body.data).toMatchObject([{ text: 'Share the African Common Proposals with TSB', status: 'open', canEdit: true, seriesCode: 'tsb-review' }]);
+      const item = mine.body.data[0];
+      expect((await http.server.request('PATCH', `/api/meetings/actions/${item.id}`, { token: editor.token, body: { version: item.version, text: 'Something else' } })).status).toBe(403);
+      expect((await http.server.request('PATCH', `/api/meetings/actions/${item.id}`, { token: reader.token, body: { version: item.version, status: 'done' } })).status).toBe(403);
+      expect((await http.server.request('PATCH', `/api/meetings/actions/${item.id}`, { token: cairo.token, body: { version: item.version, status: 'done' } })).status).toBe(403);
+      const done = await http.server.request('PATCH', `/api/meetings/actions/${item.id}`, { token: editor.token, body: { version: item.version, status: 'done' } });
+      expect(done.body).toMatchObject({ status: 'done', closedAt: expect.any(String) });
+      const redrafted = await http.server.request('GET', `/api/meetings/occurrences/${next?.id}`, { token: editor.token });
+      expect(redrafted.body.carried).toEqual([]);
+
+      expect((await http.server.request('GET', '/api/meetings/series')).status).toBe(401);
+    });
+
+    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items and the next meeting drafted', async () => {
+      await seedDemo(http.server.database.fieldbook);
+      const token = http.users.reader.token;
+      const series = await http.server.request('GET', '/api/meetings/series/tsb-monthly-review', { token });
+      expect(series.body).toMatchObject({ bureau: 'TSB', kind: 'monthly-review', rule: 'FREQ=MONTHLY;BYDAY=1TU', timeZone: 'Europe/Zurich' });
+      const past = (await http.server.request('GET', '/api/meetings/occurrences?when=past', { token })).body.data.filter((o: { minutesState: string }) => o.minutesState === 'approved');
+      expect(past).toHaveLength(1);
+      const minutes = await http.server.request('GET', `/api/meetings/occurrences/${past[0].id}`, { token });
+      const text = JSON.stringify(minutes.body.minutes);
+      expect(text).toContain('Interregional meeting for preparation of WTSA-20');
+      expect(text).toContain('demonstration of the new ITU MyMeeting tool');
+      expect(minutes.body.actionItems.filter((a: { status: string }) => a.status === 'open')).toHaveLength(3);
+      const next = await http.server.request('GET', `/api/meetings/occurrences/${series.body.nextOccurrence.id}`, { token });
+      expect(next.body.agenda.items.length).toBeGreaterThan(6);
+      expect(next.body.carried).toHaveLength(3);
+    });
+  },
+);
