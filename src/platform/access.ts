@@ -42,7 +42,11 @@ export type Permission =
   /** Write an office's contribution to a reporting round (its editors only; admins for any office). */
   | 'contributions:write'
   /** See the mail outbox: every notice and whether it went. */
-  | 'mail:read';
+  | 'mail:read'
+  /** Edit the registry in the workspace: offices, their heads over time, bodies (decision 23). */
+  | 'registry:write'
+  /** Keep the leadership positions per study period: who holds each, which are vacant. */
+  | 'coordination:manage';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -54,8 +58,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'registry:write', 'coordination:manage'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'registry:write', 'coordination:manage'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };
