@@ -43,6 +43,9 @@ import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
+import { readPositions } from '#src/vacancies/reference-data.ts';
+import { vacancyRoutes } from '#src/vacancies/routes.ts';
+import { createVacancyService, type VacancyService } from '#src/vacancies/service.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -56,6 +59,7 @@ export interface Services {
   rounds: RoundService;
   mail: MailService;
   backup: BackupService;
+  vacancies: VacancyService;
 }
 
 export interface Fieldbook {
@@ -93,7 +97,11 @@ export async function openFieldbook(
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
+    services: {
+      registry, auth, accounts, activities, imports, reports, rounds, mail,
+      backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }),
+      vacancies: createVacancyService(database.db, { registry, activities }),
+    },
     close: async () => {
       await reports.close();
       await database.close();
@@ -142,6 +150,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
+      vacancyRoutes(services.vacancies),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
@@ -216,7 +225,10 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
 export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
   const data = await readReferenceData(referenceDir);
-  const summary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const positions = await readPositions(referenceDir, new Set(data.bodies.map((b) => b.code)));
+  const registrySummary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const loaded = await fieldbook.services.vacancies.loadReference(SEED_ACTOR, positions);
+  const summary: SeedSummary = { ...registrySummary, kept: { ...registrySummary.kept, positions: loaded.kept } };
   await refreshRegisterStatistics(fieldbook.database.db);
   return summary;
 }
