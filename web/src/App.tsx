@@ -26,6 +26,10 @@ const Users = lazy(() => import('./screens/Users.tsx'));
 const User = lazy(() => import('./screens/User.tsx'));
 const Account = lazy(() => import('./screens/Account.tsx'));
 const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
+const OfficeEdit = lazy(() => import('./screens/OfficeEdit.tsx'));
+const Bodies = lazy(() => import('./screens/Bodies.tsx'));
+const BodyEdit = lazy(() => import('./screens/BodyEdit.tsx'));
+const Vacancies = lazy(() => import('./screens/Vacancies.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -94,7 +98,9 @@ export function App() {
             <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
+            {focal ? <NavLink to="/bodies">{t('registryedit.bodies.nav')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
+            <NavLink to="/vacancies">{t('vacancies.nav')}</NavLink>
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
             {user.role === 'admin' ? <NavLink to="/users">{t('accounts.users.nav')}</NavLink> : null}
@@ -129,6 +135,12 @@ export function App() {
               <Route path="/imports" element={<Imports />} />
               <Route path="/imports/:id" element={<ImportReview />} />
               <Route path="/offices" element={<Offices />} />
+              <Route path="/offices/new" element={<OfficeEdit />} />
+              <Route path="/offices/:code/edit" element={<OfficeEdit />} />
+              <Route path="/bodies" element={<Bodies />} />
+              <Route path="/bodies/new" element={<BodyEdit />} />
+              <Route path="/bodies/:code/edit" element={<BodyEdit />} />
+              <Route path="/vacancies" element={<Vacancies />} />
               <Route path="/reports" element={<ReportBuilder />} />
               <Route path="/contributions" element={<MyContributions />} />
               <Route path="/rounds" element={<Rounds />} />
