@@ -9,7 +9,7 @@ import type { RegistryService } from './service.ts';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 const tags = ['registry'];
-const languageOf = (request: FastifyRequest): Language => pickLanguage((request.query as { lang?: string } | undefined)?.lang, request.headers['accept-language']);
+const languageOf = (request: FastifyRequest): Language => pickLanguage((request.query as { lang?: Language } | undefined)?.lang, request.headers['accept-language']);
 
 export function registryRoutes(registry: RegistryService) {
   return (app: TypedApp): void => {

@@ -230,11 +230,14 @@ const markOf = (row: { version: number; edited_at: string | null; edited_by: str
 
 /** Whether each record of a table has been edited in the workspace, by key. */
 export async function editedKeys(ex: Executor, table: 'office' | 'body' | 'assignment' | 'person'): Promise<Set<string>> {
-  if (table === 'office' || table === 'body') {
-    const rows = await ex.selectFrom(table).select('code as key').where('edited_at', 'is not', null).execute();
-    return new Set(rows.map((r) => r.key));
-  }
-  const rows = await ex.selectFrom(table).select('id as key').where('edited_at', 'is not', null).execute();
+  const rows =
+    table === 'office'
+      ? await ex.selectFrom('office').select('code as key').where('edited_at', 'is not', null).execute()
+      : table === 'body'
+        ? await ex.selectFrom('body').select('code as key').where('edited_at', 'is not', null).execute()
+        : table === 'assignment'
+          ? await ex.selectFrom('assignment').select('id as key').where('edited_at', 'is not', null).execute()
+          : await ex.selectFrom('person').select('id as key').where('edited_at', 'is not', null).execute();
   return new Set(rows.map((r) => r.key));
 }
 

@@ -8,7 +8,7 @@ import * as schemas from './schemas.ts';
 import type { PositionView, VacancyService } from './service.ts';
 
 const tags = ['vacancies'];
-const languageOf = (request: FastifyRequest): Language => pickLanguage((request.query as { lang?: string } | undefined)?.lang, request.headers['accept-language']);
+const languageOf = (request: FastifyRequest): Language => pickLanguage((request.query as { lang?: Language } | undefined)?.lang, request.headers['accept-language']);
 
 export function vacancyRoutes(vacancies: VacancyService) {
   return (app: TypedApp): void => {

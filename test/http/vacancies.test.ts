@@ -49,7 +49,8 @@ describeHttp(
       expect(outreach.status).toBe(201);
       // The outreach is an activity of the register: kind consultation, internal, the office's, in the country.
       const activity = await http.server.request('GET', `/api/activities/${outreach.body.activity}`, { token: as('reader') });
-      expect(activity.body).toMatchObject({ kind: 'consultation', visibility: 'internal', status: 'held', bodies: ['SG12'] });
+      expect(activity.body).toMatchObject({ kind: 'consultation', visibility: 'internal', status: 'held', offices: [{ office: 'addis-ababa', role: 'organised' }], place: expect.objectContaining({ country: 'KE' }) });
+      expect(activity.body.bodies).toContain('SG12');
       expect(activity.body.title.fr).toMatch(/^Kenya encouragé à présenter des candidatures/);
       const publicRead = await http.server.request('GET', `/api/activities/${outreach.body.activity}`);
       expect(publicRead.status).toBe(404);
