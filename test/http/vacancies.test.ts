@@ -95,5 +95,19 @@ describeHttp(
       expect(unknown.status).toBe(400);
       expect(unknown.body.issues.map((i: { code: string }) => i.code).sort()).toEqual(['unknown_country', 'unknown_position']);
     });
+
+    it('is described in the OpenAPI document, with the registry edits', async () => {
+      const doc = (await http.server.request('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { summary?: string }>> };
+      for (const [path, method] of [
+        ['/api/positions/{id}', 'patch'],
+        ['/api/outreach', 'post'],
+        ['/api/nominations/{id}', 'patch'],
+        ['/api/vacancies/overview', 'get'],
+        ['/api/offices/{code}/heads/{id}', 'patch'],
+        ['/api/bodies/{code}', 'patch'],
+      ] as const) {
+        expect(doc.paths[path]?.[method]?.summary, `${method} ${path}`).toBeTruthy();
+      }
+    });
   },
 );
