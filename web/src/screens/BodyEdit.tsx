@@ -68,7 +68,7 @@ export default function BodyEdit() {
 
   useEffect(() => {
     if (creating) return;
-    api<BodyRecordResponse>('GET', `/api/bodies/${encodeURIComponent(code)}/record`).then(show, setError);
+    api<BodyRecordResponse>('GET', `/api/bodies/${encodeURIComponent(code ?? '')}/record`).then(show, setError);
   }, [code, creating, show]);
 
   const set = <K extends keyof BodyForm>(key: K, value: BodyForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -87,7 +87,7 @@ export default function BodyEdit() {
         navigate(`/bodies/${encodeURIComponent(created.code)}/edit`);
         return;
       }
-      show(await api<BodyRecordResponse>('PATCH', `/api/bodies/${encodeURIComponent(code)}`, { body: { version: record!.version, ...common, note: orNull(form.note), ...(term ? { terms: term } : {}) } }));
+      show(await api<BodyRecordResponse>('PATCH', `/api/bodies/${encodeURIComponent(code ?? '')}`, { body: { version: record!.version, ...common, note: orNull(form.note), ...(term ? { terms: term } : {}) } }));
       setSaved(true);
     } catch (caught) {
       setError(caught);
