@@ -50,6 +50,9 @@ import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
 import type { Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
+import { readPositions } from '#src/vacancies/reference-data.ts';
+import { vacancyRoutes } from '#src/vacancies/routes.ts';
+import { createVacancyService, type VacancyService } from '#src/vacancies/service.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -65,6 +68,7 @@ export interface Services {
   backup: BackupService;
   duplicates: DuplicateService;
   meetings: MeetingService;
+  vacancies: VacancyService;
 }
 
 export interface Fieldbook {
@@ -103,7 +107,13 @@ export async function openFieldbook(
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), duplicates: createDuplicateService(database.db, activities, registry), meetings },
+    services: {
+      registry, auth, accounts, activities, imports, reports, rounds, mail,
+      backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }),
+      duplicates: createDuplicateService(database.db, activities, registry),
+      meetings,
+      vacancies: createVacancyService(database.db, { registry, activities }),
+    },
     close: async () => {
       await reports.close();
       await database.close();
@@ -154,6 +164,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
       meetingRoutes(services.meetings),
+      vacancyRoutes(services.vacancies),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
@@ -241,7 +252,10 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
 export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
   const data = await readReferenceData(referenceDir);
-  const summary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const positions = await readPositions(referenceDir, new Set(data.bodies.map((b) => b.code)));
+  const registrySummary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const loaded = await fieldbook.services.vacancies.loadReference(SEED_ACTOR, positions);
+  const summary: SeedSummary = { ...registrySummary, kept: { ...registrySummary.kept, positions: loaded.kept } };
   await refreshRegisterStatistics(fieldbook.database.db);
   return summary;
 }

@@ -103,6 +103,8 @@ program
     await withFieldbook(config, async (fieldbook) => {
       const s = await seedReference(fieldbook, options.reference ?? config.REFERENCE_DIR);
       console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies.`);
+      const kept = Object.entries(s.kept).flatMap(([kind, keys]) => keys.map((key) => `${kind.replace(/s$/, '')} ${key}`));
+      if (kept.length > 0) console.log(`Kept ${kept.length} record(s) edited in the workspace, which the files would change: ${kept.join(', ')}.`);
       if (options.demo) {
         const demo = await seedDemo(fieldbook);
         console.log(`Imported the demo report: ${demo.accepted} activities accepted${demo.refused ? `, ${demo.refused} left for review` : ''}${demo.rounds.length ? `; reporting rounds ${demo.rounds.join(', ')}` : ''}.`);

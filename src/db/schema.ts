@@ -11,8 +11,9 @@ import type { RateLimitTables } from '#src/platform/rate-limit-store.ts';
 import type { RegistryTables } from '#src/registry/tables.ts';
 import type { ReportTables } from '#src/reports/tables.ts';
 import type { RoundTables } from '#src/rounds/tables.ts';
+import type { VacancyTables } from '#src/vacancies/tables.ts';
 
-export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables, MailTables, RateLimitTables, DuplicateTables, MeetingTables {}
+export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables, MailTables, RateLimitTables, DuplicateTables, MeetingTables, VacancyTables {}
 
 /** What a store function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;

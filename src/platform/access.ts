@@ -48,7 +48,11 @@ export type Permission =
   /** Create and change a bureau's coordination meeting series: occurrences, agenda, minutes, action items (its focal points, admins). */
   | 'meetings:manage'
   /** An office's own part of coordination: its attendance and its action items (its editors, admins). */
-  | 'meetings:office-write';
+  | 'meetings:office-write'
+  /** Edit the registry in the workspace: offices, their heads over time, bodies (decision 23). */
+  | 'registry:write'
+  /** Keep the leadership positions per study period: who holds each, which are vacant. */
+  | 'coordination:manage';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -60,8 +64,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write', 'registry:write', 'coordination:manage'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage', 'registry:write', 'coordination:manage'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write', 'meetings:office-write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };

@@ -3,6 +3,8 @@ import {
   compareBodies,
   findRegionalGroup,
   headOn,
+  seedPlan,
+  spanProblem,
   localise,
   parseRegionalGroupName,
   presenceSummary,
@@ -95,5 +97,41 @@ describe('compareBodies', () => {
   it('orders the types as BODY_TYPES lists them, whatever the codes', () => {
     const items = [...BODY_TYPES].reverse().map((type) => ({ type, code: 'A' }));
     expect(items.sort(compareBodies).map((b) => b.type)).toEqual(['sector', 'bureau', 'advisory-group', 'study-group', 'regional-group', 'regional-organisation', 'conference']);
+  });
+});
+
+describe('seedPlan: the seed meets the workspace', () => {
+  const key = (r: { code: string }) => r.code;
+  const stored = new Map([
+    ['cairo', { value: { code: 'cairo', city: 'Cairo' }, edited: true }],
+    ['dakar', { value: { code: 'dakar', city: 'Dakar' }, edited: false }],
+    ['bangkok', { value: { code: 'bangkok', city: 'Bangkok' }, edited: true }],
+  ]);
+
+  it('writes new records and file changes to records nobody edited, keeps edited ones and names them', () => {
+    const plan = seedPlan(
+      [
+        { code: 'cairo', city: 'Le Caire' },
+        { code: 'dakar', city: 'Dakar (moved)' },
+        { code: 'bangkok', city: 'Bangkok' },
+        { code: 'new-delhi', city: 'New Delhi' },
+      ],
+      stored,
+      key,
+    );
+    expect(plan.write.map(key)).toEqual(['dakar', 'new-delhi']);
+    expect(plan.kept).toEqual(['cairo']);
+  });
+
+  it('writes nothing for records the files hold unchanged', () => {
+    expect(seedPlan([{ code: 'dakar', city: 'Dakar' }], stored, key)).toEqual({ write: [], kept: [] });
+  });
+});
+
+describe('spanProblem', () => {
+  it('refuses an end before the start and accepts open ends', () => {
+    expect(spanProblem({ from: '2023-03-22', to: '2023-01-01' })).toBe('before_start');
+    expect(spanProblem({ from: null, to: '2023-01-01' })).toBeNull();
+    expect(spanProblem({ from: '2023-01-01', to: '2023-01-01' })).toBeNull();
   });
 });

@@ -44,6 +44,9 @@ export interface Assignment {
   confirmed: boolean;
 }
 
+/** A head-of-office or focal-point assignment as stored: the person by id. */
+export type StoredAssignment = Omit<Assignment, 'person'> & { personId: string };
+
 export interface BodyTerm {
   studyPeriod: string;
   names: Names;
@@ -170,4 +173,49 @@ export function findRegionalGroup(text: string, bodies: readonly Body[]): Body |
 /** Bodies by type in the order BODY_TYPES lists them (Sectors first), then code in natural order (SG2 before SG12). */
 export function compareBodies(a: Pick<Body, 'type' | 'code'>, b: Pick<Body, 'type' | 'code'>): number {
   return BODY_TYPES.indexOf(a.type) - BODY_TYPES.indexOf(b.type) || a.code.localeCompare(b.code, 'en', { numeric: true });
+}
+
+/** The version of a registry record and the mark of its last edit in the workspace (decision 23). */
+export interface EditMark {
+  version: number;
+  /** When someone last changed it in the workspace; null while it is as `fieldbook seed` loaded it. */
+  editedAt: string | null;
+  editedBy: string | null;
+}
+
+/** What `fieldbook seed` does with the records of one kind. */
+export interface SeedPlan<T> {
+  /** New in the files, or changed there and never edited in the workspace: written. */
+  write: T[];
+  /** Edited in the workspace and different in the files: left as the workspace has them, and reported. */
+  kept: string[];
+}
+
+/**
+ * Pure: the seed meets the workspace. A record the workspace has edited is never overwritten;
+ * one the files hold unchanged is not written again (its version stays, so nobody's form goes stale).
+ */
+export function seedPlan<T>(
+  fromFiles: readonly T[],
+  stored: ReadonlyMap<string, { value: T; edited: boolean }>,
+  key: (t: T) => string,
+): SeedPlan<T> {
+  const write: T[] = [];
+  const kept: string[] = [];
+  for (const record of fromFiles) {
+    const current = stored.get(key(record));
+    if (!current) {
+      write.push(record);
+      continue;
+    }
+    if (JSON.stringify(current.value) === JSON.stringify(record)) continue;
+    if (current.edited) kept.push(key(record));
+    else write.push(record);
+  }
+  return { write, kept };
+}
+
+/** A head-of-office assignment's dates in order; the issue found, or null. */
+export function spanProblem(span: { from: string | null; to: string | null }): 'before_start' | null {
+  return span.from !== null && span.to !== null && span.to < span.from ? 'before_start' : null;
 }

@@ -2,8 +2,8 @@
 import type { Language } from '#src/platform/i18n.ts';
 import { headOn, localise, type Assignment, type Body, type Region } from './model.ts';
 import type { Names } from './reference.ts';
-import type { BodyResponse, OfficeResponse, RegionResponse } from './schemas.ts';
-import type { OfficeDetails } from './service.ts';
+import type { BodyRecordResponse, BodyResponse, OfficeRecordResponse, OfficeResponse, RegionResponse } from './schemas.ts';
+import type { BodyRecord, OfficeDetails, OfficeRecord } from './service.ts';
 
 function localisedName(names: Names, language: Language) {
   const { text, fallback } = localise(names, language);
@@ -67,5 +67,40 @@ export function presentBody(body: Body, language: Language): BodyResponse {
       const { text, fallback } = localise(term.names, language);
       return { studyPeriod: term.studyPeriod, name: text, nameFallback: fallback, confirmed: term.confirmed };
     }),
+  };
+}
+
+/** An office as the workspace edits it: versions and edit marks, every head with its own. */
+export function presentOfficeRecord(record: OfficeRecord, language: Language, day: string): OfficeRecordResponse {
+  const presented = presentOffice(record.details, language, day);
+  const current = headOn(record.details.assignments, record.details.office.code, day);
+  return {
+    ...presented,
+    ...record.mark,
+    headRecords: record.details.assignments
+      .filter((a) => a.role === 'head-of-office')
+      .map((a) => {
+        const mark = record.headMarks.get(a.id) ?? { version: 1, editedAt: null, editedBy: null };
+        return {
+          id: a.id,
+          ...mark,
+          role: a.role,
+          person: { id: a.person.id, honorific: a.person.honorific, name: a.person.name },
+          title: a.title,
+          from: a.from,
+          to: a.to,
+          source: a.source,
+          confirmed: a.confirmed,
+          current: current?.id === a.id,
+        };
+      }),
+  };
+}
+
+export function presentBodyRecord(record: BodyRecord, language: Language): BodyRecordResponse {
+  return {
+    ...presentBody(record.body, language),
+    ...record.mark,
+    termNames: record.body.terms.map((t) => ({ studyPeriod: t.studyPeriod, names: t.names, confirmed: t.confirmed })),
   };
 }

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import type { Assignment, Body, Office, Person, Region } from './model.ts';
+import type { Body, Office, Person, Region, StoredAssignment } from './model.ts';
 import {
   assignmentRecord,
   bodyRecord,
@@ -138,8 +138,7 @@ export function checkReferenceData(files: {
   };
 }
 
-/** A head-of-office or focal-point assignment as stored: the person by id. */
-export type StoredAssignment = Omit<Assignment, 'person'> & { personId: string };
+export type { StoredAssignment } from './model.ts';
 
 /** Pure: checked reference records as the registry's domain objects, as `fieldbook seed` stores them. */
 export function registryObjectsOf(data: ReferenceData): { regions: Region[]; offices: Office[]; bodies: Body[]; people: Person[]; assignments: StoredAssignment[] } {
@@ -173,7 +172,7 @@ export function registryObjectsOf(data: ReferenceData): { regions: Region[]; off
       place: b.place ?? null,
       confirmed: b.confirmed,
       note: b.note ?? null,
-      terms: (b.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })),
+      terms: (b.terms ?? []).map((t) => ({ studyPeriod: t.studyPeriod, names: t.name, confirmed: t.confirmed })).sort((x, y) => x.studyPeriod.localeCompare(y.studyPeriod)),
     })),
     people: data.people,
     assignments: data.assignments.map((a) => ({

@@ -1,6 +1,6 @@
 /** All SQL of the registry. Each function takes the executor (database or transaction) first. */
 import type { Executor } from '#src/db/schema.ts';
-import { compareBodies, type Assignment, type Body, type Office, type Person, type Region } from './model.ts';
+import { compareBodies, type Assignment, type Body, type EditMark, type Office, type Person, type Region, type StoredAssignment } from './model.ts';
 import type { AssignmentRole, BodyType, Names, OfficeKind, RegionCode } from './reference.ts';
 import type { AssignmentRow, BodyRow, BodyTermRow, OfficeRow, PersonRow, RegionRow } from './tables.ts';
 
@@ -99,12 +99,12 @@ export async function upsertOffice(ex: Executor, office: Office): Promise<void> 
     note: office.note,
   };
   const { code: _code, ...changes } = values;
-  await ex.insertInto('office').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
+  await ex.insertInto('office').values(values).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...changes, version: eb('office.version', '+', 1) }))).execute();
 }
 
 export async function upsertPerson(ex: Executor, person: Person): Promise<void> {
   const { id: _id, ...changes } = person;
-  await ex.insertInto('person').values(person).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+  await ex.insertInto('person').values(person).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ...changes, version: eb('person.version', '+', 1) }))).execute();
 }
 
 export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment, 'person'> & { personId: string }): Promise<void> {
@@ -121,7 +121,7 @@ export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment
     confirmed: bool(assignment.confirmed),
   };
   const { id: _id, ...changes } = values;
-  await ex.insertInto('assignment').values(values).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+  await ex.insertInto('assignment').values(values).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ...changes, version: eb('assignment.version', '+', 1) }))).execute();
 }
 
 export async function upsertBody(ex: Executor, body: Body): Promise<void> {
@@ -139,7 +139,7 @@ export async function upsertBody(ex: Executor, body: Body): Promise<void> {
     note: body.note,
   };
   const { code: _code, ...changes } = values;
-  await ex.insertInto('body').values(values).onConflict((oc) => oc.column('code').doUpdateSet(changes)).execute();
+  await ex.insertInto('body').values(values).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...changes, version: eb('body.version', '+', 1) }))).execute();
   for (const term of body.terms) {
     const termValues = { body_code: body.code, study_period: term.studyPeriod, name: json(term.names), confirmed: bool(term.confirmed) };
     await ex
@@ -218,4 +218,182 @@ export async function findBody(ex: Executor, code: string): Promise<Body | null>
   if (!row) return null;
   const terms = await ex.selectFrom('body_term').selectAll().where('body_code', '=', code).orderBy('study_period').execute();
   return toBody(row, terms);
+}
+
+// ---- workspace edits (decision 23) ----
+
+const markOf = (row: { version: number; edited_at: string | null; edited_by: string | null }): EditMark => ({
+  version: Number(row.version),
+  editedAt: row.edited_at,
+  editedBy: row.edited_by,
+});
+
+/** Whether each record of a table has been edited in the workspace, by key. */
+export async function editedKeys(ex: Executor, table: 'office' | 'body' | 'assignment' | 'person'): Promise<Set<string>> {
+  const rows =
+    table === 'office'
+      ? await ex.selectFrom('office').select('code as key').where('edited_at', 'is not', null).execute()
+      : table === 'body'
+        ? await ex.selectFrom('body').select('code as key').where('edited_at', 'is not', null).execute()
+        : table === 'assignment'
+          ? await ex.selectFrom('assignment').select('id as key').where('edited_at', 'is not', null).execute()
+          : await ex.selectFrom('person').select('id as key').where('edited_at', 'is not', null).execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function listPeople(ex: Executor): Promise<Person[]> {
+  return (await ex.selectFrom('person').selectAll().orderBy('id').execute()).map(toPerson);
+}
+
+/** Every assignment as the seed loads it (the person by id). */
+export async function listStoredAssignments(ex: Executor): Promise<StoredAssignment[]> {
+  return (await listAssignments(ex)).map(({ person, ...a }) => ({
+    id: a.id,
+    personId: person.id,
+    role: a.role,
+    office: a.office,
+    bureau: a.bureau,
+    title: a.title,
+    from: a.from,
+    to: a.to,
+    source: a.source,
+    confirmed: a.confirmed,
+  }));
+}
+
+export async function officeMark(ex: Executor, code: string): Promise<EditMark | null> {
+  const row = await ex.selectFrom('office').select(['version', 'edited_at', 'edited_by']).where('code', '=', code).executeTakeFirst();
+  return row ? markOf(row) : null;
+}
+
+export async function bodyMark(ex: Executor, code: string): Promise<EditMark | null> {
+  const row = await ex.selectFrom('body').select(['version', 'edited_at', 'edited_by']).where('code', '=', code).executeTakeFirst();
+  return row ? markOf(row) : null;
+}
+
+/** The heads of one office with their versions and edit marks, oldest first. */
+export async function officeAssignmentMarks(ex: Executor, office: string): Promise<Map<string, EditMark>> {
+  const rows = await ex.selectFrom('assignment').select(['id', 'version', 'edited_at', 'edited_by']).where('office_code', '=', office).execute();
+  return new Map(rows.map((r) => [r.id, markOf(r)]));
+}
+
+export interface EditedBy {
+  at: string;
+  by: string;
+}
+
+/** A new office opened in the workspace. */
+export async function insertOffice(ex: Executor, office: Office, edit: EditedBy): Promise<void> {
+  await upsertOffice(ex, office);
+  await ex.updateTable('office').set({ edited_at: edit.at, edited_by: edit.by }).where('code', '=', office.code).execute();
+}
+
+/** Changes an office at the version the editor saw; false when it is no longer at that version. */
+export async function updateOffice(ex: Executor, office: Office, expectedVersion: number, edit: EditedBy): Promise<boolean> {
+  const result = await ex
+    .updateTable('office')
+    .set((eb) => ({
+      kind: office.kind,
+      region_code: office.region,
+      parent_code: office.parent,
+      name: json(office.names),
+      city: json(office.cityNames),
+      country: office.country,
+      latitude: office.coordinates.lat,
+      longitude: office.coordinates.lon,
+      countries_covered: office.countriesCovered === null ? null : json(office.countriesCovered),
+      coverage_confirmed: bool(office.coverageConfirmed),
+      opened_on: office.openedOn,
+      closed_on: office.closedOn,
+      confirmed: bool(office.confirmed),
+      note: office.note,
+      version: eb('version', '+', 1),
+      edited_at: edit.at,
+      edited_by: edit.by,
+    }))
+    .where('code', '=', office.code)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findPerson(ex: Executor, id: string): Promise<Person | null> {
+  const row = await ex.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+/** A person named in the workspace; edited, so the seed leaves them as they are. */
+export async function insertPerson(ex: Executor, person: Person, edit: EditedBy): Promise<void> {
+  await ex.insertInto('person').values({ ...person, edited_at: edit.at, edited_by: edit.by }).execute();
+}
+
+export async function updatePerson(ex: Executor, person: Person, edit: EditedBy): Promise<void> {
+  await ex
+    .updateTable('person')
+    .set((eb) => ({ honorific: person.honorific, name: person.name, version: eb('version', '+', 1), edited_at: edit.at, edited_by: edit.by }))
+    .where('id', '=', person.id)
+    .execute();
+}
+
+export async function insertAssignment(ex: Executor, assignment: StoredAssignment, edit: EditedBy): Promise<void> {
+  await upsertAssignment(ex, assignment);
+  await ex.updateTable('assignment').set({ edited_at: edit.at, edited_by: edit.by }).where('id', '=', assignment.id).execute();
+}
+
+export async function updateAssignment(ex: Executor, assignment: StoredAssignment, expectedVersion: number, edit: EditedBy): Promise<boolean> {
+  const result = await ex
+    .updateTable('assignment')
+    .set((eb) => ({
+      person_id: assignment.personId,
+      title: assignment.title === null ? null : json(assignment.title),
+      starts_on: assignment.from,
+      ends_on: assignment.to,
+      source: assignment.source,
+      confirmed: bool(assignment.confirmed),
+      version: eb('version', '+', 1),
+      edited_at: edit.at,
+      edited_by: edit.by,
+    }))
+    .where('id', '=', assignment.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertBody(ex: Executor, body: Body, edit: EditedBy): Promise<void> {
+  await upsertBody(ex, body);
+  await ex.updateTable('body').set({ edited_at: edit.at, edited_by: edit.by }).where('code', '=', body.code).execute();
+}
+
+/** Changes a body and its titles per study period (added or renamed; a period's title is never removed) at the version the editor saw. */
+export async function updateBody(ex: Executor, body: Body, expectedVersion: number, edit: EditedBy): Promise<boolean> {
+  const result = await ex
+    .updateTable('body')
+    .set((eb) => ({
+      name: json(body.names),
+      parent_code: body.parent,
+      region_code: body.region,
+      aliases: json(body.aliases),
+      starts_on: body.from,
+      ends_on: body.to,
+      place: body.place === null ? null : json(body.place),
+      confirmed: bool(body.confirmed),
+      note: body.note,
+      version: eb('version', '+', 1),
+      edited_at: edit.at,
+      edited_by: edit.by,
+    }))
+    .where('code', '=', body.code)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  for (const term of body.terms) {
+    const termValues = { body_code: body.code, study_period: term.studyPeriod, name: json(term.names), confirmed: bool(term.confirmed) };
+    await ex
+      .insertInto('body_term')
+      .values(termValues)
+      .onConflict((oc) => oc.columns(['body_code', 'study_period']).doUpdateSet({ name: termValues.name, confirmed: termValues.confirmed }))
+      .execute();
+  }
+  return true;
 }

@@ -1,5 +1,12 @@
 /** Kysely table interfaces of the registry. JSON columns hold text; booleans are 0/1. */
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
+
+/** A record's version (a stale edit gets 409) and the mark of its last workspace edit, which `fieldbook seed` leaves alone (decision 23). */
+export interface EditColumns {
+  version: Generated<number>;
+  edited_at: string | null;
+  edited_by: string | null;
+}
 
 export interface RegionTable {
   code: string;
@@ -7,7 +14,7 @@ export interface RegionTable {
   name: string;
 }
 
-export interface BodyTable {
+export interface BodyTable extends EditColumns {
   code: string;
   type: string;
   name: string;
@@ -28,7 +35,7 @@ export interface BodyTermTable {
   confirmed: number;
 }
 
-export interface OfficeTable {
+export interface OfficeTable extends EditColumns {
   code: string;
   kind: string;
   region_code: string;
@@ -46,14 +53,14 @@ export interface OfficeTable {
   note: string | null;
 }
 
-export interface PersonTable {
+export interface PersonTable extends EditColumns {
   id: string;
   honorific: string | null;
   name: string;
   email: string | null;
 }
 
-export interface AssignmentTable {
+export interface AssignmentTable extends EditColumns {
   id: string;
   person_id: string;
   role: string;

@@ -143,6 +143,11 @@ async function fillEveryTable(fb: Fieldbook): Promise<void> {
   // A possible duplicate of the demo kept apart, with the reason.
   const found = await fb.services.duplicates.pairs(admin, { from: '2020-03-01', to: '2020-03-31' });
   await fb.services.duplicates.decide(admin, { activities: found.pairs[0]!.ids, state: 'kept_apart', reason: 'Two meetings of the group.' });
+  // Vacancies: a vice-chair left vacant, the office's outreach about it (also an activity) and the nomination that followed.
+  const { vacancies } = fb.services;
+  const vacant = await vacancies.createPosition(admin, { body: 'SG12', studyPeriod: '2025-2028', role: 'vice-chair', label: '1', status: 'vacant', holder: null, source: null, confirmed: false });
+  const outreach = await vacancies.recordOutreach(admin, { office: 'addis-ababa', country: 'KE', kind: 'encouraged-to-nominate', body: 'SG12', studyPeriod: '2025-2028', position: vacant.position.id, on: '2024-06-03' }, 'en');
+  await vacancies.recordNomination(admin, { office: 'addis-ababa', country: 'KE', position: vacant.position.id, candidate: 'A candidate', outreach: outreach.id, on: '2024-07-01', state: 'proposed' });
   // A sign-in counted against its address, as the rate limiter shared by instances counts it.
   const Store = databaseRateLimitStore(fb.database.db);
   await new Promise<void>((resolve, reject) => new Store({}).incr('192.0.2.1', (error) => (error ? reject(error) : resolve()), 60_000, 5));

@@ -85,6 +85,31 @@ async function duplicatePair(server: TestServer): Promise<[string, string]> {
   const theirs = await buildActivity(server, { offices: [{ office: 'geneva', role: 'organised' }] });
   return [mine.id, theirs.id];
 }
+
+/** Offices, bodies and positions are changed by admins and focal points (decision 23; issue 21). */
+const registryWriters = (status: number): Record<Caller, number> => ({ anonymous: 401, reader: 403, editor: 403, 'focal-point': status, admin: status });
+const MATRIX_OFFICE = {
+  kind: 'area',
+  region: 'ASP',
+  parent: 'bangkok',
+  name: { en: 'Matrix office' },
+  city: { en: 'Matrix' },
+  country: 'TH',
+  coordinates: { lat: 13.7, lon: 100.5 },
+  countriesCovered: null,
+  coverageConfirmed: false,
+  openedOn: null,
+  closedOn: null,
+  confirmed: false,
+};
+const MATRIX_BODY = { type: 'study-group', name: { en: 'Matrix study group' }, parent: 'ITU-T', region: null, aliases: [], from: null, to: null, confirmed: false };
+const MATRIX_POSITION = { body: 'SG12', studyPeriod: '2025-2028', role: 'vice-chair', status: 'vacant', holder: null, source: null, confirmed: false };
+/** A fresh vacant vice-chair of SG12 in 2025-2028; its id. */
+async function matrixPosition(server: TestServer): Promise<string> {
+  const view = await server.database.fieldbook.services.vacancies.createPosition(MATRIX_ACTOR, { ...MATRIX_POSITION, role: 'vice-chair', status: 'vacant', label: `p${++unique}` });
+  return encodeURIComponent(view.position.id);
+}
+
 const MATRIX: Case[] = [
   { method: 'GET', route: '/api/health', expect: all(200) },
   { method: 'GET', route: '/api/openapi.json', expect: all(200) },
@@ -98,6 +123,82 @@ const MATRIX: Case[] = [
   { method: 'GET', route: '/api/bodies', expect: all(200) },
   { method: 'GET', route: '/api/bodies/:code', path: '/api/bodies/TSB', expect: all(200) },
   { method: 'GET', route: '/api/presence', expect: all(200) },
+  // The registry kept in the workspace (decision 23): admins and focal points write, the signed-in read its records and history.
+  {
+    method: 'POST',
+    route: '/api/offices',
+    body: () => ({ ...MATRIX_OFFICE, code: `matrix-office-${++unique}` }),
+    expect: registryWriters(201),
+  },
+  { method: 'GET', route: '/api/offices/:code/record', path: '/api/offices/cairo/record', expect: signedIn(200) },
+  { method: 'GET', route: '/api/offices/:code/history', path: '/api/offices/cairo/history', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/offices/:code',
+    setup: async (server) => ({ path: '/api/offices/jakarta', body: { version: (await server.database.fieldbook.services.registry.officeRecord(MATRIX_ACTOR, 'jakarta')).mark.version, note: `matrix ${++unique}` } }),
+    expect: registryWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/offices/:code/heads',
+    path: '/api/offices/jakarta/heads',
+    body: () => ({ person: { honorific: null, name: `Matrix Head ${++unique}` }, title: null, from: null, to: null, source: 'matrix', confirmed: false }),
+    expect: registryWriters(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/offices/:code/heads/:id',
+    setup: async (server) => {
+      const record = await server.database.fieldbook.services.registry.addHead(MATRIX_ACTOR, 'dakar', { person: { honorific: null, name: `Matrix Head ${++unique}` }, title: null, from: null, to: null, source: 'matrix', confirmed: false });
+      const head = record.details.assignments.at(-1)!;
+      return { path: `/api/offices/dakar/heads/${head.id}`, body: { version: 1, to: '2030-01-01' } };
+    },
+    expect: registryWriters(200),
+  },
+  { method: 'POST', route: '/api/bodies', body: () => ({ ...MATRIX_BODY, code: `MATRIX${++unique}` }), expect: registryWriters(201) },
+  { method: 'GET', route: '/api/bodies/:code/record', path: '/api/bodies/SG12/record', expect: signedIn(200) },
+  { method: 'GET', route: '/api/bodies/:code/history', path: '/api/bodies/SG12/history', expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/bodies/:code',
+    setup: async (server) => ({ path: '/api/bodies/SG13', body: { version: (await server.database.fieldbook.services.registry.bodyRecord(MATRIX_ACTOR, 'SG13')).mark.version, note: `matrix ${++unique}` } }),
+    expect: registryWriters(200),
+  },
+  // Vacancies and nominations: nothing public; bureau staff keep positions, an office's editors record its outreach and nominations.
+  { method: 'GET', route: '/api/positions', expect: signedIn(200) },
+  { method: 'POST', route: '/api/positions', body: () => ({ ...MATRIX_POSITION, label: `m${++unique}` }), expect: registryWriters(201) },
+  { method: 'GET', route: '/api/positions/:id', setup: async (server) => ({ path: `/api/positions/${await matrixPosition(server)}` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/positions/:id/history', setup: async (server) => ({ path: `/api/positions/${await matrixPosition(server)}/history` }), expect: signedIn(200) },
+  {
+    method: 'PATCH',
+    route: '/api/positions/:id',
+    setup: async (server) => ({ path: `/api/positions/${await matrixPosition(server)}`, body: { version: 1, status: 'unknown' } }),
+    expect: registryWriters(200),
+  },
+  { method: 'GET', route: '/api/outreach', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/outreach',
+    body: () => ({ office: 'addis-ababa', country: 'KE', kind: 'consulted', body: 'SG12', studyPeriod: '2025-2028', on: '2024-06-03' }),
+    expect: officeWriters(201),
+  },
+  { method: 'GET', route: '/api/nominations', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/nominations',
+    setup: async (server) => ({ path: '/api/nominations', body: { office: 'addis-ababa', country: 'KE', position: await matrixPosition(server), candidate: 'Matrix', on: '2024-06-03' } }),
+    expect: officeWriters(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/nominations/:id',
+    setup: async (server) => {
+      const nomination = await server.database.fieldbook.services.vacancies.recordNomination(MATRIX_ACTOR, { office: 'addis-ababa', country: 'KE', position: await matrixPosition(server), candidate: 'Matrix', on: '2024-06-03', state: 'proposed' });
+      return { path: `/api/nominations/${nomination.id}`, body: { version: 1, state: 'withdrawn' } };
+    },
+    expect: officeWriters(200),
+  },
+  { method: 'GET', route: '/api/vacancies/overview', expect: signedIn(200) },
   { method: 'POST', route: '/api/session', body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: all(401) },
   { method: 'GET', route: '/api/session', expect: all(200) },
   { method: 'DELETE', route: '/api/session', expect: all(204) },

@@ -29,6 +29,10 @@ const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
 const Coordination = lazy(() => import('./screens/Coordination.tsx'));
 const Meetings = lazy(() => import('./screens/Meetings.tsx'));
 const MeetingOccurrence = lazy(() => import('./screens/MeetingOccurrence.tsx'));
+const OfficeEdit = lazy(() => import('./screens/OfficeEdit.tsx'));
+const Bodies = lazy(() => import('./screens/Bodies.tsx'));
+const BodyEdit = lazy(() => import('./screens/BodyEdit.tsx'));
+const Vacancies = lazy(() => import('./screens/Vacancies.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -97,8 +101,10 @@ export function App() {
             <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
+            {focal ? <NavLink to="/bodies">{t('registryedit.bodies.nav')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
             {focal ? <NavLink to="/duplicates">{t('duplicates.nav')}</NavLink> : null}
+            <NavLink to="/vacancies">{t('vacancies.nav')}</NavLink>
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
             <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
@@ -134,6 +140,12 @@ export function App() {
               <Route path="/imports" element={<Imports />} />
               <Route path="/imports/:id" element={<ImportReview />} />
               <Route path="/offices" element={<Offices />} />
+              <Route path="/offices/new" element={<OfficeEdit />} />
+              <Route path="/offices/:code/edit" element={<OfficeEdit />} />
+              <Route path="/bodies" element={<Bodies />} />
+              <Route path="/bodies/new" element={<BodyEdit />} />
+              <Route path="/bodies/:code/edit" element={<BodyEdit />} />
+              <Route path="/vacancies" element={<Vacancies />} />
               <Route path="/reports" element={<ReportBuilder />} />
               <Route path="/contributions" element={<MyContributions />} />
               <Route path="/rounds" element={<Rounds />} />

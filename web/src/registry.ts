@@ -10,6 +10,11 @@ export type Body = BodyResponse;
 export type Region = RegionResponse;
 
 const cache = new Map<string, Promise<unknown>>();
+/** After an edit of the registry in the workspace: the next screen fetches offices and bodies again. */
+export function forgetRegistry(): void {
+  cache.clear();
+}
+
 function cached<T>(path: string): Promise<T> {
   let promise = cache.get(path);
   if (!promise) {

@@ -25,6 +25,8 @@ import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_wind
 import * as createDuplicateDecision from './2026_12_07_0095_create_duplicate_decision.ts';
 import * as createMeetings from './2026_12_07_0100_create_meetings.ts';
 import * as mailCalendarPart from './2026_12_07_0101_mail_calendar_part.ts';
+import * as registryEdits from './2026_12_07_0110_registry_edits.ts';
+import * as createVacancies from './2026_12_07_0111_create_vacancies.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0095_create_duplicate_decision': createDuplicateDecision,
   '2026_12_07_0100_create_meetings': createMeetings,
   '2026_12_07_0101_mail_calendar_part': mailCalendarPart,
+  '2026_12_07_0110_registry_edits': registryEdits,
+  '2026_12_07_0111_create_vacancies': createVacancies,
 };

@@ -1,4 +1,4 @@
-/** Every office, for focal points: where it is and a way into its part of the register. */
+/** Every office, for focal points: where it is, its head today, a way into its part of the register and to keep it (decision 23). */
 import { Link } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useOffices, useRegions } from '../registry.ts';
@@ -10,6 +10,9 @@ export default function Offices() {
   return (
     <>
       <h1>{t('app.offices.title')}</h1>
+      <p>
+        <Link to="/offices/new">{t('registryedit.office.newTitle')}</Link>
+      </p>
       {regions.map(({ code: region, name }) => {
         const inRegion = offices.filter((office) => office.region === region);
         if (inRegion.length === 0) return null;
@@ -23,6 +26,8 @@ export default function Offices() {
                   <th scope="col">{t('app.field.city')}</th>
                   <th scope="col">{t('app.field.country')}</th>
                   <th scope="col">{t('app.offices.activities')}</th>
+                  <th scope="col">{t('registryedit.offices.head')}</th>
+                  <th scope="col">{t('registryedit.heads.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -34,6 +39,12 @@ export default function Offices() {
                     <td>
                       <Link to={`/activities?office=${office.code}&sort=-date`} aria-label={t('app.offices.activitiesOf', { office: office.name })}>
                         {t('app.offices.activities')}
+                      </Link>
+                    </td>
+                    <td>{office.head ? [office.head.person.honorific, office.head.person.name].filter(Boolean).join(' ') : t('registryedit.offices.noHead')}</td>
+                    <td>
+                      <Link to={`/offices/${office.code}/edit`} aria-label={t('registryedit.offices.editOf', { office: office.name })}>
+                        {t('registryedit.heads.edit')}
                       </Link>
                     </td>
                   </tr>
