@@ -109,7 +109,7 @@ export function createMeetingService(db: Kysely<Database>, deps: Deps, options: 
 
   async function officesByCode(): Promise<Map<string, Office>> {
     const snapshot = await registry.snapshot(SERVICE_ACTOR);
-    return new Map(snapshot.offices.map((o) => [o.code, o]));
+    return new Map(snapshot.offices.map(({ office }) => [office.code, office]));
   }
 
   async function seriesOr404(ex: Executor, by: { code: string } | { id: string }): Promise<Series> {

@@ -57,7 +57,7 @@ describe('coordination meetings in the workspace', () => {
     await expectAccessible(page, 'meetings-list');
   });
 
-  it('drafts the next agenda from the register and minutes the meeting held', async () => {
+  it('drafts the next agenda from the register, raises an action item and minutes the meeting held', async () => {
     await page.getByRole('link', { name: /^Next: / }).click();
     await page.getByRole('button', { name: 'Draft the agenda from the register' }).click();
     await page.getByText(/^Held: Workshop on Quality of Service/).waitFor();
@@ -71,6 +71,14 @@ describe('coordination meetings in the workspace', () => {
     await page.getByLabel('Due', { exact: true }).fill(day(20));
     await page.getByRole('button', { name: 'Add the action item' }).click();
     await page.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add a point' }).click();
+    await page.getByLabel('Title of the point', { exact: true }).fill('Preparation of WTSA-20');
+    await page.getByLabel('Notes on "Preparation of WTSA-20"').fill('The Interregional meeting for preparation of WTSA-20 was reported.');
+    await page.getByLabel('Decisions on "Preparation of WTSA-20" (one a line)').fill('Offices record every preparatory meeting.');
+    await page.getByRole('button', { name: 'Save the minutes' }).click();
+    await page.getByText('Minutes in draft').waitFor();
+    await expectAccessible(page, 'meetings-minutes');
   });
 
   it('lets the editor find the action item on My office, record attendance and close the item', async () => {
@@ -86,6 +94,18 @@ describe('coordination meetings in the workspace', () => {
     await office.getByLabel('Attendance of Regional Office for Africa').selectOption('present');
     await expect.poll(async () => (await server.request('GET', `/api/meetings/occurrences/${held}`, { token: editor.token })).body.attendance[0]?.state).toBe('present');
     await expectAccessible(office, 'meetings-occurrence-editor');
+  });
+
+  it('lets the chair approve the minutes, which are then frozen and downloadable', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Approve the minutes' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Approve the minutes' }).click();
+    await page.getByText(/^Approved by .*: frozen\.$/).waitFor();
+    await page.getByText('Offices record every preparatory meeting.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save the minutes' }).count()).toBe(0);
+    const docx = await page.request.get(`${server.url}/api/meetings/occurrences/${held}/minutes.docx`);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    await expectAccessible(page, 'meetings-minutes-approved');
   });
 
   it('reads right to left in Arabic', async () => {

@@ -56,7 +56,7 @@ describeHttp(
       const invitations = await smtp.waitFor(4);
       expect(invitations.map((m) => m.to[0]).sort()).toEqual([editor.email, editor.email, focal.email, focal.email].sort());
       const parsed = invitations.map(calendarOf);
-      expect(parsed.every((c) => c.method === 'REQUEST' && c.sequence === 0)).toBe(true);
+      expect(parsed.map((c) => `${String(c.method)} ${String(c.sequence)}`)).toEqual(Array(4).fill('REQUEST 0'));
       expect(new Set(parsed.map((c) => c.uid)).size).toBe(2);
 
       const list = await http.server.request('GET', '/api/meetings/series/tsb-afr/occurrences', { token: editor.token });
@@ -117,6 +117,9 @@ describeHttp(
       expect(html.text).toContain('Share the African Common Proposals with TSB');
       const docx = await fetch(`${http.server.url}/api/meetings/occurrences/${held?.id}/minutes.docx`, { headers: { authorization: `Bearer ${reader.token}` } });
       expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      const pdf = await fetch(`${http.server.url}/api/meetings/occurrences/${held?.id}/minutes.pdf?lang=ar`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
 
       // The next meeting's agenda: what the office recorded and plans, and the open item.
       const upcoming = (await http.server.request('GET', `/api/meetings/occurrences/${next?.id}`, { token: focal.token })).body;

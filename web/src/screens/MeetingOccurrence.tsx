@@ -216,7 +216,12 @@ function MinutesSection({ occurrence, onSaved, setError }: { occurrence: Occurre
         <form onSubmit={save}>
           {draft.items.map((item, n) => (
             <fieldset key={`${item.agendaItemId ?? 'free'}-${n}`}>
-              <legend dir="auto">{item.title}</legend>
+              <legend dir="auto">{item.title || t('meetings.minutes.pointTitle')}</legend>
+              {item.agendaItemId === null ? (
+                <Field label={t('meetings.minutes.pointTitle')}>
+                  <input required value={item.title} onChange={(event) => setDraft({ items: draft.items.map((other, m) => (m === n ? { ...other, title: event.target.value } : other)) })} />
+                </Field>
+              ) : null}
               <Field label={t('meetings.minutes.notes', { title: item.title })}>
                 <textarea rows={4} value={item.notes} onChange={(event) => setDraft({ items: draft.items.map((other, m) => (m === n ? { ...other, notes: event.target.value } : other)) })} />
               </Field>
@@ -226,6 +231,9 @@ function MinutesSection({ occurrence, onSaved, setError }: { occurrence: Occurre
             </fieldset>
           ))}
           <p className="actions">
+            <button type="button" onClick={() => setDraft({ items: [...draft.items, { agendaItemId: null, title: '', notes: '', decisions: [] }] })}>
+              {t('meetings.minutes.addPoint')}
+            </button>
             <button type="submit" className="primary">
               {t('meetings.minutes.save')}
             </button>
