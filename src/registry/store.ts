@@ -185,7 +185,8 @@ export async function listAssignments(ex: Executor, filter: { offices?: string[]
     if (filter.offices.length === 0) return [];
     query = query.where('assignment.office_code', 'in', filter.offices);
   }
-  const rows = await query.orderBy('assignment.starts_on').orderBy('assignment.id').execute();
+  // Oldest first, an open start before any day, sorted here so both databases agree (PostgreSQL puts NULL last).
+  const rows = (await query.execute()).sort((a, b) => (a.starts_on ?? '').localeCompare(b.starts_on ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.map((row) =>
     toAssignment(row, { id: row.person_id, honorific: row.honorific, name: row.person_name, email: row.email }),
   );

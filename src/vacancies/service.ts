@@ -50,9 +50,9 @@ export function createVacancyService(db: Kysely<Database>, deps: { registry: Reg
     return snapshot.bodies.find((b) => b.code === code) ?? null;
   }
 
-  async function positionIssues(position: Position): Promise<FieldIssue[]> {
+  /** `body` is looked up before any transaction opens: the registry's snapshot reads outside it (SQLite has one connection). */
+  function positionIssues(position: Position, body: Body | null): FieldIssue[] {
     const issues: FieldIssue[] = [];
-    const body = await bodyOf(position.body);
     if (!body || !LED_BODIES.has(body.type)) issues.push(issue('body.body', 'unknown_body', `no advisory group or study group has the code ${position.body}`, { value: position.body }));
     const problem = holderProblem(position.status, position.holder);
     if (problem === 'holder_needed') issues.push(issue('body.holder', 'required', 'a filled position needs its holder'));
@@ -97,7 +97,7 @@ export function createVacancyService(db: Kysely<Database>, deps: { registry: Reg
     async createPosition(actor: Actor, input: CreatePositionBody): Promise<PositionView> {
       requireAccess(actor, 'coordination:manage');
       const position: Position = { id: newId(), ...input, holder: input.holder ?? null };
-      const issues = await positionIssues(position);
+      const issues = positionIssues(position, await bodyOf(position.body));
       if (issues.length > 0) throw invalid(issues);
       return db.transaction().execute(async (trx) => {
         await store.insertPosition(trx, position, edit(actor));
@@ -109,6 +109,7 @@ export function createVacancyService(db: Kysely<Database>, deps: { registry: Reg
     /** Filled (by whom, from where), vacant again, or corrected; a stale version gets 409. */
     async updatePosition(actor: Actor, id: string, patch: PatchPositionBody): Promise<PositionView> {
       requireAccess(actor, 'coordination:manage');
+      const body = await bodyOf((await positionView(db, id)).position.body);
       return db.transaction().execute(async (trx) => {
         const current = await positionView(trx, id);
         if (patch.version !== current.mark.version) {
@@ -125,7 +126,7 @@ export function createVacancyService(db: Kysely<Database>, deps: { registry: Reg
           source: patch.source === undefined ? before.source : patch.source,
           confirmed: patch.confirmed ?? before.confirmed,
         };
-        const issues = await positionIssues(position);
+        const issues = positionIssues(position, body);
         if (issues.length > 0) throw invalid(issues);
         if (!(await store.updatePosition(trx, position, patch.version, edit(actor)))) throw conflict('version_conflict', 'The position changed while saving.');
         await recordAudit(trx, actor, { action: 'position.update', entityType: 'leadership_position', entityId: id, before: positionSnapshot(before), after: positionSnapshot(position) });

@@ -77,9 +77,9 @@ describeHttp(
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ code: 'version_conflict', current: { version: record.body.version + 1, city: 'Jakarta (new premises)' } });
 
-      const wrong = await http.server.request('PATCH', '/api/offices/jakarta', { token: as('admin'), body: { version: moved.body.version, countriesCovered: ['ID', 'XX'], parent: 'cairo' } });
+      const wrong = await http.server.request('PATCH', '/api/offices/jakarta', { token: as('admin'), body: { version: moved.body.version, countriesCovered: ['ID', 'XX'], parent: 'dakar' } });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.issues).toEqual(
+      expect(wrong.body.errors).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ path: 'body.countriesCovered.1', code: 'unknown_country' }),
           expect.objectContaining({ path: 'body.parent', code: 'invalid' }),
@@ -117,7 +117,7 @@ describeHttp(
       expect(activity.status).toBe(201);
       const again = await http.server.request('POST', '/api/offices', { token: as('admin'), body: office });
       expect(again.status).toBe(400);
-      expect(again.body.issues).toEqual([expect.objectContaining({ path: 'body.code', code: 'code_taken' })]);
+      expect(again.body.errors).toEqual([expect.objectContaining({ path: 'body.code', code: 'code_taken' })]);
     });
 
     it("gives a study group its title for a new study period, keeping the others'", async () => {

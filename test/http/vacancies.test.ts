@@ -93,7 +93,7 @@ describeHttp(
       expect((await http.server.request('PATCH', `/api/nominations/${mine.body.id}`, { token: as('cairoEditor'), body: { version: 1, state: 'withdrawn' } })).status).toBe(403);
       const unknown = await http.server.request('POST', '/api/nominations', { token: as('editor'), body: { office: 'addis-ababa', country: 'QQ', position: 'nothing', candidate: 'C', on: '2024-05-20' } });
       expect(unknown.status).toBe(400);
-      expect(unknown.body.issues.map((i: { code: string }) => i.code).sort()).toEqual(['unknown_country', 'unknown_position']);
+      expect(unknown.body.errors.map((i: { code: string }) => i.code).sort()).toEqual(['unknown_country', 'unknown_position']);
     });
 
     it('is described in the OpenAPI document, with the registry edits', async () => {
