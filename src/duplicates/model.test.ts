@@ -62,7 +62,7 @@ describe('days', () => {
   });
 
   it('looks for candidates starting up to two months and a week before and a week after', () => {
-    expect(windowOf({ start: '2020-03-04', end: '2020-03-05' })).toEqual({ startFrom: '2019-12-25', startTo: '2020-03-12', endFrom: '2020-02-26' });
+    expect(windowOf({ start: '2020-03-04', end: '2020-03-05' })).toEqual({ startFrom: '2019-12-26', startTo: '2020-03-12', endFrom: '2020-02-26' });
   });
 });
 
