@@ -222,10 +222,17 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return composed.activity;
     },
 
-    /** Live activities in a window of days (the duplicate check's candidates), for staff. */
-    async near(actor: Actor, window: store.NearWindow): Promise<Activity[]> {
+    /** Sketches of the live activities in a window of days (the duplicate check's candidates), for staff. */
+    async sketchesNear(actor: Actor, window: store.NearWindow): Promise<store.ActivitySketch[]> {
       requireAccess(actor, 'internal:read');
-      return store.activitiesNear(db, window);
+      return store.sketchesNear(db, window);
+    },
+
+    /** The activities of these ids the actor may see, by id (staff: deleted ones too). */
+    async findMany(actor: Actor, ids: readonly string[]): Promise<Map<string, Activity>> {
+      const found = ids.length > 0 ? await store.findActivities(db, ids) : new Map<string, Activity>();
+      for (const [id, activity] of found) if (!canSee(actor, activity)) found.delete(id);
+      return found;
     },
 
     async get(actor: Actor, id: string): Promise<ActivityDetails> {

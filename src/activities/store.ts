@@ -798,45 +798,70 @@ export async function officesFreshness(ex: Executor, offices: readonly string[])
   return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.changed_at ?? null };
 }
 
-/** Where the duplicate check looks (duplicates/model.ts `windowOf`), and what may narrow it. */
+/** What the duplicate check compares of an activity (duplicates/model.ts `subjectOf`). */
+export type ActivitySketch = Pick<Activity, 'id' | 'title' | 'date' | 'place' | 'bodies' | 'offices' | 'related'>;
+
+/** Where the duplicate check looks (duplicates/model.ts `windowOf`): start days from `startFrom` to `startTo`, ending from `endFrom`. */
 export interface NearWindow {
   startFrom: string;
   startTo: string;
   endFrom: string;
   precisions: readonly string[];
-  /**
-   * When given: only activities in one of these countries, or in none (online, or no place), or
-   * linked to one of `bodies`; an activity placed elsewhere with no body in common is left out.
-   */
-  countries?: readonly string[] | undefined;
-  bodies?: readonly string[] | undefined;
   limit: number;
 }
 
+/** Rows per `in (…)` list of the sketches' reads. */
+const SKETCH_CHUNK = 1000;
+
 /**
- * Live activities whose days fall in a window, with their links: a range of the (date_start,
- * seq, date_end) index, then the narrowing, so the link subqueries run only for what is left.
+ * Sketches of the live activities whose days fall in a window: the rows from a range of the
+ * (date_start, seq, date_end) index alone, then their few columns and their links in one
+ * statement per table (no per-row subqueries, no JSON texts but the title): the duplicate check
+ * reads a few thousand of them and keeps a handful.
  */
-export async function activitiesNear(ex: Executor, window: NearWindow): Promise<Activity[]> {
-  let query = ex
+export async function sketchesNear(ex: Executor, window: NearWindow): Promise<ActivitySketch[]> {
+  const inWindow = await ex
     .selectFrom('activity')
-    .select([...READ_COLUMNS, ...linkColumns(onSqlite(ex))])
-    .where('activity.date_start', '>=', window.startFrom)
-    .where('activity.date_start', '<=', window.startTo)
-    .where('activity.date_end', '>=', window.endFrom)
-    .where('activity.deleted_at', 'is', null)
-    .where('activity.date_precision', 'in', [...window.precisions]);
-  const countries = window.countries;
-  if (countries) {
-    const bodies = window.bodies ?? [];
-    query = query.where((eb) =>
-      eb.or([
-        eb('activity.place_country', 'is', null),
-        ...(countries.length > 0 ? [eb('activity.place_country', 'in', [...countries])] : []),
-        ...(bodies.length > 0 ? [linkedToAny(eb, 'activity_body', [...bodies])] : []),
-      ]),
-    );
+    .select('seq')
+    .where('date_start', '>=', window.startFrom)
+    .where('date_start', '<=', window.startTo)
+    .where('date_end', '>=', window.endFrom)
+    .orderBy('date_start')
+    .limit(window.limit)
+    .execute();
+  const seqs = inWindow.map((r) => Number(r.seq));
+  const sketches = new Map<string, ActivitySketch>();
+  for (let at = 0; at < seqs.length; at += SKETCH_CHUNK) {
+    const rows = await ex
+      .selectFrom('activity')
+      .select(['id', 'title', 'date_text', 'date_start', 'date_end', 'date_precision', 'place_mode', 'place_city', 'place_country'])
+      .where('seq', 'in', seqs.slice(at, at + SKETCH_CHUNK))
+      .where('deleted_at', 'is', null)
+      .where('date_precision', 'in', [...window.precisions])
+      .execute();
+    for (const row of rows) {
+      sketches.set(row.id, {
+        id: row.id,
+        title: JSON.parse(row.title) as Texts,
+        date: { text: row.date_text, start: row.date_start, end: row.date_end, precision: row.date_precision as FuzzyPrecision },
+        place: row.place_mode === null ? null : { mode: row.place_mode as PlaceMode, city: row.place_city, country: row.place_country },
+        bodies: [],
+        offices: [],
+        related: [],
+      });
+    }
   }
-  const rows = await query.orderBy('activity.date_start').orderBy('activity.seq').limit(window.limit).execute();
-  return rows.map((row) => toActivity(row, childrenOf(row)));
+  const ids = [...sketches.keys()];
+  for (let at = 0; at < ids.length; at += SKETCH_CHUNK) {
+    const chunk = ids.slice(at, at + SKETCH_CHUNK);
+    const [bodies, offices, relations] = await Promise.all([
+      ex.selectFrom('activity_body').select(['activity_id', 'body_code']).where('activity_id', 'in', chunk).orderBy('position').execute(),
+      ex.selectFrom('activity_office').select(['activity_id', 'office_code', 'role']).where('activity_id', 'in', chunk).orderBy('position').execute(),
+      ex.selectFrom('activity_relation').select(['activity_id', 'related_id', 'kind']).where('activity_id', 'in', chunk).execute(),
+    ]);
+    for (const b of bodies) sketches.get(b.activity_id)!.bodies.push(b.body_code);
+    for (const o of offices) sketches.get(o.activity_id)!.offices.push({ office: o.office_code, role: o.role as OfficeRole });
+    for (const r of relations) sketches.get(r.activity_id)!.related.push({ activity: r.related_id, kind: r.kind as RelationKind });
+  }
+  return [...sketches.values()];
 }

@@ -8,7 +8,6 @@ import {
   daysApart,
   mergedLinks,
   pairsAmong,
-  relatedBodies,
   subjectOf,
   textSimilarity,
   trigrams,
@@ -23,6 +22,7 @@ const context: Context = {
   parentOf: (body) => PARENTS[body] ?? null,
   regionOfCountry: (country) => COUNTRIES[country] ?? null,
   regionOfOffice: (office) => OFFICES[office] ?? null,
+  isOrganisation: (body) => body === 'ATU',
 };
 
 /** The seed's SG12 regional group meeting in Ndjamena as the Addis Ababa office recorded it. */
@@ -62,7 +62,7 @@ describe('days', () => {
   });
 
   it('looks for candidates starting up to two months and a week before and a week after', () => {
-    expect(windowOf({ start: '2020-03-04', end: '2020-03-05' })).toEqual({ startFrom: '2019-12-25', startTo: '2020-03-12', endFrom: '2020-02-26' });
+    expect(windowOf({ start: '2020-03-04', end: '2020-03-05' })).toEqual({ startFrom: '2019-12-26', startTo: '2020-03-12', endFrom: '2020-02-26' });
   });
 });
 
@@ -104,6 +104,13 @@ describe('compare', () => {
     expect(compare(subject(addis), subject(addis), context)).toBeNull();
   });
 
+  it('counts a regional organisation in common for little', () => {
+    const one = subject(testActivity({ title: { en: 'Workshop on cybersecurity' }, bodies: ['ATU'], date: { start: '2020-05-04', end: '2020-05-05' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
+    const two = subject(testActivity({ title: { en: 'Forum on digital finance' }, bodies: ['ATU'], date: { start: '2020-05-04', end: '2020-05-04' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
+    expect(compare(one, two, context)).toBeNull();
+    expect(compare({ ...one, bodies: ['SG12RG-AFR'] }, { ...two, bodies: ['SG12RG-AFR'] }, context)).not.toBeNull();
+  });
+
   it('does not take two different workshops of one region in one week for one', () => {
     const one = subject(testActivity({ title: { en: 'Workshop on cybersecurity for Africa' }, date: { start: '2020-05-04', end: '2020-05-05' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
     const two = subject(testActivity({ title: { en: 'Training on spectrum monitoring' }, date: { start: '2020-05-06', end: '2020-05-06' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
@@ -119,10 +126,6 @@ describe('candidates and pairs', () => {
     const pairs = pairsAmong([subject(tsb), subject(noise), subject(addis)], context);
     expect(pairs).toHaveLength(1);
     expect([pairs[0]!.a.id, pairs[0]!.b.id]).toEqual([addis.id, tsb.id].sort());
-  });
-
-  it('widens bodies to their parents and children', () => {
-    expect(relatedBodies(['SG12'], context.parentOf, (b) => (b === 'SG12' ? ['SG12RG-AFR', 'SG12RG-ARB'] : [])).sort()).toEqual(['SG12', 'SG12RG-AFR', 'SG12RG-ARB']);
   });
 
   it('merges the other entry offices, Sectors and bodies into the one kept', () => {

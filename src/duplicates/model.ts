@@ -14,9 +14,10 @@
  *   headquarters); two countries of different regions count against;
  * - the titles' similarity: trigrams of the normalised words, as PostgreSQL's pg_trgm counts
  *   them, computed here so both databases answer alike (the best pair of languages).
- * The signals make a score; a pair is a candidate from MATCH_SCORE on, with a title at least a
- * little alike or a body in common (the same body and place alone, days apart, may be a
- * back-to-back meeting: that is what "related" is for).
+ * The signals make a score; a pair is a candidate from MATCH_SCORE on, with titles at least a
+ * little alike (TITLE_FLOOR) unless the two share a meeting body and a country. A regional
+ * organisation (ATU, CTU …) in common counts little: it takes part in many events of its region.
+ * Weights and thresholds were set against the bench's planted pairs and its week of false alarms.
  */
 import type { Activity, RelationKind, Texts } from '#src/activities/model.ts';
 import { normaliseForSearch } from '#src/activities/model.ts';
@@ -29,9 +30,9 @@ export const NEAR_DAYS = 7;
 export const COMPARABLE_PRECISIONS: readonly FuzzyPrecision[] = ['day', 'days', 'week', 'part-of-month', 'month', 'months'];
 /** The widest range of a comparable date (two months of 31 days), which bounds how early a candidate may start. */
 export const WIDEST_DAYS = 62;
-export const MATCH_SCORE = 0.5;
-/** A title this alike is "similar" on its own. */
-export const SIMILAR_TITLE = 0.45;
+export const MATCH_SCORE = 0.55;
+/** Titles less alike than this are no duplicate, unless the two share a meeting body and a country. */
+export const TITLE_FLOOR = 0.2;
 
 export const DECISION_STATES = ['open', 'linked', 'related', 'kept_apart'] as const;
 export type DecisionState = (typeof DECISION_STATES)[number];
@@ -70,6 +71,8 @@ export interface Context {
   regionOfCountry(country: string): RegionCode | null;
   /** An office's region, or null for headquarters (it works for every region) and unknown codes. */
   regionOfOffice(office: string): RegionCode | null;
+  /** A regional organisation (ATU, CTU, APT …) takes part in many events of its region: a weak sign, unlike a group or a conference. */
+  isOrganisation(body: string): boolean;
 }
 
 export interface Match {
@@ -120,25 +123,16 @@ export function windowOf(date: { start: string; end: string }): { startFrom: str
   return { startFrom: addDays(date.start, -NEAR_DAYS - WIDEST_DAYS), startTo: addDays(date.end, NEAR_DAYS), endFrom: addDays(date.start, -NEAR_DAYS) };
 }
 
-/** The bodies a candidate may share with these to count: themselves, their parents and their children. */
-export function relatedBodies(bodies: readonly string[], parentOf: Context['parentOf'], childrenOf: (body: string) => readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const body of bodies) {
-    out.add(body);
-    const parent = parentOf(body);
-    if (parent) out.add(parent);
-    for (const child of childrenOf(body)) out.add(child);
-  }
-  return [...out];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Title similarity
 
 /** The trigrams of a text as pg_trgm makes them: each normalised word padded with two spaces before and one after. */
 export function trigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of normaliseForSearch(text).split(' ')) {
+  const lower = text.toLowerCase();
+  // Plain ASCII (most titles) needs no Unicode folding: the same words, much faster.
+  const words = /^[\x00-\x7f]*$/.test(lower) ? lower.split(/[^a-z0-9]+/) : normaliseForSearch(text).split(' ');
+  for (const word of words) {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
@@ -207,27 +201,39 @@ export function compare(a: Subject, b: Subject, context: Context, grams?: { a: T
   if (days > NEAR_DAYS) return null;
   const body = bodyReason(a, b, context.parentOf);
   const place = placeOf(a, b);
-  const similarity = titleSimilarity(grams?.a ?? titleGrams(a.title), grams?.b ?? titleGrams(b.title));
-  let score = 0.5 * similarity + (days === 0 ? 0.1 : 0);
-  if (body?.code === 'same_body') score += 0.35;
+  const meetingBody = body?.code === 'related_body' || (body?.code === 'same_body' && !context.isOrganisation(body.body));
+  let score = days === 0 ? 0.1 : 0;
+  if (body?.code === 'same_body') score += meetingBody ? 0.35 : 0.1;
   if (body?.code === 'related_body') score += 0.25;
   if (place.reason?.code === 'same_country') score += 0.25;
-  if (place.reason?.code === 'same_region') score += 0.1;
+  if (place.reason?.code === 'same_region') score += 0.05;
   if (place.elsewhere) score -= 0.3;
-  if (score < MATCH_SCORE || (similarity < 0.25 && body === null)) return null;
+  // Even identical titles (0.5) would not reach MATCH_SCORE: no need to compare them.
+  if (score + 0.5 < MATCH_SCORE) return null;
+  const similarity = titleSimilarity(grams?.a ?? titleGrams(a.title), grams?.b ?? titleGrams(b.title));
+  score += 0.5 * similarity;
+  const sameMeetingAndCountry = meetingBody && place.reason?.code === 'same_country';
+  if (score < MATCH_SCORE || (similarity < TITLE_FLOOR && !sameMeetingAndCountry)) return null;
   const reasons: Reason[] = [days === 0 ? { code: 'overlapping_dates' } : { code: 'near_dates', days }];
   if (body) reasons.push(body);
   if (place.reason) reasons.push(place.reason);
-  if (similarity >= 0.25) reasons.push({ code: 'similar_title', similarity: round2(similarity) });
+  if (similarity >= TITLE_FLOOR) reasons.push({ code: 'similar_title', similarity: round2(similarity) });
   return { score: round2(score), reasons };
 }
 
 /** The candidates of one draft among `others`, best first, at most `limit`. */
-export function candidatesOf(draft: Subject, others: readonly Subject[], context: Context, limit = 10): Array<{ subject: Subject; match: Match }> {
-  const mine = titleGrams(draft.title);
+export function candidatesOf(draft: Subject, others: readonly Subject[], context: Context, limit = 10, gramsOf: (title: Texts) => TitleGrams = titleGrams): Array<{ subject: Subject; match: Match }> {
+  const mine = gramsOf(draft.title);
   const found: Array<{ subject: Subject; match: Match }> = [];
   for (const other of others) {
-    const match = compare(draft, other, context, { a: mine, b: titleGrams(other.title) });
+    // The other's trigrams only when the title decides (most candidates are settled before).
+    let theirs: TitleGrams | undefined;
+    const match = compare(draft, other, context, {
+      a: mine,
+      get b() {
+        return (theirs ??= gramsOf(other.title));
+      },
+    });
     if (match) found.push({ subject: other, match });
   }
   return found.sort((x, y) => y.match.score - x.match.score || x.subject.start.localeCompare(y.subject.start)).slice(0, limit);
@@ -240,9 +246,9 @@ export const pairOf = (x: string, y: string): [string, string] => (x < y ? [x, y
  * Every pair among `subjects` that may be one event, each once (its ids in `pairOf` order).
  * Sorted by start, each is compared only with those starting before it ends, plus NEAR_DAYS.
  */
-export function pairsAmong(subjects: readonly Subject[], context: Context): Array<{ a: Subject; b: Subject; match: Match }> {
+export function pairsAmong(subjects: readonly Subject[], context: Context, gramsOf: (title: Texts) => TitleGrams = titleGrams): Array<{ a: Subject; b: Subject; match: Match }> {
   const sorted = [...subjects].filter((s) => COMPARABLE_PRECISIONS.includes(s.precision)).sort((x, y) => x.start.localeCompare(y.start));
-  const grams = sorted.map((s) => titleGrams(s.title));
+  const grams = sorted.map((s) => gramsOf(s.title));
   const out: Array<{ a: Subject; b: Subject; match: Match }> = [];
   for (let i = 0; i < sorted.length; i++) {
     const reach = addDays(sorted[i]!.end, NEAR_DAYS);

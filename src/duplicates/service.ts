@@ -11,8 +11,10 @@ import { recordAudit } from '#src/audit/service.ts';
 import type { Database } from '#src/db/schema.ts';
 import { actorLabel, ANONYMOUS, can, requireAccess, type Actor } from '#src/platform/access.ts';
 import { conflict, invalid, issue } from '#src/platform/errors.ts';
-import { countriesOfRegion, regionOfCountry } from '#src/registry/countries.ts';
+import { regionOfCountry } from '#src/registry/countries.ts';
 import { perSnapshot, type RegistryService } from '#src/registry/service.ts';
+import type { Texts } from '#src/activities/model.ts';
+import { LruCache } from '#src/platform/lru.ts';
 import {
   addDays,
   candidatesOf,
@@ -23,14 +25,15 @@ import {
   NEAR_DAYS,
   pairOf,
   pairsAmong,
-  relatedBodies,
   seenOf,
   subjectOf,
+  titleGrams,
   WIDEST_DAYS,
   windowOf,
   type Context,
   type Decision,
   type Match,
+  type TitleGrams,
 } from './model.ts';
 import type { CheckBody, DecideBody, LinkBody, PairsQuery } from './schemas.ts';
 import * as store from './store.ts';
@@ -69,22 +72,32 @@ export interface PeriodPairs {
 
 export type DuplicateService = ReturnType<typeof createDuplicateService>;
 
+/** Titles' trigrams, kept: a check compares a draft with a few hundred titles, mostly the same from one check to the next. */
+const TITLE_GRAMS_KEPT = 20_000;
+
 /** The registry as the comparison reads it, built once per registry snapshot. */
 const contextOf = perSnapshot(({ offices, bodies }) => {
   const parent = new Map(bodies.map((b) => [b.code, b.parent]));
-  const children = new Map<string, string[]>();
-  for (const body of bodies) if (body.parent) children.set(body.parent, [...(children.get(body.parent) ?? []), body.code]);
   const officeRegion = new Map(offices.map(({ office }) => [office.code, office.kind === 'headquarters' ? null : office.region]));
+  const organisations = new Set(bodies.filter((b) => b.type === 'regional-organisation').map((b) => b.code));
   const context: Context = {
+    isOrganisation: (body) => organisations.has(body),
     parentOf: (body) => parent.get(body) ?? null,
     regionOfCountry: (country) => regionOfCountry(country)?.region ?? null,
     regionOfOffice: (office) => officeRegion.get(office) ?? null,
   };
-  return { context, childrenOf: (body: string) => children.get(body) ?? [] };
+  return { context };
 });
 
 export function createDuplicateService(db: Kysely<Database>, activities: ActivityService, registry: RegistryService) {
   const registryContext = async () => contextOf(await registry.snapshot(ANONYMOUS));
+  const kept = new LruCache<TitleGrams>({ maxEntries: TITLE_GRAMS_KEPT });
+  const gramsOf = (title: Texts): TitleGrams => {
+    const key = Object.values(title).join('\u0001');
+    let grams = kept.get(key);
+    if (!grams) kept.set(key, (grams = titleGrams(title)));
+    return grams;
+  };
 
   /** Focal points and admins decide any pair; an editor, a pair with an activity of their office. */
   function requireDecider(actor: Actor, a: Activity, b: Activity): void {
@@ -136,23 +149,17 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
       const { id, ...input } = body;
       const draft = await activities.composeDraft(actor, input, id);
       if (!isComparable(draft.date)) return { comparable: false, candidates: [] };
-      const { context, childrenOf } = await registryContext();
+      const { context } = await registryContext();
       const subject = subjectOf(draft, context);
-      const country = draft.place?.country ?? null;
-      const region = country ? context.regionOfCountry(country) : null;
-      const near = await activities.near(actor, {
-        ...windowOf(draft.date),
-        precisions: COMPARABLE_PRECISIONS,
-        // Placed in a country: what is placed in another region with no body in common cannot score (model.ts).
-        countries: country ? (region ? countriesOfRegion(region) : [country]) : undefined,
-        bodies: relatedBodies(draft.bodies, context.parentOf, childrenOf),
-        limit: NEAR_LIMIT,
-      });
-      const byId = new Map(near.map((a) => [a.id, a]));
-      const decided = id ? new Set((await store.decisionsAbout(db, [id])).filter((d) => d.state !== 'open').flatMap((d) => d.activities)) : new Set<string>();
+      const [near, decisions] = await Promise.all([
+        activities.sketchesNear(actor, { ...windowOf(draft.date), precisions: COMPARABLE_PRECISIONS, limit: NEAR_LIMIT }),
+        id ? store.decisionsAbout(db, [id]) : Promise.resolve([]),
+      ]);
+      const decided = new Set(decisions.filter((d) => d.state !== 'open').flatMap((d) => d.activities));
       const others = near.filter((a) => a.id !== draft.id && !decided.has(a.id)).map((a) => subjectOf(a, context));
-      const found = candidatesOf(subject, others, context);
-      return { comparable: true, candidates: found.map(({ subject: s, match }) => ({ activity: byId.get(s.id)!, ...match })) };
+      const found = candidatesOf(subject, others, context, 10, gramsOf);
+      const full = await activities.findMany(actor, found.map((f) => f.subject.id));
+      return { comparable: true, candidates: found.flatMap(({ subject: s, match }) => (full.has(s.id) ? [{ activity: full.get(s.id)!, ...match }] : [])) };
     },
 
     /** Every pair of a period across all offices and headquarters, with what became of it. */
@@ -162,19 +169,21 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
       if (to < from) throw invalid([issue('query.to', 'before_start', `the end (${to}) is before the start (${from})`, { from, to })]);
       if (addDays(from, PERIOD_MAX_DAYS) <= to) throw invalid([issue('query.to', 'too_big', `a period is at most ${PERIOD_MAX_DAYS} days`, { maximum: PERIOD_MAX_DAYS })]);
       const { context } = await registryContext();
-      const near = await activities.near(actor, {
+      const near = await activities.sketchesNear(actor, {
         startFrom: addDays(from, -NEAR_DAYS - WIDEST_DAYS),
         startTo: addDays(to, NEAR_DAYS),
         endFrom: addDays(from, -NEAR_DAYS),
         precisions: COMPARABLE_PRECISIONS,
         limit: PERIOD_LIMIT,
       });
-      const byId = new Map(near.map((a) => [a.id, a]));
       const inPeriod = (a: { start: string; end: string }) => a.start <= to && a.end >= from;
-      const found = pairsAmong(near.map((a) => subjectOf(a, context)), context).filter(({ a, b }) => inPeriod(a) || inPeriod(b));
+      const found = pairsAmong(near.map((a) => subjectOf(a, context)), context, gramsOf).filter(({ a, b }) => inPeriod(a) || inPeriod(b));
       const decisions = [...(await store.decisionsAbout(db, found.flatMap(({ a, b }) => [a.id, b.id]))), ...(await store.decisionsBetween(db, from, to))];
+      const byId = await activities.findMany(actor, [...found.flatMap(({ a, b }) => [a.id, b.id]), ...decisions.flatMap((d) => d.activities)]);
+      // A pair with an activity deleted since (merged into the other) is listed only under its decision.
+      for (const [key, activity] of byId) if (activity.deletedAt !== null) byId.delete(key);
       const byPair = new Map(decisions.map((d) => [d.activities.join(' '), d]));
-      const pairs: FoundPair[] = found.map(({ a, b, match }): FoundPair => {
+      const pairs: FoundPair[] = found.filter(({ a, b }) => byId.has(a.id) && byId.has(b.id)).map(({ a, b, match }): FoundPair => {
         const decision = byPair.get(`${a.id} ${b.id}`) ?? null;
         byPair.delete(`${a.id} ${b.id}`);
         return { activities: [byId.get(a.id)!, byId.get(b.id)!], ids: [a.id, b.id], state: decision?.state ?? 'open', decision, ...match };

@@ -63,7 +63,7 @@ describeHttp(
     it('refuses an unreadable draft by field, and anonymous callers', async () => {
       const bad = await check(http.users.addis.token, { ...DRAFT, offices: [{ office: 'atlantis', role: 'organised' }] });
       expect(bad.status).toBe(400);
-      expect(bad.body.issues[0]).toMatchObject({ path: 'body.offices.0.office', code: 'unknown_office' });
+      expect(bad.body.errors[0]).toMatchObject({ path: 'body.offices.0.office', code: 'unknown_office' });
       expect((await http.server.request('POST', '/api/activities/duplicates', { body: DRAFT })).status).toBe(401);
     });
 
@@ -80,7 +80,7 @@ describeHttp(
       const decide = (token: string, body: object) => http.server.request('POST', '/api/duplicates/decisions', { token, body });
       const noReason = await decide(http.users.addis.token, { activities: [created.body.id, hq.id], state: 'kept_apart' });
       expect(noReason.status).toBe(400);
-      expect(noReason.body.issues[0]).toMatchObject({ path: 'body.reason', code: 'required' });
+      expect(noReason.body.errors[0]).toMatchObject({ path: 'body.reason', code: 'required' });
       // Neither activity is Cairo's: its editor may not decide.
       expect((await decide(http.users.cairo.token, { activities: [created.body.id, hq.id], state: 'kept_apart', reason: 'x' })).status).toBe(403);
       const kept = await decide(http.users.addis.token, { activities: [created.body.id, hq.id], state: 'kept_apart', reason: 'Our side meeting, not the group itself' });

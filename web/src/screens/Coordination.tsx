@@ -90,9 +90,11 @@ function PairCard({ pair, n, onChanged }: { pair: Pair; n: number; onChanged(): 
           ))}
         </div>
       ) : pair.state !== 'open' && pair.state !== 'linked' ? (
-        <button type="button" disabled={busy} onClick={() => void decide('open')}>
-          {t('duplicates.action.reopen')}
-        </button>
+        <p className="actions">
+          <button type="button" disabled={busy} onClick={() => void decide('open')}>
+            {t('duplicates.action.reopen')}
+          </button>
+        </p>
       ) : null}
     </li>
   );
