@@ -284,7 +284,8 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
       const planCatalogue = await activities.planCatalogue();
       const suggested = fresh.map((p) => {
         const a = p.activity;
-        const plans = suggestPlanLinks(planCatalogue, { text: `${a.title}\n${a.description}\n${a.provenance.text}`, kind: a.kind, bodies: a.bodies, start: a.date?.start ?? null });
+        // The activity's own words: an item read as several activities shares its passage, not its subject.
+        const plans = suggestPlanLinks(planCatalogue, { text: `${a.title}\n${a.description}`, kind: a.kind, bodies: a.bodies, start: a.date?.start ?? null });
         return plans.length > 0 ? { ...a, plans } : a;
       });
       const proposals: Proposal[] = fresh.map((p, i) => ({
