@@ -46,10 +46,19 @@ const referencesOf = perSnapshot(({ offices, bodies }): Omit<References, 'planIt
 
 /** The references, from the registry's shared snapshot (at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default), built once per snapshot. */
 export function referenceCache(registry: RegistryService, plans?: PlanLookup): () => Promise<References> {
+  // Without the plans (a tool that reads the registry alone), no plan item is known.
+  const none: PlanCatalogue['items'] = new Map();
+  // The same references while neither the snapshot nor the plans changed (built once, like the views of a snapshot).
+  const built = new WeakMap<object, { items: PlanCatalogue['items']; references: References }>();
   return async () => {
     const [snapshot, catalogue] = await Promise.all([registry.snapshot(ANONYMOUS), plans?.catalogue()]);
-    // Without the plans (a tool that reads the registry alone), no plan item is known.
-    return { ...referencesOf(snapshot), planItems: catalogue?.items ?? new Map() };
+    const registryReferences = referencesOf(snapshot);
+    const items = catalogue?.items ?? none;
+    const kept = built.get(registryReferences);
+    if (kept?.items === items) return kept.references;
+    const references = { ...registryReferences, planItems: items };
+    built.set(registryReferences, { items, references });
+    return references;
   };
 }
 
