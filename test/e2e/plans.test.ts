@@ -37,7 +37,7 @@ describe('the plans in the workspace', () => {
     await page.getByRole('link', { name: 'New activity' }).click();
     await page.getByLabel('Title').fill('Smart cities forum');
     await page.getByLabel('Date').fill('3-5 March 2020');
-    await page.getByLabel('Search plan items by label or title').fill('cities settlements');
+    await page.getByLabel('Look up a plan item by label or subject').fill('cities settlements');
     await page.getByRole('button', { name: /^Regional initiative CIS3 – Development and regulation/ }).click();
     await expectAccessible(page, 'plans-editor-picker');
     await page.getByRole('button', { name: 'Save' }).click();
