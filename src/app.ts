@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
@@ -35,6 +35,9 @@ import { refreshStatistics } from '#src/platform/statistics.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
+import { planRoutes } from '#src/plans/routes.ts';
+import { readPlanData } from '#src/plans/reference-data.ts';
+import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
 import { readReferenceData } from '#src/registry/reference-data.ts';
@@ -48,7 +51,7 @@ import { startRoundReminders, type RemindersJob } from '#src/rounds/reminders.ts
 import { roundRoutes } from '#src/rounds/routes.ts';
 import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
-import type { Actor } from '#src/platform/access.ts';
+import { actorLabel, type Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
 import { readPositions } from '#src/vacancies/reference-data.ts';
 import { vacancyRoutes } from '#src/vacancies/routes.ts';
@@ -69,6 +72,7 @@ export interface Services {
   duplicates: DuplicateService;
   meetings: MeetingService;
   vacancies: VacancyService;
+  plans: PlanService;
 }
 
 export interface Fieldbook {
@@ -94,7 +98,8 @@ export async function openFieldbook(
     sessionTtlHours: config.SESSION_TTL_HOURS,
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
-  const activities = createActivityService(database.db, database.dialect, registry);
+  const plans = createPlanService(database.db, registry);
+  const activities = createActivityService(database.db, database.dialect, registry, plans);
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   const mail = createMailService(database.db, database.dialect, auth, {
@@ -113,6 +118,7 @@ export async function openFieldbook(
       duplicates: createDuplicateService(database.db, activities, registry),
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
+      plans,
     },
     close: async () => {
       await reports.close();
@@ -165,6 +171,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       mailRoutes(services.mail),
       meetingRoutes(services.meetings),
       vacancyRoutes(services.vacancies),
+      planRoutes(services.plans),
       publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
       workspaceRoutes(),
     ],
@@ -250,12 +257,15 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
-export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
+export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary & { plans: number; planItems: number }> {
+  // Both folders are read and checked before either is written: a malformed file changes nothing.
   const data = await readReferenceData(referenceDir);
   const positions = await readPositions(referenceDir, new Set(data.bodies.map((b) => b.code)));
+  const planData = await readPlanData(join(referenceDir, 'plans'), { at: new Date().toISOString(), by: actorLabel(SEED_ACTOR) });
   const registrySummary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
   const loaded = await fieldbook.services.vacancies.loadReference(SEED_ACTOR, positions);
+  const plans = await fieldbook.services.plans.loadReference(SEED_ACTOR, planData);
   const summary: SeedSummary = { ...registrySummary, kept: { ...registrySummary.kept, positions: loaded.kept } };
   await refreshRegisterStatistics(fieldbook.database.db);
-  return summary;
+  return { ...summary, plans: plans.plans, planItems: plans.items };
 }

@@ -102,7 +102,7 @@ program
     const config = loadConfig();
     await withFieldbook(config, async (fieldbook) => {
       const s = await seedReference(fieldbook, options.reference ?? config.REFERENCE_DIR);
-      console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies.`);
+      console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies, ${s.plans} plans with ${s.planItems} items.`);
       const kept = Object.entries(s.kept).flatMap(([kind, keys]) => keys.map((key) => `${kind.replace(/s$/, '')} ${key}`));
       if (kept.length > 0) console.log(`Kept ${kept.length} record(s) edited in the workspace, which the files would change: ${kept.join(', ')}.`);
       if (options.demo) {

@@ -52,7 +52,9 @@ export type Permission =
   /** Edit the registry in the workspace: offices, their heads over time, bodies (decision 23). */
   | 'registry:write'
   /** Keep the leadership positions per study period: who holds each, which are vacant. */
-  | 'coordination:manage';
+  | 'coordination:manage'
+  /** Edit the plans (add, rename, retire items; copy a plan year forward): focal points of the plan's Sector's bureau, admins. */
+  | 'plans:write';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -64,8 +66,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write', 'registry:write', 'coordination:manage'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage', 'registry:write', 'coordination:manage'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write', 'registry:write', 'coordination:manage', 'plans:write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage', 'registry:write', 'coordination:manage', 'plans:write'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write', 'meetings:office-write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };
@@ -82,7 +84,7 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
     return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
   // Focal points write the reports of their own bureau's Sector (TSB: ITU-T), not the others'.
-  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'meetings:manage') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
+  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'meetings:manage' || permission === 'plans:write') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
   return true;
 }
 

@@ -33,6 +33,7 @@ const OfficeEdit = lazy(() => import('./screens/OfficeEdit.tsx'));
 const Bodies = lazy(() => import('./screens/Bodies.tsx'));
 const BodyEdit = lazy(() => import('./screens/BodyEdit.tsx'));
 const Vacancies = lazy(() => import('./screens/Vacancies.tsx'));
+const Plans = lazy(() => import('./screens/Plans.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -100,6 +101,7 @@ export function App() {
             <NavLink to="/activities" end>{t('app.nav.register')}</NavLink>
             <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
+            <NavLink to="/plans">{t('plans.nav')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/bodies">{t('registryedit.bodies.nav')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
@@ -159,6 +161,8 @@ export function App() {
               <Route path="/users/:id" element={<User />} />
               <Route path="/account" element={<Account />} />
               <Route path="/duplicates" element={<Coordination />} />
+              <Route path="/plans" element={<Plans />} />
+              <Route path="/plans/:code" element={<Plans />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

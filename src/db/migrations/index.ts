@@ -27,6 +27,7 @@ import * as createMeetings from './2026_12_07_0100_create_meetings.ts';
 import * as mailCalendarPart from './2026_12_07_0101_mail_calendar_part.ts';
 import * as registryEdits from './2026_12_07_0110_registry_edits.ts';
 import * as createVacancies from './2026_12_07_0111_create_vacancies.ts';
+import * as createPlans from './2026_12_07_0080_create_plans.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0101_mail_calendar_part': mailCalendarPart,
   '2026_12_07_0110_registry_edits': registryEdits,
   '2026_12_07_0111_create_vacancies': createVacancies,
+  '2026_12_07_0080_create_plans': createPlans,
 };
