@@ -28,6 +28,8 @@ import { refreshStatistics } from '#src/platform/statistics.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
+import { openDataRoutes } from '#src/opendata/routes.ts';
+import { createOpenDataService } from '#src/opendata/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
 import { readReferenceData } from '#src/registry/reference-data.ts';
@@ -126,6 +128,7 @@ const OPTIMIZE_MS = 60 * 60 * 1000;
  */
 export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
+  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS });
   const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
@@ -142,7 +145,8 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
-      publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
+      publishingRoutes(publishing),
+      openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
     ],
   });

@@ -14,6 +14,7 @@ import { awaitsReview, type BatchSummary } from '../imports.ts';
 import { useOffices } from '../registry.ts';
 import { MyContributionsList, useMyContributions } from '../rounds/MyContributionsList.tsx';
 import { useUser } from '../session.tsx';
+import { YearChart } from '../statistics/YearChart.tsx';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -146,6 +147,7 @@ export default function Home() {
           </ul>
         </section>
       </div>
+      <YearChart year={new Date().getUTCFullYear()} />
     </>
   );
 }

@@ -1,0 +1,171 @@
+/**
+ * The IATI activity file (IATI Standard 2.03, `iati-activities`), written here as text an activity
+ * at a time so that a register of any size streams through without being held (decision 20). The
+ * elements follow the order of the standard's schema (iati-activities-schema.xsd: identifier,
+ * reporting-org, title, description, participating-org, activity-status, activity-date,
+ * recipient-country, recipient-region, location, sector, tag, document-link). Every text goes
+ * through the one XML escaper, so no title, place or name can end an element or open one.
+ */
+import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
+import type { Activity, Texts } from '#src/activities/model.ts';
+import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
+import { escapeXml } from '#src/platform/xml.ts';
+import { cityPoint, type CityPoint } from '#src/registry/city-points.ts';
+import type { BodyType } from '#src/registry/reference.ts';
+import { DAC_SECTOR, IATI_LANGUAGE, IATI_VERSION, iatiDates, iatiStatus, isImplementing, OWN_VOCABULARY, recipientOf, REPORTING_ORG, shares } from './model.ts';
+
+/** WGS 84, the spatial reference IATI asks points in ("latitude longitude"). */
+const WGS84 = 'http://www.opengis.net/def/crs/EPSG/0/4326';
+
+/** What the file needs of the registry and of the request, besides the activities. */
+export interface IatiContext {
+  /** scheme://host of the site: the event pages and the vocabularies' URIs. */
+  origin: string;
+  today: string;
+  /** When the file was generated (ISO 8601, UTC). */
+  generated: string;
+  /** ITU's name in each language. */
+  reportingOrgNames: Texts;
+  offices: ReadonlyMap<string, { names: Texts; region: string | null }>;
+  regions: ReadonlyMap<string, Texts>;
+  bodies: ReadonlyMap<string, { type: BodyType; names: Texts }>;
+  points: ReadonlyMap<string, CityPoint>;
+  /** A description for an activity that has none (the standard requires one): its kind and date, in a language. */
+  describe(activity: Activity, language: Language): string;
+}
+
+const attribute = (name: string, value: string): string => ` ${name}="${escapeXml(value)}"`;
+
+/** One narrative per language present, in the register's language order; empty texts left out. */
+function narratives(texts: Texts): string {
+  let out = '';
+  for (const language of LANGUAGES) {
+    const text = texts[language];
+    if (text !== undefined && text.trim() !== '') out += `<narrative xml:lang="${IATI_LANGUAGE[language]}">${escapeXml(text)}</narrative>`;
+  }
+  return out;
+}
+
+const hasText = (texts: Texts): boolean => LANGUAGES.some((l) => (texts[l] ?? '').trim() !== '');
+
+/** A text in one language. */
+const inLanguage = (language: Language, text: string): Texts => ({ [language]: text });
+
+/**
+ * The parts every activity of a file repeats (ITU, an office, a region's or a body's names),
+ * written once per file: a million activities name the same few dozen organisations.
+ */
+const written = new WeakMap<IatiContext, Map<string, string>>();
+function once(ctx: IatiContext, key: string, write: () => string): string {
+  let parts = written.get(ctx);
+  if (!parts) written.set(ctx, (parts = new Map()));
+  let part = parts.get(key);
+  if (part === undefined) parts.set(key, (part = write()));
+  return part;
+}
+
+/** The start of the file, up to the first activity. */
+export function iatiHead(ctx: Pick<IatiContext, 'generated'>): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities${attribute('version', IATI_VERSION)}${attribute('generated-datetime', ctx.generated)}>\n`;
+}
+
+export const IATI_TAIL = '</iati-activities>\n';
+
+/** The activity's identifier: the reporting organisation's, then the register's id (never reused). */
+export const iatiIdentifier = (activity: Pick<Activity, 'id'>): string => `${REPORTING_ORG.ref}-${activity.id}`;
+
+/** One `iati-activity` element (and a line break). An undated activity has no start date and is never given here. */
+export function iatiActivity(activity: Activity, ctx: IatiContext): string {
+  const original = activity.originalLanguage;
+  const title = hasText(activity.title) ? activity.title : inLanguage(original, ctx.describe(activity, original));
+  const description: Texts = hasText(activity.description)
+    ? activity.description
+    : Object.fromEntries(LANGUAGES.filter((l) => (title[l] ?? '').trim() !== '').map((l) => [l, ctx.describe(activity, l)]));
+  let out = `<iati-activity${attribute('last-updated-datetime', new Date(activity.updatedAt).toISOString())}${attribute('xml:lang', IATI_LANGUAGE[original])} hierarchy="1">`;
+  out += `<iati-identifier>${escapeXml(iatiIdentifier(activity))}</iati-identifier>`;
+  out += once(ctx, 'reporting-org', () => `<reporting-org${attribute('ref', REPORTING_ORG.ref)}${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.reportingOrgNames)}</reporting-org>`);
+  const titles = narratives(title);
+  out += `<title>${titles}</title>`;
+  out += `<description type="1">${narratives(description)}</description>`;
+  out += participatingOrgs(activity, ctx);
+  out += `<activity-status code="${iatiStatus(activity, ctx.today)}"/>`;
+  const words = isDayPrecise(activity.date) ? '' : activity.date.text.trim();
+  for (const date of iatiDates(activity, ctx.today)) {
+    out += `<activity-date type="${date.type}" iso-date="${date.isoDate}">${words ? narratives(inLanguage(original, words)) : ''}</activity-date>`;
+  }
+  out += recipients(activity, ctx);
+  out += location(activity, ctx);
+  out += sectors(activity, ctx);
+  out += tags(activity, ctx);
+  out += `<document-link${attribute('url', `${ctx.origin}/${original}/events/${activity.id}`)} format="text/html"><title>${titles}</title><category code="A12"/><language code="${IATI_LANGUAGE[original]}"/></document-link>`;
+  return `${out}</iati-activity>\n`;
+}
+
+/**
+ * ITU, accountable (role 2) for every activity; each office that carried it out, implementing
+ * (role 4); the regional organisations it names, implementing with it (their type not claimed).
+ */
+function participatingOrgs(activity: Activity, ctx: IatiContext): string {
+  let out = once(ctx, 'accountable', () => `<participating-org${attribute('ref', REPORTING_ORG.ref)} role="2"${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.reportingOrgNames)}</participating-org>`);
+  const seen = new Set<string>();
+  for (const { office, role } of activity.offices) {
+    if (!isImplementing(role) || seen.has(office)) continue;
+    seen.add(office);
+    out += once(ctx, `office ${office}`, () => `<participating-org role="4"${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.offices.get(office)?.names ?? { en: office })}</participating-org>`);
+  }
+  for (const code of activity.bodies) {
+    const body = ctx.bodies.get(code);
+    if (body?.type === 'regional-organisation') out += once(ctx, `organisation ${code}`, () => `<participating-org role="4">${narratives(body.names)}</participating-org>`);
+  }
+  return out;
+}
+
+/** The country the activity took place in, or the regions of its offices (the register's own region codes, vocabulary 99). */
+function recipients(activity: Activity, ctx: IatiContext): string {
+  const recipient = recipientOf(activity, (office) => ctx.offices.get(office)?.region ?? null);
+  if (recipient.kind === 'country') return `<recipient-country${attribute('code', recipient.code)} percentage="100"/>`;
+  if (recipient.kind === 'none') return '';
+  const percentages = shares(recipient.codes.length);
+  return recipient.codes
+    .map(
+      (code, i) =>
+        `<recipient-region${attribute('code', code)} vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/regions`)} percentage="${percentages[i]}">${once(ctx, `region ${code}`, () => narratives(ctx.regions.get(code) ?? {}))}</recipient-region>`,
+    )
+    .join('');
+}
+
+/** The city, with its point when the city is known (an office's city or a host city), approximate: a city, not a venue. */
+function location(activity: Activity, ctx: IatiContext): string {
+  const place = activity.place;
+  const point = place ? cityPoint(ctx.points, place.city, place.country) : null;
+  if (!place || !point || !place.city) return '';
+  return (
+    '<location><location-reach code="1"/>' +
+    `<name>${narratives(inLanguage(activity.originalLanguage, place.city))}</name>` +
+    `<administrative vocabulary="A4" level="0"${attribute('code', place.country ?? '')}/>` +
+    `<point srsName="${WGS84}"><pos>${point.lat} ${point.lon}</pos></point>` +
+    '<exactness code="2"/><location-class code="2"/><feature-designation code="PPL"/></location>'
+  );
+}
+
+/** ICT (DAC 22040) for the whole activity, and ITU's Sectors in its own vocabulary, shared equally. */
+function sectors(activity: Activity, ctx: IatiContext): string {
+  let out = `<sector vocabulary="1" code="${DAC_SECTOR}" percentage="100"/>`;
+  const percentages = shares(activity.sectors.length);
+  const uri = once(ctx, 'bodies uri', () => attribute('vocabulary-uri', `${ctx.origin}/api/bodies`));
+  activity.sectors.forEach((code, i) => {
+    out += `<sector vocabulary="${OWN_VOCABULARY}"${uri}${attribute('code', code)} percentage="${percentages[i]}">${once(ctx, `names ${code}`, () => narratives(ctx.bodies.get(code)?.names ?? {}))}</sector>`;
+  });
+  return out;
+}
+
+/** The bodies the activity is about (study groups, regional groups, conferences …) as the reporting organisation's tags. */
+function tags(activity: Activity, ctx: IatiContext): string {
+  let out = '';
+  for (const code of activity.bodies) {
+    const body = ctx.bodies.get(code);
+    if (!body || body.type === 'regional-organisation' || body.type === 'sector') continue;
+    out += once(ctx, `tag ${code}`, () => `<tag vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/bodies`)}${attribute('code', code)}>${narratives(body.names)}</tag>`);
+  }
+  return out;
+}
