@@ -5,7 +5,8 @@
  * table beside it. Series are told apart by CSS classes (`chart-s0`…) whose colours site.css
  * keeps, and by the legend's order. In a right-to-left page the categories run from the right
  * and the axis stands on the right; the text anchors are given for the drawing's own left-to-right
- * coordinates (no `direction` on the SVG, which would turn every "start" into a right edge).
+ * coordinates, so the SVG says `direction="ltr"` (a right-to-left page's direction, inherited,
+ * would turn every "start" into a right edge); each label's own words still read right to left.
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
@@ -91,7 +92,7 @@ export function stackedBars(input: StackedBarsInput, options: { standalone?: boo
   );
   const legendRows = options.standalone ? Math.ceil(series.length / 3) : 0;
   const height = CHART_HEIGHT + legendRows * LEGEND_ROW;
-  return html`<svg${options.standalone ? html` xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}"` : null} class="chart" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">
+  return html`<svg${options.standalone ? html` xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}"` : null} class="chart" viewBox="0 0 ${CHART_WIDTH} ${height}" direction="ltr" role="img" aria-labelledby="${input.id}-title ${input.id}-desc">
 <title id="${input.id}-title">${input.title}</title><desc id="${input.id}-desc">${input.description}</desc>${options.standalone ? standaloneStyle(series.length) : null}
 <g class="chart-grid">${gridLines}</g>${bars}<line class="chart-axis" x1="${left}" x2="${right}" y1="${round(y(0))}" y2="${round(y(0))}"/>
 <g class="chart-labels">${labels}</g>${options.standalone ? svgLegend(series, rtl) : null}</svg>`;
