@@ -63,8 +63,8 @@ describe('the IATI activity file', () => {
       ['2', '2026-03-02'],
       ['4', '2026-03-03'],
     ]);
-    expect(childrenNamed(element, 'participating-org').map((o) => [o.attributes.role, narrativesOf(o).en])).toEqual([
-      ['2', 'International Telecommunication Union'],
+    expect(childrenNamed(element, 'participating-org').map((o) => [o.attributes.role, o.attributes.ref ?? narrativesOf(o).en])).toEqual([
+      ['2', 'XM-DAC-41303'],
       ['4', 'ITU Regional Office for Africa'],
       ['4', 'African Telecommunications Union'],
     ]);
@@ -109,7 +109,7 @@ describe('the IATI activity file', () => {
     ]);
     expect(childrenNamed(element, 'recipient-region')[0]!.attributes['vocabulary-uri']).toBe('https://fieldbook.example/api/regions');
     // addis-ababa only took part: not named as implementing.
-    expect(childrenNamed(element, 'participating-org').map((o) => narrativesOf(o).en)).toEqual(['International Telecommunication Union', 'ITU Regional Office for Arab States', 'ITU headquarters']);
+    expect(childrenNamed(element, 'participating-org').map((o) => o.attributes.ref ?? narrativesOf(o).en)).toEqual(['XM-DAC-41303', 'ITU Regional Office for Arab States', 'ITU headquarters']);
   });
 
   it('describes an activity that has no description, in the languages of its title', () => {

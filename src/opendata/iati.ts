@@ -48,6 +48,22 @@ function narratives(texts: Texts): string {
 
 const hasText = (texts: Texts): boolean => LANGUAGES.some((l) => (texts[l] ?? '').trim() !== '');
 
+/**
+ * The languages an activity is written in (its title's and its original language) and English:
+ * those the names of the organisations, regions and Sectors it names are given in. All six are
+ * at the vocabularies' URIs (`/api/regions`, `/api/bodies`); six in every activity would be half
+ * the file, the same few dozen names again and again.
+ */
+function languagesOf(activity: Activity): Language[] {
+  return LANGUAGES.filter((l) => l === 'en' || l === activity.originalLanguage || (activity.title[l] ?? '').trim() !== '');
+}
+
+/** A registry name in those languages (English, which every name has, standing in when none is there). */
+function namesIn(names: Texts, languages: readonly Language[]): string {
+  const shown = Object.fromEntries(languages.filter((l) => names[l] !== undefined).map((l) => [l, names[l]!])) as Texts;
+  return narratives(hasText(shown) ? shown : names);
+}
+
 /** A text in one language. */
 const inLanguage = (language: Language, text: string): Texts => ({ [language]: text });
 
@@ -76,96 +92,130 @@ export const iatiIdentifier = (activity: Pick<Activity, 'id'>): string => `${REP
 
 /** One `iati-activity` element (and a line break). An undated activity has no start date and is never given here. */
 export function iatiActivity(activity: Activity, ctx: IatiContext): string {
+  const out: string[] = [];
+  writeActivity(out, activity, ctx);
+  return out.join('');
+}
+
+/**
+ * A page of activities as one text. The parts are gathered in an array and joined once: adding
+ * them to one string made a deep chain of pieces that took as long to flatten as to write.
+ */
+export function iatiActivities(activities: readonly Activity[], ctx: IatiContext): string {
+  const out: string[] = [];
+  for (const activity of activities) writeActivity(out, activity, ctx);
+  return out.join('');
+}
+
+/** An instant as IATI's xsd:dateTime: the register's own ISO text when it is already UTC. */
+const instant = (iso: string): string => (iso.length === 24 && iso.endsWith('Z') ? iso : new Date(iso).toISOString());
+
+function writeActivity(out: string[], activity: Activity, ctx: IatiContext): void {
   const original = activity.originalLanguage;
+  const language = IATI_LANGUAGE[original];
   const title = hasText(activity.title) ? activity.title : inLanguage(original, ctx.describe(activity, original));
   const description: Texts = hasText(activity.description)
     ? activity.description
     : Object.fromEntries(LANGUAGES.filter((l) => (title[l] ?? '').trim() !== '').map((l) => [l, ctx.describe(activity, l)]));
-  let out = `<iati-activity${attribute('last-updated-datetime', new Date(activity.updatedAt).toISOString())}${attribute('xml:lang', IATI_LANGUAGE[original])} hierarchy="1">`;
-  out += `<iati-identifier>${escapeXml(iatiIdentifier(activity))}</iati-identifier>`;
-  out += once(ctx, 'reporting-org', () => `<reporting-org${attribute('ref', REPORTING_ORG.ref)}${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.reportingOrgNames)}</reporting-org>`);
   const titles = narratives(title);
-  out += `<title>${titles}</title>`;
-  out += `<description type="1">${narratives(description)}</description>`;
-  out += participatingOrgs(activity, ctx);
-  out += `<activity-status code="${iatiStatus(activity, ctx.today)}"/>`;
-  const words = isDayPrecise(activity.date) ? '' : activity.date.text.trim();
-  for (const date of iatiDates(activity, ctx.today)) {
-    out += `<activity-date type="${date.type}" iso-date="${date.isoDate}">${words ? narratives(inLanguage(original, words)) : ''}</activity-date>`;
-  }
-  out += recipients(activity, ctx);
-  out += location(activity, ctx);
-  out += sectors(activity, ctx);
-  out += tags(activity, ctx);
-  out += `<document-link${attribute('url', `${ctx.origin}/${original}/events/${activity.id}`)} format="text/html"><title>${titles}</title><category code="A12"/><language code="${IATI_LANGUAGE[original]}"/></document-link>`;
-  return `${out}</iati-activity>\n`;
+  const languages = languagesOf(activity);
+  const key = languages.join(' ');
+  out.push(
+    `<iati-activity last-updated-datetime="${escapeXml(instant(activity.updatedAt))}" xml:lang="${language}" hierarchy="1"><iati-identifier>`,
+    escapeXml(iatiIdentifier(activity)),
+    '</iati-identifier>',
+    once(ctx, `reporting-org ${key}`, () => `<reporting-org${attribute('ref', REPORTING_ORG.ref)}${attribute('type', REPORTING_ORG.type)}>${namesIn(ctx.reportingOrgNames, languages)}</reporting-org>`),
+    '<title>',
+    titles,
+    '</title><description type="1">',
+    narratives(description),
+    '</description>',
+  );
+  participatingOrgs(out, activity, ctx, languages, key);
+  out.push(`<activity-status code="${iatiStatus(activity, ctx.today)}"/>`);
+  const words = isDayPrecise(activity.date) ? '' : narratives(inLanguage(original, activity.date.text.trim()));
+  for (const date of iatiDates(activity, ctx.today)) out.push(`<activity-date type="${date.type}" iso-date="${date.isoDate}">`, words, '</activity-date>');
+  recipients(out, activity, ctx, languages, key);
+  location(out, activity, ctx);
+  sectors(out, activity, ctx, languages, key);
+  tags(out, activity, ctx, languages, key);
+  out.push(
+    `<document-link url="${escapeXml(`${ctx.origin}/${original}/events/${activity.id}`)}" format="text/html"><title>`,
+    titles,
+    `</title><category code="A12"/><language code="${language}"/></document-link></iati-activity>\n`,
+  );
 }
 
 /**
- * ITU, accountable (role 2) for every activity; each office that carried it out, implementing
- * (role 4); the regional organisations it names, implementing with it (their type not claimed).
+ * ITU, accountable (role 2) for every activity (named by its identifier: the reporting
+ * organisation gives its names); each office that carried it out, implementing (role 4); the
+ * regional organisations it names, implementing with it (their type not claimed).
  */
-function participatingOrgs(activity: Activity, ctx: IatiContext): string {
-  let out = once(ctx, 'accountable', () => `<participating-org${attribute('ref', REPORTING_ORG.ref)} role="2"${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.reportingOrgNames)}</participating-org>`);
-  const seen = new Set<string>();
-  for (const { office, role } of activity.offices) {
-    if (!isImplementing(role) || seen.has(office)) continue;
-    seen.add(office);
-    out += once(ctx, `office ${office}`, () => `<participating-org role="4"${attribute('type', REPORTING_ORG.type)}>${narratives(ctx.offices.get(office)?.names ?? { en: office })}</participating-org>`);
+function participatingOrgs(out: string[], activity: Activity, ctx: IatiContext, languages: readonly Language[], key: string): void {
+  out.push(once(ctx, 'accountable', () => `<participating-org${attribute('ref', REPORTING_ORG.ref)} role="2"${attribute('type', REPORTING_ORG.type)}/>`));
+  for (let i = 0; i < activity.offices.length; i++) {
+    const { office, role } = activity.offices[i]!;
+    // Once per office, however many roles it had.
+    if (!isImplementing(role) || activity.offices.findIndex((o) => o.office === office && isImplementing(o.role)) !== i) continue;
+    out.push(once(ctx, `office ${office} ${key}`, () => `<participating-org role="4"${attribute('type', REPORTING_ORG.type)}>${namesIn(ctx.offices.get(office)?.names ?? { en: office }, languages)}</participating-org>`));
   }
   for (const code of activity.bodies) {
     const body = ctx.bodies.get(code);
-    if (body?.type === 'regional-organisation') out += once(ctx, `organisation ${code}`, () => `<participating-org role="4">${narratives(body.names)}</participating-org>`);
+    if (body?.type === 'regional-organisation') out.push(once(ctx, `organisation ${code} ${key}`, () => `<participating-org role="4">${namesIn(body.names, languages)}</participating-org>`));
   }
-  return out;
 }
 
 /** The country the activity took place in, or the regions of its offices (the register's own region codes, vocabulary 99). */
-function recipients(activity: Activity, ctx: IatiContext): string {
+function recipients(out: string[], activity: Activity, ctx: IatiContext, languages: readonly Language[], key: string): void {
   const recipient = recipientOf(activity, (office) => ctx.offices.get(office)?.region ?? null);
-  if (recipient.kind === 'country') return `<recipient-country${attribute('code', recipient.code)} percentage="100"/>`;
-  if (recipient.kind === 'none') return '';
+  if (recipient.kind === 'country') out.push(`<recipient-country${attribute('code', recipient.code)} percentage="100"/>`);
+  if (recipient.kind !== 'regions') return;
   const percentages = shares(recipient.codes.length);
-  return recipient.codes
-    .map(
-      (code, i) =>
-        `<recipient-region${attribute('code', code)} vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/regions`)} percentage="${percentages[i]}">${once(ctx, `region ${code}`, () => narratives(ctx.regions.get(code) ?? {}))}</recipient-region>`,
-    )
-    .join('');
+  recipient.codes.forEach((code, i) => {
+    out.push(
+      once(ctx, `region ${code}`, () => `<recipient-region${attribute('code', code)} vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/regions`)} percentage="`),
+      percentages[i]!,
+      '">',
+      once(ctx, `region names ${code} ${key}`, () => namesIn(ctx.regions.get(code) ?? { en: code }, languages)),
+      '</recipient-region>',
+    );
+  });
 }
 
 /** The city, with its point when the city is known (an office's city or a host city), approximate: a city, not a venue. */
-function location(activity: Activity, ctx: IatiContext): string {
+function location(out: string[], activity: Activity, ctx: IatiContext): void {
   const place = activity.place;
   const point = place ? cityPoint(ctx.points, place.city, place.country) : null;
-  if (!place || !point || !place.city) return '';
-  return (
-    '<location><location-reach code="1"/>' +
-    `<name>${narratives(inLanguage(activity.originalLanguage, place.city))}</name>` +
-    `<administrative vocabulary="A4" level="0"${attribute('code', place.country ?? '')}/>` +
-    `<point srsName="${WGS84}"><pos>${point.lat} ${point.lon}</pos></point>` +
-    '<exactness code="2"/><location-class code="2"/><feature-designation code="PPL"/></location>'
+  if (!place || !point || !place.city) return;
+  out.push(
+    '<location><location-reach code="1"/><name>',
+    narratives(inLanguage(activity.originalLanguage, place.city)),
+    `</name><administrative vocabulary="A4" level="0"${attribute('code', place.country ?? '')}/>`,
+    `<point srsName="${WGS84}"><pos>${point.lat} ${point.lon}</pos></point>`,
+    '<exactness code="2"/><location-class code="2"/><feature-designation code="PPL"/></location>',
   );
 }
 
 /** ICT (DAC 22040) for the whole activity, and ITU's Sectors in its own vocabulary, shared equally. */
-function sectors(activity: Activity, ctx: IatiContext): string {
-  let out = `<sector vocabulary="1" code="${DAC_SECTOR}" percentage="100"/>`;
+function sectors(out: string[], activity: Activity, ctx: IatiContext, languages: readonly Language[], key: string): void {
+  out.push(`<sector vocabulary="1" code="${DAC_SECTOR}" percentage="100"/>`);
   const percentages = shares(activity.sectors.length);
-  const uri = once(ctx, 'bodies uri', () => attribute('vocabulary-uri', `${ctx.origin}/api/bodies`));
   activity.sectors.forEach((code, i) => {
-    out += `<sector vocabulary="${OWN_VOCABULARY}"${uri}${attribute('code', code)} percentage="${percentages[i]}">${once(ctx, `names ${code}`, () => narratives(ctx.bodies.get(code)?.names ?? {}))}</sector>`;
+    out.push(
+      once(ctx, `sector ${code}`, () => `<sector vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/bodies`)}${attribute('code', code)} percentage="`),
+      percentages[i]!,
+      '">',
+      once(ctx, `names ${code} ${key}`, () => namesIn(ctx.bodies.get(code)?.names ?? { en: code }, languages)),
+      '</sector>',
+    );
   });
-  return out;
 }
 
 /** The bodies the activity is about (study groups, regional groups, conferences …) as the reporting organisation's tags. */
-function tags(activity: Activity, ctx: IatiContext): string {
-  let out = '';
+function tags(out: string[], activity: Activity, ctx: IatiContext, languages: readonly Language[], key: string): void {
   for (const code of activity.bodies) {
     const body = ctx.bodies.get(code);
     if (!body || body.type === 'regional-organisation' || body.type === 'sector') continue;
-    out += once(ctx, `tag ${code}`, () => `<tag vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/bodies`)}${attribute('code', code)}>${narratives(body.names)}</tag>`);
+    out.push(once(ctx, `tag ${code} ${key}`, () => `<tag vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/bodies`)}${attribute('code', code)}>${namesIn(body.names, languages)}</tag>`));
   }
-  return out;
 }

@@ -15,7 +15,7 @@ import type { SiteFilter } from '#src/publishing/schemas.ts';
 import { siteQuery, type PublishingService, type Snapshot } from '#src/publishing/service.ts';
 import { yearChart } from '#src/publishing/year-chart.ts';
 import { cityPoints } from '#src/registry/city-points.ts';
-import { IATI_TAIL, iatiActivity, iatiHead, type IatiContext } from './iati.ts';
+import { IATI_TAIL, iatiActivities, iatiHead, type IatiContext } from './iati.ts';
 
 /** Activities read per statement while streaming (one page held at a time). */
 export const IATI_PAGE = 1_000;
@@ -44,11 +44,22 @@ function registryPart(snapshot: Snapshot): RegistryPart {
 
 let translators: Record<Language, Translator> | undefined;
 
+/** Descriptions written, by language, kind and date: many activities share them (kept up to 50,000, then begun again). */
+const described = new Map<string, string>();
+
 /** "Workshop, March 2020": what an activity without a description is described as, in a language. */
 function describe(activity: Activity, language: Language): string {
-  translators ??= Object.fromEntries(LANGUAGES.map((l) => [l, translator(l)])) as Record<Language, Translator>;
-  const { t } = translators[language];
-  return t('opendata.iati.description', { kind: t(`site.kind.${activity.kind}`), date: formatFuzzyDate(activity.date, language) });
+  const { kind, date } = activity;
+  const key = `${language} ${kind} ${date.precision} ${date.start} ${date.end}`;
+  let text = described.get(key);
+  if (text === undefined) {
+    translators ??= Object.fromEntries(LANGUAGES.map((l) => [l, translator(l)])) as Record<Language, Translator>;
+    const { t } = translators[language];
+    text = t('opendata.iati.description', { kind: t(`site.kind.${kind}`), date: formatFuzzyDate(date, language) });
+    if (described.size >= 50_000) described.clear();
+    described.set(key, text);
+  }
+  return text;
 }
 
 export interface OpenDataOptions {
@@ -89,8 +100,8 @@ export function createOpenDataService(publishing: PublishingService, activities:
       const first = await pages.next();
       if (first.done) return null;
       return (async function* file() {
-        yield iatiHead(ctx) + first.value.map((a) => iatiActivity(a, ctx)).join('');
-        for await (const page of pages) yield page.map((a) => iatiActivity(a, ctx)).join('');
+        yield iatiHead(ctx) + iatiActivities(first.value, ctx);
+        for await (const page of pages) yield iatiActivities(page, ctx);
         yield IATI_TAIL;
       })();
     },

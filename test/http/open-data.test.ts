@@ -75,8 +75,8 @@ describeHttp('open data', { database: 'shared', data: buildRegister }, (http) =>
     expect(narrativesOf(childNamed(held, 'description'))).toEqual({ en: 'Two days on quality of service.', fr: 'Deux jours sur la qualité de service.' });
     expect(childNamed(held, 'activity-status').attributes.code).toBe('4');
     expect(childrenNamed(held, 'activity-date').map((d) => `${d.attributes.type} ${d.attributes['iso-date']}`)).toEqual(['2 2020-03-02', '4 2020-03-03']);
-    expect(childrenNamed(held, 'participating-org').map((o) => `${o.attributes.role} ${narrativesOf(o).en}`)).toEqual([
-      '2 International Telecommunication Union',
+    expect(childrenNamed(held, 'participating-org').map((o) => `${o.attributes.role} ${o.attributes.ref ?? narrativesOf(o).en}`)).toEqual([
+      '2 XM-DAC-41303',
       '4 Regional Office for Africa',
       '4 African Telecommunications Union',
     ]);
