@@ -289,6 +289,7 @@ export function activityGenerator(refs: References, seed: number, now = new Date
       offices,
       sectors,
       bodies,
+      plans: [],
       date,
       place,
       description,

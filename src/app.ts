@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
@@ -30,6 +30,9 @@ import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { openDataRoutes } from '#src/opendata/routes.ts';
 import { createOpenDataService } from '#src/opendata/service.ts';
+import { planRoutes } from '#src/plans/routes.ts';
+import { readPlanData } from '#src/plans/reference-data.ts';
+import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
 import { createPublishingService } from '#src/publishing/service.ts';
 import { readReferenceData } from '#src/registry/reference-data.ts';
@@ -43,7 +46,7 @@ import { startRoundReminders, type RemindersJob } from '#src/rounds/reminders.ts
 import { roundRoutes } from '#src/rounds/routes.ts';
 import { seedDemoRounds } from '#src/rounds/seed-demo.ts';
 import { createRoundService, type RoundService } from '#src/rounds/service.ts';
-import type { Actor } from '#src/platform/access.ts';
+import { actorLabel, type Actor } from '#src/platform/access.ts';
 import { workspaceRoutes } from '#src/workspace/routes.ts';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -58,6 +61,7 @@ export interface Services {
   rounds: RoundService;
   mail: MailService;
   backup: BackupService;
+  plans: PlanService;
 }
 
 export interface Fieldbook {
@@ -83,7 +87,8 @@ export async function openFieldbook(
     sessionTtlHours: config.SESSION_TTL_HOURS,
     loginFailuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
   });
-  const activities = createActivityService(database.db, database.dialect, registry);
+  const plans = createPlanService(database.db, registry);
+  const activities = createActivityService(database.db, database.dialect, registry, plans);
   const imports = createImportService(database.db, registry, activities);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   const mail = createMailService(database.db, database.dialect, auth, {
@@ -95,7 +100,7 @@ export async function openFieldbook(
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
-    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }) },
+    services: { registry, auth, accounts, activities, imports, reports, rounds, mail, backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }), plans },
     close: async () => {
       await reports.close();
       await database.close();
@@ -145,6 +150,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
+      planRoutes(services.plans),
       publishingRoutes(publishing),
       openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
@@ -218,9 +224,12 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
 }
 
 /** Loads the regional presence from the reference folder (validated whole first; idempotent). */
-export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary> {
+export async function seedReference(fieldbook: Fieldbook, referenceDir: string): Promise<SeedSummary & { plans: number; planItems: number }> {
+  // Both folders are read and checked before either is written: a malformed file changes nothing.
   const data = await readReferenceData(referenceDir);
+  const planData = await readPlanData(join(referenceDir, 'plans'), { at: new Date().toISOString(), by: actorLabel(SEED_ACTOR) });
   const summary = await fieldbook.services.registry.loadReference(SEED_ACTOR, data);
+  const plans = await fieldbook.services.plans.loadReference(SEED_ACTOR, planData);
   await refreshRegisterStatistics(fieldbook.database.db);
-  return summary;
+  return { ...summary, plans: plans.plans, planItems: plans.items };
 }

@@ -102,7 +102,7 @@ program
     const config = loadConfig();
     await withFieldbook(config, async (fieldbook) => {
       const s = await seedReference(fieldbook, options.reference ?? config.REFERENCE_DIR);
-      console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies.`);
+      console.log(`Loaded ${s.regions} regions, ${s.offices} offices, ${s.people} people, ${s.assignments} assignments, ${s.bodies} bodies, ${s.plans} plans with ${s.planItems} items.`);
       if (options.demo) {
         const demo = await seedDemo(fieldbook);
         console.log(`Imported the demo report: ${demo.accepted} activities accepted${demo.refused ? `, ${demo.refused} left for review` : ''}${demo.rounds.length ? `; reporting rounds ${demo.rounds.join(', ')}` : ''}.`);

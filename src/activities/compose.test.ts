@@ -13,6 +13,7 @@ const refs: References = {
   bureauOfSector: new Map([['ITU-T', 'TSB']]),
   sectorOfBureau: new Map([['TSB', 'ITU-T']]),
   namesOf: () => [],
+  planItems: new Map(),
 };
 const stamp = { id: '01900000-0000-7000-8000-000000000001', at: '2026-11-28T10:00:00.000Z', by: 'ed@example.org' };
 const minimal = createActivityBody.parse({

@@ -74,6 +74,11 @@ export function composeActivity(
     if (!refs.bodies.has(code)) at(`bodies.${i}`, 'unknown_body', `unknown body "${code}"`, { value: code });
   });
 
+  const plans = [...new Set(input.plans ?? base?.plans ?? [])];
+  plans.forEach((id, i) => {
+    if (!refs.planItems.has(id)) at(`plans.${i}`, 'unknown_plan_item', `no plan item "${id}" (e.g. "T-2020:output:T.2-1")`, { value: id });
+  });
+
   let date = base?.date;
   if (input.date) {
     const { order, ...written } = input.date;
@@ -104,6 +109,7 @@ export function composeActivity(
     offices,
     sectors,
     bodies,
+    plans,
     date,
     place: input.place === undefined ? (base?.place ?? null) : input.place === null ? null : placeOf(input.place),
     description: input.description === undefined ? (base?.description ?? {}) : cleanTexts(input.description),

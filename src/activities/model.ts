@@ -83,6 +83,8 @@ export interface Activity {
   offices: OfficeParticipation[];
   sectors: string[];
   bodies: string[];
+  /** The plan items the activity serves, as linked (outputs, regional initiatives, goals or targets); the levels above are computed (plans/model.ts). */
+  plans: string[];
   date: FuzzyDate;
   place: Place | null;
   description: Texts;

@@ -19,8 +19,8 @@ export class PageCache extends LruCache<string> {
     super({ maxEntries: 500, weigh: (body) => body.length, maxEntryWeight: 1_000_000 });
   }
 
-  static key(freshness: RegisterFreshness, audience: Audience, url: string): string {
-    return `${freshness.changeSeq}|${freshness.lastChange ?? ''}|${audience}|${url}`;
+  static key(freshness: RegisterFreshness, audience: Audience, url: string, plansMarker = ''): string {
+    return `${freshness.changeSeq}|${freshness.lastChange ?? ''}|${plansMarker}|${audience}|${url}`;
   }
 }
 
@@ -28,10 +28,12 @@ export class PageCache extends LruCache<string> {
  * The register's list pages as JSON text for a caller: from the cache while the register is
  * unchanged, otherwise read, presented for the caller's audience and kept.
  */
-export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector' | 'publicRelatedIds'>) {
+export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector' | 'publicRelatedIds' | 'planCatalogue'>) {
   const pages = new PageCache();
   return async (actor: Actor, query: ActivitiesQuery, url: string): Promise<string> => {
-    const key = PageCache.key(await activities.freshness(query.office), audienceOf(actor), url);
+    // The plans' marker too: a renamed output changes the titles a page shows.
+    const [freshness, plans] = await Promise.all([activities.freshness(query.office), activities.planCatalogue()]);
+    const key = PageCache.key(freshness, audienceOf(actor), url, plans.marker);
     const kept = pages.get(key);
     if (kept !== undefined) return kept;
     const page = await activities.list(actor, query);

@@ -6,6 +6,7 @@
  */
 import type { HistoryEntry } from '#src/audit/service.ts';
 import { can, type Actor } from '#src/platform/access.ts';
+import { linksWithUpperLevels, type PlanCatalogue } from '#src/plans/model.ts';
 import type { Activity, StatusChange } from './model.ts';
 import type { ActivityResponse } from './schemas.ts';
 import type { ActivityService } from './service.ts';
@@ -19,18 +20,18 @@ export type Audience = 'staff' | 'public';
 export const audienceOf = (actor: Actor): Audience => (can(actor, 'internal:read') ? 'staff' : 'public');
 
 /** What anyone may read of a public activity; `publicRelated` says which related activities are public. */
-export function publicActivityPresenter(bureauOfSector: ReadonlyMap<string, string>, publicRelated: ReadonlySet<string>): ActivityPresenter {
+export function publicActivityPresenter(bureauOfSector: ReadonlyMap<string, string>, publicRelated: ReadonlySet<string>, plans: PlanCatalogue): ActivityPresenter {
   return (activity, statusHistory) => ({
-    ...sharedFields(activity, bureauOfSector),
+    ...sharedFields(activity, bureauOfSector, plans),
     related: activity.related.filter((r) => publicRelated.has(r.activity)),
     ...(statusHistory ? { statusHistory: statusHistory.map((c) => ({ from: c.from, to: c.to, at: c.at })) } : {}),
   });
 }
 
 /** Every field, with the import provenance, the reasons of status changes and who did what. */
-export function staffActivityPresenter(bureauOfSector: ReadonlyMap<string, string>): ActivityPresenter {
+export function staffActivityPresenter(bureauOfSector: ReadonlyMap<string, string>, plans: PlanCatalogue): ActivityPresenter {
   return (activity, statusHistory) => ({
-    ...sharedFields(activity, bureauOfSector),
+    ...sharedFields(activity, bureauOfSector, plans),
     related: activity.related,
     provenance: activity.provenance,
     createdBy: activity.createdBy,
@@ -40,7 +41,7 @@ export function staffActivityPresenter(bureauOfSector: ReadonlyMap<string, strin
   });
 }
 
-function sharedFields(activity: Activity, bureauOfSector: ReadonlyMap<string, string>) {
+function sharedFields(activity: Activity, bureauOfSector: ReadonlyMap<string, string>, plans: PlanCatalogue) {
   return {
     id: activity.id,
     title: activity.title,
@@ -52,6 +53,8 @@ function sharedFields(activity: Activity, bureauOfSector: ReadonlyMap<string, st
     sectors: activity.sectors,
     bureaux: activity.sectors.flatMap((s) => bureauOfSector.get(s) ?? []),
     bodies: activity.bodies,
+    plans: activity.plans,
+    planLinks: linksWithUpperLevels(plans, activity.plans),
     date: activity.date,
     place: activity.place ? { ...activity.place, online: activity.place.mode !== 'in-person' } : null,
     description: activity.description,
@@ -66,13 +69,13 @@ function sharedFields(activity: Activity, bureauOfSector: ReadonlyMap<string, st
 }
 
 /** What a presenter needs to know besides the activities: the bureaux, and which related activities are public. */
-export type PresentationSource = Pick<ActivityService, 'bureauOfSector' | 'publicRelatedIds'>;
+export type PresentationSource = Pick<ActivityService, 'bureauOfSector' | 'publicRelatedIds' | 'planCatalogue'>;
 
 /** The presenter for this caller's audience, for presenting `shown`. */
 export async function activityPresenterFor(actor: Actor, source: PresentationSource, shown: readonly Activity[]): Promise<ActivityPresenter> {
-  const bureauOfSector = await source.bureauOfSector();
-  if (audienceOf(actor) === 'staff') return staffActivityPresenter(bureauOfSector);
-  return publicActivityPresenter(bureauOfSector, await source.publicRelatedIds(shown));
+  const [bureauOfSector, plans] = await Promise.all([source.bureauOfSector(), source.planCatalogue()]);
+  if (audienceOf(actor) === 'staff') return staffActivityPresenter(bureauOfSector, plans);
+  return publicActivityPresenter(bureauOfSector, await source.publicRelatedIds(shown), plans);
 }
 
 export function presentHistory(entries: HistoryEntry[]) {

@@ -7,6 +7,7 @@
 import { ANONYMOUS } from '#src/platform/access.ts';
 import { perSnapshot, type RegistryService } from '#src/registry/service.ts';
 import type { Body, Office } from '#src/registry/model.ts';
+import type { PlanCatalogue } from '#src/plans/model.ts';
 
 export interface References {
   offices: Map<string, Office>;
@@ -16,10 +17,17 @@ export interface References {
   sectorOfBureau: Map<string, string>;
   /** Every name a body is known by, and its parent's (a regional group is found by its study group's title). */
   namesOf(code: string): readonly string[];
+  /** The plans' items by id, which an activity may link. */
+  planItems: PlanCatalogue['items'];
+}
+
+/** Where the register reads the plans from (the plans service). */
+export interface PlanLookup {
+  catalogue(): Promise<PlanCatalogue>;
 }
 
 /** The registry's codes and names, indexed once per snapshot. */
-const referencesOf = perSnapshot(({ offices, bodies }): References => {
+const referencesOf = perSnapshot(({ offices, bodies }): Omit<References, 'planItems'> => {
   const bureaux = bodies.filter((b) => b.type === 'bureau' && b.parent);
   const byCode = new Map(bodies.map((b) => [b.code, b]));
   return {
@@ -37,7 +45,11 @@ const referencesOf = perSnapshot(({ offices, bodies }): References => {
 });
 
 /** The references, from the registry's shared snapshot (at most REGISTRY_SNAPSHOT_SECONDS old, 30 by default), built once per snapshot. */
-export function referenceCache(registry: RegistryService): () => Promise<References> {
-  return async () => referencesOf(await registry.snapshot(ANONYMOUS));
+export function referenceCache(registry: RegistryService, plans?: PlanLookup): () => Promise<References> {
+  return async () => {
+    const [snapshot, catalogue] = await Promise.all([registry.snapshot(ANONYMOUS), plans?.catalogue()]);
+    // Without the plans (a tool that reads the registry alone), no plan item is known.
+    return { ...referencesOf(snapshot), planItems: catalogue?.items ?? new Map() };
+  };
 }
 

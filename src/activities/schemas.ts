@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
 import { REGION_CODES } from '#src/registry/reference.ts';
 import { DAY_ORDERS, FUZZY_PRECISIONS, MAX_FUZZY_DATE_LENGTH } from './fuzzy-date.ts';
+import { PLAN_LEVELS } from '#src/plans/model.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, PLACE_MODES, RELATION_KINDS, STATUSES, VISIBILITIES } from './model.ts';
 
 export const TITLE_MAX = 500;
@@ -10,6 +11,7 @@ export const TEXT_MAX = 20_000;
 
 const code = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a code such as "addis-ababa" or "SG12RG-AFR"');
 const isoDay = z.iso.date();
+const planItemId = z.string().min(1).max(100).regex(/^[A-Za-z0-9-]+:[a-z]+:[A-Za-z0-9.-]+$/, 'must be a plan item id such as "T-2020:output:T.2-1"');
 
 /** Text in one or more of the six languages: `{"en": "...", "fr": "..."}`. */
 const texts = (max: number) =>
@@ -57,6 +59,11 @@ const activityFields = {
     .max(20),
   sectors: z.array(code).max(4).default([]),
   bodies: z.array(code).max(50).default([]),
+  plans: z
+    .array(planItemId)
+    .max(50)
+    .default([])
+    .describe('Plan items the activity serves: outputs, regional initiatives, goals or targets ("T-2020:output:T.2-1", "WTDC-17:initiative:CIS3"); the levels above are computed'),
   date: z
     .object({
       text: z
@@ -101,6 +108,7 @@ export const patchActivityBody = z
     offices: activityFields.offices.optional(),
     sectors: z.array(code).max(4).optional(),
     bodies: z.array(code).max(50).optional(),
+    plans: z.array(planItemId).max(50).optional(),
     date: activityFields.date.optional(),
     place: activityFields.place,
     description: texts(TEXT_MAX).nullable().optional(),
@@ -130,6 +138,8 @@ export function fieldsThatParse(schema: z.ZodObject, raw: unknown): Omit<PatchAc
 export const activityParams = z.object({ id: z.uuid('must be an activity id') });
 export const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
+const planFilterValue = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9.:-]*$/, 'must be a label such as "T.2-1" or "CIS3", or an id');
+
 /** "a,b" or repeated values, each checked. */
 const listOf = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -150,6 +160,11 @@ export const activitiesQuery = z
     sector: listOf(code).optional(),
     bureau: listOf(code).optional(),
     body: listOf(code).optional(),
+    output: listOf(planFilterValue).optional().describe('Activities serving an output: its label ("T.2-1", any plan), "plan:label" ("T-2020:T.2-1") or its id'),
+    initiative: listOf(planFilterValue).optional().describe('Activities serving a regional initiative: "CIS3", "WTDC-17:CIS3" or its id'),
+    goal: listOf(planFilterValue)
+      .optional()
+      .describe('Activities serving a strategic goal ("2", "SP-2020:2" or its id): linked to it, to one of its targets, or to an objective serving it or its outcomes and outputs'),
     kind: listOf(z.enum(ACTIVITY_KINDS)).optional(),
     status: listOf(z.enum(STATUSES)).optional(),
     visibility: listOf(z.enum(VISIBILITIES)).optional(),
@@ -240,6 +255,20 @@ export const activityResponse = z.object({
   sectors: z.array(z.string()),
   bureaux: z.array(z.string()),
   bodies: z.array(z.string()),
+  plans: z.array(z.string()).describe('The plan items the activity links (ids)'),
+  planLinks: z
+    .array(
+      z.object({
+        id: z.string(),
+        plan: z.string(),
+        level: z.enum(PLAN_LEVELS),
+        label: z.string(),
+        titles: textsResponse,
+        region: z.string().nullable(),
+        direct: z.boolean().describe('false: a level computed above a link (an output\'s objective, the goals it serves)'),
+      }),
+    )
+    .describe('The linked plan items and, computed, the levels above them'),
   date: z.object({ text: z.string(), start: z.string(), end: z.string(), precision: z.enum(FUZZY_PRECISIONS) }),
   place: z.object({ mode: z.enum(PLACE_MODES), online: z.boolean(), city: z.string().nullable(), country: z.string().nullable() }).nullable(),
   description: textsResponse,

@@ -12,7 +12,8 @@ import { composeActivity, type Stamp } from './compose.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './files/service.ts';
 import { scopesOfChange, searchDocument, searchTerms, type Activity, type MonthRegionCount, type RegisterFreshness, type StatusChange } from './model.ts';
-import { referenceCache, type References } from './references.ts';
+import { itemsNamed, itemsUnder, type PlanCatalogue, type PlanLevel } from '#src/plans/model.ts';
+import { referenceCache, type PlanLookup, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
 import { SEARCH_FORMAT } from './search-words.ts';
 import * as store from './store.ts';
@@ -37,8 +38,8 @@ export type ActivityService = ReturnType<typeof createActivityService>;
 /** Another capability's writes in the transaction that stores an activity. */
 export type Alongside = (trx: Executor, activity: Activity) => Promise<void>;
 
-export function createActivityService(db: Kysely<Database>, dialect: Dialect, registry: RegistryService) {
-  const references = referenceCache(registry);
+export function createActivityService(db: Kysely<Database>, dialect: Dialect, registry: RegistryService, plans: PlanLookup) {
+  const references = referenceCache(registry, plans);
 
   const searchTextOf = (activity: Activity, refs: References) => searchDocument(activity, refs.namesOf, countryNames);
   const stored = (activity: Activity, refs: References): store.StoredActivity => ({ activity, searchText: searchTextOf(activity, refs) });
@@ -254,6 +255,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       known('sector', query.sector, (c) => refs.bodies.get(c)?.type === 'sector', 'Sector', 'unknown_sector');
       known('bureau', query.bureau, (c) => refs.sectorOfBureau.has(c), 'bureau', 'unknown_bureau');
       known('body', query.body, (c) => refs.bodies.has(c), 'body', 'unknown_body');
+      const planItems = planFilters(await plans.catalogue(), query, issues);
       const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
       if (after === null) issues.push(issue('query.cursor', 'invalid_cursor', 'is not a cursor of this list (start again without it)'));
       if (issues.length > 0) throw invalid(issues);
@@ -266,6 +268,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
         regions: query.region,
         sectors: sectors.length > 0 ? sectors : undefined,
         bodies: query.body,
+        planItems,
         kinds: query.kind,
         statuses: query.status,
         visibilities: staff ? query.visibility : (query.visibility ?? ['public']).filter((v) => v === 'public'),
@@ -324,6 +327,11 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return offices && offices.length > 0 ? store.officesFreshness(db, offices) : store.registerFreshness(db);
     },
 
+    /** The plans' items, for presenting an activity's plan links with the levels above them. */
+    async planCatalogue(): Promise<PlanCatalogue> {
+      return plans.catalogue();
+    },
+
     /** Sector → bureau (ITU-T → TSB), for presenting an activity's bureaux. */
     async bureauOfSector(): Promise<ReadonlyMap<string, string>> {
       return (await references()).bureauOfSector;
@@ -378,4 +386,26 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     if (!written) throw conflict('version_conflict', 'The activity changed at the same time; try again.');
     return activity;
   }
+}
+
+/**
+ * The plan filters of a list (`output`, `initiative`, `goal`) as sets of item ids, one set per
+ * value: each value names items at its level (a label in any plan, "plan:label" or an id) and
+ * matches them and what is under them (a goal: its targets and the objectives serving it, with
+ * their outcomes and outputs). A value naming nothing is a field issue.
+ */
+function planFilters(catalogue: PlanCatalogue, query: Pick<ActivitiesQuery, 'output' | 'initiative' | 'goal'>, issues: FieldIssue[]): string[][] | undefined {
+  const sets: string[][] = [];
+  const filters: Array<[('output' | 'initiative' | 'goal'), PlanLevel]> = [['output', 'output'], ['initiative', 'initiative'], ['goal', 'goal']];
+  for (const [field, level] of filters) {
+    const values = query[field] ?? [];
+    if (values.length === 0) continue;
+    const named = values.flatMap((value) => {
+      const ids = itemsNamed(catalogue, level, value);
+      if (ids.length === 0) issues.push(issue(`query.${field}`, 'unknown_plan_item', `no ${level} "${value}"`, { value: value.slice(0, 80) }));
+      return ids;
+    });
+    if (named.length > 0) sets.push(itemsUnder(catalogue, named));
+  }
+  return sets.length > 0 ? sets : undefined;
 }

@@ -55,3 +55,16 @@ describe('listActivities filters', () => {
     expect(parameters).toEqual(['addis-ababa', 'cairo', 'ITU-T', 'ATU', 11]);
   });
 });
+
+describe('listActivities plan filters', () => {
+  it('asks for a link to one item of each set (an output filter, a goal with what is under it), each set its own condition', async () => {
+    const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+    const db = compilerFor('sqlite', (sql, parameters) => statements.push({ sql, parameters }));
+    const filter = { planItems: [['T-2020:output:T.2-1'], ['SP-2020:goal:2', 'T-2020:objective:T.2']], deleted: 'exclude' as const };
+    await listActivities(db, 'sqlite', filter, { sort: 'updated', limit: 10 });
+    const [{ sql, parameters }] = statements as [(typeof statements)[0]];
+    const linked = (values: string) => `exists (select 1 as "one" from "activity_plan_item" as "link" where "link"."activity_id" = "activity"."id" and "link"."item_id" in (${values}))`;
+    expect(sql).toContain(`${linked('?')} and ${linked('?, ?')}`);
+    expect(parameters).toEqual(expect.arrayContaining(['T-2020:output:T.2-1', 'SP-2020:goal:2', 'T-2020:objective:T.2']));
+  });
+});

@@ -28,6 +28,8 @@ export interface ActivityFilter {
   regions?: string[];
   sectors?: string[];
   bodies?: string[];
+  /** Each a set of plan items (an output filter, a goal's closure …): the activity links one of every set. */
+  planItems?: string[][];
   kinds?: string[];
   statuses?: string[];
   visibilities?: string[];
@@ -112,6 +114,7 @@ interface Children {
   offices: Array<{ office: string; role: OfficeRole }>;
   sectors: string[];
   bodies: string[];
+  plans: string[];
   related: Array<{ activity: string; kind: RelationKind }>;
 }
 
@@ -127,6 +130,7 @@ function toActivity(row: ActivityReadRow, children: Children | undefined): Activ
     offices: children?.offices ?? [],
     sectors: children?.sectors ?? [],
     bodies: children?.bodies ?? [],
+    plans: children?.plans ?? [],
     date,
     place: row.place_mode === null ? null : { mode: row.place_mode as PlaceMode, city: row.place_city, country: row.place_country },
     description: JSON.parse(row.description) as Texts,
@@ -169,6 +173,11 @@ async function insertChildren(ex: Executor, activities: Activity[], seqOf: Reado
     ex,
     'activity_body',
     activities.flatMap((a) => a.bodies.map((body_code, position) => ({ activity_id: a.id, body_code, position }))),
+  );
+  await insertChunked(
+    ex,
+    'activity_plan_item',
+    activities.flatMap((a) => a.plans.map((item_id, position) => ({ activity_id: a.id, item_id, position }))),
   );
   await insertChunked(
     ex,
@@ -308,6 +317,10 @@ async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activi
     await ex.deleteFrom('activity_body').where('activity_id', '=', id).execute();
     await insertChunked(ex, 'activity_body', after.bodies.map((body_code, position) => ({ activity_id: id, body_code, position })));
   }
+  if (!sameJson(before.plans, after.plans)) {
+    await ex.deleteFrom('activity_plan_item').where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_plan_item', after.plans.map((item_id, position) => ({ activity_id: id, item_id, position })));
+  }
   if (!sameJson(before.related, after.related)) {
     await ex.deleteFrom('activity_relation').where('activity_id', '=', id).execute();
     await insertChunked(ex, 'activity_relation', after.related.map((r) => ({ activity_id: id, related_id: r.activity, kind: r.kind })));
@@ -379,6 +392,7 @@ function linkColumns(sqlite: boolean) {
     agg(sql`l.sector_code`, sql`l.sector_code`, 'activity_sector').as('link_sectors'),
     agg(sql`l.body_code`, sql`l.position, l.body_code`, 'activity_body').as('link_bodies'),
     agg(pair('l.related_id', 'l.kind'), sql`l.related_id`, 'activity_relation').as('link_related'),
+    agg(sql`l.item_id`, sql`l.position, l.item_id`, 'activity_plan_item').as('link_plans'),
   ] as const;
 }
 
@@ -388,6 +402,7 @@ interface LinkRow {
   link_sectors: string;
   link_bodies: string;
   link_related: string;
+  link_plans: string;
 }
 
 function childrenOf(row: LinkRow): Children {
@@ -395,6 +410,7 @@ function childrenOf(row: LinkRow): Children {
     offices: (JSON.parse(row.link_offices) as Array<[string, string]>).map(([office, role]) => ({ office, role: role as OfficeRole })),
     sectors: JSON.parse(row.link_sectors) as string[],
     bodies: JSON.parse(row.link_bodies) as string[],
+    plans: JSON.parse(row.link_plans) as string[],
     related: (JSON.parse(row.link_related) as Array<[string, string]>).map(([activity, kind]) => ({ activity, kind: kind as RelationKind })),
   };
 }
@@ -578,7 +594,8 @@ const LINK_CODE = {
   activity_office: 'office_code',
   activity_sector: 'sector_code',
   activity_body: 'body_code',
-} as const satisfies { [T in 'activity_office' | 'activity_sector' | 'activity_body']: keyof Database[T] & string };
+  activity_plan_item: 'item_id',
+} as const satisfies { [T in 'activity_office' | 'activity_sector' | 'activity_body' | 'activity_plan_item']: keyof Database[T] & string };
 
 /** A table and column chosen at run time (the pairs above are checked against the schema). */
 const dynamic = new DynamicModule<Database>();
@@ -627,6 +644,7 @@ function filterExpression(
   }
   if (filter.sectors?.length) conditions.push(linkedToAny(eb, 'activity_sector', filter.sectors));
   if (filter.bodies?.length) conditions.push(linkedToAny(eb, 'activity_body', filter.bodies));
+  for (const items of filter.planItems ?? []) conditions.push(linkedToAny(eb, 'activity_plan_item', items));
   if (filter.terms?.length) conditions.push(fullTextMatch(dialect, filter.terms, lastWords));
   return eb.and(conditions);
 }

@@ -4,13 +4,14 @@ import type { ActivityTables } from '#src/activities/tables.ts';
 import type { AuditTables } from '#src/audit/tables.ts';
 import type { AuthTables } from '#src/auth/tables.ts';
 import type { MailTables } from '#src/mail/tables.ts';
+import type { PlanTables } from '#src/plans/tables.ts';
 import type { ImportTables } from '#src/importer/tables.ts';
 import type { RateLimitTables } from '#src/platform/rate-limit-store.ts';
 import type { RegistryTables } from '#src/registry/tables.ts';
 import type { ReportTables } from '#src/reports/tables.ts';
 import type { RoundTables } from '#src/rounds/tables.ts';
 
-export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables, MailTables, RateLimitTables {}
+export interface Database extends RegistryTables, AuthTables, AuditTables, ActivityTables, ImportTables, ReportTables, RoundTables, MailTables, RateLimitTables, PlanTables {}
 
 /** What a store function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;

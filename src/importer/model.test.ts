@@ -112,6 +112,7 @@ describe('the register entry a proposal becomes', () => {
         ],
         sectors: ['ITU-T'],
         bodies: ['SG13'],
+        plans: [],
         date: { text: '3 and 4 February 2020', start: '2020-02-03', end: '2020-02-04' },
         place: { city: 'Abuja', country: 'NG', mode: 'in-person' },
         description: { fr: 'ROA participated in the Workshop on Standardization of fiber networks, Abuja, Nigeria, 3 and 4 February 2020.' },

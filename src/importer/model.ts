@@ -1,4 +1,5 @@
 /** Import batches and proposals as domain objects, and the pure rules over them. */
+import type { PlanSuggestion } from '#src/plans/suggest.ts';
 import { createHash } from 'node:crypto';
 import type { CreateActivityBody } from '#src/activities/schemas.ts';
 import type { Language } from '#src/platform/i18n.ts';
@@ -47,6 +48,8 @@ export interface ProposedActivity {
   /** Index into the proposal's activities. */
   related: Array<{ index: number; kind: 'back-to-back' }>;
   provenance: { document: string; section: string; item: string | null; text: string };
+  /** Plan links the words suggest (plans/suggest.ts), each with its words: accepted with the proposal unless the reviewer drops them. */
+  plans?: PlanSuggestion[];
 }
 
 export interface SectionContext {
@@ -222,6 +225,7 @@ export function activityInputOf(
       offices: (a.roles.length > 0 ? a.roles : (['participated'] as const)).map((role) => ({ office: a.office, role })),
       sectors: a.sectors,
       bodies: a.bodies,
+      plans: (a.plans ?? []).map((s) => s.item),
       date: { text: a.date.text, start: a.date.start, end: a.date.end },
       place: place && (place.city || place.country || place.mode === 'online') ? place : null,
       description: a.description ? { [language]: a.description } : undefined,

@@ -42,6 +42,7 @@ export const editProposalBody = z
       .optional(),
     bodies: z.array(code).max(50).optional(),
     sectors: z.array(code).max(4).optional(),
+    plans: z.array(z.string().min(1).max(100)).max(50).optional().describe('The plan links to keep (item ids): the suggestions left out are dropped'),
   })
   .strict();
 export type EditProposalBody = z.infer<typeof editProposalBody>;
@@ -65,6 +66,10 @@ const proposedActivity = z.object({
   description: z.string(),
   related: z.array(z.object({ index: z.number().int(), kind: z.literal('back-to-back') })),
   provenance: z.object({ document: z.string(), section: z.string(), item: z.string().nullable(), text: z.string() }),
+  plans: z
+    .array(z.object({ item: z.string(), words: z.string().describe('The words it was read from (empty when the reviewer added it)') }))
+    .optional()
+    .describe('Plan links suggested by the words (plan item ids): accepted with the proposal unless dropped by an edit'),
 });
 
 export const proposalResponse = proposedActivity.extend({

@@ -2,6 +2,7 @@
  * Use cases of importing reports: read a document, propose activities, let a person accept,
  * edit or reject each; accepted ones enter the register as ordinary activities with provenance.
  */
+import { suggestPlanLinks } from '#src/plans/suggest.ts';
 import type { Kysely } from 'kysely';
 import type { Activity } from '#src/activities/model.ts';
 import type { CreateActivityBody, PatchActivityBody } from '#src/activities/schemas.ts';
@@ -279,13 +280,21 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         return { activity: id, title: Object.values(titles).find((t): t is string => Boolean(t)) ?? '', why: 'same_text' };
       };
       const matches = await Promise.all(fresh.map((p) => matchOf(p.activity, p.fingerprint)));
+      // The plan links the words suggest, for the reviewer to keep or drop.
+      const planCatalogue = await activities.planCatalogue();
+      const suggested = fresh.map((p) => {
+        const a = p.activity;
+        // The activity's own words: an item read as several activities shares its passage, not its subject.
+        const plans = suggestPlanLinks(planCatalogue, { text: `${a.title}\n${a.description}`, kind: a.kind, bodies: a.bodies, start: a.date?.start ?? null });
+        return plans.length > 0 ? { ...a, plans } : a;
+      });
       const proposals: Proposal[] = fresh.map((p, i) => ({
         id: newId(),
         batchId: batch.id,
         position: p.position,
         match: matches[i] ?? null,
         fingerprint: p.fingerprint,
-        activity: p.activity,
+        activity: suggested[i]!,
         state: 'proposed',
         activityId: null,
         decidedAt: null,
@@ -378,8 +387,15 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     /** Changes a proposal's fields before it is accepted (e.g. gives a missing date). */
     async edit(actor: Actor, batchId: string, position: number, version: number, edit: Omit<EditProposalBody, 'version'>): Promise<Proposal> {
       const { proposal } = await proposalOf(actor, batchId, position);
-      const { date, ...rest } = edit;
+      const { date, plans, ...rest } = edit;
       const changes: Partial<ProposedActivity> = { ...rest };
+      // The plan links kept: the suggestions not dropped (with their words), and any the reviewer added.
+      if (plans) {
+        const known = (await activities.planCatalogue()).items;
+        const unknown = plans.flatMap((item, i) => (known.has(item) ? [] : [issue(`body.plans.${i}`, 'unknown_plan_item', `no plan item "${item}"`, { value: item.slice(0, 80) })]));
+        if (unknown.length > 0) throw invalid(unknown);
+        changes.plans = plans.map((item) => proposal.activity.plans?.find((s) => s.item === item) ?? { item, words: '' });
+      }
       if (date) {
         const { order, ...written } = date;
         const completed = completeFuzzyDate(written, order === undefined ? {} : { order });
@@ -419,8 +435,8 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
 
     /**
      * Settles a proposal that repeats a register activity by pointing it at that activity
-     * (`link`), after adding what the register lacks from it (`merge`: bodies, a place, a
-     * description): no second activity is made.
+     * (`link`), after adding what the register lacks from it (`merge`: bodies, plan links, a
+     * place, a description): no second activity is made.
      */
     async link(actor: Actor, batchId: string, position: number, version: number, merge: boolean): Promise<Proposal> {
       const { proposal } = await proposalOf(actor, batchId, position);
@@ -432,9 +448,11 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         const { activity } = await activities.get(actor, proposal.match.activity);
         const a = proposal.activity;
         const bodies = [...new Set([...activity.bodies, ...a.bodies])];
+        const plans = [...new Set([...activity.plans, ...(a.plans ?? []).map((s) => s.item)])];
         await activities.update(actor, activity.id, {
           version: activity.version,
           ...(bodies.length > activity.bodies.length ? { bodies } : {}),
+          ...(plans.length > activity.plans.length ? { plans } : {}),
           ...(!activity.place && a.place && (a.place.city || a.place.country) ? { place: { city: a.place.city, country: a.place.country, mode: a.place.online ? ('online' as const) : ('in-person' as const) } } : {}),
           ...(Object.values(activity.description ?? {}).every((d) => !d) && a.description ? { description: { [activity.originalLanguage]: a.description } } : {}),
         } as PatchActivityBody);

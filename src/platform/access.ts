@@ -42,7 +42,9 @@ export type Permission =
   /** Write an office's contribution to a reporting round (its editors only; admins for any office). */
   | 'contributions:write'
   /** See the mail outbox: every notice and whether it went. */
-  | 'mail:read';
+  | 'mail:read'
+  /** Edit the plans (add, rename, retire items; copy a plan year forward): focal points of the plan's Sector's bureau, admins. */
+  | 'plans:write';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -54,8 +56,8 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'plans:write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'plans:write'],
   editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };
@@ -72,7 +74,7 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
     return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
   // Focal points write the reports of their own bureau's Sector (TSB: ITU-T), not the others'.
-  if ((permission === 'reports:write' || permission === 'rounds:manage') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
+  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'plans:write') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
   return true;
 }
 

@@ -92,6 +92,9 @@ export const FIELD_ISSUE_CODES = {
   office_has_contribution: 'office {value} has started its contribution; it stays in the round',
   contribution_empty: 'the contribution has no text yet: write at least one paragraph or item',
   unknown_item: 'the contribution has no item or paragraph {value}',
+  // Plans
+  unknown_plan_item: 'no plan item is named {value}',
+  plan_label_taken: '{value} is already a {level} of this plan',
 } as const satisfies Record<string, string>;
 
 export type FieldIssueCode = keyof typeof FIELD_ISSUE_CODES;

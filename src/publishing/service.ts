@@ -9,6 +9,7 @@ import type { ActivitiesQuery } from '#src/activities/schemas.ts';
 import { activityPresenterFor, type ActivityPresenter } from '#src/activities/present.ts';
 import type { ActivityService } from '#src/activities/service.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
+import { linksWithUpperLevels, type PlanCatalogue, type PlanLink } from '#src/plans/model.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { compareBodies, inReportOrder, type Body, type Region } from '#src/registry/model.ts';
 import { perSnapshot, type OfficeDetails, type RegistryService } from '#src/registry/service.ts';
@@ -34,6 +35,10 @@ export interface EventDetails {
   /** When the status changed and to what; the reasons staff typed stay internal. */
   statusHistory: Array<Pick<StatusChange, 'from' | 'to' | 'at'>>;
   related: Activity[];
+  /** The plan items it serves and the levels computed above them. */
+  planLinks: PlanLink[];
+  /** The plans, for naming a link's plan. */
+  plans: PlanCatalogue['plans'];
 }
 
 /** The most events a month calendar, an annual plan or a feed holds; beyond it the filter must narrow. */
@@ -143,8 +148,10 @@ export function createPublishingService(registry: RegistryService, activities: A
      * A page that shows only some offices' activities names them: it changes only with theirs.
      */
     async stamp(offices?: readonly string[], today: string = todayUtc()) {
-      const [freshness, registry] = await Promise.all([activities.freshness(offices), snapshot()]);
-      return cacheStamp(`${version}-${registry.hash}`, freshness, today);
+      const [freshness, registry, plans] = await Promise.all([activities.freshness(offices), snapshot(), activities.planCatalogue()]);
+      // A renamed plan item changes the event pages that name it: the plans' marker is in the stamp too.
+      const planHash = createHash('sha256').update(plans.marker).digest('hex').slice(0, 12);
+      return cacheStamp(`${version}-${registry.hash}-${planHash}`, freshness, today);
     },
 
     /** The next events from today (those under way included), soonest first. */
@@ -220,10 +227,13 @@ export function createPublishingService(registry: RegistryService, activities: A
           ),
         ),
       );
+      const plans = await activities.planCatalogue();
       return {
         activity,
         statusHistory: statusHistory.map(({ from, to, at }) => ({ from, to, at })),
         related: related.filter((a): a is Activity => a !== null),
+        planLinks: linksWithUpperLevels(plans, activity.plans),
+        plans: plans.plans,
       };
     },
 

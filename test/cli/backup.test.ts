@@ -137,8 +137,8 @@ async function fillEveryTable(fb: Fieldbook): Promise<void> {
   await accounts.invite(admin, { email: 'invited@example.org', role: 'reader' });
   // A round with a reviewer, whose opening notice to the office's editor waits in the outbox.
   await rounds.create(admin, { sector: 'ITU-T', meeting: 'TSAG, 2022', from: '2022-01-01', to: '2022-08-31', due: '2022-09-15', offices: ['addis-ababa'], reviewers: [signedIn.user.id] });
-  // A deleted activity, which must come back deleted.
-  const doomed = await activities.create(admin, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: 'A workshop deleted later' } }));
+  // A deleted activity, which must come back deleted, with its links to the plans.
+  const doomed = await activities.create(admin, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: 'A workshop deleted later' }, plans: ['T-2020:output:T.2-1'] }));
   await activities.remove(admin, doomed.id);
   // A sign-in counted against its address, as the rate limiter shared by instances counts it.
   const Store = databaseRateLimitStore(fb.database.db);

@@ -63,6 +63,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     const first = await fieldbook(['seed'], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Loaded 6 regions, 15 offices/);
+    expect(first.stdout).toMatch(/8 plans with \d+ items/);
     const offices = count('office');
     const bodies = count('body');
     expect((await fieldbook(['seed'], env)).code).toBe(0);
@@ -98,6 +99,33 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     const broken = await fieldbook(['seed', '--reference', reference], env);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/offices\.json: not valid JSON/);
+  });
+
+  it('stops on a malformed plan file, naming file, record and field, and changes nothing', async () => {
+    seeded();
+    const reference = join(dir, 'reference');
+    cpSync('data/reference', reference, { recursive: true });
+    // A renamed region (acceptable) and an output whose objective is not in its plan: neither may land.
+    const regions = JSON.parse(readFileSync(join(reference, 'regions.json'), 'utf8')) as Array<{ code: string; name: { en: string } }>;
+    regions[0]!.name.en = 'Changed Africa';
+    writeFileSync(join(reference, 'regions.json'), JSON.stringify(regions));
+    const planFile = join(reference, 'plans', 'itu-t-2020.json');
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { items: Array<{ level: string; label: string; parent?: string; title: { en: string } }> };
+    plan.items.find((i) => i.level === 'output' && i.label === 'T.2-1')!.parent = 'T.9';
+    plan.items.find((i) => i.level === 'output' && i.label === 'T.4-3')!.title.en = 'Changed title';
+    writeFileSync(planFile, JSON.stringify(plan));
+
+    const run = await fieldbook(['seed', '--reference', reference], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('itu-t-2020.json');
+    expect(run.stderr).toContain('("T.2-1")');
+    expect(run.stderr).toContain('field parent: no objective "T.9"');
+    const db = new Database(join(dir, 'fb.db'), { readonly: true });
+    const africa = db.prepare(`select name from region where code = 'AFR'`).get() as { name: string };
+    const outreach = db.prepare(`select title from plan_item where id = 'T-2020:output:T.4-3'`).get() as { title: string };
+    db.close();
+    expect(JSON.parse(africa.name).en).toBe('Africa');
+    expect(JSON.parse(outreach.title).en).toBe('Outreach and promotion');
   });
 
   it('adds users with a clear error per option, and prints a working token once', async () => {

@@ -355,6 +355,31 @@ const MATRIX: Case[] = [
     },
     expect: officeWriters(200),
   },
+  // The plans: public documents anyone reads; focal points of the plan's Sector (TSB: ITU-T) and admins edit them.
+  { method: 'GET', route: '/api/plans', expect: all(200) },
+  { method: 'GET', route: '/api/plans/:code', path: '/api/plans/T-2020', expect: all(200) },
+  { method: 'GET', route: '/api/plans/items', path: '/api/plans/items?q=CIS3', expect: all(200) },
+  { method: 'GET', route: '/api/plans/items/:id', path: '/api/plans/items/WTDC-17:initiative:CIS3', expect: all(200) },
+  { method: 'GET', route: '/api/plans/items/:id/history', path: '/api/plans/items/T-2020:output:T.2-1/history', expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/plans/:code/items',
+    path: '/api/plans/T-2020/items',
+    body: () => ({ level: 'output', label: `T.2-${100 + ++unique}`, parent: 'T-2020:objective:T.2', title: { en: 'Regional standardization forums' } }),
+    expect: reportWriters(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/plans/items/:id',
+    setup: async (server) => ({ path: `/api/plans/items/${(await matrixPlanItem(server)).id}`, body: { version: 1, title: { en: 'Renamed' } } }),
+    expect: reportWriters(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:code/copy-forward',
+    setup: async (server) => ({ path: `/api/plans/${await matrixPlanYear(server)}/copy-forward` }),
+    expect: reportWriters(201),
+  },
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },
@@ -400,6 +425,28 @@ const MATRIX: Case[] = [
     expect: all(200),
   },
 ];
+
+/** A fresh output of ITU-T's plan for 2020, at version 1. */
+async function matrixPlanItem(server: TestServer) {
+  return server.database.fieldbook.services.plans.addItem(MATRIX_ACTOR, 'T-2020', {
+    level: 'output',
+    label: `T.4-${100 + ++unique}`,
+    parent: 'T-2020:objective:T.4',
+    title: { en: 'Matrix output' },
+  });
+}
+
+/** A fresh ITU-T plan year with no successor yet, as the seed would load it; its code. */
+async function matrixPlanYear(server: TestServer): Promise<string> {
+  const year = 2200 - ++unique * 2;
+  const code = `T-${year}`;
+  const at = new Date().toISOString();
+  await server.database.fieldbook.services.plans.loadReference(MATRIX_ACTOR, {
+    plans: [{ code, kind: 'operational', sector: 'ITU-T', year, from: year, to: year + 3, names: { en: `ITU-T operational plan ${year}-${year + 3}` }, copiedFrom: null, confirmed: false, source: null, version: 1, updatedAt: at, updatedBy: 'matrix' }],
+    items: [],
+  });
+  return code;
+}
 
 let importCount = 0;
 /** A fresh batch holding one addis-ababa proposal (the office of the matrix's editor). */

@@ -10,7 +10,7 @@ import type { TestServer } from '../support/server.ts';
 
 /** Every field the public may be sent for one activity. */
 const PUBLIC_FIELDS = [
-  'id', 'title', 'originalLanguage', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bureaux', 'bodies', 'date', 'place',
+  'id', 'title', 'originalLanguage', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bureaux', 'bodies', 'plans', 'planLinks', 'date', 'place',
   'description', 'outcome', 'participants', 'links', 'related', 'version', 'createdAt', 'updatedAt', 'deletedAt',
 ].sort();
 

@@ -158,6 +158,7 @@ export function testActivity(overrides: Omit<Partial<Activity>, 'date'> & { date
     offices: [{ office: 'addis-ababa', role: 'participated' }],
     sectors: ['ITU-T'],
     bodies: [],
+    plans: [],
     date: {
       start: date.start,
       end: date.end,

@@ -26,6 +26,7 @@ const Users = lazy(() => import('./screens/Users.tsx'));
 const User = lazy(() => import('./screens/User.tsx'));
 const Account = lazy(() => import('./screens/Account.tsx'));
 const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
+const Plans = lazy(() => import('./screens/Plans.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -93,6 +94,7 @@ export function App() {
             <NavLink to="/activities" end>{t('app.nav.register')}</NavLink>
             <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
+            <NavLink to="/plans">{t('plans.nav')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
@@ -139,6 +141,8 @@ export function App() {
               <Route path="/users" element={<Users />} />
               <Route path="/users/:id" element={<User />} />
               <Route path="/account" element={<Account />} />
+              <Route path="/plans" element={<Plans />} />
+              <Route path="/plans/:code" element={<Plans />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

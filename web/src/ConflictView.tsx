@@ -29,6 +29,7 @@ const DRAFT_LABELS: Record<keyof Draft, string> = {
   participants: 'app.field.participants',
   links: 'app.field.links',
   related: 'app.field.related',
+  plans: 'plans.field.label',
 };
 
 /** A draft value as text: lists joined, entries by their code and role, texts by language. */

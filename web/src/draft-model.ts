@@ -40,6 +40,8 @@ export interface Draft {
   participants: string;
   links: Array<{ url: string; title: string }>;
   related: Array<{ activity: string; kind: RelationKind }>;
+  /** Plan items linked (ids); the levels above are the server's to compute. */
+  plans: string[];
 }
 
 /** Fields that are the user's working state, not the activity's: never compared or merged. */
@@ -68,6 +70,7 @@ export function emptyDraft(language: Language, office: string | null): Draft {
     participants: '',
     links: [],
     related: [],
+    plans: [],
   };
 }
 
@@ -101,6 +104,7 @@ export function draftOf(activity: Activity): Draft {
     participants: activity.participants === null ? '' : String(activity.participants),
     links: activity.links.map((link) => ({ url: link.url, title: link.title ?? '' })),
     related: activity.related,
+    plans: activity.plans,
   };
 }
 
@@ -155,6 +159,7 @@ export function bodyOf(draft: Draft): CreateActivityBody {
     participants: draft.participants.trim() === '' ? null : Number(draft.participants),
     links: draft.links.filter((link) => link.url.trim()).map((link) => ({ url: link.url.trim(), title: link.title.trim() || null })),
     related: draft.related.filter((relation) => relation.activity.trim()),
+    plans: draft.plans,
   };
 }
 

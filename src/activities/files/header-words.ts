@@ -7,14 +7,14 @@
  * and changes the guess (`columns` of an import), so a guess may be wrong but never silent.
  */
 import type { Messages } from '#src/platform/messages.ts';
-import { COLUMNS, REQUIRED_COLUMNS, type Column } from './table-format.ts';
+import { COLUMNS, isComputedColumn, REQUIRED_COLUMNS, type Column, type ComputedColumn } from './table-format.ts';
 
 /** The columns a file may fill; the rest of the export (date_precision, updated_at, deleted_at) the register computes. */
-export const IMPORTABLE_COLUMNS = COLUMNS.filter((c) => c !== 'date_precision' && c !== 'updated_at' && c !== 'deleted_at');
+export const IMPORTABLE_COLUMNS = COLUMNS.filter((c): c is Exclude<Column, ComputedColumn> => !isComputedColumn(c));
 export type ImportableColumn = (typeof IMPORTABLE_COLUMNS)[number];
 
 /** A heading of a column the export writes and the register computes (left out of an import without being "ignored"). */
-export const isComputedHeading = (heading: string): boolean => ['date precision', 'updated at', 'deleted at'].includes(foldHeading(heading));
+export const isComputedHeading = (heading: string): boolean => ['date precision', 'updated at', 'deleted at', 'outputs', 'initiatives', 'goals'].includes(foldHeading(heading));
 
 /** Each known heading, folded, with the column it names. */
 export type HeaderWords = ReadonlyMap<string, ImportableColumn>;

@@ -3,7 +3,7 @@ import { testActivity, testBody, testOffice } from '../../../test/support/factor
 import type { References } from '../references.ts';
 import { indexColumns } from './header-words.ts';
 import { planRows, type PlanContext } from './plan.ts';
-import { activityCells, COLUMNS, type Column } from './table-format.ts';
+import { activityCells, COLUMNS, isComputedColumn, type Column } from './table-format.ts';
 
 const refs: References = {
   offices: new Map([
@@ -14,6 +14,7 @@ const refs: References = {
   bureauOfSector: new Map([['ITU-T', 'TSB']]),
   sectorOfBureau: new Map([['TSB', 'ITU-T']]),
   namesOf: () => [],
+  planItems: new Map(),
 };
 
 const stored = testActivity({
@@ -41,7 +42,7 @@ function exported(changes: Partial<Record<Column, string>> = {}): string[] {
   return activityCells(stored).map((cell, i) => changes[COLUMNS[i]!] ?? (cell === null ? '' : String(cell)));
 }
 const allColumns = () => {
-  const index = indexColumns(COLUMNS.length, COLUMNS.map((c) => (c === 'date_precision' || c === 'updated_at' || c === 'deleted_at' ? null : c)));
+  const index = indexColumns(COLUMNS.length, COLUMNS.map((c) => (isComputedColumn(c) ? null : c)));
   if (!index.ok) throw new Error('incomplete');
   return index.index;
 };

@@ -223,7 +223,8 @@ export function createFileUseCases({ db, references, insertNew, writeUpdate, lis
      * file, in the columns of the table format; more than `EXPORT_MAX_ROWS` is refused.
      */
     async exportFile(actor: Actor, query: ExportQuery, format: FileFormat): Promise<ExportedFile> {
-      const rows = await listAll(actor, query, activityCells, EXPORT_MAX_ROWS);
+      const { planItems } = await references();
+      const rows = await listAll(actor, query, (activity) => activityCells(activity, planItems), EXPORT_MAX_ROWS);
       const body = format === 'csv' ? writeCsv(HEADER, rows) : await writeXlsx(HEADER, rows);
       return {
         body,

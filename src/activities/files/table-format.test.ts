@@ -58,6 +58,9 @@ describe('activity as a flat row', () => {
       version: 3,
       updated_at: '2026-01-02T00:00:00.000Z',
       deleted_at: null,
+      outputs: '',
+      initiatives: '',
+      goals: '',
     });
   });
 
@@ -85,7 +88,7 @@ describe('a row back into a create request', () => {
       ok: true,
       id: ACTIVITY.id,
       version: 3,
-      filled: new Set(COLUMNS.filter((c) => c !== 'outcome' && c !== 'deleted_at')),
+      filled: new Set(COLUMNS.filter((c) => c !== 'outcome' && c !== 'deleted_at' && c !== 'outputs' && c !== 'initiatives' && c !== 'goals')),
       input: {
         title: { fr: 'Atelier sur la qualité de service' },
         originalLanguage: 'fr',
@@ -95,6 +98,7 @@ describe('a row back into a create request', () => {
         offices: ACTIVITY.offices,
         sectors: ['ITU-T'],
         bodies: ['SG12RG-AFR', 'ATU'],
+        plans: [],
         date: { text: '2 - 3 March 2020', start: '2020-03-02', end: '2020-03-03' },
         place: { mode: 'in-person', city: 'Ndjamena', country: 'TD' },
         description: { fr: '=HYPERLINK("http://evil.example","clic")' },

@@ -19,6 +19,8 @@
  *   links              URLs separated by spaces
  *   version            on import, the version a row of the register was exported at (a stale one is a conflict)
  *   updated_at deleted_at   bookkeeping (ignored on import)
+ *   outputs initiatives goals   the plan items served, "plan:label" ("T-2020:T.2-1; WTDC-17:CIS3"); goals
+ *                      include those computed above the outputs (ignored on import)
  *
  * Every text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) is written with a leading apostrophe, and read back without it.
@@ -26,6 +28,7 @@
 import type { FieldIssueCode, IssueParams } from '#src/platform/errors.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { fieldIssueFromZod } from '#src/platform/validation.ts';
+import { linksWithUpperLevels, type PlanCatalogue, type PlanLevel } from '#src/plans/model.ts';
 import { flatDateAndPlace, textIn, type Activity } from '../model.ts';
 import { createActivityBody, type CreateActivityBody } from '../schemas.ts';
 
@@ -53,8 +56,16 @@ export const COLUMNS = [
   'version',
   'updated_at',
   'deleted_at',
+  'outputs',
+  'initiatives',
+  'goals',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
+
+/** Columns the export writes and the register computes: an import leaves them out. */
+export const COMPUTED_COLUMNS = ['date_precision', 'updated_at', 'deleted_at', 'outputs', 'initiatives', 'goals'] as const satisfies readonly Column[];
+export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number];
+export const isComputedColumn = (column: Column): column is ComputedColumn => (COMPUTED_COLUMNS as readonly Column[]).includes(column);
 
 /** Columns a file must have to be imported; a date needs date_text or date_start as well. */
 export const REQUIRED_COLUMNS: readonly Column[] = ['title', 'original_language', 'kind', 'offices'];
@@ -95,9 +106,15 @@ export function unneutralise(text: string): string {
 
 const LIST_SEPARATOR = '; ';
 
-/** An activity as one flat row, each column named. */
-export function activityToRow(activity: Activity): Record<Column, Cell> {
+/** An activity as one flat row, each column named; `planItems` names its plan links. */
+export function activityToRow(activity: Activity, planItems: PlanCatalogue['items'] = new Map()): Record<Column, Cell> {
   const original = activity.originalLanguage;
+  const links = linksWithUpperLevels({ items: planItems }, activity.plans);
+  const atLevel = (level: PlanLevel) =>
+    links
+      .filter((l) => l.level === level)
+      .map((l) => `${l.plan}:${l.label}`)
+      .join(LIST_SEPARATOR);
   return {
     id: activity.id,
     title: textIn(activity.title, original, original)?.text ?? '',
@@ -116,6 +133,9 @@ export function activityToRow(activity: Activity): Record<Column, Cell> {
     version: activity.version,
     updated_at: activity.updatedAt,
     deleted_at: activity.deletedAt,
+    outputs: atLevel('output'),
+    initiatives: atLevel('initiative'),
+    goals: atLevel('goal'),
   };
 }
 
@@ -123,8 +143,8 @@ export function activityToRow(activity: Activity): Record<Column, Cell> {
 export const HEADER: readonly string[] = COLUMNS;
 
 /** An activity as the cells of an export, in column order, safe to open in a spreadsheet. */
-export function activityCells(activity: Activity): Cell[] {
-  const row = activityToRow(activity);
+export function activityCells(activity: Activity, planItems?: PlanCatalogue['items']): Cell[] {
+  const row = activityToRow(activity, planItems);
   return COLUMNS.map((column) => {
     const value = row[column];
     return typeof value === 'string' ? neutralise(value) : value;

@@ -22,6 +22,7 @@ import * as importProposalMatch from './2026_12_07_0057_import_proposal_match.ts
 import * as searchIndexOnChangeOnly from './2026_12_07_0060_search_index_on_change_only.ts';
 import * as officeChangeMarker from './2026_12_07_0061_office_change_marker.ts';
 import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_window.ts';
+import * as createPlans from './2026_12_07_0080_create_plans.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0060_search_index_on_change_only': searchIndexOnChangeOnly,
   '2026_12_07_0061_office_change_marker': officeChangeMarker,
   '2026_12_07_0075_create_rate_limit_window': createRateLimitWindow,
+  '2026_12_07_0080_create_plans': createPlans,
 };

@@ -8,7 +8,7 @@ import { eventPage } from './event.ts';
 const change = (to: StatusChange['to'], at: string, reason: string | null = null): StatusChange => ({ from: null, to, reason, at, by: 'editor@example.org' });
 
 const render = (activity: Activity, options: { language?: 'en' | 'fr' | 'ar'; statusHistory?: StatusChange[]; related?: Activity[] } = {}): string =>
-  eventPage(testPageContext(options.language ?? 'en'), { activity, statusHistory: options.statusHistory ?? [], related: options.related ?? [] }).value;
+  eventPage(testPageContext(options.language ?? 'en'), { activity, statusHistory: options.statusHistory ?? [], related: options.related ?? [], planLinks: [], plans: new Map() }).value;
 
 /** The facts list as term → what the page says. */
 const facts = (page: string): Record<string, string> => {

@@ -1,6 +1,7 @@
 /** One event with every public field, its place, related events and an "add to calendar" link. */
 import { textIn, type Activity, type Texts } from '#src/activities/model.ts';
 import { formatDay } from '#src/platform/intl.ts';
+import { titleIn } from '#src/plans/model.ts';
 import { html, type Html } from '../html.ts';
 import type { EventDetails } from '../service.ts';
 import { href, type PageContext } from './context.ts';
@@ -17,7 +18,18 @@ function longText(ctx: PageContext, texts: Texts, original: Activity['originalLa
     : html`${paragraphs}`;
 }
 
-export function eventPage(ctx: PageContext, { activity, statusHistory, related }: EventDetails): Html {
+/** The plan items an event serves, the direct links first, each with its level, label, title and plan; computed levels marked. */
+function planList(ctx: PageContext, { planLinks, plans }: Pick<EventDetails, 'planLinks' | 'plans'>): Html | null {
+  if (planLinks.length === 0) return null;
+  const { t } = ctx;
+  return html`<dt>${t('plans.site.serves')}</dt><dd><ul class="plain">${planLinks.map((link) => {
+    const plan = plans.get(link.plan);
+    const title = titleIn(link.titles, ctx.language);
+    return html`<li>${t(`plans.level.${link.level}`)} ${link.label}: ${title}${plan ? html` (${titleIn(plan.names, ctx.language)})` : null}${link.direct ? null : html` <small>${t('plans.site.computed')}</small>`}</li>`;
+  })}</ul></dd>`;
+}
+
+export function eventPage(ctx: PageContext, { activity, statusHistory, related, planLinks, plans }: EventDetails): Html {
   const { t } = ctx;
   const place = placeText(ctx, activity.place);
   const description = longText(ctx, activity.description, activity.originalLanguage);
@@ -37,6 +49,7 @@ ${shownTitle?.untranslated ? html`<p class="fallback">${t('common.notTranslated'
   )}</ul></dd>
 ${activity.sectors.length > 0 ? html`<dt>${t('site.event.sectors')}</dt><dd>${activity.sectors.map((s, i) => html`${i > 0 ? ', ' : null}${bodyName(ctx, s)}`)}</dd>` : null}
 ${activity.bodies.length > 0 ? html`<dt>${t('site.event.bodies')}</dt><dd><ul class="plain">${activity.bodies.map((b) => html`<li>${b}: ${bodyName(ctx, b)}</li>`)}</ul></dd>` : null}
+${planList(ctx, { planLinks, plans })}
 ${activity.participants !== null ? html`<dt>${t('site.event.participants')}</dt><dd>${formatNumber(ctx, activity.participants)}</dd>` : null}
 <dt>${t('site.event.updated')}</dt><dd><time datetime="${activity.updatedAt}">${updated}</time></dd>
 </dl>

@@ -14,6 +14,7 @@ import { Field, FieldGroup } from '../Field.tsx';
 import { ListField } from '../ListField.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useBodies, useOffices, type Body } from '../registry.ts';
+import { PlanPicker } from '../plans/PlanPicker.tsx';
 import { RelatedPicker } from '../RelatedPicker.tsx';
 import { LanguageSelect, Select } from '../Select.tsx';
 import { OriginalTexts, TranslationTexts } from '../Translations.tsx';
@@ -161,6 +162,7 @@ export default function ActivityEditor() {
           nameOf={(code) => nameOf(bodies, code)}
           adder={(add) => <BodyFinder bodies={bodies} code={draft.pendingBody} setCode={(code) => change('pendingBody', code)} onFound={add} />}
         />
+        <PlanPicker items={draft.plans} onChange={(next) => change('plans', next)} saved={saved?.planLinks ?? null} error={fieldErrorOf('plans')} />
         <FieldGroup legend={t('app.field.place')} error={fieldErrorOf('place', true)}>
           <div className="row">
             <Field label={t('app.field.placeMode')} error={fieldErrorOf('place.mode')}>

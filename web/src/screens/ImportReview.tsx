@@ -9,6 +9,7 @@ import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/im
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { Confirm } from '../Confirm.tsx';
+import { PlanSuggestions } from '../plans/PlanSuggestions.tsx';
 import { ErrorAlert, problemMessage, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { DateUnderstood } from '../DateUnderstood.tsx';
@@ -126,6 +127,7 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
               <dd>{proposal.newBodies.join(', ')}</dd>
             </>
           ) : null}
+          <PlanSuggestions path={path} proposal={proposal} editable={proposal.state === 'proposed'} onChange={onChange} onError={setError} />
         </dl>
         <p className="state">{t(`app.imports.state.${proposal.state}`)}</p>
         {proposal.match && proposal.state === 'proposed' ? (

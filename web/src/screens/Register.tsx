@@ -14,9 +14,29 @@ import { nameOf, useOffices } from '../registry.ts';
 import { useUser } from '../session.tsx';
 import { Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, REGIONS, SECTORS, STATUSES, VISIBILITIES } from '../vocabulary.ts';
+import { usePlanLabels } from '../plans/usePlanLabels.ts';
+
+/** A plan filter: what is typed (a label such as "T.2-1"), offered from the plans' labels. */
+function PlanChoice({ name, label, current }: { name: 'output' | 'initiative' | 'goal'; label: string; current: string }) {
+  const labels = usePlanLabels(name);
+  return (
+    <>
+      <Field label={label}>
+        <input name={name} list={`plan-${name}`} defaultValue={current} dir="ltr" />
+      </Field>
+      <datalist id={`plan-${name}`}>
+        {labels.map((entry) => (
+          <option key={entry.value} value={entry.value}>
+            {entry.title}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
 
 /** The filters of GET /api/activities this screen offers, as URL parameters of the same names. */
-export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'deleted', 'undated', 'from', 'to', 'q', 'sort'] as const;
+export const FILTERS = ['office', 'region', 'sector', 'kind', 'status', 'visibility', 'deleted', 'undated', 'from', 'to', 'q', 'sort', 'output', 'initiative', 'goal'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function Choice({ name, label, values, current, labelOf }: { name: Filter; label: string; values: readonly string[]; current: string; labelOf: (value: string) => string }) {
@@ -95,6 +115,9 @@ export default function Register() {
           <Select name="deleted" defaultValue={filters.deleted} none={t('app.register.deletedExclude')} options={['include', 'only'] as const} labelOf={(value) => t(`app.register.deleted.${value}`)} />
         </Field>
         <Choice name="undated" label={t('app.register.undated')} values={['exclude', 'only']} current={filters.undated} labelOf={(v) => t(v === 'only' ? 'app.register.undatedOnly' : 'app.register.undatedExclude')} />
+        <PlanChoice name="output" label={t('plans.filter.output')} current={filters.output} />
+        <PlanChoice name="initiative" label={t('plans.filter.initiative')} current={filters.initiative} />
+        <PlanChoice name="goal" label={t('plans.filter.goal')} current={filters.goal} />
         <Field label={t('app.register.from')}>
           <input name="from" type="date" defaultValue={filters.from} />
         </Field>

@@ -1,0 +1,68 @@
+/**
+ * The plans in the workspace, in Chromium on a temporary SQLite database: an editor links an
+ * activity to a regional initiative with the picker (found by words of its title), the register
+ * filters by it, and a focal point renames an output on the plans screen. Each screen is checked
+ * with axe-core.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, type TestUser } from '../support/factories.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { launchBrowser } from './support/browser.ts';
+import { expectAccessible, openPage, signIn } from './support/workspace.ts';
+
+let server: TestServer;
+let browser: Browser;
+let editor: TestUser;
+let focal: TestUser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  editor = await buildUser(server, { role: 'editor', office: 'moscow', email: 'plans-editor@example.org' });
+  focal = await buildUser(server, { role: 'focal-point', bureau: 'TSB', email: 'plans-focal@example.org' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the plans in the workspace', () => {
+  it('links an activity to a regional initiative found by its title, and the register finds it by the initiative', async () => {
+    const page: Page = await openPage(browser, contexts);
+    await signIn(page, server.url, editor);
+    await page.getByRole('link', { name: 'New activity' }).click();
+    await page.getByLabel('Title').fill('Smart cities forum');
+    await page.getByLabel('Date').fill('3-5 March 2020');
+    await page.getByLabel('Search plan items by label or title').fill('cities settlements');
+    await page.getByRole('button', { name: /^Regional initiative CIS3 – Development and regulation/ }).click();
+    await expectAccessible(page, 'plans-editor-picker');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/app\/activities\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop() ?? '';
+    const stored = await server.request('GET', `/api/activities/${id}`, { token: editor.token });
+    expect(stored.body.plans).toEqual(['WTDC-17:initiative:CIS3']);
+
+    await page.goto(`${server.url}/app/activities?initiative=CIS3`);
+    await page.getByRole('link', { name: 'Smart cities forum' }).waitFor();
+    expect(await page.getByLabel('Regional initiative').inputValue()).toBe('CIS3');
+  });
+
+  it('lets a focal point rename an output of ITU-T\'s plan, kept in its history', async () => {
+    const page: Page = await openPage(browser, contexts);
+    await signIn(page, server.url, focal);
+    await page.getByRole('link', { name: 'Plans', exact: true }).click();
+    await page.getByRole('link', { name: 'ITU-T operational plan 2020-2023' }).click();
+    const output = page.getByTestId('plan-item-T-2020:output:T.4-3');
+    await output.getByRole('button', { name: 'Rename' }).click();
+    await output.getByLabel('Title (English)').fill('Outreach, promotion and regional events');
+    await output.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => output.textContent()).toContain('Outreach, promotion and regional events');
+    await output.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => output.getByRole('listitem').count()).toBe(1);
+    await expectAccessible(page, 'plans-screen');
+  });
+});
