@@ -27,6 +27,11 @@ const CTX: IatiContext = {
     ['ATU', { type: 'regional-organisation' as const, names: { en: 'African Telecommunications Union' } }],
   ]),
   points: cityPoints([testOffice('addis-ababa', { cityNames: { en: 'Addis Ababa', fr: 'Addis-Abeba' }, country: 'ET', coordinates: { lat: 9.03, lon: 38.74 } })]),
+  planItems: new Map([
+    ['T-2024:output:T.2-1', { level: 'output' as const, label: 'T.2-1', titles: { en: 'Standards <for> QoS', fr: 'Normes de QoS' } }],
+    ['T-2024:objective:T.2', { level: 'objective' as const, label: 'T.2', titles: { en: 'Objective two' } }],
+    ['WTDC-22:initiative:AFR1', { level: 'initiative' as const, label: 'AFR1', titles: { en: 'Digital transformation' } }],
+  ]),
   describe: (activity, language) => `${activity.kind} (${language})`,
 };
 
@@ -76,6 +81,18 @@ describe('the IATI activity file', () => {
     ]);
     expect(childrenNamed(element, 'tag').map((t) => t.attributes.code)).toEqual(['SG12']);
     expect(childNamed(childNamed(element, 'document-link'), 'category').attributes.code).toBe('A12');
+  });
+
+  it('tags the plan outputs and regional initiatives an activity serves, by their ids, in its languages', () => {
+    const element = only(testActivity({ title: { en: 'A', fr: 'B' }, bodies: ['SG12'], plans: ['T-2024:objective:T.2', 'T-2024:output:T.2-1', 'WTDC-22:initiative:AFR1', 'gone'] }));
+    expectValidIatiActivity(element);
+    const tags = childrenNamed(element, 'tag');
+    expect(tags.map((t) => [t.attributes.code, t.attributes.vocabulary, t.attributes['vocabulary-uri']])).toEqual([
+      ['SG12', '99', 'https://fieldbook.example/api/bodies'],
+      ['T-2024:output:T.2-1', '99', 'https://fieldbook.example/api/plans/items'],
+      ['WTDC-22:initiative:AFR1', '99', 'https://fieldbook.example/api/plans/items'],
+    ]);
+    expect(narrativesOf(tags[1]!)).toEqual({ en: 'T.2-1 Standards <for> QoS', fr: 'T.2-1 Normes de QoS' });
   });
 
   it('places a known city with its coordinates, in whichever language it was written', () => {

@@ -11,6 +11,7 @@ import type { Activity, Texts } from '#src/activities/model.ts';
 import { LANGUAGES, type Language } from '#src/platform/i18n.ts';
 import { escapeXml } from '#src/platform/xml.ts';
 import { cityPoint, type CityPoint } from '#src/registry/city-points.ts';
+import type { PlanItem } from '#src/plans/model.ts';
 import type { BodyType } from '#src/registry/reference.ts';
 import { DAC_SECTOR, IATI_LANGUAGE, IATI_VERSION, iatiDates, iatiStatus, isImplementing, OWN_VOCABULARY, recipientOf, REPORTING_ORG, shares } from './model.ts';
 
@@ -30,6 +31,8 @@ export interface IatiContext {
   regions: ReadonlyMap<string, Texts>;
   bodies: ReadonlyMap<string, { type: BodyType; names: Texts }>;
   points: ReadonlyMap<string, CityPoint>;
+  /** The plans' items by id (an activity's `plans`): outputs and regional initiatives become tags. */
+  planItems: ReadonlyMap<string, Pick<PlanItem, 'level' | 'label' | 'titles'>>;
   /** A description for an activity that has none (the standard requires one): its kind and date, in a language. */
   describe(activity: Activity, language: Language): string;
 }
@@ -211,11 +214,28 @@ function sectors(out: string[], activity: Activity, ctx: IatiContext, languages:
   });
 }
 
-/** The bodies the activity is about (study groups, regional groups, conferences …) as the reporting organisation's tags. */
+/** The plan levels an activity is tagged with: what it delivers (an operational plan's output, a WTDC regional initiative). */
+const TAGGED_LEVELS: ReadonlySet<string> = new Set(['output', 'initiative']);
+
+/**
+ * The bodies the activity is about (study groups, regional groups, conferences …) and the plan
+ * outputs and regional initiatives it serves, as the reporting organisation's tags: the code is
+ * the item's id, described at `/api/plans/items/{id}`, its narrative the label and title.
+ */
 function tags(out: string[], activity: Activity, ctx: IatiContext, languages: readonly Language[], key: string): void {
   for (const code of activity.bodies) {
     const body = ctx.bodies.get(code);
     if (!body || body.type === 'regional-organisation' || body.type === 'sector') continue;
     out.push(once(ctx, `tag ${code} ${key}`, () => `<tag vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/bodies`)}${attribute('code', code)}>${namesIn(body.names, languages)}</tag>`));
+  }
+  for (const id of activity.plans) {
+    const item = ctx.planItems.get(id);
+    if (!item || !TAGGED_LEVELS.has(item.level)) continue;
+    out.push(
+      once(ctx, `plan ${id} ${key}`, () => {
+        const titles = Object.fromEntries(Object.entries(item.titles).map(([l, title]) => [l, `${item.label} ${title}`])) as Texts;
+        return `<tag vocabulary="${OWN_VOCABULARY}"${attribute('vocabulary-uri', `${ctx.origin}/api/plans/items`)}${attribute('code', id)}>${namesIn(titles, languages)}</tag>`;
+      }),
+    );
   }
 }

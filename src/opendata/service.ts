@@ -95,7 +95,8 @@ export function createOpenDataService(publishing: PublishingService, activities:
      * activities are left out: the standard requires a start date, planned or actual.
      */
     async iati(filter: SiteFilter, origin: string, today: string = todayUtc()): Promise<AsyncGenerator<string> | null> {
-      const ctx: IatiContext = { ...registryPart(await publishing.snapshot()), origin, today, generated: new Date().toISOString(), describe };
+      const [snapshot, plans] = await Promise.all([publishing.snapshot(), activities.planCatalogue()]);
+      const ctx: IatiContext = { ...registryPart(snapshot), planItems: plans.items, origin, today, generated: new Date().toISOString(), describe };
       const pages = activities.pages(ANONYMOUS, { ...siteQuery(filter, { sort: 'date', limit: pageSize }), undated: 'exclude' }, pageSize);
       const first = await pages.next();
       if (first.done) return null;

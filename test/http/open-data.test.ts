@@ -26,6 +26,7 @@ async function buildRegister(server: TestServer) {
     place: { city: 'Ndjamena', country: 'TD' },
     sectors: ['ITU-T'],
     bodies: ['SG12RG-AFR', 'ATU'],
+    plans: ['T-2020:output:T.2-1', 'WTDC-17:initiative:CIS3'],
   });
   const online = await buildActivity(server, {
     title: { en: 'Webinar on spectrum for Arab States and Africa' },
@@ -84,7 +85,9 @@ describeHttp('open data', { database: 'shared', data: buildRegister }, (http) =>
     const location = childNamed(held, 'location');
     expect(childNamed(childNamed(location, 'point'), 'pos').text).toBe('12.13 15.06');
     expect(childrenNamed(held, 'sector').map((s) => `${s.attributes.vocabulary} ${s.attributes.code}`)).toEqual(['1 22040', '99 ITU-T']);
-    expect(childrenNamed(held, 'tag').map((t) => t.attributes.code)).toEqual(['SG12RG-AFR']);
+    // The study group's regional group, then the plan output and the regional initiative it serves.
+    expect(childrenNamed(held, 'tag').map((t) => t.attributes.code)).toEqual(['SG12RG-AFR', 'T-2020:output:T.2-1', 'WTDC-17:initiative:CIS3']);
+    expect(narrativesOf(childrenNamed(held, 'tag')[1]!).en).toMatch(/^T\.2-1 \S/);
     expect(childNamed(held, 'document-link').attributes.url).toBe(`${http.server.url}/en/events/${http.data.held}`);
 
     const online = byId(root, http.data.online);
