@@ -22,13 +22,14 @@ import { openRegister, type Register } from './generate.ts';
 import { startLoadGenerator, type LoadGenerator } from './load.ts';
 import { REPORT_TARGET, reportsSuite, reportTarget, type ReportFigures } from './reports.ts';
 import { mixedSuite, type MixedResult } from './mixed.ts';
+import { openDataSuite, type OpenDataFigures } from './opendata.ts';
 import { roundsSuite, type RoundFigures } from './rounds.ts';
 import { startupSuite, type StartupFigures } from './startup.ts';
 import { siteSuite, type SitePageResult } from './site.ts';
 import { round, type Suite, type SuiteContext } from './suite.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SUITE_NAMES = ['api', 'reports', 'site', 'rounds', 'mixed', 'startup', 'duplicates'] as const;
+const SUITE_NAMES = ['api', 'reports', 'site', 'rounds', 'mixed', 'startup', 'duplicates', 'opendata'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -39,8 +40,8 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --suites api,reports,site,rounds,mixed,startup,duplicates  HTTP load, reports, public site, a compiled round,
-                          open-loop mixed load, start to first answer, the duplicate check   env BENCH_SUITES
+  --suites api,reports,site,rounds,mixed,startup,duplicates,opendata  HTTP load, reports, public site, a compiled round,
+                          open-loop mixed load, start to first answer, the duplicate check, the IATI file streamed   env BENCH_SUITES
   --mixed-rate 200        the mixed suite's offered requests per second       env BENCH_MIXED_RATE
   --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
@@ -155,6 +156,7 @@ interface SuiteResults {
   mixed?: MixedResult;
   startup?: StartupFigures;
   duplicates?: DuplicateFigures;
+  opendata?: OpenDataFigures;
 }
 
 /** Every suite, in the order they run on a register; the key is where its result is stored. */
@@ -166,6 +168,7 @@ const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNu
   mixed: mixedSuite(options.mixedRate),
   startup: startupSuite,
   duplicates: duplicatesSuite,
+  opendata: openDataSuite,
 });
 
 interface RunResult extends SuiteResults {
@@ -227,6 +230,7 @@ function printRun(run: RunResult, options: Options): void {
   if (run.mixed) suites.mixed.print(run.mixed);
   if (run.startup) suites.startup.print(run.startup);
   if (run.duplicates) suites.duplicates.print(run.duplicates);
+  if (run.opendata) suites.opendata.print(run.opendata);
 }
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };

@@ -35,6 +35,8 @@ import { refreshStatistics } from '#src/platform/statistics.ts';
 import { healthRoutes } from '#src/platform/health.ts';
 import { databaseRateLimitStore } from '#src/platform/rate-limit-store.ts';
 import { buildHttpApp, type App } from '#src/platform/http.ts';
+import { openDataRoutes } from '#src/opendata/routes.ts';
+import { createOpenDataService } from '#src/opendata/service.ts';
 import { planRoutes } from '#src/plans/routes.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { createPlanService, type PlanService } from '#src/plans/service.ts';
@@ -152,6 +154,7 @@ const OPTIMIZE_MS = 60 * 60 * 1000;
  */
 export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
+  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS });
   const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
@@ -172,7 +175,8 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       meetingRoutes(services.meetings),
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
-      publishingRoutes(createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS })),
+      publishingRoutes(publishing),
+      openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
     ],
   });

@@ -102,6 +102,14 @@ export interface Activity {
   deletedBy: string | null;
 }
 
+/** Activities counted by the month they start in and the region of their offices (`monthRegionCounts`). */
+export interface MonthRegionCount {
+  /** 1–12, or 0 for those dated by the whole year only. */
+  month: number;
+  region: string;
+  count: number;
+}
+
 export interface StatusChange {
   from: Status | null;
   to: Status;

@@ -11,7 +11,7 @@ import type { RegistryService } from '#src/registry/service.ts';
 import { composeActivity, type Stamp } from './compose.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createFileUseCases, EXPORT_MAX_ROWS, type PreparedActivity } from './files/service.ts';
-import { scopesOfChange, searchDocument, searchTerms, type Activity, type RegisterFreshness, type StatusChange } from './model.ts';
+import { scopesOfChange, searchDocument, searchTerms, type Activity, type MonthRegionCount, type RegisterFreshness, type StatusChange } from './model.ts';
 import { itemsNamed, itemsUnder, type PlanCatalogue, type PlanLevel } from '#src/plans/model.ts';
 import { referenceCache, type PlanLookup, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
@@ -198,6 +198,26 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     },
 
     /**
+     * Every activity the list gives for the query, a page at a time, in the list's order: an export
+     * of any size. The next page is read while the caller works on this one (on PostgreSQL the two
+     * overlap), so at most two pages are held; a caller that stops early leaves nothing running.
+     */
+    async *pages(actor: Actor, query: Omit<ActivitiesQuery, 'limit' | 'cursor'>, pageSize = EXPORT_PAGE): AsyncGenerator<Activity[], void, undefined> {
+      const read = (cursor: string | undefined) => this.list(actor, { ...query, cursor, limit: pageSize });
+      let next: Promise<ActivityPage> | null = read(undefined);
+      try {
+        while (next) {
+          const page: ActivityPage = await next;
+          next = page.next ? read(page.next) : null;
+          if (page.activities.length > 0) yield page.activities;
+        }
+      } finally {
+        // Abandoned: the page read ahead is not wanted, and its failure is nobody's.
+        next?.catch(() => undefined);
+      }
+    },
+
+    /**
      * An office's plan for a year counted by month (store.planMonthCounts), as the actor may see
      * it: the year's activities and, under 13, those planned without a date.
      */
@@ -234,6 +254,12 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       const found = ids.length > 0 ? await store.findActivities(db, ids) : new Map<string, Activity>();
       for (const [id, activity] of found) if (!canSee(actor, activity)) found.delete(id);
       return found;
+    },
+
+    /** The year's activities counted by start month and region (store.monthRegionCounts), as the actor may see them. */
+    async monthRegionCounts(actor: Actor, year: number): Promise<MonthRegionCount[]> {
+      const staff = can(actor, 'internal:read');
+      return store.monthRegionCounts(db, dialect, { visibilities: staff ? undefined : ['public'], deleted: 'exclude' }, year);
     },
 
     async get(actor: Actor, id: string): Promise<ActivityDetails> {

@@ -9,6 +9,7 @@ import {
   type Activity,
   type ActivityKind,
   type Link,
+  type MonthRegionCount,
   type OfficeRole,
   type PlaceMode,
   type Provenance,
@@ -787,6 +788,26 @@ export async function planMonthCounts(ex: Executor, dialect: Dialect, filter: Ac
         .groupBy(sql`1`)
         .execute();
   return new Map(rows.map((r) => [Number(r.month), Number(r.count)]));
+}
+
+/**
+ * How many activities that pass the filter start in each month of `year`, by the region of their
+ * offices: one grouped count. An activity whose offices are in two regions counts once in each;
+ * one dated only by the year ("2026") is under month 0; undated ones are in no year.
+ */
+export async function monthRegionCounts(ex: Executor, dialect: Dialect, filter: ActivityFilter, year: number): Promise<MonthRegionCount[]> {
+  const month = sql<number>`case when activity.date_precision = 'year' then 0 else cast(substr(activity.date_start, 6, 2) as integer) end`;
+  const rows = await ex
+    .selectFrom('activity')
+    .innerJoin('activity_office as ao', 'ao.activity_id', 'activity.id')
+    .innerJoin('office as o', 'o.code', 'ao.office_code')
+    .select([month.as('month'), 'o.region_code as region', (eb) => eb.fn.count<number | string>('activity.id').distinct().as('count')])
+    .where((eb) => filterExpression(eb, dialect, { ...filter, undated: 'exclude' }, null))
+    .where('activity.date_start', '>=', `${year}-01-01`)
+    .where('activity.date_start', '<=', `${year}-12-31`)
+    .groupBy([sql`1`, 'o.region_code'])
+    .execute();
+  return rows.map((r) => ({ month: Number(r.month), region: r.region, count: Number(r.count) }));
 }
 
 /**

@@ -34,6 +34,8 @@ const DATE_FORMATS = {
   dayAndMonth: { day: 'numeric', month: 'long' },
   /** "August" (a range's start, when its end names the year) */
   monthName: { month: 'long' },
+  /** "Aug" (a chart's axis) */
+  monthShort: { month: 'short' },
   /** "Mon" (a calendar's column) */
   weekdayShort: { weekday: 'short' },
   /** "Monday" */

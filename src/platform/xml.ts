@@ -11,5 +11,9 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 /** Drops what XML 1.0 cannot hold; keeps tabs, line breaks and every other character. */
 export const xmlChars = (text: string): string => text.replace(NOT_XML, '');
 
+/** Whether a text holds anything to drop or escape (most texts do not: they go out as they are). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text for an XML element or quoted attribute. */
-export const escapeXml = (text: string): string => xmlChars(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeXml = (text: string): string => (NEEDS_WORK.test(text) ? xmlChars(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text);

@@ -19,11 +19,13 @@ import { eventsPage, type EventsView } from './pages/events.ts';
 import { homePage } from './pages/home.ts';
 import { errorPage, notFoundPage } from './pages/not-found.ts';
 import { officePage } from './pages/office.ts';
+import { openDataPage } from './pages/open-data.ts';
 import { nameText } from './pages/parts.ts';
 import { regionPage } from './pages/region.ts';
+import { yearPage } from './pages/year.ts';
 import { atomResponse, calendarResponse, eventCalendarResponse, eventsJsonResponse, htmlPage } from './present.ts';
 import { RenderCache, sendConditional, type Rendered } from './respond.ts';
-import { eventId, eventsQuery, feedFilter, feedWindowOf, isLanguage, pageLanguage, planMonth, planYear, type EventsQuery, type RawQuery, type SiteFilter } from './schemas.ts';
+import { eventId, eventsQuery, feedFilter, feedWindowOf, isLanguage, pageLanguage, planMonth, planYear, yearParam, type EventsQuery, type RawQuery, type SiteFilter } from './schemas.ts';
 import type { PublishingService } from './service.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -38,6 +40,7 @@ const FAVICON_ETAG = `"${createHash('sha256').update(FAVICON).digest('base64url'
 type LangParams = { lang: string };
 type CodeParams = LangParams & { code: string };
 type IdParams = LangParams & { id: string };
+type YearParams = LangParams & { year: string };
 type Request<P = LangParams> = FastifyRequest<{ Params: P; Querystring: RawQuery }>;
 
 export function publishingRoutes(publishing: PublishingService) {
@@ -204,6 +207,13 @@ export function publishingRoutes(publishing: PublishingService) {
         const id = eventId(request.params.id);
         return conditional(request, reply, async (ctx) => eventCalendarResponse(ctx, (await publishing.event(id)).activity));
       });
+
+      site.get('/:lang/years/:year', async (request: Request<YearParams>, reply) => {
+        const year = yearParam(request.params.year);
+        return conditional(request, reply, async (ctx) => htmlPage(yearPage(ctx, { year, counts: await publishing.yearCounts(year) })));
+      });
+
+      site.get('/:lang/open-data', async (request: Request, reply) => conditional(request, reply, async (ctx) => htmlPage(openDataPage(ctx))));
 
       // Anything else under a language prefix is a 404 page in that language; other paths keep the app's 404.
       site.get('/:lang/*', async (request: Request, reply) => {

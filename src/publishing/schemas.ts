@@ -162,6 +162,12 @@ export function planYear(query: RawQuery, today: string): { year: number; issue:
   return { year: thisYear, issue: { field: 'year', value: asked.slice(0, 80) } };
 }
 
+/** The year of the year page's path (1900–2200), or "not found". */
+export function yearParam(value: string): number {
+  if (/^\d{4}$/.test(value) && Number(value) >= 1900 && Number(value) <= 2200) return Number(value);
+  throw notFound('page_not_found', 'No such year.');
+}
+
 /** The month of an office's plan asked for (`?month=`): 1–12, 0 the whole year, 13 no date yet; anything else is none. */
 export function planMonth(query: RawQuery): number | null {
   const [asked] = valuesOf(query, 'month');

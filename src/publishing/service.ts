@@ -98,6 +98,24 @@ const siteSnapshotOf = perSnapshot(({ regions, offices, bodies }): Snapshot => {
   };
 });
 
+/** The register's query of a site filter (the events list's, its feeds' and the open data's), live activities only. */
+export function siteQuery(filter: Partial<SiteFilter>, rest: Pick<ActivitiesQuery, 'sort' | 'limit'> & { cursor?: string }): ActivitiesQuery {
+  const some = <T>(list: T[] | undefined) => (list && list.length > 0 ? list : undefined);
+  return {
+    office: some(filter.office),
+    region: some(filter.region),
+    sector: some(filter.sector),
+    body: some(filter.body),
+    kind: some(filter.kind),
+    status: some(filter.status),
+    from: filter.from,
+    to: filter.to,
+    q: filter.q,
+    deleted: 'exclude',
+    ...rest,
+  };
+}
+
 export type PublishingService = ReturnType<typeof createPublishingService>;
 
 export function createPublishingService(registry: RegistryService, activities: ActivityService, version: string, options: PublishingOptions = {}) {
@@ -108,22 +126,7 @@ export function createPublishingService(registry: RegistryService, activities: A
     return siteSnapshotOf(await registry.snapshot(ANONYMOUS));
   }
 
-  const query = (filter: Partial<SiteFilter>, rest: Pick<ActivitiesQuery, 'sort' | 'limit'> & { cursor?: string }): ActivitiesQuery => {
-    const some = <T>(list: T[] | undefined) => (list && list.length > 0 ? list : undefined);
-    return {
-      office: some(filter.office),
-      region: some(filter.region),
-      sector: some(filter.sector),
-      body: some(filter.body),
-      kind: some(filter.kind),
-      status: some(filter.status),
-      from: filter.from,
-      to: filter.to,
-      q: filter.q,
-      deleted: 'exclude',
-      ...rest,
-    };
-  };
+  const query = siteQuery;
 
   /** Activities of a query, page after page, that pass `keep`, stopping once `max` are found. */
   async function collect(first: ActivitiesQuery, max: number, keep: (a: Activity) => boolean): Promise<Activity[]> {
@@ -260,6 +263,11 @@ export function createPublishingService(registry: RegistryService, activities: A
     /** How the public see these events as JSON: the register's public presenter. */
     async presenter(events: readonly Activity[]): Promise<ActivityPresenter> {
       return activityPresenterFor(ANONYMOUS, activities, events);
+    },
+
+    /** The year's public activities by start month and region (the year page's chart and table). */
+    yearCounts(year: number) {
+      return activities.monthRegionCounts(ANONYMOUS, year);
     },
 
     /** The most recently published or changed events, newest change first (the Atom feed). */

@@ -188,6 +188,7 @@ export function createVacancyService(db: Kysely<Database>, deps: { registry: Reg
           ...(input.note ? { description: inLanguage(input.note) } : {}),
           links: [],
           related: [],
+          plans: [],
         },
         async (trx, activity) => {
           outreach = {

@@ -127,6 +127,8 @@ describe('public site in Chromium', { timeout: 120_000 }, () => {
         '/events?region=MARS',
         `/events/${eventId}`,
         '/offices/atlantis',
+        '/years/2020',
+        '/open-data',
       ];
       for (const path of paths) {
         const violations = await axeCheckUrl(browser, `${server.url}/${language}${path}`, { locale: language });
@@ -138,7 +140,7 @@ describe('public site in Chromium', { timeout: 120_000 }, () => {
   it('stays readable at 200% zoom (narrow viewport, no horizontal scrolling)', async () => {
     const { context, page } = await newPage(browser, { javaScript: false, viewport: { width: 640, height: 900 } });
     try {
-      for (const path of ['/en/', '/en/offices/addis-ababa?year=2020', '/en/events?view=month&month=2020-11']) {
+      for (const path of ['/en/', '/en/offices/addis-ababa?year=2020', '/en/events?view=month&month=2020-11', '/en/years/2020']) {
         await page.goto(`${server.url}${path}`);
         const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         expect(overflow, path).toBeLessThanOrEqual(0);

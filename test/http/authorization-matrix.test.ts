@@ -520,6 +520,21 @@ const MATRIX: Case[] = [
   { method: 'GET', route: '/:lang/events.ics', path: '/en/events.ics', expect: all(200) },
   { method: 'GET', route: '/:lang/events.atom', path: '/en/events.atom', expect: all(200) },
   { method: 'GET', route: '/:lang/events.json', path: '/en/events.json', expect: all(200) },
+  { method: 'GET', route: '/:lang/years/:year', path: '/ar/years/2020', expect: all(200) },
+  { method: 'GET', route: '/:lang/open-data', path: '/es/open-data', expect: all(200) },
+  // Counts as the caller may see them: anyone may ask (internal activities counted for staff only).
+  { method: 'GET', route: '/api/statistics/activities-per-month', path: '/api/statistics/activities-per-month?year=2020', expect: all(200) },
+  { method: 'GET', route: '/api/statistics/activities-per-month.svg', path: '/api/statistics/activities-per-month.svg?year=2020&lang=ar', expect: all(200) },
+  // Open data: the public register for anyone (at least one public dated activity, made here).
+  {
+    method: 'GET',
+    route: '/open-data/iati.xml',
+    setup: async (server) => {
+      await buildActivity(server);
+      return { path: '/open-data/iati.xml' };
+    },
+    expect: all(200),
+  },
   {
     method: 'GET',
     route: '/:lang/events/:id',

@@ -42,6 +42,7 @@ ${data.result === null
 ${calendarLinks(ctx, href(ctx, `/events.ics${query}`), href(ctx, `/events.atom${query}`))}
 ${filter.from === undefined && filter.to === undefined ? yearCalendarLinks(ctx, href(ctx, `/events.ics${query}`), shownYear(ctx, data)) : null}
 <p><a href="${href(ctx, `/events.json${query}`)}">${t('site.feeds.json')}</a></p>
+<p><a href="/open-data/iati.xml${query}" type="application/xml">${t('opendata.iati.filtered')}</a> · <a href="${href(ctx, `/years/${shownYear(ctx, data)}`)}">${t('opendata.year.heading', { year: new Intl.NumberFormat(ctx.language, { useGrouping: false }).format(shownYear(ctx, data)) })}</a> · <a href="${href(ctx, '/open-data')}">${t('opendata.page.heading')}</a></p>
 </section>`;
   return layout(ctx, {
     title: t('site.events.heading'),

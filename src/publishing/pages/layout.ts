@@ -56,7 +56,7 @@ ${frame.main}
 </main>
 <footer class="foot"><div class="wrap">
 <p>${t('site.footer.source')}</p>
-<p><a href="/calendar.ics">${t('site.feeds.allEvents')}</a> · <a href="/api/docs">${t('site.footer.api')}</a></p>
+<p><a href="/calendar.ics">${t('site.feeds.allEvents')}</a> · <a href="${href(ctx, '/open-data')}">${t('opendata.page.heading')}</a> · <a href="/api/docs">${t('site.footer.api')}</a></p>
 </div></footer>
 </body>
 </html>

@@ -15,6 +15,7 @@ import { useOffices } from '../registry.ts';
 import { MyContributionsList, useMyContributions } from '../rounds/MyContributionsList.tsx';
 import { MyOfficeActions } from '../meetings/ActionList.tsx';
 import { useUser } from '../session.tsx';
+import { YearChart } from '../statistics/YearChart.tsx';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -148,6 +149,7 @@ export default function Home() {
           </ul>
         </section>
       </div>
+      <YearChart year={new Date().getUTCFullYear()} />
     </>
   );
 }
