@@ -30,7 +30,8 @@ export function YearChart({ year }: { year: number }) {
       <ErrorAlert error={error} />
       <img src={`/api/statistics/activities-per-month.svg?year=${year}&lang=${language}`} alt={t('opendata.year.chartDescription', { year: shownYear })} width={720} />
       {data ? (
-        <div className="table-scroll">
+        // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('opendata.workspace.caption', { year: shownYear })}>
           <table>
             <caption>{t('opendata.workspace.caption', { year: shownYear })}</caption>
             <thead>
