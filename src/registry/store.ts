@@ -80,8 +80,9 @@ export async function upsertRegion(ex: Executor, region: Region): Promise<void> 
     .execute();
 }
 
-export async function upsertOffice(ex: Executor, office: Office): Promise<void> {
-  const values = {
+/** An office as its row holds it: the one mapping the seed's upsert and the workspace's edit both write. */
+function officeRow(office: Office) {
+  return {
     code: office.code,
     kind: office.kind,
     region_code: office.region,
@@ -98,6 +99,10 @@ export async function upsertOffice(ex: Executor, office: Office): Promise<void> 
     confirmed: bool(office.confirmed),
     note: office.note,
   };
+}
+
+export async function upsertOffice(ex: Executor, office: Office): Promise<void> {
+  const values = officeRow(office);
   const { code: _code, ...changes } = values;
   await ex.insertInto('office').values(values).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...changes, version: eb('office.version', '+', 1) }))).execute();
 }
@@ -107,8 +112,9 @@ export async function upsertPerson(ex: Executor, person: Person): Promise<void> 
   await ex.insertInto('person').values(person).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ...changes, version: eb('person.version', '+', 1) }))).execute();
 }
 
-export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment, 'person'> & { personId: string }): Promise<void> {
-  const values = {
+/** An assignment as its row holds it (seed and workspace alike). */
+function assignmentRow(assignment: Omit<Assignment, 'person'> & { personId: string }) {
+  return {
     id: assignment.id,
     person_id: assignment.personId,
     role: assignment.role,
@@ -120,12 +126,17 @@ export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment
     source: assignment.source,
     confirmed: bool(assignment.confirmed),
   };
+}
+
+export async function upsertAssignment(ex: Executor, assignment: Omit<Assignment, 'person'> & { personId: string }): Promise<void> {
+  const values = assignmentRow(assignment);
   const { id: _id, ...changes } = values;
   await ex.insertInto('assignment').values(values).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ ...changes, version: eb('assignment.version', '+', 1) }))).execute();
 }
 
-export async function upsertBody(ex: Executor, body: Body): Promise<void> {
-  const values = {
+/** A body as its row holds it (seed and workspace alike). */
+function bodyRow(body: Body) {
+  return {
     code: body.code,
     type: body.type,
     name: json(body.names),
@@ -138,8 +149,10 @@ export async function upsertBody(ex: Executor, body: Body): Promise<void> {
     confirmed: bool(body.confirmed),
     note: body.note,
   };
-  const { code: _code, ...changes } = values;
-  await ex.insertInto('body').values(values).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...changes, version: eb('body.version', '+', 1) }))).execute();
+}
+
+/** A body's titles per study period, added or renamed (a period's title is never removed). */
+async function upsertBodyTerms(ex: Executor, body: Body): Promise<void> {
   for (const term of body.terms) {
     const termValues = { body_code: body.code, study_period: term.studyPeriod, name: json(term.names), confirmed: bool(term.confirmed) };
     await ex
@@ -148,6 +161,13 @@ export async function upsertBody(ex: Executor, body: Body): Promise<void> {
       .onConflict((oc) => oc.columns(['body_code', 'study_period']).doUpdateSet({ name: termValues.name, confirmed: termValues.confirmed }))
       .execute();
   }
+}
+
+export async function upsertBody(ex: Executor, body: Body): Promise<void> {
+  const values = bodyRow(body);
+  const { code: _code, ...changes } = values;
+  await ex.insertInto('body').values(values).onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ ...changes, version: eb('body.version', '+', 1) }))).execute();
+  await upsertBodyTerms(ex, body);
 }
 
 // ---- reads ----
@@ -293,25 +313,10 @@ export async function insertOffice(ex: Executor, office: Office, edit: EditedBy)
 export async function updateOffice(ex: Executor, office: Office, expectedVersion: number, edit: EditedBy): Promise<boolean> {
   const result = await ex
     .updateTable('office')
-    .set((eb) => ({
-      kind: office.kind,
-      region_code: office.region,
-      parent_code: office.parent,
-      name: json(office.names),
-      city: json(office.cityNames),
-      country: office.country,
-      latitude: office.coordinates.lat,
-      longitude: office.coordinates.lon,
-      countries_covered: office.countriesCovered === null ? null : json(office.countriesCovered),
-      coverage_confirmed: bool(office.coverageConfirmed),
-      opened_on: office.openedOn,
-      closed_on: office.closedOn,
-      confirmed: bool(office.confirmed),
-      note: office.note,
-      version: eb('version', '+', 1),
-      edited_at: edit.at,
-      edited_by: edit.by,
-    }))
+    .set((eb) => {
+      const { code: _code, ...changes } = officeRow(office);
+      return { ...changes, version: eb('version', '+', 1), edited_at: edit.at, edited_by: edit.by };
+    })
     .where('code', '=', office.code)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -344,17 +349,11 @@ export async function insertAssignment(ex: Executor, assignment: StoredAssignmen
 export async function updateAssignment(ex: Executor, assignment: StoredAssignment, expectedVersion: number, edit: EditedBy): Promise<boolean> {
   const result = await ex
     .updateTable('assignment')
-    .set((eb) => ({
-      person_id: assignment.personId,
-      title: assignment.title === null ? null : json(assignment.title),
-      starts_on: assignment.from,
-      ends_on: assignment.to,
-      source: assignment.source,
-      confirmed: bool(assignment.confirmed),
-      version: eb('version', '+', 1),
-      edited_at: edit.at,
-      edited_by: edit.by,
-    }))
+    .set((eb) => {
+      // The role and where it is held stay as they were recorded; the rest is the editor's.
+      const { id: _id, role: _role, office_code: _office, bureau_code: _bureau, ...changes } = assignmentRow(assignment);
+      return { ...changes, version: eb('version', '+', 1), edited_at: edit.at, edited_by: edit.by };
+    })
     .where('id', '=', assignment.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -370,31 +369,15 @@ export async function insertBody(ex: Executor, body: Body, edit: EditedBy): Prom
 export async function updateBody(ex: Executor, body: Body, expectedVersion: number, edit: EditedBy): Promise<boolean> {
   const result = await ex
     .updateTable('body')
-    .set((eb) => ({
-      name: json(body.names),
-      parent_code: body.parent,
-      region_code: body.region,
-      aliases: json(body.aliases),
-      starts_on: body.from,
-      ends_on: body.to,
-      place: body.place === null ? null : json(body.place),
-      confirmed: bool(body.confirmed),
-      note: body.note,
-      version: eb('version', '+', 1),
-      edited_at: edit.at,
-      edited_by: edit.by,
-    }))
+    .set((eb) => {
+      // A body's type is what it is; the workspace edits the rest.
+      const { code: _code, type: _type, ...changes } = bodyRow(body);
+      return { ...changes, version: eb('version', '+', 1), edited_at: edit.at, edited_by: edit.by };
+    })
     .where('code', '=', body.code)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  for (const term of body.terms) {
-    const termValues = { body_code: body.code, study_period: term.studyPeriod, name: json(term.names), confirmed: bool(term.confirmed) };
-    await ex
-      .insertInto('body_term')
-      .values(termValues)
-      .onConflict((oc) => oc.columns(['body_code', 'study_period']).doUpdateSet({ name: termValues.name, confirmed: termValues.confirmed }))
-      .execute();
-  }
+  await upsertBodyTerms(ex, body);
   return true;
 }
