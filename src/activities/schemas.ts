@@ -198,7 +198,7 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
  * The register's columns a file may fill, as the `columns` of an import name them: the same list
  * as `files/header-words.ts` IMPORTABLE_COLUMNS (which imports this module; its test holds them equal).
  */
-const IMPORTABLE = ['id', 'title', 'original_language', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date_text', 'date_start', 'date_end', 'place_mode', 'place_city', 'place_country', 'participants', 'description', 'outcome', 'links', 'version'] as const;
+const IMPORTABLE = ['id', 'title', 'original_language', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date_text', 'date_start', 'date_end', 'place_mode', 'place_city', 'place_country', 'participants', 'description', 'outcome', 'links', 'version', 'outputs', 'initiatives', 'goals'] as const;
 
 /** `columns=title,,kind`: what each heading of the file holds, in order; empty for a heading left out. */
 const importColumns = z

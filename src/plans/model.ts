@@ -171,7 +171,7 @@ export function itemsUnder(catalogue: PlanCatalogue, ids: readonly string[]): st
  * The items a filter value names at a level: an item id ("SP-2020:goal:2"), a plan and label
  * ("SP-2020:2") or a label alone ("T.2-1", "CIS3"), which names that label in every plan.
  */
-export function itemsNamed(catalogue: PlanCatalogue, level: PlanLevel, value: string): string[] {
+export function itemsNamed(catalogue: Pick<PlanCatalogue, 'items'>, level: PlanLevel, value: string): string[] {
   const exact = catalogue.items.get(value);
   if (exact) return exact.level === level ? [exact.id] : [];
   const colon = value.indexOf(':');

@@ -175,6 +175,58 @@ describeHttp('spreadsheets previewed and applied from the workspace', { users: {
     expect(await total(http.server, editor.token)).toBe(1);
   });
 
+  it('reads the plan columns of an export back: edited links change, computed goals stay computed, unknown and ambiguous labels are named by row, column and value', async () => {
+    const { editor } = http.users;
+    // An output (whose objective serves goal 2) and a target of goal 3, which has no column of its own.
+    const linked = await buildActivity(http.server, { title: { en: 'Workshop on bridging the standardization gap' }, date: { text: 'March 2021' }, plans: ['T-2020:output:T.2-1', 'SP-2020:target:3.1'] });
+    const [header, ...rows] = csvRows((await download(http.server, '/api/activities?format=csv', editor.token)).bytes);
+    const at = (name: string) => header!.indexOf(name);
+    expect(rows[0]![at('outputs')]).toBe('T-2020:T.2-1');
+    expect(rows[0]![at('goals')]).toBe('SP-2020:2; SP-2020:3');
+    // The export as it is changes nothing: its computed goals are not read as links of their own.
+    expect((await send(http.server, '/api/activities/import/preview', csvText([header!, ...rows]), editor.token)).body.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
+
+    rows[0]![at('outputs')] = 'T-2020:T.1-1';
+    rows[0]![at('initiatives')] = 'WTDC-17:CIS3';
+    rows[0]![at('goals')] = 'SP-2020:2; SP-2020:3; SP-2020:5';
+    const newRow = (title: string, plans: { outputs?: string; initiatives?: string; goals?: string }) => {
+      const cells = header!.map(() => '');
+      Object.assign(cells, { [at('title')]: title, [at('original_language')]: 'en', [at('kind')]: 'workshop', [at('offices')]: 'addis-ababa:organised', [at('date_text')]: 'May 2025' });
+      for (const [column, value] of Object.entries(plans)) cells[at(column)] = value;
+      return cells;
+    };
+    const file = csvText([
+      header!,
+      rows[0]!,
+      newRow('Forum on standards', { outputs: 'T.9-9', initiatives: 'CIS3', goals: '2' }),
+      // A bare label only one plan has is enough; goals computed above the output are not stored as links.
+      newRow('Training on standards', { outputs: 'T-2024:T.2-1', goals: 'SP-2024:1; SP-2024:2' }),
+    ]);
+    const preview = await send(http.server, '/api/activities/import/preview', file, editor.token);
+    expect(preview.body.counts).toEqual({ create: 1, update: 1, unchanged: 0, refused: 1 });
+    expect(preview.body.rows[0]).toEqual({ row: 2, action: 'update', id: linked.id, title: 'Workshop on bridging the standardization gap', changed: ['outputs', 'initiatives', 'goals'] });
+    expect(preview.body.rows[1]).toEqual({
+      row: 3,
+      action: 'refused',
+      errors: [
+        { column: 'outputs', code: 'unknown_plan_item', message: expect.stringMatching(/no output "T\.9-9" in the plans/), params: { value: 'T.9-9' } },
+        { column: 'goals', code: 'plan_label_ambiguous', message: expect.stringMatching(/"2" is a goal of several plans \(SP-2020, SP-2024\)/), params: { value: '2', plans: 'SP-2020, SP-2024' } },
+      ],
+    });
+
+    const applied = await send(http.server, '/api/activities/import?mode=valid-rows', file, editor.token);
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ stored: 2, created: 1, updated: 1, refused: 1 });
+    const after = (await http.server.request('GET', `/api/activities/${linked.id}`, { token: editor.token })).body;
+    // The target (no column) is kept; goal 2 was computed in the export and goal 3 still is: only goal 5 is linked itself.
+    expect(after.plans).toEqual(['SP-2020:target:3.1', 'T-2020:output:T.1-1', 'WTDC-17:initiative:CIS3', 'SP-2020:goal:5']);
+    const created = (await http.server.request('GET', `/api/activities/${applied.body.rows[2].id}`, { token: editor.token })).body;
+    expect(created.plans).toEqual(['T-2024:output:T.2-1']);
+    // And the filters find them by what the file linked.
+    const byInitiative = await http.server.request('GET', '/api/activities?initiative=CIS3', { token: editor.token });
+    expect(byInitiative.body.data.map((a: { id: string }) => a.id)).toEqual([linked.id]);
+  });
+
   it('documents the preview and the template in the OpenAPI document', async () => {
     const doc = (await http.server.request('GET', '/api/openapi.json')).body;
     const preview = doc.paths['/api/activities/import/preview'].post;

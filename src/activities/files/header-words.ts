@@ -14,7 +14,7 @@ export const IMPORTABLE_COLUMNS = COLUMNS.filter((c): c is Exclude<Column, Compu
 export type ImportableColumn = (typeof IMPORTABLE_COLUMNS)[number];
 
 /** A heading of a column the export writes and the register computes (left out of an import without being "ignored"). */
-export const isComputedHeading = (heading: string): boolean => ['date precision', 'updated at', 'deleted at', 'outputs', 'initiatives', 'goals'].includes(foldHeading(heading));
+export const isComputedHeading = (heading: string): boolean => ['date precision', 'updated at', 'deleted at'].includes(foldHeading(heading));
 
 /** Each known heading, folded, with the column it names. */
 export type HeaderWords = ReadonlyMap<string, ImportableColumn>;

@@ -7,7 +7,9 @@
  * (the activity changed since the file was made), never an overwrite.
  *
  * An update takes only what the file says: texts in other languages than the row's, link
- * titles, related activities, and every column the file does not have are kept.
+ * titles, related activities, and every column the file does not have are kept. The plan
+ * columns are read against the plans' catalogue (plan-columns.ts): an unknown label refuses the
+ * row, naming the column and the value.
  */
 import type { FieldIssueCode, IssueParams } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
@@ -16,6 +18,7 @@ import { scopesOfChange, type Activity, type Texts } from '../model.ts';
 import type { References } from '../references.ts';
 import type { CreateActivityBody, PatchActivityBody } from '../schemas.ts';
 import type { ColumnIndex } from './header-words.ts';
+import { computedGoals, planLinksAfterRow, PLAN_COLUMNS, readPlanCell, type PlanColumn } from './plan-columns.ts';
 import { activityCells, cellIssue, COLUMNS, columnOf, rowToInput, unneutralise, type CellIssue, type Column } from './table-format.ts';
 
 export type RowPlan =
@@ -40,7 +43,7 @@ export interface PlanContext {
 type Patch = Omit<PatchActivityBody, 'version' | 'statusReason'>;
 
 /** The content of an activity a file can change, compared to tell an update from no change. */
-const CONTENT = ['title', 'originalLanguage', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date', 'place', 'description', 'outcome', 'participants', 'links'] as const;
+const CONTENT = ['title', 'originalLanguage', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'plans', 'date', 'place', 'description', 'outcome', 'participants', 'links'] as const;
 type ContentField = (typeof CONTENT)[number];
 
 /** The field of the activity a column writes. */
@@ -63,7 +66,27 @@ const FIELD_OF: Partial<Record<Column, ContentField>> = {
   description: 'description',
   outcome: 'outcome',
   links: 'links',
+  outputs: 'plans',
+  initiatives: 'plans',
+  goals: 'plans',
 };
+
+/** A cell as the row holds it, without the apostrophe the export puts before formula-like text. */
+const cellAt = (cells: readonly string[], position: number): string => unneutralise((cells[position] ?? '').trim()).trim();
+
+/** The plan items each plan column of the row names (the columns the file has), and the faults of its values. */
+function readPlanColumns(cells: readonly string[], index: ColumnIndex, context: PlanContext) {
+  const ids: Partial<Record<PlanColumn, string[]>> = {};
+  const issues: CellIssue[] = [];
+  for (const column of PLAN_COLUMNS) {
+    const position = index.get(column);
+    if (position === undefined) continue;
+    const read = readPlanCell(column, cellAt(cells, position), context.refs.planItems);
+    ids[column] = read.ids;
+    issues.push(...read.issues);
+  }
+  return { ids, issues };
+}
 
 /** JSON with object keys sorted, so two equal values compare equal whatever order they were built in. */
 const canonical = (value: unknown): string =>
@@ -76,7 +99,8 @@ export function planRows(rows: ReadonlyArray<{ row: number; cells: readonly stri
   const rowOfId = new Map<string, number>();
   return rows.map(({ row, cells }) => {
     const result = rowToInput(cells, index);
-    const errors: CellIssue[] = result.ok ? [] : [...result.issues];
+    const planCells = readPlanColumns(cells, index, context);
+    const errors: CellIssue[] = [...(result.ok ? [] : result.issues), ...planCells.issues];
     const refuse = (column: CellIssue['column'], code: FieldIssueCode, message: string, params?: IssueParams): RowPlan => ({
       row,
       action: 'refused',
@@ -102,8 +126,10 @@ export function planRows(rows: ReadonlyArray<{ row: number; cells: readonly stri
         });
       }
     }
-    if (!result.ok) return { row, action: 'refused', id: result.id, errors };
-    return current ? planUpdate(row, cells, index, result.input, current, context) : planCreate(row, result.id, result.input, context);
+    if (!result.ok || errors.length > 0) return { row, action: 'refused', id: result.id, errors };
+    return current
+      ? planUpdate(row, cells, index, result.input, planCells.ids, current, context)
+      : planCreate(row, result.id, { ...result.input, plans: planLinksAfterRow([], planCells.ids, context.refs.planItems) }, context);
   });
 }
 
@@ -120,16 +146,26 @@ function notYours(context: PlanContext): CellIssue {
   return cellIssue('offices', 'not_your_office', `forbidden: you may import only activities of your office${office ? ` (${office})` : ''}`, { office });
 }
 
-function planUpdate(row: number, cells: readonly string[], index: ColumnIndex, input: CreateActivityBody, current: Activity, context: PlanContext): RowPlan {
+function planUpdate(
+  row: number,
+  cells: readonly string[],
+  index: ColumnIndex,
+  input: CreateActivityBody,
+  planIds: Partial<Record<PlanColumn, string[]>>,
+  current: Activity,
+  context: PlanContext,
+): RowPlan {
   // The columns whose cell says something else than the export of the activity would today.
-  const exported = activityCells(current);
+  const items = context.refs.planItems;
+  const exported = activityCells(current, items);
   const differs = new Set<Column>();
   for (const [column, position] of index) {
     const now = exported[COLUMNS.indexOf(column)];
-    const cell = unneutralise((cells[position] ?? '').trim()).trim();
-    if (cell !== unneutralise(now === null || now === undefined ? '' : String(now))) differs.add(column);
+    if (cellAt(cells, position) !== unneutralise(now === null || now === undefined ? '' : String(now))) differs.add(column);
   }
   const patch = patchOf(input, current, differs);
+  const changedPlanColumns = Object.fromEntries(PLAN_COLUMNS.filter((c) => differs.has(c)).map((c) => [c, planIds[c] ?? []]));
+  if (Object.keys(changedPlanColumns).length > 0) patch.plans = planLinksAfterRow(current.plans, changedPlanColumns, items, computedGoals(current.plans, items));
   const errors: CellIssue[] = [];
   if (!scopesOfChange(current, patch.offices).every((scope) => context.mayWrite(scope))) errors.push(notYours(context));
   const composed = composeActivity(patch, current, context.refs, { ...context.stamp, id: current.id });

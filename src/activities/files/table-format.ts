@@ -20,7 +20,8 @@
  *   version            on import, the version a row of the register was exported at (a stale one is a conflict)
  *   updated_at deleted_at   bookkeeping (ignored on import)
  *   outputs initiatives goals   the plan items served, "plan:label" ("T-2020:T.2-1; WTDC-17:CIS3"); goals
- *                      include those computed above the outputs (ignored on import)
+ *                      include those computed above the outputs. On import a changed cell replaces the
+ *                      links of its level; computed goals are not stored as links (plan-columns.ts)
  *
  * Every text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) is written with a leading apostrophe, and read back without it.
@@ -63,7 +64,7 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number];
 
 /** Columns the export writes and the register computes: an import leaves them out. */
-export const COMPUTED_COLUMNS = ['date_precision', 'updated_at', 'deleted_at', 'outputs', 'initiatives', 'goals'] as const satisfies readonly Column[];
+export const COMPUTED_COLUMNS = ['date_precision', 'updated_at', 'deleted_at'] as const satisfies readonly Column[];
 export type ComputedColumn = (typeof COMPUTED_COLUMNS)[number];
 export const isComputedColumn = (column: Column): column is ComputedColumn => (COMPUTED_COLUMNS as readonly Column[]).includes(column);
 

@@ -18,7 +18,7 @@ type Column = NonNullable<Preview['columns'][number]>;
 type RowError = NonNullable<Preview['rows'][number]['errors']>[number];
 
 /** The columns a heading may be taken as, in the order of the export. */
-const CHOICES: readonly Column[] = ['id', 'version', 'title', 'original_language', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date_text', 'date_start', 'date_end', 'place_mode', 'place_city', 'place_country', 'participants', 'description', 'outcome', 'links'];
+const CHOICES: readonly Column[] = ['id', 'version', 'title', 'original_language', 'kind', 'status', 'visibility', 'offices', 'sectors', 'bodies', 'date_text', 'date_start', 'date_end', 'place_mode', 'place_city', 'place_country', 'participants', 'description', 'outcome', 'links', 'outputs', 'initiatives', 'goals'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Enough rows to read on a screen; the counts say how many there are. */
 const SHOWN_ROWS = 200;
