@@ -14,9 +14,31 @@ describe('plan links suggested by the words of an item', () => {
       { item: 'WTDC-17:initiative:CIS3', words: 'Regional Initiative CIS3' },
     ]);
     expect(suggest('Regional initiatives AFR 2 workshop')).toEqual([{ item: 'WTDC-17:initiative:AFR2', words: 'Regional initiatives AFR 2' }]);
-    // A currency amount is no initiative, and 2024 has no initiatives loaded (Kigali's are not confirmed).
+    // A currency amount is no initiative.
     expect(suggest('a grant of EUR 5,000')).toEqual([]);
+  });
+
+  it('reads the initiatives of the Kigali plan for 2023-2025 and of the Baku plan from 2026, and none of a code that cycle does not have', () => {
+    expect(suggest('Workshop under the Regional Initiative AFR2 on broadband', { start: '2024-05-01' })).toEqual([{ item: 'WTDC-22:initiative:AFR2', words: 'Regional Initiative AFR2' }]);
+    expect(suggest('ASP1 support to Pacific islands', { start: '2023-09-12' }).map((s) => s.item)).toEqual(['WTDC-22:initiative:ASP1']);
+    // CIS3 is a Buenos Aires initiative; Kigali's CIS initiatives other than CIS1 are not loaded.
     expect(suggest('Regional Initiative CIS3', { start: '2024-05-01' })).toEqual([]);
+    // 2022 lies between the two cycles.
+    expect(suggest('Regional Initiative AFR1', { start: '2022-03-01' })).toEqual([]);
+    expect(suggest('Regional initiative AMS1 on resilient infrastructure', { start: '2026-06-01' }).map((s) => s.item)).toEqual(['WTDC-25:initiative:AMS1']);
+  });
+
+  it("reads WTDC's and WRC's preparations as ITU-D's and ITU-R's outputs, and other Sector work as nothing", () => {
+    expect(suggest('Regional Preparatory Meeting for WTDC-21 for the CIS Region (RPM-CIS)', { start: '2021-04-21' })).toEqual([{ item: 'D-2020:output:D.1-2', words: 'Regional Preparatory Meeting' }]);
+    expect(suggest('RPM-AFR held online', { start: '2021-05-03' }).map((s) => s.item)).toEqual(['D-2020:output:D.1-2']);
+    expect(suggest('1st ATU preparatory meeting for WTDC-21', { start: '2020-10-11' }).map((s) => s.item)).toEqual(['D-2020:output:D.1-1']);
+    expect(suggest('APT Conference Preparatory Group for WRC-23 (APG23-4)', { start: '2022-08-08' })).toEqual([{ item: 'R-2020:output:R.1-1', words: 'WRC-23 … Preparatory' }]);
+    // A mention without a preparation, a regional preparatory meeting of something else, ordinary Sector work: nothing.
+    expect(suggest('Report on the outcomes of WTDC-17', { start: '2020-02-01' })).toEqual([]);
+    expect(suggest('Regional preparatory meeting of the Arab Group', { start: '2021-02-01' })).toEqual([]);
+    expect(suggest('Workshop on spectrum management and broadband mapping', { start: '2021-02-01' })).toEqual([]);
+    // No ITU-D or ITU-R plan is loaded for 2025: the words alone are not enough.
+    expect(suggest('RPM-EUR for WTDC-25', { start: '2025-02-25' })).toEqual([]);
   });
 
   it('reads regional groups of study groups and the standardization gap as the output on bridging it', () => {
