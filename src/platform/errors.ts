@@ -98,7 +98,7 @@ export const FIELD_ISSUE_CODES = {
   // Plans
   unknown_plan_item: 'no plan item is named {value}',
   plan_label_taken: '{value} is already a {level} of this plan',
-  plan_label_ambiguous: '{value} is in several plans ({plans}): write plan:label',
+  plan_label_ambiguous: '{value} is in several plans ({plans}): write plan:label, e.g. {example}',
 } as const satisfies Record<string, string>;
 
 export type FieldIssueCode = keyof typeof FIELD_ISSUE_CODES;

@@ -210,7 +210,7 @@ describeHttp('spreadsheets previewed and applied from the workspace', { users: {
       action: 'refused',
       errors: [
         { column: 'outputs', code: 'unknown_plan_item', message: expect.stringMatching(/no output "T\.9-9" in the plans/), params: { value: 'T.9-9' } },
-        { column: 'goals', code: 'plan_label_ambiguous', message: expect.stringMatching(/"2" is a goal of several plans \(SP-2020, SP-2024\)/), params: { value: '2', plans: 'SP-2020, SP-2024' } },
+        { column: 'goals', code: 'plan_label_ambiguous', message: expect.stringMatching(/"2" is a goal of several plans \(SP-2020, SP-2024\)/), params: { value: '2', plans: 'SP-2020, SP-2024', example: 'SP-2024:2' } },
       ],
     });
 

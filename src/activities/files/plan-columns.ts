@@ -35,7 +35,8 @@ export function readPlanCell(column: PlanColumn, cell: string, items: PlanCatalo
       issues.push(cellIssue(column, 'unknown_plan_item', `no ${level} "${value.slice(0, 80)}" in the plans: write plan:label, e.g. "${EXAMPLE[column]}"`, { value: value.slice(0, 80) }));
     } else {
       const plans = found.map((id) => items.get(id)!.plan).join(', ');
-      issues.push(cellIssue(column, 'plan_label_ambiguous', `"${value.slice(0, 80)}" is ${an(level)} of several plans (${plans}): write plan:label, e.g. "${found[0]!.split(':')[0]}:${value}"`, { value: value.slice(0, 80), plans }));
+      const example = `${items.get(found.at(-1)!)!.plan}:${value.slice(0, 60)}`;
+      issues.push(cellIssue(column, 'plan_label_ambiguous', `"${value.slice(0, 80)}" is ${an(level)} of several plans (${plans}): write plan:label, e.g. "${example}"`, { value: value.slice(0, 80), plans, example }));
     }
   }
   return { ids, issues };
