@@ -118,15 +118,13 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
       status: a.status,
       offices: a.offices.map((o) => o.office),
     });
-    const [inPeriod, inNext, roundList, occurrences, openActions] = await Promise.all([
+    const [inPeriod, inNext, contributions, occurrences, openActions] = await Promise.all([
       sectors.length ? activities.listAll(SERVICE_ACTOR, window(period), asInput, 5000) : [],
       sectors.length ? activities.listAll(SERVICE_ACTOR, window(next), asInput, 5000) : [],
-      rounds.list(SERVICE_ACTOR),
+      rounds.openContributionStates(SERVICE_ACTOR, sectors),
       meetings.listOccurrences(SERVICE_ACTOR, { when: 'all' }),
       meetings.listActions(SERVICE_ACTOR, { status: 'open' }),
     ]);
-    const open = roundList.filter((s) => s.round.state === 'open' && sectors.includes(s.round.sector));
-    const boards = await Promise.all(open.map((s) => rounds.board(SERVICE_ACTOR, s.round.code)));
     const bureauSeries = new Map(occurrences.filter((o) => o.series.bureau === bureau).map((o) => [o.series.id, o.series]));
     const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString();
     return composeBriefing({
@@ -139,7 +137,7 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
       offices: offices.map((o) => ({ code: o.code, name: localise(o.names, language).text, region: o.region })),
       inPeriod,
       inNext,
-      contributions: boards.flatMap((board) => board.rows.map((row) => ({ office: row.office.code, round: board.summary.round.code, state: row.contribution.state, due: board.summary.round.due }))),
+      contributions,
       meetings: occurrences
         .filter((o) => o.series.bureau === bureau && o.occurrence.startAt >= `${period.from}T00:00:00.000Z` && o.occurrence.startAt < end)
         .map(({ occurrence, series }) => ({ id: occurrence.id, series: series.title, startAt: occurrence.startAt, state: occurrence.state, minutesState: occurrence.minutesState, offices: series.offices })),
