@@ -115,7 +115,7 @@ export async function openFieldbook(
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
   const meetings = createMeetingService(database.db, { registry, activities, rounds, auth, mail, reports }, { baseUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM, actionReminderDays: ACTION_REMINDER_DAYS });
-  const briefings = createBriefingService(database.db, { registry, activities, rounds, meetings, auth, mail }, { baseUrl: config.PUBLIC_URL });
+  const briefings = createBriefingService(database.db, { registry, activities, rounds, meetings, auth, mail, reports }, { baseUrl: config.PUBLIC_URL });
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,

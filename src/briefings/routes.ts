@@ -1,6 +1,8 @@
 /** Director briefings over HTTP: list, generate, the note, send; the director's account. Signed-in users only. */
+import { z } from 'zod';
 import { withCurrentOnConflict } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
+import { sendDownload } from '#src/platform/representation.ts';
 import { presentBriefing, presentBriefingSummary } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { BriefingService } from './service.ts';
@@ -32,6 +34,16 @@ export function briefingRoutes(briefings: BriefingService) {
       '/api/briefings/:id',
       { schema: { tags, summary: 'One briefing: per region what the offices held and plan, contributions, meetings, open action items', params, response } },
       async (request) => current(request)(),
+    );
+
+    app.get(
+      '/api/briefings/:id/briefing.:format',
+      { schema: { tags, summary: "The briefing as a document in the organisation's style (docx, pdf, html or md), in its own language; a draft is marked so", params: schemas.documentParams, response: { 200: z.any().describe('The document') } } },
+      async (request, reply) => {
+        const { id, format } = request.params;
+        const rendered = await briefings.document(request.actor, id, format);
+        return sendDownload(reply, { ...rendered, disposition: format === 'docx' || format === 'pdf' ? 'attachment' : 'inline' });
+      },
     );
 
     app.put(

@@ -1,6 +1,7 @@
 /** Zod schemas of director briefings: requests and responses (also the OpenAPI document). */
 import { z } from 'zod';
 import { LANGUAGES } from '#src/platform/i18n.ts';
+import { REPORT_FORMATS } from '#src/reports/definition.ts';
 import { BRIEFING_STATES, NOTE_MAX } from './model.ts';
 
 const bureau = z.string().min(1).max(16).describe('A bureau: BR, TSB, BDT');
@@ -9,6 +10,7 @@ const month = z.string().min(1).max(16).describe('The month briefed, YYYY-MM, e.
 const version = z.number().int().min(1).describe('The version this change is based on; a stale one gets 409 with the current state');
 
 export const briefingParams = z.object({ id: z.uuid('must be a briefing id') });
+export const documentParams = briefingParams.extend({ format: z.enum(REPORT_FORMATS) });
 export const bureauParams = z.object({ bureau });
 export const briefingsQuery = z.object({ bureau: bureau.optional(), state: z.enum(BRIEFING_STATES).optional() }).strict();
 export const generateBody = z.object({ bureau, period: month }).strict();

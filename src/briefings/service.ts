@@ -22,7 +22,11 @@ import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import { directorOn, localise } from '#src/registry/model.ts';
 import type { RegistryService } from '#src/registry/service.ts';
+import type { ReportFormat } from '#src/reports/definition.ts';
+import type { RenderedReport } from '#src/reports/render.ts';
+import type { ReportService } from '#src/reports/service.ts';
 import type { RoundService } from '#src/rounds/service.ts';
+import { briefingTree } from './document.ts';
 import {
   composeBriefing,
   deliveryOf,
@@ -66,6 +70,7 @@ interface Deps {
   meetings: MeetingService;
   auth: AuthService;
   mail: MailService;
+  reports: ReportService;
 }
 
 interface DirectorContact {
@@ -77,7 +82,7 @@ interface DirectorContact {
 }
 
 export function createBriefingService(db: Kysely<Database>, deps: Deps, options: BriefingServiceOptions) {
-  const { registry, activities, rounds, meetings, auth, mail } = deps;
+  const { registry, activities, rounds, meetings, auth, mail, reports } = deps;
   const now = options.now ?? (() => new Date());
   const canManage = (actor: Actor, bureau: string): boolean => can(actor, 'meetings:manage', { bureau });
 
@@ -268,6 +273,13 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
       requireAccess(actor, 'meetings:manage', { bureau: found.bureau });
       if (found.state === 'sent' || found.version !== body.version) throw staleOrSent(found);
       return details(actor, await send(actor, found, body.version));
+    },
+
+    /** The briefing as a document in the organisation's style, in its own language (a draft marked so). */
+    async document(actor: Actor, id: string, format: ReportFormat): Promise<RenderedReport> {
+      requireAccess(actor, 'internal:read');
+      const briefing = await briefingOr404(db, id);
+      return reports.renderTree(briefingTree(briefing), format, briefing.content.language);
     },
 
     /** Names the account that receives the bureau's briefings in the director's name (null: none, the registry's address if any). */

@@ -90,6 +90,13 @@ describeHttp(
       expect(toDirector?.text).toContain('Le TSB prépare la réunion du GCNT.');
       expect(toDirector?.text).toContain('Workshop on Quality of Service');
       expect(toDirector?.text).toContain(`https://fieldbook.example/app/briefings/${id}`);
+      // Printable as sent, in the director's language.
+      const html = await http.server.request('GET', `/api/briefings/${id}/briefing.html`, { token: reader.token });
+      expect(html.text).toContain('Le TSB prépare la réunion du GCNT.');
+      expect(html.text).toContain('Workshop on Quality of Service');
+      expect(html.text).not.toContain('PROJET');
+      const docx = await fetch(`${http.server.url}/api/briefings/${id}/briefing.docx`, { headers: { authorization: `Bearer ${reader.token}` } });
+      expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
       // Later edits of the register do not reach a sent briefing, nor does generating it again.
       await buildActivity(http.server, { title: { en: 'Workshop recorded after sending' } });

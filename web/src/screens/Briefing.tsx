@@ -190,6 +190,14 @@ export default function Briefing() {
           {content.director.confirmed ? null : ` ${t('briefings.director.unconfirmed')}`}
         </p>
       ) : null}
+      <p className="actions">
+        <a href={`/api/briefings/${briefing.id}/briefing.docx`} download>
+          {t('briefings.download')} (DOCX)
+        </a>{' '}
+        <a href={`/api/briefings/${briefing.id}/briefing.pdf`} download>
+          {t('briefings.download')} (PDF)
+        </a>
+      </p>
       <p className={briefing.delivery === 'ready' ? undefined : 'warning'}>{t(`briefings.delivery.${briefing.delivery}`, { address: briefing.directorAddress ?? '' })}</p>
       {status ? <p role="status">{status}</p> : null}
       <ErrorAlert error={error} />
