@@ -65,7 +65,10 @@ export function briefingTree(briefing: Briefing): ReportTree {
       questions: content.director ? `${content.director.name}${content.director.title ? `, ${content.director.title}` : ''}` : '—',
       placeAndDate: briefing.sentAt ? day(briefing.sentAt) : day(briefing.composedAt),
       documentType: t('briefings.doc.type'),
-      rows: [{ label: t('briefings.column.state'), text: briefing.sentAt ? t('briefings.sentOn', { when: day(briefing.sentAt), by: briefing.sentBy ?? '' }) : t('briefings.state.draft') }],
+      rows: [
+        { label: t('app.field.title'), text: title },
+        { label: t('briefings.column.state'), text: briefing.sentAt ? t('briefings.sentOn', { when: day(briefing.sentAt), by: briefing.sentBy ?? '' }) : t('briefings.state.draft') },
+      ],
       labels: { tel: t('meetings.minutes.tel'), email: t('meetings.minutes.email') },
     },
     sections,
