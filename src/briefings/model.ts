@@ -290,5 +290,5 @@ export interface Briefing {
 }
 
 export function periodIssues(code: string, path: string): FieldIssue[] {
-  return periodOf(code) ? [] : [issue(path, 'invalid', 'must be a month, YYYY-MM', { value: code })];
+  return periodOf(code) ? [] : [issue(path, 'invalid_format', 'must be a month, YYYY-MM', { value: code, format: 'YYYY-MM' })];
 }

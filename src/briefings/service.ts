@@ -17,7 +17,7 @@ import type { Database, Executor } from '#src/db/schema.ts';
 import type { MailService } from '#src/mail/service.ts';
 import type { MeetingService } from '#src/meetings/service.ts';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
-import { conflict, invalid, issue, notFound } from '#src/platform/errors.ts';
+import { conflict, invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
 import { directorOn, localise } from '#src/registry/model.ts';
@@ -320,7 +320,7 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
           done += 1;
         } catch (error) {
           // Another instance sent it, or a focal point changed it meanwhile: the next pass looks again.
-          if (!(error instanceof Error && 'kind' in error && error.kind === 'conflict')) throw error;
+          if (!isAppError(error) || error.kind !== 'conflict') throw error;
         }
       }
       return done;
