@@ -133,6 +133,13 @@ describe('coordination meetings in the workspace', () => {
     await page.getByText('The regional workshops of the autumn are confirmed.').waitFor();
     expect(await page.getByRole('button', { name: 'Send the briefing' }).count()).toBe(0);
     await expectAccessible(page, 'briefing-sent');
+    // Right to left in Arabic, the briefing's own words (English here) marked as such.
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('heading', { name: 'أُرسلت إلى', level: 2 }).waitFor();
+    expect(await page.locator('h2[lang="en"]', { hasText: 'Africa' }).count()).toBe(1);
+    await expectAccessible(page, 'briefing-sent-ar');
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.getByRole('heading', { name: 'Sent to', level: 2 }).waitFor();
   });
 
   it('reads right to left in Arabic', async () => {
