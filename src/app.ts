@@ -9,6 +9,9 @@ import type { FastifyServerOptions } from 'fastify';
 import { activityRoutes } from '#src/activities/routes.ts';
 import { createActivityService, type ActivityService } from '#src/activities/service.ts';
 import { createBackupService, type BackupService } from '#src/backup/service.ts';
+import { briefingRoutes } from '#src/briefings/routes.ts';
+import { seedDemoBriefing } from '#src/briefings/seed-demo.ts';
+import { createBriefingService, type BriefingService } from '#src/briefings/service.ts';
 import { duplicateRoutes } from '#src/duplicates/routes.ts';
 import { seedDemoDuplicate } from '#src/duplicates/seed-demo.ts';
 import { createDuplicateService, type DuplicateService } from '#src/duplicates/service.ts';
@@ -75,6 +78,7 @@ export interface Services {
   meetings: MeetingService;
   vacancies: VacancyService;
   plans: PlanService;
+  briefings: BriefingService;
 }
 
 export interface Fieldbook {
@@ -111,6 +115,7 @@ export async function openFieldbook(
   });
   const rounds = createRoundService(database.db, { registry, activities, reports, auth, mail }, { baseUrl: config.PUBLIC_URL, reminderDays: config.ROUND_REMINDER_DAYS });
   const meetings = createMeetingService(database.db, { registry, activities, rounds, auth, mail, reports }, { baseUrl: config.PUBLIC_URL, mailFrom: config.MAIL_FROM, actionReminderDays: ACTION_REMINDER_DAYS });
+  const briefings = createBriefingService(database.db, { registry, activities, rounds, meetings, auth, mail, reports }, { baseUrl: config.PUBLIC_URL });
   const accounts = createAccountService(database.db, { auth, mail }, { publicUrl: config.PUBLIC_URL, mailConfigured: config.SMTP_URL !== undefined });
   const fieldbook: Fieldbook = {
     database,
@@ -121,6 +126,7 @@ export async function openFieldbook(
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
+      briefings,
     },
     close: async () => {
       await reports.close();
@@ -173,6 +179,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
       meetingRoutes(services.meetings),
+      briefingRoutes(services.briefings),
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
       publishingRoutes(publishing),
@@ -209,6 +216,16 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       });
     });
     app.addHook('onClose', async () => meetingReminders?.stop());
+    // And makes the directors' briefings of last month, sending those whose note time is over.
+    let briefingPass: RemindersJob | undefined;
+    app.addHook('onReady', async () => {
+      briefingPass = startRoundReminders({
+        rounds: services.briefings,
+        intervalMs: config.ROUND_REMINDER_MINUTES * 60 * 1000,
+        onError: (error) => app.log.error({ err: error }, 'director briefings: the pass failed; the next one tries again'),
+      });
+    });
+    app.addHook('onClose', async () => briefingPass?.stop());
   }
   const smtpUrl = config.SMTP_URL;
   if (smtpUrl) {
@@ -256,6 +273,7 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
   await seedDemoDuplicate(activities, SEED_ACTOR, register);
   await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
+  await seedDemoBriefing(fieldbook.services, SEED_ACTOR);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

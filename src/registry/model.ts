@@ -101,6 +101,13 @@ export function headOn(assignments: readonly Assignment[], officeCode: string, d
   return covering[0] ?? null;
 }
 
+/** A bureau's director on a day: the director assignment covering it, the latest-starting if several do (decision 24). */
+export function directorOn(assignments: readonly Assignment[], bureau: string, day: string): Assignment | null {
+  const covering = assignments.filter((a) => a.role === 'director' && a.bureau === bureau && coversDay(a, day));
+  covering.sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''));
+  return covering[0] ?? null;
+}
+
 export interface PresenceSummary {
   on: string;
   /** Every office away from headquarters: regional, area and the Office for Europe. */

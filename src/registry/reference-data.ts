@@ -126,6 +126,7 @@ export function checkReferenceData(files: {
     if (value.office !== null && !officeCodes.has(value.office)) fail(file, label, 'office', `unknown office "${value.office}"`);
     if (value.bureau !== null && bodyType.get(value.bureau) !== 'bureau') fail(file, label, 'bureau', `"${value.bureau}" is not a bureau`);
     if (value.role === 'head-of-office' && value.office === null) fail(file, label, 'office', 'a head of office needs an office');
+    if (value.role === 'director' && value.bureau === null) fail(file, label, 'bureau', 'a director needs a bureau');
     if (value.from && value.to && value.to < value.from) fail(file, label, 'to', 'is before from');
   }
 

@@ -60,7 +60,8 @@ export const personRecord = z
   })
   .strict();
 
-export const ASSIGNMENT_ROLES = ['head-of-office', 'focal-point-for-regions'] as const;
+/** A director leads a bureau (decision 24: the briefings' addressee); the others are of an office or a bureau's regions. */
+export const ASSIGNMENT_ROLES = ['head-of-office', 'focal-point-for-regions', 'director'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 export const assignmentRecord = z

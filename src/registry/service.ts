@@ -227,6 +227,12 @@ export function createRegistryService(db: Kysely<Database>, options: { snapshotT
       return body;
     },
 
+    /** Every director assignment of a bureau, oldest first (decision 24); `directorOn` picks the one for a day. */
+    async directors(actor: Actor, bureau: string): Promise<Assignment[]> {
+      requireAccess(actor, 'registry:read');
+      return store.listAssignments(db, { role: 'director', bureau });
+    },
+
     async presence(actor: Actor, day: string): Promise<PresenceSummary> {
       requireAccess(actor, 'registry:read');
       const [offices, regions] = await Promise.all([store.listOffices(db), store.listRegions(db)]);

@@ -195,7 +195,7 @@ export async function findOffice(ex: Executor, code: string): Promise<Office | n
   return row ? toOffice(row) : null;
 }
 
-export async function listAssignments(ex: Executor, filter: { offices?: string[] } = {}): Promise<Assignment[]> {
+export async function listAssignments(ex: Executor, filter: { offices?: string[]; role?: AssignmentRole; bureau?: string } = {}): Promise<Assignment[]> {
   let query = ex
     .selectFrom('assignment')
     .innerJoin('person', 'person.id', 'assignment.person_id')
@@ -205,6 +205,8 @@ export async function listAssignments(ex: Executor, filter: { offices?: string[]
     if (filter.offices.length === 0) return [];
     query = query.where('assignment.office_code', 'in', filter.offices);
   }
+  if (filter.role) query = query.where('assignment.role', '=', filter.role);
+  if (filter.bureau) query = query.where('assignment.bureau_code', '=', filter.bureau);
   // Oldest first, an open start before any day, sorted here so both databases agree (PostgreSQL puts NULL last).
   const rows = (await query.execute()).sort((a, b) => (a.starts_on ?? '').localeCompare(b.starts_on ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.map((row) =>

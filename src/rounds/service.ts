@@ -547,6 +547,18 @@ export function createRoundService(
       return setRoundState(actor, code, version, 'open');
     },
 
+    /** The state of every office's contribution in the open rounds of these Sectors, without a board's reading of the register (the director briefings'). */
+    async openContributionStates(actor: Actor, sectors: readonly string[]): Promise<Array<{ round: string; due: string; office: string; state: Contribution['state'] }>> {
+      requireAccess(actor, 'internal:read');
+      const open = (await store.listRounds(db, { state: 'open' })).filter((r) => sectors.includes(r.sector));
+      const byId = new Map(open.map((r) => [r.id, r]));
+      const contributions = await store.listContributions(db, open.map((r) => r.id));
+      return contributions.flatMap((c) => {
+        const round = byId.get(c.roundId);
+        return round ? [{ round: round.code, due: round.due, office: c.office, state: c.state }] : [];
+      });
+    },
+
     async board(actor: Actor, code: string): Promise<Board> {
       requireAccess(actor, 'internal:read');
       const round = await visibleRound(code);

@@ -3,7 +3,8 @@
  * database: the TSB focal point creates a call series with the Regional Office for Africa, drafts
  * the next meeting's agenda from the register, writes the minutes of the meeting held, raises an
  * action item and approves the minutes; the office's editor finds the action item on "My office",
- * records attendance and closes the item; the screens read right to left in Arabic. Each screen
+ * records attendance and closes the item; the focal point sends the month's director briefing
+ * with a note; the screens read right to left in Arabic. Each screen
  * is checked with axe-core. One journey, in the order written.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,6 +107,39 @@ describe('coordination meetings in the workspace', () => {
     const docx = await page.request.get(`${server.url}/api/meetings/occurrences/${held}/minutes.docx`);
     expect(docx.headers()['content-type']).toContain('wordprocessingml');
     await expectAccessible(page, 'meetings-minutes-approved');
+  });
+
+  it("lets the focal point generate the month's director briefing, add a note and send it; then it is kept as sent", async () => {
+    const meeting = (await (await page.request.get(`${server.url}/api/meetings/occurrences/${held}`)).json()) as { startAt: string; seriesTitle: string };
+    const month = meeting.startAt.slice(0, 7);
+    await page.getByRole('link', { name: 'Briefings', exact: true }).click();
+    await page.getByRole('heading', { name: 'Director briefings', level: 1 }).waitFor();
+    await page.getByLabel('Month').fill(month);
+    await expectAccessible(page, 'briefings-list');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('status').filter({ hasText: 'The briefing is ready as a draft.' }).waitFor();
+    await page.getByRole('heading', { name: 'Africa', level: 2 }).waitFor();
+    await page.getByRole('link', { name: meeting.seriesTitle }).first().waitFor();
+    await page.getByText('It goes to the director', { exact: false }).or(page.getByText('goes to the focal points only', { exact: false })).first().waitFor();
+    await page.getByLabel('Note (shown first)').fill('The regional workshops of the autumn are confirmed.');
+    await page.getByRole('button', { name: 'Save the note' }).click();
+    await page.getByRole('status').filter({ hasText: 'The note is saved.' }).waitFor();
+    await expectAccessible(page, 'briefing-draft');
+    await page.getByRole('button', { name: 'Send the briefing' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Send the briefing' }).click();
+    await page.getByRole('status').filter({ hasText: 'The briefing is sent.' }).waitFor();
+    await page.getByRole('heading', { name: 'Sent to', level: 2 }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: '<focal@example.org> — focal point' }).waitFor();
+    await page.getByText('The regional workshops of the autumn are confirmed.').waitFor();
+    expect(await page.getByRole('button', { name: 'Send the briefing' }).count()).toBe(0);
+    await expectAccessible(page, 'briefing-sent');
+    // Right to left in Arabic, the briefing's own words (English here) marked as such.
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByRole('heading', { name: 'أُرسلت إلى', level: 2 }).waitFor();
+    expect(await page.locator('h2[lang="en"]', { hasText: 'Africa' }).count()).toBe(1);
+    await expectAccessible(page, 'briefing-sent-ar');
+    await page.getByLabel('اللغة').selectOption('en');
+    await page.getByRole('heading', { name: 'Sent to', level: 2 }).waitFor();
   });
 
   it('reads right to left in Arabic', async () => {

@@ -649,7 +649,21 @@ const MATRIX: Case[] = [
     },
     expect: officeWriters(200),
   },
+  // ---- director briefings: the bureau's focal points (and admins) generate, note and send; signed-in staff read; nothing public ----
+  { method: 'GET', route: '/api/briefings', expect: signedIn(200) },
+  { method: 'POST', route: '/api/briefings', body: () => ({ bureau: 'TSB', period: `${2300 + ++unique}-01` }), expect: reportWriters(201) },
+  { method: 'GET', route: '/api/briefings/:id', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/briefings/:id/briefing.:format', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/briefing.md` }), expect: signedIn(200) },
+  { method: 'PUT', route: '/api/briefings/:id/note', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/note`, body: { version: 1, note: 'Matrix note' } }), expect: reportWriters(200) },
+  { method: 'POST', route: '/api/briefings/:id/send', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/send`, body: { version: 1 } }), expect: reportWriters(200) },
+  { method: 'PUT', route: '/api/briefings/directors/:bureau', path: '/api/briefings/directors/TSB', body: () => ({ userId: null }), expect: reportWriters(200) },
 ];
+
+/** A fresh draft briefing of TSB for a month of its own; its id. */
+async function briefingAt(server: TestServer): Promise<string> {
+  const { details } = await server.database.fieldbook.services.briefings.generate(MATRIX_ACTOR, { bureau: 'TSB', period: `${2500 + ++unique}-01` });
+  return details.briefing.id;
+}
 
 /** A fresh output of ITU-T's plan for 2020, at version 1. */
 async function matrixPlanItem(server: TestServer) {

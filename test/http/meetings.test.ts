@@ -160,7 +160,7 @@ describeHttp(
       expect((await http.server.request('GET', '/api/meetings/series')).status).toBe(401);
     });
 
-    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items and the next meeting drafted', async () => {
+    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items, the next meeting drafted, and the director briefing of July 2020', async () => {
       await seedDemo(http.server.database.fieldbook);
       const token = http.users.reader.token;
       const series = await http.server.request('GET', '/api/meetings/series/tsb-monthly-review', { token });
@@ -175,6 +175,12 @@ describeHttp(
       const next = await http.server.request('GET', `/api/meetings/occurrences/${series.body.nextOccurrence.id}`, { token });
       expect(next.body.agenda.items.length).toBeGreaterThan(6);
       expect(next.body.carried).toHaveLength(3);
+
+      // And the TSB Director's briefing of that month: the meeting held, its open action items, addressed to the demo account.
+      const briefings = await http.server.request('GET', '/api/briefings?bureau=TSB', { token });
+      expect(briefings.body.data).toMatchObject([{ period: '2020-07', state: 'draft', director: 'Chaesub Lee', totals: { meetings: 1, openActions: 3 } }]);
+      const briefing = await http.server.request('GET', `/api/briefings/${briefings.body.data[0].id}`, { token });
+      expect(briefing.body).toMatchObject({ delivery: 'ready', directorAddress: 'tsb-director@example.org' });
     });
   },
 );

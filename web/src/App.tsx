@@ -29,6 +29,8 @@ const SetPassword = lazy(() => import('./screens/SetPassword.tsx'));
 const Coordination = lazy(() => import('./screens/Coordination.tsx'));
 const Meetings = lazy(() => import('./screens/Meetings.tsx'));
 const MeetingOccurrence = lazy(() => import('./screens/MeetingOccurrence.tsx'));
+const Briefings = lazy(() => import('./screens/Briefings.tsx'));
+const Briefing = lazy(() => import('./screens/Briefing.tsx'));
 const OfficeEdit = lazy(() => import('./screens/OfficeEdit.tsx'));
 const Bodies = lazy(() => import('./screens/Bodies.tsx'));
 const BodyEdit = lazy(() => import('./screens/BodyEdit.tsx'));
@@ -109,6 +111,7 @@ export function App() {
             <NavLink to="/vacancies">{t('vacancies.nav')}</NavLink>
             {user.role === 'editor' ? <NavLink to="/contributions">{t('rounds.nav.mine')}</NavLink> : <NavLink to="/rounds">{t('rounds.nav.rounds')}</NavLink>}
             <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+            <NavLink to="/briefings">{t('briefings.nav')}</NavLink>
             {user.role === 'admin' ? <NavLink to="/outbox">{t('mail.outbox.nav')}</NavLink> : null}
             {user.role === 'admin' ? <NavLink to="/users">{t('accounts.users.nav')}</NavLink> : null}
           </nav>
@@ -156,6 +159,8 @@ export function App() {
               <Route path="/rounds/:code/offices/:office" element={<Contribution />} />
               <Route path="/meetings" element={<Meetings />} />
               <Route path="/meetings/occurrences/:id" element={<MeetingOccurrence />} />
+              <Route path="/briefings" element={<Briefings />} />
+              <Route path="/briefings/:id" element={<Briefing />} />
               <Route path="/outbox" element={<Outbox />} />
               <Route path="/users" element={<Users />} />
               <Route path="/users/:id" element={<User />} />

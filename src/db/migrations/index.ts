@@ -24,6 +24,7 @@ import * as officeChangeMarker from './2026_12_07_0061_office_change_marker.ts';
 import * as createRateLimitWindow from './2026_12_07_0075_create_rate_limit_window.ts';
 import * as createDuplicateDecision from './2026_12_07_0095_create_duplicate_decision.ts';
 import * as createMeetings from './2026_12_07_0100_create_meetings.ts';
+import * as createBriefings from './2026_12_07_0120_create_briefings.ts';
 import * as mailCalendarPart from './2026_12_07_0101_mail_calendar_part.ts';
 import * as registryEdits from './2026_12_07_0110_registry_edits.ts';
 import * as createVacancies from './2026_12_07_0111_create_vacancies.ts';
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0110_registry_edits': registryEdits,
   '2026_12_07_0111_create_vacancies': createVacancies,
   '2026_12_07_0080_create_plans': createPlans,
+  '2026_12_07_0120_create_briefings': createBriefings,
 };
