@@ -102,7 +102,8 @@ export async function openFieldbook(
   });
   const plans = createPlanService(database.db, registry);
   const activities = createActivityService(database.db, database.dialect, registry, plans);
-  const imports = createImportService(database.db, registry, activities);
+  const duplicates = createDuplicateService(database.db, activities, registry);
+  const imports = createImportService(database.db, registry, activities, duplicates);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   const mail = createMailService(database.db, database.dialect, auth, {
     from: config.MAIL_FROM,
@@ -117,7 +118,7 @@ export async function openFieldbook(
     services: {
       registry, auth, accounts, activities, imports, reports, rounds, mail,
       backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }),
-      duplicates: createDuplicateService(database.db, activities, registry),
+      duplicates,
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
@@ -168,7 +169,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       accountRoutes(services.accounts, services.auth, { linkRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       activityRoutes(services.activities),
       duplicateRoutes(services.duplicates, services.activities),
-      importRoutes(services.imports),
+      importRoutes(services.imports, services.activities),
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
