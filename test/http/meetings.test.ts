@@ -84,6 +84,31 @@ describeHttp(
       expect(after.body.data.map((o: { state: string; moved: boolean }) => `${o.state} ${o.moved}`)).toEqual(['scheduled true', 'cancelled false']);
     });
 
+    it('changes a series\' recurrence: the meetings to come follow the new rule, the ones it drops are cancelled; a stale or bad change is refused', async () => {
+      const { focal, otherFocal } = http.users;
+      const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-weekly', rule: 'FREQ=WEEKLY;COUNT=3', startsLocal: `${day(2)}T14:00` } });
+      const change = (token: string, body: object) => http.server.request('PATCH', '/api/meetings/series/tsb-weekly', { token, body });
+      const monthly = { rule: 'FREQ=MONTHLY;BYDAY=1TU', startsLocal: `${day(2)}T15:00`, kind: 'monthly-review', room: 'Popov room' };
+      expect((await change(otherFocal.token, { version: created.body.version, ...monthly })).status).toBe(403);
+      const bad = await change(focal.token, { version: created.body.version, rule: 'EVERY TUESDAY', timeZone: 'Geneva' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((i: { path: string }) => i.path).sort()).toEqual(['body.rule', 'body.timeZone']);
+      const changed = await change(focal.token, { version: created.body.version, ...monthly });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ rule: 'FREQ=MONTHLY;BYDAY=1TU', kind: 'monthly-review', room: 'Popov room', version: created.body.version + 1 });
+      expect((await change(focal.token, { version: created.body.version, durationMinutes: 30 })).status).toBe(409);
+
+      const occurrences = (await http.server.request('GET', '/api/meetings/series/tsb-weekly/occurrences', { token: focal.token })).body.data as Array<{ startAt: string; state: string }>;
+      expect(occurrences.filter((o) => o.state === 'cancelled')).toHaveLength(3);
+      const scheduled = occurrences.filter((o) => o.state === 'scheduled');
+      expect(scheduled.length).toBeGreaterThan(3);
+      // Each on the first Tuesday of its month, 15:00 in Geneva (13:00 or 14:00 UTC).
+      for (const o of scheduled) {
+        const start = new Date(o.startAt);
+        expect([start.getUTCDay(), start.getUTCDate() <= 7, start.getUTCHours() === 13 || start.getUTCHours() === 14]).toEqual([2, true, true]);
+      }
+    });
+
     it('drafts the agenda from the register and the open action items; minutes are approved by the chair and frozen; owners keep their items', async () => {
       const { focal, editor, cairo, reader } = http.users;
       await buildActivity(http.server);
