@@ -72,8 +72,15 @@ describe('coordination meetings in the workspace', () => {
     await page.getByRole('heading', { name: 'Minutes', level: 2 }).waitFor();
     await page.getByLabel('What', { exact: true }).fill('Share the African Common Proposals with TSB');
     await page.getByLabel('Due', { exact: true }).fill(day(20));
+    // The item is about an activity of the office's register, picked as a contribution picks one.
+    await page.getByRole('button', { name: 'Link an activity' }).click();
+    const picker = page.getByRole('dialog', { name: 'Link an activity' });
+    await picker.getByRole('button', { name: 'Link “Workshop on Quality of Service”' }).click();
+    await page.getByRole('group', { name: 'Linked to' }).getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
     await page.getByRole('button', { name: 'Add the action item' }).click();
-    await page.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+    const raised = page.getByRole('cell', { name: /^Share the African Common Proposals with TSB/ });
+    await raised.getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
+    expect((await server.request('GET', '/api/meetings/actions', { token: focal.token })).body.data[0].links).toEqual([{ kind: 'activity', id: expect.any(String) }]);
 
     await page.getByRole('button', { name: 'Add a point' }).click();
     await page.getByLabel('Title of the point', { exact: true }).fill('Preparation of WTSA-20');
@@ -88,7 +95,7 @@ describe('coordination meetings in the workspace', () => {
     const office = await open();
     await signIn(office, editor);
     const mine = office.getByRole('region', { name: 'Action items of my office' });
-    await mine.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+    await mine.getByRole('cell', { name: /^Share the African Common Proposals with TSB/ }).getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
     await expectAccessible(office, 'meetings-my-office');
     await mine.getByLabel('Status of "Share the African Common Proposals with TSB"').selectOption('done');
     await expect.poll(async () => (await server.request('GET', '/api/meetings/actions', { token: editor.token })).body.data[0]?.status).toBe('done');

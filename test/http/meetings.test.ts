@@ -84,7 +84,7 @@ describeHttp(
       expect(after.body.data.map((o: { state: string; moved: boolean }) => `${o.state} ${o.moved}`)).toEqual(['scheduled true', 'cancelled false']);
     });
 
-    it('changes a series\' recurrence: the meetings to come follow the new rule, the ones it drops are cancelled; a stale or bad change is refused', async () => {
+    it('changes a series\' recurrence: the meetings to come follow the new rule, the ones it drops are cancelled; a stale or bad change is refused; action items link what exists', async () => {
       const { focal, otherFocal } = http.users;
       const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-weekly', rule: 'FREQ=WEEKLY;COUNT=3', startsLocal: `${day(2)}T14:00` } });
       const change = (token: string, body: object) => http.server.request('PATCH', '/api/meetings/series/tsb-weekly', { token, body });
@@ -107,6 +107,19 @@ describeHttp(
         const start = new Date(o.startAt);
         expect([start.getUTCDay(), start.getUTCDate() <= 7, start.getUTCHours() === 13 || start.getUTCHours() === 14]).toEqual([2, true, true]);
       }
+
+      // An action item links activities of the register and contributions of a round: ones that are not there are refused, by field.
+      const activity = await buildActivity(http.server);
+      const next = (scheduled[0] as unknown as { id: string }).id;
+      const action = (links: object[]) => http.server.request('POST', `/api/meetings/occurrences/${next}/actions`, { token: focal.token, body: { text: 'Report on the workshop', ownerOffice: 'addis-ababa', due: day(40), links } });
+      const unknown = await action([{ kind: 'activity', id: activity.id }, { kind: 'activity', id: '01a251a4-cd95-7000-b95d-ef3009426c91' }, { kind: 'contribution', round: 'tsag-2099', office: 'addis-ababa' }]);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((i: { path: string; code: string }) => `${i.path} ${i.code}`)).toEqual(['body.links.1.id unknown_activity', 'body.links.2.round unknown_round']);
+      const made = await action([{ kind: 'activity', id: activity.id }]);
+      expect(made.body.links).toEqual([{ kind: 'activity', id: activity.id }]);
+      // The owner's editor changes its links (and its status), nothing else.
+      const relinked = await http.server.request('PATCH', `/api/meetings/actions/${made.body.id}`, { token: http.users.editor.token, body: { version: made.body.version, links: [] } });
+      expect([relinked.status, relinked.body.links]).toEqual([200, []]);
     });
 
     it('drafts the agenda from the register and the open action items; minutes are approved by the chair and frozen; owners keep their items', async () => {

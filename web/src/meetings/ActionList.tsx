@@ -1,9 +1,10 @@
 /** Action items with their owner, due day and status; their owner (or the series' focal points) changes the status in place. */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { useI18n } from '../i18n.tsx';
+import { ActionLinkList, ActionLinksEditor, type ActionLink } from './ActionLinks.tsx';
 import { screens, type ActionItem } from './model.ts';
 
 const STATUSES = ['open', 'done', 'dropped'] as const;
@@ -11,7 +12,14 @@ const STATUSES = ['open', 'done', 'dropped'] as const;
 export function ActionList({ items, showMeeting, onChanged }: { items: ActionItem[]; showMeeting?: boolean; onChanged?: (item: ActionItem) => void }) {
   const { t, formatDate } = useI18n();
   const [error, setError] = useState<unknown>(null);
+  const [linking, setLinking] = useState<string | null>(null);
   if (items.length === 0) return <p>{t('meetings.action.none')}</p>;
+  const relink = (item: ActionItem, links: ActionLink[]) =>
+    api<ActionItem>('PATCH', `/api/meetings/actions/${item.id}`, { body: { version: item.version, links } }).then((updated) => {
+      setError(null);
+      onChanged?.(updated);
+    }, setError);
+  const columns = showMeeting ? 5 : 4;
   const change = (item: ActionItem, status: string) =>
     api<ActionItem>('PATCH', `/api/meetings/actions/${item.id}`, { body: { version: item.version, status } }).then((updated) => {
       setError(null);
@@ -32,9 +40,16 @@ export function ActionList({ items, showMeeting, onChanged }: { items: ActionIte
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id}>
-              <td data-label={t('meetings.action.text')} dir="auto">
-                {item.text}
+            <Fragment key={item.id}>
+            <tr>
+              <td data-label={t('meetings.action.text')}>
+                <span dir="auto">{item.text}</span>
+                <ActionLinkList links={item.links} />
+                {item.canEdit ? (
+                  <button type="button" className="link" aria-expanded={linking === item.id} onClick={() => setLinking((now) => (now === item.id ? null : item.id))}>
+                    {t('meetings.link.change', { text: item.text })}
+                  </button>
+                ) : null}
               </td>
               <td data-label={t('meetings.action.owner')}>{item.ownerLabel}</td>
               <td data-label={t('meetings.action.due')}>
@@ -60,6 +75,14 @@ export function ActionList({ items, showMeeting, onChanged }: { items: ActionIte
                 </td>
               ) : null}
             </tr>
+            {linking === item.id ? (
+              <tr>
+                <td colSpan={columns}>
+                  <ActionLinksEditor office={item.ownerOffice} links={item.links} onChange={(links) => void relink(item, links)} />
+                </td>
+              </tr>
+            ) : null}
+            </Fragment>
           ))}
         </tbody>
       </table>
