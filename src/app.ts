@@ -24,6 +24,7 @@ import { createMailService, type MailService } from '#src/mail/service.ts';
 import { meetingRoutes } from '#src/meetings/routes.ts';
 import { ACTION_REMINDER_DAYS } from '#src/meetings/model.ts';
 import { seedDemoMeetings } from '#src/meetings/seed-demo.ts';
+import { seedDemoOutreach } from '#src/vacancies/seed-demo.ts';
 import { createMeetingService, type MeetingService } from '#src/meetings/service.ts';
 import { smtpTransport } from '#src/mail/transport.ts';
 import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
@@ -257,6 +258,8 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
   await seedDemoDuplicate(activities, SEED_ACTOR, register);
   await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
+  // The office's outreach for TSAG's positions at WTSA-20 and a nomination that followed (demo records, said so).
+  await seedDemoOutreach(fieldbook.services.vacancies, SEED_ACTOR);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

@@ -198,7 +198,7 @@ describeHttp(
       expect((await http.server.request('GET', '/api/meetings/series')).status).toBe(401);
     });
 
-    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items and the next meeting drafted', async () => {
+    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items and the next meeting drafted; the office\'s outreach and a nomination', async () => {
       await seedDemo(http.server.database.fieldbook);
       const token = http.users.reader.token;
       const series = await http.server.request('GET', '/api/meetings/series/tsb-monthly-review', { token });
@@ -213,6 +213,23 @@ describeHttp(
       const next = await http.server.request('GET', `/api/meetings/occurrences/${series.body.nextOccurrence.id}`, { token });
       expect(next.body.agenda.items.length).toBeGreaterThan(6);
       expect(next.body.carried).toHaveLength(3);
+
+      // The Regional Office for Africa's outreach for TSAG's positions at WTSA-20, and a nomination that followed: demo records, said so.
+      const outreach = (await http.server.request('GET', '/api/outreach?office=addis-ababa', { token })).body.data;
+      expect(outreach.map((o: { country: string; kind: string; body: string; studyPeriod: string }) => `${o.country} ${o.kind} ${o.body} ${o.studyPeriod}`).sort()).toEqual([
+        'NG encouraged-to-nominate TSAG 2022-2024',
+        'TD encouraged-to-nominate TSAG 2022-2024',
+      ]);
+      expect(outreach.every((o: { note: string }) => o.note.startsWith('Demo record.'))).toBe(true);
+      const consultation = await http.server.request('GET', `/api/activities/${outreach[0].activity}`, { token });
+      expect(consultation.body).toMatchObject({ kind: 'consultation', visibility: 'internal', offices: [{ office: 'addis-ababa', role: 'organised' }] });
+      const nominations = (await http.server.request('GET', '/api/nominations?office=addis-ababa', { token })).body.data;
+      expect(nominations).toEqual([expect.objectContaining({ country: 'NG', state: 'proposed', outreach: outreach.find((o: { country: string }) => o.country === 'NG').id, candidate: expect.stringMatching(/^Demo candidate/) })]);
+      const overview = (await http.server.request('GET', '/api/vacancies/overview?period=2022-2024&region=AFR', { token })).body;
+      expect(overview.regions[0].countries.find((c: { country: string }) => c.country === 'NG')).toMatchObject({ encouraged: 1, nominations: 1 });
+      // Loaded twice, the demo records them once.
+      await seedDemo(http.server.database.fieldbook);
+      expect((await http.server.request('GET', '/api/outreach?office=addis-ababa', { token })).body.data).toHaveLength(2);
     });
   },
 );
