@@ -41,47 +41,47 @@ export function ActionList({ items, showMeeting, onChanged }: { items: ActionIte
         <tbody>
           {items.map((item) => (
             <Fragment key={item.id}>
-            <tr>
-              <td data-label={t('meetings.action.text')}>
-                <span dir="auto">{item.text}</span>
-                <ActionLinkList links={item.links} />
-                {item.canEdit ? (
-                  <button type="button" className="link" aria-expanded={linking === item.id} onClick={() => setLinking((now) => (now === item.id ? null : item.id))}>
-                    {t('meetings.link.change', { text: item.text })}
-                  </button>
-                ) : null}
-              </td>
-              <td data-label={t('meetings.action.owner')}>{item.ownerLabel}</td>
-              <td data-label={t('meetings.action.due')}>
-                {formatDate(item.due)}
-                {item.overdue ? <strong className="reason"> {t('meetings.action.overdue')}</strong> : null}
-              </td>
-              <td data-label={t('meetings.action.statusLabel')}>
-                {item.canEdit ? (
-                  <select aria-label={t('meetings.action.statusOf', { text: item.text })} value={item.status} onChange={(event) => void change(item, event.target.value)}>
-                    {STATUSES.map((status) => (
-                      <option key={status} value={status}>
-                        {t(`meetings.action.status.${status}`)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  t(`meetings.action.status.${item.status}`)
-                )}
-              </td>
-              {showMeeting ? (
-                <td data-label={t('meetings.action.meeting')}>
-                  <Link to={screens.occurrence(item.occurrenceId)}>{item.seriesTitle}</Link>
-                </td>
-              ) : null}
-            </tr>
-            {linking === item.id ? (
               <tr>
-                <td colSpan={columns}>
-                  <ActionLinksEditor office={item.ownerOffice} links={item.links} onChange={(links) => void relink(item, links)} />
+                <td data-label={t('meetings.action.text')}>
+                  <span dir="auto">{item.text}</span>
+                  <ActionLinkList links={item.links} />
+                  {item.canEdit ? (
+                    <button type="button" className="link" aria-expanded={linking === item.id} onClick={() => setLinking((now) => (now === item.id ? null : item.id))}>
+                      {t('meetings.link.change', { text: item.text })}
+                    </button>
+                  ) : null}
                 </td>
+                <td data-label={t('meetings.action.owner')}>{item.ownerLabel}</td>
+                <td data-label={t('meetings.action.due')}>
+                  {formatDate(item.due)}
+                  {item.overdue ? <strong className="reason"> {t('meetings.action.overdue')}</strong> : null}
+                </td>
+                <td data-label={t('meetings.action.statusLabel')}>
+                  {item.canEdit ? (
+                    <select aria-label={t('meetings.action.statusOf', { text: item.text })} value={item.status} onChange={(event) => void change(item, event.target.value)}>
+                      {STATUSES.map((status) => (
+                        <option key={status} value={status}>
+                          {t(`meetings.action.status.${status}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(`meetings.action.status.${item.status}`)
+                  )}
+                </td>
+                {showMeeting ? (
+                  <td data-label={t('meetings.action.meeting')}>
+                    <Link to={screens.occurrence(item.occurrenceId)}>{item.seriesTitle}</Link>
+                  </td>
+                ) : null}
               </tr>
-            ) : null}
+              {linking === item.id ? (
+                <tr>
+                  <td colSpan={columns}>
+                    <ActionLinksEditor office={item.ownerOffice} links={item.links} onChange={(links) => void relink(item, links)} />
+                  </td>
+                </tr>
+              ) : null}
             </Fragment>
           ))}
         </tbody>
