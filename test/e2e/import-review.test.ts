@@ -100,4 +100,15 @@ it("shows an item headquarters recorded already, with why; the office's editor k
   const decision = await server.database.fieldbook.database.db.selectFrom('duplicate_decision').selectAll().executeTakeFirstOrThrow();
   expect([decision.state, decision.reason]).toEqual(['kept_apart', 'Our own follow-up session for the national regulators']);
   expect([decision.activity_a, decision.activity_b].sort()).toEqual([accepted.activityId, hq.id].sort());
+
+  // A report repeating an item an earlier import still holds for review says so, rather than leaving it out without a word.
+  const waiting = ['4\tAfrica – Regional Office for Africa', '1.\tA forum on digital inclusion was held in Kigali, Rwanda, 9 - 10 June 2020.'];
+  await server.database.fieldbook.services.imports.importDocument({ kind: 'system', label: 'e2e' }, { name: 'june.txt', bytes: Buffer.from(waiting.join('\n')) }, { office: 'addis-ababa' });
+  const again = [...waiting, '2.\tA workshop on numbering was held in Nairobi, Kenya, 14 - 15 July 2020.'].join('\n');
+  await page.goto(`${server.url}/app/imports`);
+  await page.getByLabel('Report (Word or text file)').setInputFiles({ name: 'june-july.txt', mimeType: 'text/plain', buffer: Buffer.from(again) });
+  await page.getByRole('button', { name: 'Upload and read' }).click();
+  await page.getByText('Not proposed again, because an earlier import proposed them and they still wait for review there: 1.').waitFor();
+  await expect(page.locator('ol.proposals > li.proposal').count()).resolves.toBe(1);
+  await expectAccessible(page, 'import-review-proposed-before');
 });

@@ -3,7 +3,8 @@
  * reject each, or all at once. Nothing enters the register until accepted.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import type { UploadOutcome } from '../imports.ts';
 import type { DayOrder } from '#src/activities/fuzzy-date.ts';
 import type { acceptAllResponse, batchResponse, duplicatesResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
@@ -251,6 +252,7 @@ export default function ImportReview() {
   const { id = '' } = useParams();
   const [batch, setBatch] = useState<Batch | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates>([]);
+  const uploaded = (useLocation().state ?? null) as UploadOutcome | null;
   const [language, setLanguage] = useState<Language>('en');
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
@@ -295,6 +297,8 @@ export default function ImportReview() {
         {batch.counts.unplaced > 0 ? ` · ${t('review.counts.unplaced', { open: batch.counts.unplacedOpen })}` : ''}
         {batch.done ? ` · ${t('review.done')}` : ''}
       </p>
+      {uploaded?.existing ? <p className="banner">{t('review.upload.existing')}</p> : null}
+      {uploaded && uploaded.proposedBefore > 0 ? <p className="banner">{t('review.upload.proposedBefore', { count: uploaded.proposedBefore })}</p> : null}
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
         <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
