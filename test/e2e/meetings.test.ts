@@ -163,5 +163,10 @@ describe('coordination meetings in the workspace', () => {
       .poll(() => arabic.evaluate(() => (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir))
       .toBe('rtl');
     await expectAccessible(arabic, 'meetings-occurrence-ar');
+    // The series' form and its rule in words, right to left.
+    await arabic.goto(`${server.url}/app/meetings`);
+    await arabic.getByRole('button', { name: 'تعديل', exact: true }).click();
+    await arabic.getByText('يوم الثلاثاء الأول من كل شهر، الساعة 15:00 (Europe/Zurich)').waitFor();
+    await expectAccessible(arabic, 'meetings-series-edit-ar');
   });
 });
