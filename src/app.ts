@@ -27,6 +27,7 @@ import { createMailService, type MailService } from '#src/mail/service.ts';
 import { meetingRoutes } from '#src/meetings/routes.ts';
 import { ACTION_REMINDER_DAYS } from '#src/meetings/model.ts';
 import { seedDemoMeetings } from '#src/meetings/seed-demo.ts';
+import { seedDemoOutreach } from '#src/vacancies/seed-demo.ts';
 import { createMeetingService, type MeetingService } from '#src/meetings/service.ts';
 import { smtpTransport } from '#src/mail/transport.ts';
 import { startMailWorker, type MailWorker } from '#src/mail/worker.ts';
@@ -106,7 +107,8 @@ export async function openFieldbook(
   });
   const plans = createPlanService(database.db, registry);
   const activities = createActivityService(database.db, database.dialect, registry, plans);
-  const imports = createImportService(database.db, registry, activities);
+  const duplicates = createDuplicateService(database.db, activities, registry);
+  const imports = createImportService(database.db, registry, activities, duplicates);
   const reports = createReportService(database.db, registry, activities, { chromiumPath: config.CHROMIUM_PATH });
   const mail = createMailService(database.db, database.dialect, auth, {
     from: config.MAIL_FROM,
@@ -122,7 +124,7 @@ export async function openFieldbook(
     services: {
       registry, auth, accounts, activities, imports, reports, rounds, mail,
       backup: createBackupService(database.db, database.dialect, { activities, version: VERSION }),
-      duplicates: createDuplicateService(database.db, activities, registry),
+      duplicates,
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
@@ -174,7 +176,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       accountRoutes(services.accounts, services.auth, { linkRateLimitPerAddress: config.LOGIN_RATE_LIMIT_PER_ADDRESS }),
       activityRoutes(services.activities),
       duplicateRoutes(services.duplicates, services.activities),
-      importRoutes(services.imports),
+      importRoutes(services.imports, services.activities),
       reportRoutes(services.reports),
       roundRoutes(services.rounds),
       mailRoutes(services.mail),
@@ -273,6 +275,8 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
   await seedDemoDuplicate(activities, SEED_ACTOR, register);
   await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
+  // The office's outreach for TSAG's positions at WTSA-20 and a nomination that followed (demo records, said so).
+  await seedDemoOutreach(fieldbook.services.vacancies, SEED_ACTOR);
   await seedDemoBriefing(fieldbook.services, SEED_ACTOR);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tooLarge } from '#src/platform/errors.ts';
 import { listOf, type TypedApp } from '#src/platform/http.ts';
 import { acceptUploads, receiveUpload } from '#src/platform/upload.ts';
-import { presentBatch, presentBatchSummary, presentPassage, presentProposal } from './present.ts';
+import type { ActivityService } from '#src/activities/service.ts';
+import { presentBatch, presentBatchSummary, presentPassage, presentProposal, presentProposalDuplicates } from './present.ts';
 import * as schemas from './schemas.ts';
 import type { ImportService } from './service.ts';
 
@@ -17,7 +18,7 @@ const uploadLimits = {
     tooLarge('document_too_large', `"${name}" is larger than the ${IMPORT_LIMIT_BYTES / (1024 * 1024)} MB an import may be; split the document or send its text only.`),
 };
 
-export function importRoutes(imports: ImportService) {
+export function importRoutes(imports: ImportService, activities: ActivityService) {
   return async (app: TypedApp): Promise<void> => {
     await app.register(async (scoped) => {
       await acceptUploads(scoped, IMPORT_LIMIT_BYTES);
@@ -90,16 +91,44 @@ export function importRoutes(imports: ImportService) {
       },
     );
 
+    app.get(
+      '/api/imports/:id/duplicates',
+      {
+        schema: {
+          tags,
+          summary: 'For each open proposal, the activities of any office or headquarters that may be the same event, each with why (the duplicates check)',
+          description:
+            'Link one (POST …/link with `activity`: the proposal\'s office joins it), or accept the proposal and then relate it or keep it apart with a reason (POST /api/duplicates/decisions). ' +
+            'Accept-all leaves proposals with candidates open (possible_duplicate).',
+          params: schemas.batchParams,
+          querystring: schemas.languageQuery,
+          response: { 200: schemas.duplicatesResponse },
+        },
+      },
+      async (request) => {
+        const found = await imports.duplicates(request.actor, request.params.id, request.query.language);
+        return presentProposalDuplicates(request.actor, activities, found);
+      },
+    );
+
     app.post(
       '/api/imports/:id/proposals/:position/link',
-      { schema: { tags, summary: 'Settle a proposal that repeats a register activity by linking it to that activity', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
-      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, false)),
+      {
+        schema: {
+          tags,
+          summary: 'Settle a proposal that repeats a register activity by linking it to that activity (its match, or `activity`: the office joins it)',
+          params: schemas.proposalParams,
+          body: schemas.linkBody,
+          response: { 200: schemas.proposalResponse },
+        },
+      },
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, false, request.body.activity)),
     );
 
     app.post(
       '/api/imports/:id/proposals/:position/merge',
       { schema: { tags, summary: 'Add what the register activity lacks (bodies, place, description) from the proposal, then link them', params: schemas.proposalParams, body: schemas.linkBody, response: { 200: schemas.proposalResponse } } },
-      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, true)),
+      async (request) => presentProposal(await imports.link(request.actor, request.params.id, request.params.position, request.body.version, true, request.body.activity)),
     );
 
     app.post(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DAY_ORDERS } from '#src/activities/fuzzy-date.ts';
 import { ACTIVITY_KINDS, OFFICE_ROLES, STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES } from '#src/platform/i18n.ts';
+import { checkResponse } from '#src/duplicates/schemas.ts';
 import { EMPTY_REASONS, PASSAGE_STATES, PROPOSAL_STATES } from './model.ts';
 
 export const batchParams = z.object({ id: z.uuid('must be an import id') });
@@ -120,7 +121,25 @@ export const passageResponse = z.object({
   version: z.number().int().describe('0 until decided; send it back with a decision'),
 });
 
-export const linkBody = z.object({ version: z.number().int().min(1) }).strict();
+export const linkBody = z
+  .object({
+    version: z.number().int().min(1),
+    activity: z
+      .uuid('must be an activity id')
+      .optional()
+      .describe("Another activity than the proposal's match, e.g. a candidate of GET /api/imports/{id}/duplicates: the same event, which the proposal's office joins with its roles"),
+  })
+  .strict();
+
+export const duplicatesResponse = z.object({
+  data: z.array(
+    z.object({
+      position: z.number().int().describe('The open proposal'),
+      comparable: z.boolean().describe('False when its date is too vague to compare (or it has none yet)'),
+      candidates: checkResponse.shape.candidates.describe("Activities of any office or headquarters that may be the same event, each with why; the proposal's same-office match is not repeated here"),
+    }),
+  ),
+});
 
 export const passageParams = batchParams.extend({ position: z.coerce.number().int().min(0) });
 export const passageDecisionBody = z.object({ version: z.number().int().min(0) }).strict();

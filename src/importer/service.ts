@@ -16,6 +16,7 @@ import { newId } from '#src/platform/ids.ts';
 import { afterBulkLoad } from '#src/platform/statistics.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import type { RegistryService } from '#src/registry/service.ts';
+import type { Candidate, DuplicateService } from '#src/duplicates/service.ts';
 import { completeFuzzyDate } from '#src/activities/fuzzy-date.ts';
 import {
   activityInputOf,
@@ -81,9 +82,41 @@ export interface AcceptOutcome {
   refused: Array<{ position: number; code: string; issues: FieldIssue[]; problem: string }>;
 }
 
+/** What the duplicates check finds for one open proposal, across all offices and headquarters. */
+export interface ProposalDuplicates {
+  position: number;
+  /** False when the proposal has no date precise enough to compare (or the register refuses it as it stands). */
+  comparable: boolean;
+  candidates: Candidate[];
+}
+
 export type ImportService = ReturnType<typeof createImportService>;
 
-export function createImportService(db: Kysely<Database>, registry: RegistryService, activities: ActivityService) {
+export function createImportService(db: Kysely<Database>, registry: RegistryService, activities: ActivityService, duplicates: DuplicateService) {
+  /**
+   * The duplicates check (decision 21) for each open proposal, as the activity it would become;
+   * the same-office activity it already repeats (`match`) is shown on its own and left out here.
+   */
+  async function duplicatesOf(actor: Actor, details: BatchDetails, language: Language): Promise<ProposalDuplicates[]> {
+    const out: ProposalDuplicates[] = [];
+    for (const proposal of details.proposals.filter((p) => p.state === 'proposed')) {
+      const input = activityInputOf(proposal, details.batch.documentName, language, []);
+      if (!input.ok) {
+        out.push({ position: proposal.position, comparable: false, candidates: [] });
+        continue;
+      }
+      try {
+        const found = await duplicates.check(actor, input.input);
+        out.push({ position: proposal.position, comparable: found.comparable, candidates: found.candidates.filter((c) => c.activity.id !== proposal.match?.activity) });
+      } catch (error) {
+        // A proposal the register refuses as it stands (an unknown body): its accepting says why.
+        if (!isAppError(error) || error.kind !== 'invalid') throw error;
+        out.push({ position: proposal.position, comparable: false, candidates: [] });
+      }
+    }
+    return out;
+  }
+
   async function context(document: string): Promise<ImportContext> {
     const [offices, bodies, regions] = await Promise.all([
       registry.listOffices(ANONYMOUS, {}),
@@ -436,33 +469,44 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
     /**
      * Settles a proposal that repeats a register activity by pointing it at that activity
      * (`link`), after adding what the register lacks from it (`merge`: bodies, plan links, a
-     * place, a description): no second activity is made.
+     * place, a description): no second activity is made. `target` is another activity than the
+     * same-office match, e.g. one the duplicates check found at headquarters or in another
+     * office: the same event, so the proposal's office joins it with its roles (a shared activity).
      */
-    async link(actor: Actor, batchId: string, position: number, version: number, merge: boolean): Promise<Proposal> {
+    async link(actor: Actor, batchId: string, position: number, version: number, merge: boolean, target?: string): Promise<Proposal> {
       const { proposal } = await proposalOf(actor, batchId, position);
       requireAccess(actor, 'office-data:write', { office: proposal.activity.office });
-      if (!proposal.match) throw conflict('no_match', 'This proposal repeats no activity of the register; accept it instead.');
+      const activityId = target ?? proposal.match?.activity;
+      if (!activityId) throw conflict('no_match', 'This proposal repeats no activity of the register; accept it instead.');
       if (proposal.version !== version) throw conflict('version_conflict', `The proposal is at version ${proposal.version}, not ${version}.`);
       if (proposal.state !== 'proposed') throw conflict('proposal_decided', 'This proposal was decided already.');
+      const { activity } = await activities.get(actor, activityId);
+      const a = proposal.activity;
+      const joins = !activity.offices.some((o) => o.office === a.office);
+      const roles = a.roles.length > 0 ? a.roles : (['participated'] as const);
+      const patch: Partial<PatchActivityBody> = joins ? { offices: [...activity.offices, ...roles.map((role) => ({ office: a.office, role }))] } : {};
       if (merge) {
-        const { activity } = await activities.get(actor, proposal.match.activity);
-        const a = proposal.activity;
         const bodies = [...new Set([...activity.bodies, ...a.bodies])];
         const plans = [...new Set([...activity.plans, ...(a.plans ?? []).map((s) => s.item)])];
-        await activities.update(actor, activity.id, {
-          version: activity.version,
+        Object.assign(patch, {
           ...(bodies.length > activity.bodies.length ? { bodies } : {}),
           ...(plans.length > activity.plans.length ? { plans } : {}),
           ...(!activity.place && a.place && (a.place.city || a.place.country) ? { place: { city: a.place.city, country: a.place.country, mode: a.place.online ? ('online' as const) : ('in-person' as const) } } : {}),
           ...(Object.values(activity.description ?? {}).every((d) => !d) && a.description ? { description: { [activity.originalLanguage]: a.description } } : {}),
-        } as PatchActivityBody);
+        });
       }
-      const next: Proposal = { ...proposal, state: 'accepted', activityId: proposal.match.activity, decidedAt: new Date().toISOString(), decidedBy: actorLabel(actor), version: version + 1 };
+      if (Object.keys(patch).length > 0) await activities.update(actor, activity.id, { version: activity.version, ...patch } as PatchActivityBody);
+      const next: Proposal = { ...proposal, state: 'accepted', activityId, decidedAt: new Date().toISOString(), decidedBy: actorLabel(actor), version: version + 1 };
       await db.transaction().execute(async (trx) => {
         if (!(await store.updateProposal(trx, next, version))) throw conflict('version_conflict', 'The proposal changed meanwhile; reload it.');
         await recordAudit(trx, actor, { action: merge ? 'import.merge' : 'import.link', entityType: 'import_proposal', entityId: proposal.id, before: proposal, after: next });
       });
       return next;
+    },
+
+    /** For each open proposal, the register's activities of any office or headquarters that may be the same event, each with why. */
+    async duplicates(actor: Actor, batchId: string, language: Language = 'en'): Promise<ProposalDuplicates[]> {
+      return duplicatesOf(actor, await batchOf(actor, batchId), language);
     },
 
     /**
@@ -480,8 +524,15 @@ export function createImportService(db: Kysely<Database>, registry: RegistryServ
         const problem = `already in the register as ${p.match!.activity}: link, merge or accept it on its own`;
         outcome.refused.push({ position: p.position, code: 'already_in_register', issues: [issue(`proposals.${p.position}`, 'already_in_register', problem, { value: p.match!.activity })], problem: `proposals.${p.position}: ${problem}` });
       }
+      // Nor one the duplicates check finds in another office or at headquarters: linked, related or kept apart one by one.
+      const candidates = new Map((await duplicatesOf(actor, { ...details, proposals: open.filter((p) => !p.match) }, language)).map((d) => [d.position, d.candidates]));
+      for (const p of open.filter((p) => !p.match && (candidates.get(p.position)?.length ?? 0) > 0)) {
+        const ids = candidates.get(p.position)!.map((c) => c.activity.id).join(', ');
+        const problem = `may be the same event as ${ids} in the register: link it, relate it or keep it apart on its own`;
+        outcome.refused.push({ position: p.position, code: 'possible_duplicate', issues: [issue(`proposals.${p.position}`, 'possible_duplicate', problem, { value: ids })], problem: `proposals.${p.position}: ${problem}` });
+      }
       await activities.inOneTransaction(actor, async (create) => {
-        for (const proposal of open.filter((p) => !p.match)) {
+        for (const proposal of open.filter((p) => !p.match && (candidates.get(p.position)?.length ?? 0) === 0)) {
           try {
             outcome.accepted.push(await decide(actor, details, proposal, language, proposal.version, create));
           } catch (error) {

@@ -8,8 +8,13 @@
 import * as rrulePackage from 'rrule';
 import { conflict, invalid, issue, type FieldIssue } from '#src/platform/errors.ts';
 
-/** rrule is a CommonJS (UMD) package: Node's ESM loader hands it over under `default`, a CommonJS loader as it is. */
-const { RRule } = (rrulePackage as typeof rrulePackage & { default?: typeof rrulePackage }).default ?? rrulePackage;
+/**
+ * rrule is a CommonJS (UMD) package: Node's ESM loader hands it over under `default`, a CommonJS
+ * loader as it is; the workspace's bundle (which expands a rule to preview it) gets its ES module,
+ * which has no `default`, looked up by a computed key so the bundler does not warn of it.
+ */
+const DEFAULT_EXPORT = 'default';
+const { RRule } = ((rrulePackage as Record<string, unknown>)[DEFAULT_EXPORT] as typeof rrulePackage | undefined) ?? rrulePackage;
 
 export const MEETING_KINDS = ['regular-call', 'monthly-review', 'face-to-face', 'inter-regional'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];

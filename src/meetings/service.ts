@@ -46,6 +46,7 @@ import {
   requireValid,
   UPCOMING_MONTHS,
   type ActionItem,
+  type ActionLink,
   type Agenda,
   type Attendance,
   type Minutes,
@@ -141,6 +142,29 @@ export function createMeetingService(db: Kysely<Database>, deps: Deps, options: 
     }
     if (actor.kind === 'user') return { id: actor.id, label: actor.displayName };
     return { id: null, label: actorLabel(actor) };
+  }
+
+  /** An action item's links name activities of the register (not deleted) and contributions a round asks for. */
+  async function linkIssues(actor: Actor, links: readonly ActionLink[]): Promise<FieldIssue[]> {
+    const ids = links.flatMap((l) => (l.kind === 'activity' ? [l.id] : []));
+    const found = ids.length > 0 ? await activities.findMany(actor, ids) : new Map<string, { deletedAt: string | null }>();
+    const rounds = new Map<string, Promise<Set<string> | null>>();
+    const officesAsked = (code: string) => {
+      if (!rounds.has(code)) rounds.set(code, deps.rounds.get(SERVICE_ACTOR, code).then((r) => new Set(r.offices.map((o) => o.code)), () => null));
+      return rounds.get(code)!;
+    };
+    const issues: FieldIssue[] = [];
+    for (const [i, link] of links.entries()) {
+      if (link.kind === 'activity') {
+        const activity = found.get(link.id);
+        if (!activity || activity.deletedAt !== null) issues.push(issue(`body.links.${i}.id`, 'unknown_activity', `no activity has the id ${link.id}`, { value: link.id }));
+        continue;
+      }
+      const asked = await officesAsked(link.round);
+      if (asked === null) issues.push(issue(`body.links.${i}.round`, 'unknown_round', `no round has the code ${link.round}`, { value: link.round }));
+      else if (!asked.has(link.office)) issues.push(issue(`body.links.${i}.office`, 'unknown_office', `round ${link.round} asks no contribution of ${link.office}`, { value: link.office }));
+    }
+    return issues;
   }
 
   /** Who is invited: the chair, the editors of the offices taking part and the bureau's focal points. */
@@ -530,6 +554,7 @@ export function createMeetingService(db: Kysely<Database>, deps: Deps, options: 
       const { occurrence, series } = await occurrenceOr404(db, occurrenceId);
       requireAccess(actor, 'meetings:manage', { bureau: series.bureau });
       if (occurrence.minutesState === 'approved') throw conflict('minutes_frozen', 'The minutes are approved and frozen.');
+      presentIssues(await linkIssues(actor, body.links));
       const owner = await this.ownerOf(body.ownerOffice, body.ownerUserId, 'en');
       const at = now().toISOString();
       const id = newId();
@@ -584,6 +609,7 @@ export function createMeetingService(db: Kysely<Database>, deps: Deps, options: 
         const beyond = (['text', 'due', 'ownerOffice', 'ownerUserId'] as const).filter((field) => patch[field] !== undefined);
         if (beyond.length > 0) throw forbidden(`The owner changes the status and links of an action item, not ${beyond.join(', ')}.`);
       }
+      if (patch.links !== undefined) presentIssues(await linkIssues(actor, patch.links));
       const ownerChanged = patch.ownerOffice !== undefined || patch.ownerUserId !== undefined;
       const office = patch.ownerOffice !== undefined ? patch.ownerOffice : before.ownerOffice;
       const user = patch.ownerUserId !== undefined ? patch.ownerUserId : before.ownerUserId;

@@ -80,6 +80,7 @@ export const FIELD_ISSUE_CODES = {
   document_unreadable: 'the document {name} is neither a Word document (.docx) nor text',
   needs_date: 'the proposal has no date',
   already_in_register: 'already in the register as {value}: link, merge or accept it on its own',
+  possible_duplicate: 'may be the same event as {value} in the register: link it, relate it or keep it apart on its own',
   // Rows of a spreadsheet import
   needs_role: '{value} needs a role after a colon, e.g. {example}',
   version_needed: 'activity {value} is in the register: give the version you exported to update it (or empty the id to add a copy)',

@@ -49,8 +49,11 @@ describe('coordination meetings in the workspace', () => {
     await page.getByRole('button', { name: 'New series' }).click();
     await page.getByLabel('Title', { exact: true }).fill('TSB call with the Regional Office for Africa');
     await page.getByLabel('Regional Office for Africa', { exact: true }).check();
+    // Three weekly calls, one of them already held: a rule the picker does not offer, written out.
+    await page.getByLabel('Repeats').selectOption({ label: 'Another rule (written as an RRULE)' });
     await page.getByLabel('Recurrence rule (RFC 5545)').fill('FREQ=WEEKLY;COUNT=3');
-    await page.getByLabel('First meeting (local time)').fill(`${day(-8)}T14:00`);
+    await page.getByLabel('From (day of the first meeting)').fill(day(-8));
+    await page.getByLabel("Time of day (in the series' time zone)").fill('14:00');
     await expectAccessible(page, 'meetings-new-series');
     await page.getByRole('button', { name: 'Create the series' }).click();
     await page.getByRole('status').filter({ hasText: 'The series is created' }).waitFor();
@@ -70,8 +73,15 @@ describe('coordination meetings in the workspace', () => {
     await page.getByRole('heading', { name: 'Minutes', level: 2 }).waitFor();
     await page.getByLabel('What', { exact: true }).fill('Share the African Common Proposals with TSB');
     await page.getByLabel('Due', { exact: true }).fill(day(20));
+    // The item is about an activity of the office's register, picked as a contribution picks one.
+    await page.getByRole('button', { name: 'Link an activity' }).click();
+    const picker = page.getByRole('dialog', { name: 'Link an activity' });
+    await picker.getByRole('button', { name: 'Link “Workshop on Quality of Service”' }).click();
+    await page.getByRole('group', { name: 'Linked to' }).getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
     await page.getByRole('button', { name: 'Add the action item' }).click();
-    await page.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+    const raised = page.getByRole('cell', { name: /^Share the African Common Proposals with TSB/ });
+    await raised.getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
+    expect((await server.request('GET', '/api/meetings/actions', { token: focal.token })).body.data[0].links).toEqual([{ kind: 'activity', id: expect.any(String) }]);
 
     await page.getByRole('button', { name: 'Add a point' }).click();
     await page.getByLabel('Title of the point', { exact: true }).fill('Preparation of WTSA-20');
@@ -86,7 +96,7 @@ describe('coordination meetings in the workspace', () => {
     const office = await open();
     await signIn(office, editor);
     const mine = office.getByRole('region', { name: 'Action items of my office' });
-    await mine.getByRole('cell', { name: 'Share the African Common Proposals with TSB' }).waitFor();
+    await mine.getByRole('cell', { name: /^Share the African Common Proposals with TSB/ }).getByRole('link', { name: 'Workshop on Quality of Service' }).waitFor();
     await expectAccessible(office, 'meetings-my-office');
     await mine.getByLabel('Status of "Share the African Common Proposals with TSB"').selectOption('done');
     await expect.poll(async () => (await server.request('GET', '/api/meetings/actions', { token: editor.token })).body.data[0]?.status).toBe('done');
@@ -142,6 +152,40 @@ describe('coordination meetings in the workspace', () => {
     await page.getByRole('heading', { name: 'Sent to', level: 2 }).waitFor();
   });
 
+  it('lets the focal point change the series to the first Tuesday of every month, seeing the rule in words and the next meetings first; a stale change is refused', async () => {
+    await page.goto(`${server.url}/app/meetings`);
+    await page.getByRole('listitem').filter({ hasText: 'TSB call with the Regional Office for Africa' }).getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Change the series: TSB call with the Regional Office for Africa' });
+    await form.getByLabel('Repeats').selectOption('monthly');
+    await form.getByLabel('Week of the month').selectOption({ label: 'first' });
+    await form.getByLabel('Day of the week').selectOption({ label: 'Tuesday' });
+    await form.getByLabel("Time of day (in the series' time zone)").fill('15:00');
+    await form.getByLabel('Kind').selectOption('monthly-review');
+    await form.getByLabel('Room').fill('Popov room, ITU Tower');
+    await form.getByText('The first Tuesday of every month, at 15:00 (Europe/Zurich)').waitFor();
+    const next = form.getByRole('list', { name: 'Next meetings (in your time zone)' }).getByRole('listitem');
+    await expect.poll(() => next.count()).toBe(4);
+    expect(await next.first().textContent()).toMatch(/Tuesday/);
+    await expectAccessible(page, 'meetings-series-edit');
+
+    // Someone else saves the series meanwhile: this change is refused, nothing of it stored.
+    const series = (await server.request('GET', '/api/meetings/series', { token: focal.token })).body.data[0];
+    await server.request('PATCH', `/api/meetings/series/${series.code}`, { token: focal.token, body: { version: series.version, durationMinutes: 45 } });
+    await form.getByRole('button', { name: 'Save the series' }).click();
+    await form.getByRole('alert').waitFor();
+    expect((await server.request('GET', `/api/meetings/series/${series.code}`, { token: focal.token })).body.rule).toBe('FREQ=WEEKLY;COUNT=3');
+
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: 'TSB call with the Regional Office for Africa' }).getByRole('button', { name: 'Edit', exact: true }).click();
+    await form.getByLabel('Repeats').selectOption('monthly');
+    await form.getByLabel("Time of day (in the series' time zone)").fill('15:00');
+    await form.getByRole('button', { name: 'Save the series' }).click();
+    await page.getByRole('status').filter({ hasText: 'The series is saved.' }).waitFor();
+    const saved = (await server.request('GET', `/api/meetings/series/${series.code}`, { token: focal.token })).body;
+    expect(saved).toMatchObject({ rule: 'FREQ=MONTHLY;BYDAY=1TU', durationMinutes: 45 });
+    expect(saved.startsLocal.slice(11)).toBe('15:00');
+  });
+
   it('reads right to left in Arabic', async () => {
     const arabic = await open();
     await signIn(arabic, focal);
@@ -153,5 +197,10 @@ describe('coordination meetings in the workspace', () => {
       .poll(() => arabic.evaluate(() => (globalThis as unknown as { document: { documentElement: { dir: string } } }).document.documentElement.dir))
       .toBe('rtl');
     await expectAccessible(arabic, 'meetings-occurrence-ar');
+    // The series' form and its rule in words, right to left.
+    await arabic.goto(`${server.url}/app/meetings`);
+    await arabic.getByRole('button', { name: 'تعديل', exact: true }).click();
+    await arabic.getByText('يوم الثلاثاء الأول من كل شهر، الساعة 15:00 (Europe/Zurich)').waitFor();
+    await expectAccessible(arabic, 'meetings-series-edit-ar');
   });
 });

@@ -402,6 +402,7 @@ const MATRIX: Case[] = [
     expect: { anonymous: 400, reader: 400, editor: 400, 'focal-point': 400, admin: 400 },
   },
   { method: 'GET', route: '/api/imports/:id', setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}` }), expect: signedIn(200) },
+  { method: 'GET', route: '/api/imports/:id/duplicates', setup: async (server) => ({ path: `/api/imports/${await importBatch(server)}/duplicates` }), expect: signedIn(200) },
   {
     method: 'PATCH',
     route: '/api/imports/:id/proposals/:position',

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeHttp } from '../support/describe-http.ts';
 import type { TestServer } from '../support/server.ts';
+import { buildActivity } from '../support/factories.ts';
 
 const SEED_NAME = 'tsag-2020-regional-offices-contribution.txt';
 const SEED = readFileSync(`data/demo/${SEED_NAME}`);
@@ -163,6 +164,40 @@ describeHttp('reviewing an import', { users: { focal: { role: 'focal-point', bur
     // Imported anyway: a second activity, because the reviewer said so.
     expect((await http.server.request('POST', `/api/imports/${again.body.id}/proposals/${p1.position}/accept`, { token })).body.state).toBe('accepted');
     expect(await activities(http.server)).toBe(3);
+  });
+
+  it("shows an item headquarters recorded already, with why; accept-all leaves it open, and linking it adds the office to headquarters' entry", async () => {
+    const token = http.users.focal.token;
+    const hq = await buildActivity(http.server, {
+      title: { en: 'Workshop on Quality of Service' },
+      kind: 'workshop',
+      offices: [{ office: 'geneva', role: 'organised' }],
+      date: { text: '2 - 3 March 2020' },
+      place: { city: 'Harare', country: 'ZW' },
+      sectors: ['ITU-T'],
+    });
+    const { body: batch } = await upload(http.server, token, Buffer.from(TYPED), 'typed.txt');
+    const [abuja, harare] = batch.proposals;
+    const found = await http.server.request('GET', `/api/imports/${batch.id}/duplicates`, { token: http.users.editor.token });
+    expect(found.status).toBe(200);
+    const of = (position: number) => found.body.data.find((d: { position: number }) => d.position === position);
+    expect(of(abuja.position)).toEqual({ position: abuja.position, comparable: true, candidates: [] });
+    expect(of(harare.position).candidates.map((c: { activity: { id: string } }) => c.activity.id)).toEqual([hq.id]);
+    expect(of(harare.position).candidates[0].reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['overlapping_dates', 'same_country', 'similar_title']));
+
+    const bulk = await http.server.request('POST', `/api/imports/${batch.id}/accept-all`, { token });
+    expect(bulk.body.accepted.map((p: { position: number }) => p.position)).toEqual([abuja.position]);
+    expect(bulk.body.refused).toMatchObject([{ position: harare.position, code: 'possible_duplicate', issues: [{ code: 'possible_duplicate', params: { value: hq.id } }] }]);
+
+    const link = (as: string, version: number) => http.server.request('POST', `/api/imports/${batch.id}/proposals/${harare.position}/link`, { token: as, body: { version, activity: hq.id } });
+    expect((await link(http.users.editor.token, harare.version)).status).toBe(403);
+    expect((await link(token, harare.version + 1)).status).toBe(409);
+    const linked = await link(token, harare.version);
+    expect(linked.body).toMatchObject({ state: 'accepted', activityId: hq.id });
+    const joined = (await http.server.request('GET', `/api/activities/${hq.id}`, { token })).body;
+    expect(joined.offices.map((o: { office: string }) => o.office)).toEqual(['geneva', 'addis-ababa']);
+    expect(await activities(http.server)).toBe(2);
+    expect((await http.server.request('GET', `/api/imports/${batch.id}/duplicates`, { token })).body.data).toEqual([]);
   });
 
   it('dismisses every passage still open at once, and the seed report, all accepted, is then done', async () => {

@@ -84,6 +84,44 @@ describeHttp(
       expect(after.body.data.map((o: { state: string; moved: boolean }) => `${o.state} ${o.moved}`)).toEqual(['scheduled true', 'cancelled false']);
     });
 
+    it('changes a series\' recurrence: the meetings to come follow the new rule, the ones it drops are cancelled; a stale or bad change is refused; action items link what exists', async () => {
+      const { focal, otherFocal } = http.users;
+      const created = await http.server.request('POST', '/api/meetings/series', { token: focal.token, body: { ...SERIES, code: 'tsb-weekly', rule: 'FREQ=WEEKLY;COUNT=3', startsLocal: `${day(2)}T14:00` } });
+      const change = (token: string, body: object) => http.server.request('PATCH', '/api/meetings/series/tsb-weekly', { token, body });
+      const monthly = { rule: 'FREQ=MONTHLY;BYDAY=1TU', startsLocal: `${day(2)}T15:00`, kind: 'monthly-review', room: 'Popov room' };
+      expect((await change(otherFocal.token, { version: created.body.version, ...monthly })).status).toBe(403);
+      const bad = await change(focal.token, { version: created.body.version, rule: 'EVERY TUESDAY', timeZone: 'Geneva' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((i: { path: string }) => i.path).sort()).toEqual(['body.rule', 'body.timeZone']);
+      const changed = await change(focal.token, { version: created.body.version, ...monthly });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ rule: 'FREQ=MONTHLY;BYDAY=1TU', kind: 'monthly-review', room: 'Popov room', version: created.body.version + 1 });
+      expect((await change(focal.token, { version: created.body.version, durationMinutes: 30 })).status).toBe(409);
+
+      const occurrences = (await http.server.request('GET', '/api/meetings/series/tsb-weekly/occurrences', { token: focal.token })).body.data as Array<{ startAt: string; state: string }>;
+      expect(occurrences.filter((o) => o.state === 'cancelled')).toHaveLength(3);
+      const scheduled = occurrences.filter((o) => o.state === 'scheduled');
+      expect(scheduled.length).toBeGreaterThan(3);
+      // Each on the first Tuesday of its month, 15:00 in Geneva (13:00 or 14:00 UTC).
+      for (const o of scheduled) {
+        const start = new Date(o.startAt);
+        expect([start.getUTCDay(), start.getUTCDate() <= 7, start.getUTCHours() === 13 || start.getUTCHours() === 14]).toEqual([2, true, true]);
+      }
+
+      // An action item links activities of the register and contributions of a round: ones that are not there are refused, by field.
+      const activity = await buildActivity(http.server);
+      const next = (scheduled[0] as unknown as { id: string }).id;
+      const action = (links: object[]) => http.server.request('POST', `/api/meetings/occurrences/${next}/actions`, { token: focal.token, body: { text: 'Report on the workshop', ownerOffice: 'addis-ababa', due: day(40), links } });
+      const unknown = await action([{ kind: 'activity', id: activity.id }, { kind: 'activity', id: '01a251a4-cd95-7000-b95d-ef3009426c91' }, { kind: 'contribution', round: 'tsag-2099', office: 'addis-ababa' }]);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((i: { path: string; code: string }) => `${i.path} ${i.code}`)).toEqual(['body.links.1.id unknown_activity', 'body.links.2.round unknown_round']);
+      const made = await action([{ kind: 'activity', id: activity.id }]);
+      expect(made.body.links).toEqual([{ kind: 'activity', id: activity.id }]);
+      // The owner's editor changes its links (and its status), nothing else.
+      const relinked = await http.server.request('PATCH', `/api/meetings/actions/${made.body.id}`, { token: http.users.editor.token, body: { version: made.body.version, links: [] } });
+      expect([relinked.status, relinked.body.links]).toEqual([200, []]);
+    });
+
     it('drafts the agenda from the register and the open action items; minutes are approved by the chair and frozen; owners keep their items', async () => {
       const { focal, editor, cairo, reader } = http.users;
       await buildActivity(http.server);
@@ -160,7 +198,7 @@ describeHttp(
       expect((await http.server.request('GET', '/api/meetings/series')).status).toBe(401);
     });
 
-    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items, the next meeting drafted, and the director briefing of July 2020', async () => {
+    it('loads the demo: the TSB monthly review with approved minutes of the seed, open action items, the next meeting drafted, the director briefing of July 2020; the office\'s outreach and a nomination', async () => {
       await seedDemo(http.server.database.fieldbook);
       const token = http.users.reader.token;
       const series = await http.server.request('GET', '/api/meetings/series/tsb-monthly-review', { token });
@@ -181,6 +219,23 @@ describeHttp(
       expect(briefings.body.data).toMatchObject([{ period: '2020-07', state: 'draft', director: 'Chaesub Lee', totals: { meetings: 1, openActions: 3 } }]);
       const briefing = await http.server.request('GET', `/api/briefings/${briefings.body.data[0].id}`, { token });
       expect(briefing.body).toMatchObject({ delivery: 'ready', directorAddress: 'tsb-director@example.org' });
+
+      // The Regional Office for Africa's outreach for TSAG's positions at WTSA-20, and a nomination that followed: demo records, said so.
+      const outreach = (await http.server.request('GET', '/api/outreach?office=addis-ababa', { token })).body.data;
+      expect(outreach.map((o: { country: string; kind: string; body: string; studyPeriod: string }) => `${o.country} ${o.kind} ${o.body} ${o.studyPeriod}`).sort()).toEqual([
+        'NG encouraged-to-nominate TSAG 2022-2024',
+        'TD encouraged-to-nominate TSAG 2022-2024',
+      ]);
+      expect(outreach.every((o: { note: string }) => o.note.startsWith('Demo record.'))).toBe(true);
+      const consultation = await http.server.request('GET', `/api/activities/${outreach[0].activity}`, { token });
+      expect(consultation.body).toMatchObject({ kind: 'consultation', visibility: 'internal', offices: [{ office: 'addis-ababa', role: 'organised' }] });
+      const nominations = (await http.server.request('GET', '/api/nominations?office=addis-ababa', { token })).body.data;
+      expect(nominations).toEqual([expect.objectContaining({ country: 'NG', state: 'proposed', outreach: outreach.find((o: { country: string }) => o.country === 'NG').id, candidate: expect.stringMatching(/^Demo candidate/) })]);
+      const overview = (await http.server.request('GET', '/api/vacancies/overview?period=2022-2024&region=AFR', { token })).body;
+      expect(overview.regions[0].countries.find((c: { country: string }) => c.country === 'NG')).toMatchObject({ encouraged: 1, nominations: 1 });
+      // Loaded twice, the demo records them once.
+      await seedDemo(http.server.database.fieldbook);
+      expect((await http.server.request('GET', '/api/outreach?office=addis-ababa', { token })).body.data).toHaveLength(2);
     });
   },
 );

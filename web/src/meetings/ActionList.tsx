@@ -1,9 +1,10 @@
 /** Action items with their owner, due day and status; their owner (or the series' focal points) changes the status in place. */
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { useI18n } from '../i18n.tsx';
+import { ActionLinkList, ActionLinksEditor, type ActionLink } from './ActionLinks.tsx';
 import { screens, type ActionItem } from './model.ts';
 
 const STATUSES = ['open', 'done', 'dropped'] as const;
@@ -11,7 +12,14 @@ const STATUSES = ['open', 'done', 'dropped'] as const;
 export function ActionList({ items, showMeeting, onChanged }: { items: ActionItem[]; showMeeting?: boolean; onChanged?: (item: ActionItem) => void }) {
   const { t, formatDate } = useI18n();
   const [error, setError] = useState<unknown>(null);
+  const [linking, setLinking] = useState<string | null>(null);
   if (items.length === 0) return <p>{t('meetings.action.none')}</p>;
+  const relink = (item: ActionItem, links: ActionLink[]) =>
+    api<ActionItem>('PATCH', `/api/meetings/actions/${item.id}`, { body: { version: item.version, links } }).then((updated) => {
+      setError(null);
+      onChanged?.(updated);
+    }, setError);
+  const columns = showMeeting ? 5 : 4;
   const change = (item: ActionItem, status: string) =>
     api<ActionItem>('PATCH', `/api/meetings/actions/${item.id}`, { body: { version: item.version, status } }).then((updated) => {
       setError(null);
@@ -32,34 +40,49 @@ export function ActionList({ items, showMeeting, onChanged }: { items: ActionIte
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id}>
-              <td data-label={t('meetings.action.text')} dir="auto">
-                {item.text}
-              </td>
-              <td data-label={t('meetings.action.owner')}>{item.ownerLabel}</td>
-              <td data-label={t('meetings.action.due')}>
-                {formatDate(item.due)}
-                {item.overdue ? <strong className="reason"> {t('meetings.action.overdue')}</strong> : null}
-              </td>
-              <td data-label={t('meetings.action.statusLabel')}>
-                {item.canEdit ? (
-                  <select aria-label={t('meetings.action.statusOf', { text: item.text })} value={item.status} onChange={(event) => void change(item, event.target.value)}>
-                    {STATUSES.map((status) => (
-                      <option key={status} value={status}>
-                        {t(`meetings.action.status.${status}`)}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  t(`meetings.action.status.${item.status}`)
-                )}
-              </td>
-              {showMeeting ? (
-                <td data-label={t('meetings.action.meeting')}>
-                  <Link to={screens.occurrence(item.occurrenceId)}>{item.seriesTitle}</Link>
+            <Fragment key={item.id}>
+              <tr>
+                <td data-label={t('meetings.action.text')}>
+                  <span dir="auto">{item.text}</span>
+                  <ActionLinkList links={item.links} />
+                  {item.canEdit ? (
+                    <button type="button" className="link" aria-expanded={linking === item.id} onClick={() => setLinking((now) => (now === item.id ? null : item.id))}>
+                      {t('meetings.link.change', { text: item.text })}
+                    </button>
+                  ) : null}
                 </td>
+                <td data-label={t('meetings.action.owner')}>{item.ownerLabel}</td>
+                <td data-label={t('meetings.action.due')}>
+                  {formatDate(item.due)}
+                  {item.overdue ? <strong className="reason"> {t('meetings.action.overdue')}</strong> : null}
+                </td>
+                <td data-label={t('meetings.action.statusLabel')}>
+                  {item.canEdit ? (
+                    <select aria-label={t('meetings.action.statusOf', { text: item.text })} value={item.status} onChange={(event) => void change(item, event.target.value)}>
+                      {STATUSES.map((status) => (
+                        <option key={status} value={status}>
+                          {t(`meetings.action.status.${status}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    t(`meetings.action.status.${item.status}`)
+                  )}
+                </td>
+                {showMeeting ? (
+                  <td data-label={t('meetings.action.meeting')}>
+                    <Link to={screens.occurrence(item.occurrenceId)}>{item.seriesTitle}</Link>
+                  </td>
+                ) : null}
+              </tr>
+              {linking === item.id ? (
+                <tr>
+                  <td colSpan={columns}>
+                    <ActionLinksEditor office={item.ownerOffice} links={item.links} onChange={(links) => void relink(item, links)} />
+                  </td>
+                </tr>
               ) : null}
-            </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

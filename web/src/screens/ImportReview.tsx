@@ -3,9 +3,10 @@
  * reject each, or all at once. Nothing enters the register until accepted.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
+import type { UploadOutcome } from '../imports.ts';
 import type { DayOrder } from '#src/activities/fuzzy-date.ts';
-import type { acceptAllResponse, batchResponse, proposalResponse } from '#src/importer/schemas.ts';
+import type { acceptAllResponse, batchResponse, duplicatesResponse, proposalResponse } from '#src/importer/schemas.ts';
 import type { z } from 'zod';
 import { api } from '../api.ts';
 import { Confirm } from '../Confirm.tsx';
@@ -18,10 +19,13 @@ import { LanguageSelect, Select } from '../Select.tsx';
 import { ACTIVITY_KINDS, STATUSES, type ActivityKind, type Status } from '../vocabulary.ts';
 import { UnplacedPassages } from '../imports/UnplacedPassages.tsx';
 import { countryName } from '#src/registry/countries.ts';
+import { DuplicateWarning, type Candidate } from '../duplicates/DuplicateWarning.tsx';
+import { Entry, Reasons } from '../duplicates/pieces.tsx';
 
 type Batch = z.infer<typeof batchResponse>;
 type Proposal = z.infer<typeof proposalResponse>;
 type AcceptAll = z.infer<typeof acceptAllResponse>;
+type Duplicates = z.infer<typeof duplicatesResponse>['data'];
 
 /** The fields an editor most often corrects; the rest are as the document said. */
 function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; proposal: Proposal; onSaved(p: Proposal): void; onCancel(): void }) {
@@ -74,21 +78,52 @@ function ProposalEditor({ path, proposal, onSaved, onCancel }: { path: string; p
   );
 }
 
-function ProposalRow({ batchId, proposal, language, onChange, startEditing = false }: { batchId: string; proposal: Proposal; language: Language; onChange(p: Proposal): void; startEditing?: boolean }) {
+interface ProposalRowProps {
+  batchId: string;
+  proposal: Proposal;
+  /** What the duplicates check finds in other offices and at headquarters, while the proposal is open. */
+  candidates: readonly Candidate[];
+  language: Language;
+  onChange(p: Proposal): void;
+  startEditing?: boolean;
+}
+
+function ProposalRow({ batchId, proposal, candidates, language, onChange, startEditing = false }: ProposalRowProps) {
   const { t, language: shownIn } = useI18n();
   const [editing, setEditing] = useState(startEditing);
+  const [warning, setWarning] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const path = `/api/imports/${batchId}/proposals/${proposal.position}`;
   const headingId = useId();
 
-  async function act(action: 'accept' | 'reject' | 'reopen' | 'link' | 'merge') {
+  async function act(action: 'accept' | 'reject' | 'reopen' | 'link' | 'merge', linkTo?: string): Promise<Proposal | null> {
     setError(null);
     try {
       const query = action === 'accept' ? `?language=${language}&version=${proposal.version}` : '';
-      const body = action === 'link' || action === 'merge' ? { body: { version: proposal.version } } : {};
-      onChange(await api<Proposal>('POST', `${path}/${action}${query}`, body));
+      const body = action === 'link' || action === 'merge' ? { body: { version: proposal.version, ...(linkTo ? { activity: linkTo } : {}) } } : {};
+      const next = await api<Proposal>('POST', `${path}/${action}${query}`, body);
+      onChange(next);
+      return next;
     } catch (caught) {
       setError(caught);
+      return null;
+    }
+  }
+
+  /** As the editor does: accepted, then each pair it makes with a candidate decided (related, or kept apart with the reason). */
+  async function acceptThenDecide(shown: readonly Candidate[], decision: { state: 'kept_apart' | 'related'; reason?: string; relation?: string }) {
+    setBusy(true);
+    try {
+      const accepted = await act('accept');
+      if (accepted?.activityId) {
+        await Promise.all(shown.map((c) => api('POST', '/api/duplicates/decisions', { body: { activities: [accepted.activityId, c.activity.id], ...decision } })));
+      }
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+      setWarning(false);
     }
   }
 
@@ -146,6 +181,36 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
             </p>
           </div>
         ) : null}
+        {candidates.length > 0 && proposal.state === 'proposed' ? (
+          <div className="match" role="note" aria-label={t('review.duplicates.title')}>
+            <p>
+              <strong>{t('review.duplicates.title')}</strong>
+            </p>
+            <ul className="cards duplicates">
+              {candidates.map((candidate) => (
+                <li key={candidate.activity.id}>
+                  <Entry activity={candidate.activity} />
+                  <Reasons reasons={candidate.reasons} />
+                </li>
+              ))}
+            </ul>
+            <p className="meta">{t('review.duplicates.help')}</p>
+          </div>
+        ) : null}
+        {warning ? (
+          <DuplicateWarning
+            candidates={candidates}
+            canJoin
+            busy={busy}
+            onBack={() => setWarning(false)}
+            onJoin={(candidate) => {
+              setWarning(false);
+              void act('link', candidate.activity.id);
+            }}
+            onRelate={(candidate, kind) => void acceptThenDecide([candidate], { state: 'related', relation: kind })}
+            onSaveAnyway={(reason) => void acceptThenDecide(candidates, { state: 'kept_apart', reason })}
+          />
+        ) : null}
         <ErrorAlert error={error} />
         {editing ? (
           <ProposalEditor
@@ -159,7 +224,7 @@ function ProposalRow({ batchId, proposal, language, onChange, startEditing = fal
           />
         ) : proposal.state === 'proposed' ? (
           <p className="actions">
-            <button type="button" onClick={() => void act('accept')} aria-describedby={headingId}>
+            <button type="button" onClick={() => (candidates.length > 0 ? setWarning(true) : void act('accept'))} aria-describedby={headingId}>
               {proposal.match ? t('review.match.importAnyway') : t('app.imports.accept')}
             </button>
             <button type="button" onClick={() => setEditing(true)} aria-describedby={headingId}>
@@ -186,6 +251,8 @@ export default function ImportReview() {
   const { t } = i18n;
   const { id = '' } = useParams();
   const [batch, setBatch] = useState<Batch | null>(null);
+  const [duplicates, setDuplicates] = useState<Duplicates>([]);
+  const uploaded = (useLocation().state ?? null) as UploadOutcome | null;
   const [language, setLanguage] = useState<Language>('en');
   const [error, setError] = useState<unknown>(null);
   const [refused, setRefused] = useState<AcceptAll['refused']>([]);
@@ -193,7 +260,15 @@ export default function ImportReview() {
   const [justMade, setJustMade] = useState<number | null>(null);
   const selectId = useId();
 
-  const load = useCallback(() => api<Batch>('GET', `/api/imports/${id}`).then(setBatch, setError), [id]);
+  // The duplicates check runs on every open proposal: after the batch, so the proposals show first.
+  const load = useCallback(
+    () =>
+      api<Batch>('GET', `/api/imports/${id}`).then(async (loaded) => {
+        setBatch(loaded);
+        setDuplicates(loaded.counts.proposed > 0 ? (await api<{ data: Duplicates }>('GET', `/api/imports/${id}/duplicates?language=${language}`)).data : []);
+      }).catch(setError),
+    [id, language],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -222,6 +297,8 @@ export default function ImportReview() {
         {batch.counts.unplaced > 0 ? ` · ${t('review.counts.unplaced', { open: batch.counts.unplacedOpen })}` : ''}
         {batch.done ? ` · ${t('review.done')}` : ''}
       </p>
+      {uploaded?.existing ? <p className="banner">{t('review.upload.existing')}</p> : null}
+      {uploaded && uploaded.proposedBefore > 0 ? <p className="banner">{t('review.upload.proposedBefore', { count: uploaded.proposedBefore })}</p> : null}
       <div className="actions">
         <label htmlFor={selectId}>{t('app.imports.language')}</label>
         <LanguageSelect id={selectId} value={language} onChange={setLanguage} />
@@ -276,6 +353,7 @@ export default function ImportReview() {
             key={proposal.position}
             batchId={batch.id}
             proposal={proposal}
+            candidates={duplicates.find((d) => d.position === proposal.position)?.candidates ?? []}
             language={language}
             onChange={(p) => {
               replace(p);

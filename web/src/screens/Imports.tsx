@@ -7,7 +7,7 @@ import { ErrorAlert } from '../errors.tsx';
 import { useI18n } from '../i18n.tsx';
 import { nameOf, useOffices } from '../registry.ts';
 import { LanguageSelect, Select } from '../Select.tsx';
-import type { BatchSummary } from '../imports.ts';
+import type { BatchSummary, UploadOutcome } from '../imports.ts';
 
 export default function Imports() {
   const { t, language, formatDate } = useI18n();
@@ -29,8 +29,9 @@ export default function Imports() {
     setBusy(true);
     setError(null);
     try {
-      const batch = await api<BatchSummary>('POST', '/api/imports', { form });
-      navigate(`/imports/${batch.id}`);
+      const batch = await api<BatchSummary & { existing?: boolean; duplicates?: number }>('POST', '/api/imports', { form });
+      // What the upload left out is said on the review, never skipped without a word.
+      navigate(`/imports/${batch.id}`, { state: { existing: batch.existing ?? false, proposedBefore: batch.duplicates ?? 0 } satisfies UploadOutcome });
     } catch (caught) {
       setError(caught);
     } finally {

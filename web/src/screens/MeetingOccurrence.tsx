@@ -12,6 +12,7 @@ import { ErrorAlert } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ActionList } from '../meetings/ActionList.tsx';
+import { ActionLinksEditor, type ActionLink } from '../meetings/ActionLinks.tsx';
 import { formatInstant, linesOf, toLocalInput, type ActionItem, type Occurrence } from '../meetings/model.ts';
 
 type Agenda = NonNullable<Occurrence['agenda']>;
@@ -255,10 +256,12 @@ function NewAction({ occurrence, onAdded, setError }: { occurrence: Occurrence; 
   const [text, setText] = useState('');
   const [owner, setOwner] = useState(occurrence.series.offices[0]?.code ?? '');
   const [due, setDue] = useState('');
+  const [links, setLinks] = useState<ActionLink[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    api<ActionItem>('POST', `/api/meetings/occurrences/${occurrence.id}/actions`, { body: { text, ownerOffice: owner, due } }).then(() => {
+    api<ActionItem>('POST', `/api/meetings/occurrences/${occurrence.id}/actions`, { body: { text, ownerOffice: owner, due, links } }).then(() => {
       setText('');
+      setLinks([]);
       onAdded();
     }, setError);
   };
@@ -279,6 +282,7 @@ function NewAction({ occurrence, onAdded, setError }: { occurrence: Occurrence; 
       <Field label={t('meetings.action.due')}>
         <input required type="date" value={due} onChange={(event) => setDue(event.target.value)} />
       </Field>
+      <ActionLinksEditor office={owner || null} links={links} onChange={setLinks} />
       <p className="actions">
         <button type="submit">{t('meetings.action.add')}</button>
       </p>
