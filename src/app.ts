@@ -38,6 +38,8 @@ import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { openDataRoutes } from '#src/opendata/routes.ts';
 import { createOpenDataService } from '#src/opendata/service.ts';
 import { planRoutes } from '#src/plans/routes.ts';
+import { coverageRoutes } from '#src/coverage/routes.ts';
+import { createCoverageService, type CoverageService } from '#src/coverage/service.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
@@ -75,6 +77,7 @@ export interface Services {
   meetings: MeetingService;
   vacancies: VacancyService;
   plans: PlanService;
+  coverage: CoverageService;
 }
 
 export interface Fieldbook {
@@ -121,6 +124,7 @@ export async function openFieldbook(
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
+      coverage: createCoverageService(database.db, { plans, registry }),
     },
     close: async () => {
       await reports.close();
@@ -175,7 +179,8 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       meetingRoutes(services.meetings),
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
-      publishingRoutes(publishing),
+      coverageRoutes(services.coverage),
+      publishingRoutes(publishing, { coverage: services.coverage }),
       openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
     ],
