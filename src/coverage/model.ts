@@ -195,7 +195,7 @@ export function coverageView(scope: CoverageScope, registry: CoverageRegistry, c
  * figure counts: the row's label (or every row's), the column's office or region, the year and
  * the bucket's statuses.
  */
-export function registerFilter(table: Pick<CoverageTable, 'level' | 'rows'>, year: number, bucket: Bucket, row: string | null, column: Pick<CoverageColumn, 'kind' | 'code'> | null): Record<string, string> {
+export function registerFilter(table: { level: SectionLevel; rows: ReadonlyArray<{ label: string }> }, year: number, bucket: Bucket, row: string | null, column: Pick<CoverageColumn, 'kind' | 'code'> | null): Record<string, string> {
   const filter: Record<string, string> = {};
   filter[table.level] = row ?? table.rows.map((r) => r.label).join(',');
   if (column) filter[column.kind] = column.code;

@@ -7,13 +7,20 @@ import { PLAN_SECTORS } from '#src/plans/model.ts';
 import { html, type Html } from '#src/publishing/html.ts';
 import { href, type PageContext } from '#src/publishing/pages/context.ts';
 import { layout } from '#src/publishing/pages/layout.ts';
-import { formatNumber, nameText } from '#src/publishing/pages/parts.ts';
+import { foreign, formatNumber, nameText } from '#src/publishing/pages/parts.ts';
 import { localise } from '#src/registry/model.ts';
+import type { Names } from '#src/registry/reference.ts';
 import { isGap, type CoverageView, type Figures } from './model.ts';
 import { coverageHeatmap, planName, regionsOnly, yearText } from './render.ts';
 
 /** The public page of a Sector's coverage in a year. */
 export const coveragePath = (sector: string, year: number) => `/plans/${sector}/${year}/coverage`;
+
+/** An item's title in the page's language, or in English marked as English (for its reading direction and voice). */
+function titleOf(ctx: PageContext, titles: Names): Html | string {
+  const { text, language, fallback } = localise(titles, ctx.language);
+  return fallback ? foreign(language, text) : text;
+}
 
 function figuresCell(ctx: PageContext, figures: Figures): Html {
   if (isGap(figures)) return html`<td class="coverage-gap">${ctx.t('coverage.gap')}</td>`;
@@ -38,7 +45,7 @@ export function coveragePage(ctx: PageContext, view: CoverageView): Html {
 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-outputs-caption"><table class="chart-table coverage-table"><caption id="coverage-outputs-caption">${t('coverage.outputsCaption', params)}</caption>
 <thead><tr><th scope="col">${t('coverage.output')}</th>${table.columns.map((c) => html`<th scope="col">${nameText(ctx, c.names)}</th>`)}<th scope="col">${t('coverage.total')}</th></tr></thead>
 <tbody>${table.rows.map(
-          (row) => html`<tr><th scope="row">${row.label} <span class="coverage-title">${localise(row.titles, ctx.language).text}</span></th>${row.cells.map((c) => figuresCell(ctx, c))}${figuresCell(ctx, row.total)}</tr>`,
+          (row) => html`<tr><th scope="row">${row.label} <span class="coverage-title">${titleOf(ctx, row.titles)}</span></th>${row.cells.map((c) => figuresCell(ctx, c))}${figuresCell(ctx, row.total)}</tr>`,
         )}</tbody>
 <tfoot><tr><th scope="row">${t('coverage.total')}</th>${table.totals.map((c) => figuresCell(ctx, c))}${figuresCell(ctx, table.total)}</tr></tfoot>
 </table></div></div>`;
@@ -49,7 +56,7 @@ export function coveragePage(ctx: PageContext, view: CoverageView): Html {
 <tbody>${view.initiatives.flatMap((group) => {
         const region = ctx.snapshot.regions.find((r) => r.code === group.region);
         return group.rows.map(
-          (row) => html`<tr><th scope="row">${row.label} <span class="coverage-title">${localise(row.titles, ctx.language).text}</span></th><td>${region ? nameText(ctx, region.names) : group.region}</td>${figuresCell(ctx, row.total)}</tr>`,
+          (row) => html`<tr><th scope="row">${row.label} <span class="coverage-title">${titleOf(ctx, row.titles)}</span></th><td>${region ? nameText(ctx, region.names) : group.region}</td>${figuresCell(ctx, row.total)}</tr>`,
         );
       })}</tbody></table></div>`
     : null;
