@@ -7,9 +7,11 @@
  *   adopted on or before it whose window covers it), in plan order under their objectives; and
  *   the regional initiatives of the action plans covering the year, by region.
  * - A row is a label: an activity counts for "T.2-1" when it links the output T.2-1 of any of the
- *   Sector's operational plans, as the register's `output=T.2-1` filter matches (decision 19);
- *   links to an objective, an outcome or a goal count in no output's row (an output link counts
- *   for its output, and the levels above are computed, never the other way).
+ *   Sector's operational plans whose window covers the year (in 2020 both T-2017's and T-2020's,
+ *   the rolling windows overlapping); the figure's link asks the register for the same
+ *   (`output=T-2017:T.2-1,T-2020:T.2-1`). Links to an objective, an outcome or a goal count in
+ *   no output's row (an output link counts for its output; the levels above are computed from
+ *   it, never the other way).
  * - Every figure counts distinct activities: one of two offices counts in each office's cell but
  *   once in its region's, its row's and the table's totals.
  */
@@ -35,8 +37,10 @@ export interface CoverageScope {
   /** The action plans covering the year, and their initiatives still in them that year. */
   actionPlans: Plan[];
   initiatives: PlanItem[];
-  /** Every item whose links are counted: each output's and initiative's label in every plan that has it. */
+  /** Every item whose links are counted: each row's label in every plan of its kind covering the year. */
   countedItems: string[];
+  /** Those plans, per level: the Sector's operational plans and the action plans covering the year. */
+  countedPlans: Record<SectionLevel, string[]>;
 }
 
 /** The latest operational plan of the Sector adopted on or before the year whose window covers it. */
@@ -60,11 +64,12 @@ export function coverageScope(catalogue: PlanCatalogue, sector: string, year: nu
   const initiatives = items.filter((i) => actionCodes.has(i.plan) && i.level === 'initiative' && inPlanIn(i, year)).sort(byPosition);
   const outputLabels = new Set(outputs.map((i) => i.label));
   const initiativeLabels = new Set(initiatives.map((i) => i.label));
-  const sectorPlans = new Set([...catalogue.plans.values()].filter((p) => p.kind === 'operational' && p.sector === sector).map((p) => p.code));
+  const sectorPlans = [...catalogue.plans.values()].filter((p) => p.kind === 'operational' && p.sector === sector && p.from <= year && year <= p.to).map((p) => p.code);
+  const countedPlans = { output: sectorPlans, initiative: [...actionCodes] };
   const countedItems = items
-    .filter((i) => (i.level === 'output' && sectorPlans.has(i.plan) && outputLabels.has(i.label)) || (i.level === 'initiative' && initiativeLabels.has(i.label)))
+    .filter((i) => (i.level === 'output' && sectorPlans.includes(i.plan) && outputLabels.has(i.label)) || (i.level === 'initiative' && actionCodes.has(i.plan) && initiativeLabels.has(i.label)))
     .map((i) => i.id);
-  return { sector, year, plan, outputs, actionPlans, initiatives, countedItems };
+  return { sector, year, plan, outputs, actionPlans, initiatives, countedItems, countedPlans };
 }
 
 /**
@@ -106,6 +111,8 @@ export interface CoverageRow {
 
 export interface CoverageTable {
   level: SectionLevel;
+  /** The plans whose items with a row's label are counted (the register's filter names them). */
+  plans: string[];
   /** The initiatives' region; null for the outputs' table. */
   region: string | null;
   columns: CoverageColumn[];
@@ -164,6 +171,7 @@ export function coverageView(scope: CoverageScope, registry: CoverageRegistry, c
   const objectiveOf = (item: PlanItem) => (item.parent ? item.parent.slice(item.parent.lastIndexOf(':') + 1) : null);
   const table = (level: SectionLevel, section: string | null, columns: CoverageColumn[], items: readonly PlanItem[]): CoverageTable => ({
     level,
+    plans: scope.countedPlans[level],
     region: section,
     columns,
     rows: items.map((item) => ({
@@ -195,9 +203,17 @@ export function coverageView(scope: CoverageScope, registry: CoverageRegistry, c
  * figure counts: the row's label (or every row's), the column's office or region, the year and
  * the bucket's statuses.
  */
-export function registerFilter(table: { level: SectionLevel; rows: ReadonlyArray<{ label: string }> }, year: number, bucket: Bucket, row: string | null, column: Pick<CoverageColumn, 'kind' | 'code'> | null): Record<string, string> {
+export function registerFilter(
+  table: { level: SectionLevel; plans: readonly string[]; rows: ReadonlyArray<{ label: string }> },
+  year: number,
+  bucket: Bucket,
+  row: string | null,
+  column: Pick<CoverageColumn, 'kind' | 'code'> | null,
+): Record<string, string> {
   const filter: Record<string, string> = {};
-  filter[table.level] = row ?? table.rows.map((r) => r.label).join(',');
+  const labels = row === null ? table.rows.map((r) => r.label) : [row];
+  // "plan:label" for each plan counted: the register's output=T.2-1 alone would match every plan year.
+  filter[table.level] = table.plans.flatMap((plan) => labels.map((label) => `${plan}:${label}`)).join(',');
   if (column) filter[column.kind] = column.code;
   filter.from = `${year}-01-01`;
   filter.to = `${year}-12-31`;

@@ -10,6 +10,7 @@ function presentTable(table: CoverageTable, language: Language) {
   return {
     level: table.level,
     region: table.region,
+    plans: table.plans,
     columns: table.columns.map((c) => ({ kind: c.kind, code: c.code, region: c.region, name: localise(c.names, language).text })),
     rows: table.rows.map((r) => ({ label: r.label, title: localise(r.titles, language).text, objective: r.objective, cells: r.cells.map(figures), total: figures(r.total) })),
     totals: table.totals.map(figures),

@@ -22,6 +22,7 @@ const figures = z.object({ planned: z.number().int().describe('Planned or confir
 const table = z.object({
   level: z.enum(['output', 'initiative']),
   region: z.string().nullable().describe("The initiatives' region; null for the outputs' table"),
+  plans: z.array(z.string()).describe('The plans covering the year whose items with a row\'s label are counted ("T-2017", "T-2020" in 2020)'),
   columns: z.array(z.object({ kind: z.enum(['region', 'office']), code: z.string(), region: z.string(), name: z.string() })),
   rows: z.array(z.object({ label: z.string(), title: z.string(), objective: z.string().nullable(), cells: z.array(figures), total: figures })),
   totals: z.array(figures).describe('Per column'),

@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeEach, expect, it } from 'vitest';
 import { describeHttp } from '../support/describe-http.ts';
 import { buildActivity } from '../support/factories.ts';
+import { registerFilter } from '#src/coverage/model.ts';
 
 interface Figures {
   planned: number;
@@ -16,6 +17,8 @@ interface Figures {
   gap: boolean;
 }
 interface Table {
+  level: 'output' | 'initiative';
+  plans: string[];
   region: string | null;
   columns: Array<{ kind: string; code: string }>;
   rows: Array<{ label: string; cells: Figures[]; total: Figures }>;
@@ -90,6 +93,18 @@ describeHttp(
       expect(at(outputs, null, 'AFR')).toEqual(fig(1, 1));
       expect(at(outputs, null, 'cairo')).toEqual(fig(0, 0));
       expect(outputs.total).toEqual(fig(2, 1));
+
+      // Each figure's link asks the register for the activities it counts.
+      for (const [bucket, row, column, expected] of [
+        ['planned', 'T.2-1', { kind: 'office', code: 'addis-ababa' }, 1],
+        ['held', 'T.2-1', { kind: 'region', code: 'AFR' }, 1],
+        ['planned', null, null, 2],
+      ] as const) {
+        const filter = registerFilter(res.body.outputs, 2020, bucket, row, column);
+        const listed = await http.server.request('GET', `/api/activities?${new URLSearchParams(filter).toString()}`, { token: http.users.reader.token });
+        expect(listed.status).toBe(200);
+        expect(listed.body.data, JSON.stringify(filter)).toHaveLength(expected);
+      }
 
       const cis = (res.body.initiatives as Table[]).find((t) => t.region === 'CIS')!;
       expect(cis.columns.map((c) => c.code)).toEqual(['moscow']);
