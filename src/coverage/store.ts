@@ -43,11 +43,12 @@ export function coverageStatement(ex: Executor, query: CoverageQuery) {
         .innerJoin('office as o', 'o.code', 'ao.office_code')
         .select(['pi.level', 'pi.region_code as section', 'pi.label', 'a.seq as activity', 'ao.office_code as office', 'o.region_code as region', bucket.as('bucket')])
         .where('l.item_id', 'in', [...query.items])
+        // Overlap of the fuzzy range with the year, as the register's from/to filter reads it, on
+        // the links' copy of the dates: the (item_id, date_end, date_start) index bounds the walk.
+        .where('l.date_end', '>=', `${query.year}-01-01`)
+        .where('l.date_start', '<=', `${query.year}-12-31`)
         .where('a.deleted_at', 'is', null)
         .where('a.status', 'in', COUNTED_STATUSES)
-        // Overlap of the fuzzy range with the year, as the register's from/to filter reads it.
-        .where('a.date_end', '>=', `${query.year}-01-01`)
-        .where('a.date_start', '<=', `${query.year}-12-31`)
         .$if(query.publicOnly, (qb) => qb.where('a.visibility', '=', 'public')),
   );
   type From = SelectQueryBuilder<Database & { linked: Linked }, 'linked', object>;

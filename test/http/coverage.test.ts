@@ -113,6 +113,18 @@ describeHttp(
       expect(cis.total).toEqual(fig(0, 1));
     });
 
+    it('follows an activity moved to another year (the links carry its dates)', async () => {
+      const moved = await buildActivity(http.server, { title: { en: 'Moved workshop' }, offices: [{ office: 'harare', role: 'organised' }], plans: ['T-2020:output:T.3-1'] });
+      const before = await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2020', { token: http.users.reader.token });
+      expect(at(before.body.outputs, 'T.3-1', 'harare')).toEqual(fig(0, 1));
+      const patched = await http.server.request('PATCH', `/api/activities/${moved.id}`, { token: http.users.tsb.token, body: { version: moved.version, date: { text: '2 - 3 March 2021' } } });
+      expect(patched.status).toBe(200);
+      const after2020 = await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2020', { token: http.users.reader.token });
+      expect(at(after2020.body.outputs, 'T.3-1', 'harare')).toEqual(fig(0, 0));
+      const after2021 = await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2021', { token: http.users.reader.token });
+      expect(at(after2021.body.outputs, 'T.3-1', 'harare')).toEqual(fig(0, 1));
+    });
+
     it('counts public activities only for everyone else', async () => {
       const res = await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2020');
       expect(res.status).toBe(200);
