@@ -2,7 +2,10 @@
  * The `coverage` suite (issue 20): the coverage of ITU-T's plan in a year (`GET /api/coverage`,
  * decision 25) over HTTP from the real app on loopback, one request at a time, as a focal point
  * (internal activities counted) and anonymously (public ones), for 2020 and for the register's
- * busiest year; then its public page, first render and cached. Target: p95 under 200 ms at 1M.
+ * busiest year: the first request (counted afresh) and then repeated ones (the service keeps the
+ * counts while the register is unchanged); then its grouped statement alone, run again each time
+ * (what every request after a write costs); then its public page, first render and cached.
+ * Target: the statement's p95 and every first request under 200 ms at 1M.
  *
  * The generator links no plan items, so the suite first links (once per register, kept) about
  * seven in ten ITU-T activities to one output of the ITU-T plan adopted for their year or, for
@@ -11,6 +14,8 @@
  */
 import { sql } from 'kysely';
 import type { Fieldbook } from '#src/app.ts';
+import { coverageScope } from '#src/coverage/model.ts';
+import { coverageCounts } from '#src/coverage/store.ts';
 import { benchToken } from './api.ts';
 import { percentile, round, type Suite } from './suite.ts';
 
@@ -31,6 +36,9 @@ export interface CoverageTiming {
   caller: 'focal point' | 'anonymous';
   /** Distinct activities counted in the outputs' table (planned + held). */
   counted: number;
+  /** The first request, counted afresh. */
+  firstMs: number;
+  /** Repeated requests (the counts kept while the register is unchanged). */
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -41,6 +49,8 @@ export interface CoverageFigures {
   linkedNow: number;
   busiestYear: number;
   requests: CoverageTiming[];
+  /** The grouped statement alone (staff's view), run again each time. */
+  statement: Array<{ year: number; p50Ms: number; p95Ms: number; maxMs: number }>;
   page: { path: string; firstRenderMs: number; cachedMs: number };
   met: boolean;
 }
@@ -101,6 +111,7 @@ export const coverageSuite: Suite<CoverageFigures> = {
       for (const caller of ['focal point', 'anonymous'] as const) {
         const path = `/api/coverage?sector=ITU-T&year=${year}&lang=en`;
         const auth = caller === 'focal point' ? token : null;
+        const firstMs = round((await timed(port, path, auth)).ms, 1);
         for (let i = 0; i < WARM_UP; i++) await timed(port, path, auth);
         const times: number[] = [];
         let counted = 0;
@@ -112,8 +123,21 @@ export const coverageSuite: Suite<CoverageFigures> = {
           times.push(ms);
         }
         times.sort((a, b) => a - b);
-        requests.push({ path, caller, counted, p50Ms: round(percentile(times, 50), 1), p95Ms: round(percentile(times, 95), 1), maxMs: round(times.at(-1)!, 1) });
+        requests.push({ path, caller, counted, firstMs, p50Ms: round(percentile(times, 50), 1), p95Ms: round(percentile(times, 95), 1), maxMs: round(times.at(-1)!, 1) });
       }
+    }
+    const statement: CoverageFigures['statement'] = [];
+    const catalogue = await fieldbook.services.plans.catalogue();
+    for (const year of [...new Set([2020, busiestYear])]) {
+      const items = coverageScope(catalogue, 'ITU-T', year).countedItems;
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const started = performance.now();
+        await coverageCounts(db, { items, year, publicOnly: false });
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      statement.push({ year, p50Ms: round(percentile(times, 50), 1), p95Ms: round(percentile(times, 95), 1), maxMs: round(times.at(-1)!, 1) });
     }
     const pagePath = `/en/plans/ITU-T/${busiestYear}/coverage`;
     const first = await timed(port, pagePath, null);
@@ -124,13 +148,16 @@ export const coverageSuite: Suite<CoverageFigures> = {
       linkedNow,
       busiestYear,
       requests,
+      statement,
       page: { path: pagePath, firstRenderMs: round(first.ms, 1), cachedMs: round(cached.ms, 1) },
-      met: requests.every((r) => r.p95Ms < COVERAGE_TARGET.p95Ms),
+      met: statement.every((r) => r.p95Ms < COVERAGE_TARGET.p95Ms) && requests.every((r) => r.firstMs < COVERAGE_TARGET.p95Ms && r.p95Ms < COVERAGE_TARGET.p95Ms),
     };
   },
-  print({ links, busiestYear, requests, page, met }) {
-    console.log(`Coverage · ITU-T's plan in a year, one request at a time (target p95 < ${COVERAGE_TARGET.p95Ms} ms) · ${links.toLocaleString('en')} plan links · busiest year ${busiestYear}`);
-    for (const r of requests) console.log(`  ${r.path} as ${r.caller}: ${r.counted.toLocaleString('en')} activities counted · p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
+  print({ links, busiestYear, requests, statement, page, met }) {
+    console.log(`Coverage · ITU-T's plan in a year, one request at a time (target < ${COVERAGE_TARGET.p95Ms} ms) · ${links.toLocaleString('en')} plan links · busiest year ${busiestYear}`);
+    for (const r of requests)
+      console.log(`  ${r.path} as ${r.caller}: ${r.counted.toLocaleString('en')} activities counted · first ${r.firstMs} ms · then p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
+    for (const r of statement) console.log(`  grouped statement alone, ${r.year}: p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
     console.log(`  public page ${page.path}: first render ${page.firstRenderMs} ms, cached ${page.cachedMs} ms`);
     console.log(`  ${met ? 'met' : 'NOT met'}`);
   },

@@ -124,7 +124,7 @@ export async function openFieldbook(
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
-      coverage: createCoverageService(database.db, { plans, registry }),
+      coverage: createCoverageService(database.db, { plans, registry, activities }),
     },
     close: async () => {
       await reports.close();
