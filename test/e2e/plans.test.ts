@@ -85,6 +85,9 @@ describe('the plans in the workspace', () => {
     await page.getByRole('link', { name: 'Planning call' }).waitFor();
     expect(await page.getByRole('link', { name: 'SG12 regional group meeting' }).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('status')).toBe('planned,confirmed');
+    // The register's filters show what the figure counted.
+    await expect.poll(() => page.getByLabel('Office').inputValue()).toBe('addis-ababa');
+    expect(await page.getByLabel('Status').inputValue()).toBe('planned,confirmed');
   });
 
   it('publishes the summary without the internal activity, in English and in Arabic (right to left), with no script', { timeout: 60_000 }, async () => {

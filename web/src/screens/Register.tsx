@@ -100,7 +100,8 @@ export default function Register() {
   }
 
   const exportQuery = queryString({ ...filters, lang: language });
-  const key = FILTERS.map((name) => filters[name]).join('|');
+  // The offices arrive after the first render: the form is drawn again with them, so a linked office (the coverage's figures) shows as chosen.
+  const key = `${FILTERS.map((name) => filters[name]).join('|')}|${offices.length}`;
   return (
     <>
       <h1>{t('app.register.title')}</h1>
