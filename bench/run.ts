@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { buildApp, VERSION } from '#src/app.ts';
 import type { Dialect } from '#src/platform/database.ts';
 import { apiSuite, SCENARIOS, type Figures, type Scenario, type ScenarioResult } from './api.ts';
+import { coverageSuite, type CoverageFigures } from './coverage.ts';
 import { duplicatesSuite, type DuplicateFigures } from './duplicates.ts';
 import { openRegister, type Register } from './generate.ts';
 import { startLoadGenerator, type LoadGenerator } from './load.ts';
@@ -29,7 +30,7 @@ import { siteSuite, type SitePageResult } from './site.ts';
 import { round, type Suite, type SuiteContext } from './suite.ts';
 import { SEARCH_QUERIES } from './vocabulary.ts';
 
-const SUITE_NAMES = ['api', 'reports', 'site', 'rounds', 'mixed', 'startup', 'duplicates', 'opendata'] as const;
+const SUITE_NAMES = ['api', 'reports', 'site', 'rounds', 'mixed', 'startup', 'duplicates', 'opendata', 'coverage'] as const;
 type SuiteName = (typeof SUITE_NAMES)[number];
 const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
@@ -40,8 +41,9 @@ const HELP = `npm run bench -- [options]
 
   --sizes 10k,100k        register sizes (10k, 100k, 1m or plain numbers)      env BENCH_SIZES
   --dialects sqlite,postgres                                                  env BENCH_DIALECTS
-  --suites api,reports,site,rounds,mixed,startup,duplicates,opendata  HTTP load, reports, public site, a compiled round,
-                          open-loop mixed load, start to first answer, the duplicate check, the IATI file streamed   env BENCH_SUITES
+  --suites api,reports,site,rounds,mixed,startup,duplicates,opendata,coverage  HTTP load, reports, public site, a compiled round,
+                          open-loop mixed load, start to first answer, the duplicate check, the IATI file streamed,
+                          the coverage of ITU-T's plan in a year   env BENCH_SUITES
   --mixed-rate 200        the mixed suite's offered requests per second       env BENCH_MIXED_RATE
   --scenarios list,search,get,patch   (api suite)                             env BENCH_SCENARIOS
   --duration 5            measured seconds per scenario (and per floor)       env BENCH_DURATION
@@ -157,6 +159,7 @@ interface SuiteResults {
   startup?: StartupFigures;
   duplicates?: DuplicateFigures;
   opendata?: OpenDataFigures;
+  coverage?: CoverageFigures;
 }
 
 /** Every suite, in the order they run on a register; the key is where its result is stored. */
@@ -169,6 +172,7 @@ const suitesFor = (options: Options): { [K in keyof SuiteResults]-?: Suite<NonNu
   startup: startupSuite,
   duplicates: duplicatesSuite,
   opendata: openDataSuite,
+  coverage: coverageSuite,
 });
 
 interface RunResult extends SuiteResults {
@@ -231,6 +235,7 @@ function printRun(run: RunResult, options: Options): void {
   if (run.startup) suites.startup.print(run.startup);
   if (run.duplicates) suites.duplicates.print(run.duplicates);
   if (run.opendata) suites.opendata.print(run.opendata);
+  if (run.coverage) suites.coverage.print(run.coverage);
 }
 
 const DIALECT_NAMES: Record<Dialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };

@@ -42,6 +42,8 @@ import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { openDataRoutes } from '#src/opendata/routes.ts';
 import { createOpenDataService } from '#src/opendata/service.ts';
 import { planRoutes } from '#src/plans/routes.ts';
+import { coverageRoutes } from '#src/coverage/routes.ts';
+import { createCoverageService, type CoverageService } from '#src/coverage/service.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
@@ -80,6 +82,7 @@ export interface Services {
   vacancies: VacancyService;
   plans: PlanService;
   briefings: BriefingService;
+  coverage: CoverageService;
 }
 
 export interface Fieldbook {
@@ -129,6 +132,7 @@ export async function openFieldbook(
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
       briefings,
+      coverage: createCoverageService(database.db, { plans, registry, activities }),
     },
     close: async () => {
       await reports.close();
@@ -184,7 +188,8 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       briefingRoutes(services.briefings),
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
-      publishingRoutes(publishing),
+      coverageRoutes(services.coverage),
+      publishingRoutes(publishing, { coverage: services.coverage }),
       openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
     ],

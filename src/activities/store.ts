@@ -177,7 +177,7 @@ async function insertChildren(ex: Executor, activities: Activity[], seqOf: Reado
   await insertChunked(
     ex,
     'activity_plan_item',
-    activities.flatMap((a) => a.plans.map((item_id, position) => ({ activity_id: a.id, item_id, position }))),
+    activities.flatMap((a) => a.plans.map((item_id, position) => ({ activity_id: a.id, item_id, position, date_start: a.date.start, date_end: a.date.end }))),
   );
   await insertChunked(
     ex,
@@ -299,7 +299,7 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
 /**
  * Rewrites only the link tables whose links changed: an edit of one field left the offices,
  * Sectors, bodies and relations as they were but deleted and inserted them all again (12 pages
- * of a PATCH's 36). The office links carry date_start, so a new date alone moves them in place.
+ * of a PATCH's 36). The office and plan links carry the date, so a new date alone moves them in place.
  */
 async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activity, seq: number): Promise<void> {
   const id = after.id;
@@ -319,7 +319,10 @@ async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activi
   }
   if (!sameJson(before.plans, after.plans)) {
     await ex.deleteFrom('activity_plan_item').where('activity_id', '=', id).execute();
-    await insertChunked(ex, 'activity_plan_item', after.plans.map((item_id, position) => ({ activity_id: id, item_id, position })));
+    await insertChunked(ex, 'activity_plan_item', after.plans.map((item_id, position) => ({ activity_id: id, item_id, position, date_start: after.date.start, date_end: after.date.end })));
+  } else if (before.date.start !== after.date.start || before.date.end !== after.date.end) {
+    // The plan links carry the date range too (the coverage's walk, migration 0130).
+    await ex.updateTable('activity_plan_item').set({ date_start: after.date.start, date_end: after.date.end }).where('activity_id', '=', id).execute();
   }
   if (!sameJson(before.related, after.related)) {
     await ex.deleteFrom('activity_relation').where('activity_id', '=', id).execute();

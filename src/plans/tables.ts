@@ -42,6 +42,9 @@ export interface ActivityPlanItemTable {
   activity_id: string;
   item_id: string;
   position: number;
+  /** The activity's date range, copied so the coverage walks an item's links of a year (migration 0130). */
+  date_start: string;
+  date_end: string;
 }
 
 export interface PlanTables {

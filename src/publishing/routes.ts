@@ -27,6 +27,10 @@ import { atomResponse, calendarResponse, eventCalendarResponse, eventsJsonRespon
 import { RenderCache, sendConditional, type Rendered } from './respond.ts';
 import { eventId, eventsQuery, feedFilter, feedWindowOf, isLanguage, pageLanguage, planMonth, planYear, yearParam, type EventsQuery, type RawQuery, type SiteFilter } from './schemas.ts';
 import type { PublishingService } from './service.ts';
+import type { CoverageService } from '#src/coverage/service.ts';
+import { coveragePage } from '#src/coverage/page.ts';
+import { PLAN_SECTORS } from '#src/plans/model.ts';
+import { ANONYMOUS } from '#src/platform/access.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const FEED_ROUTE = /\.(ics|atom|json)$/;
@@ -41,9 +45,11 @@ type LangParams = { lang: string };
 type CodeParams = LangParams & { code: string };
 type IdParams = LangParams & { id: string };
 type YearParams = LangParams & { year: string };
+type CoverageParams = YearParams & { sector: string };
 type Request<P = LangParams> = FastifyRequest<{ Params: P; Querystring: RawQuery }>;
 
-export function publishingRoutes(publishing: PublishingService) {
+/** `coverage`: the public summary of the plans' coverage (decision 25), when the app has it. */
+export function publishingRoutes(publishing: PublishingService, pages: { coverage?: CoverageService } = {}) {
   const cache = new RenderCache();
 
   async function contextFor(request: FastifyRequest, language: Language): Promise<PageContext> {
@@ -212,6 +218,16 @@ export function publishingRoutes(publishing: PublishingService) {
         const year = yearParam(request.params.year);
         return conditional(request, reply, async (ctx) => htmlPage(yearPage(ctx, { year, counts: await publishing.yearCounts(year) })));
       });
+
+      const { coverage } = pages;
+      if (coverage)
+        site.get('/:lang/plans/:sector/:year/coverage', async (request: Request<CoverageParams>, reply) => {
+          const year = yearParam(request.params.year);
+          const sector = PLAN_SECTORS.find((s) => s === request.params.sector);
+          if (!sector) throw notFound('page_not_found', 'No such Sector.');
+          // Anonymous: the public summary counts public activities only, whoever asks.
+          return conditional(request, reply, async (ctx) => htmlPage(coveragePage(ctx, await coverage.view(ANONYMOUS, sector, year))));
+        });
 
       site.get('/:lang/open-data', async (request: Request, reply) => conditional(request, reply, async (ctx) => htmlPage(openDataPage(ctx))));
 

@@ -6,9 +6,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, type TestUser } from '../support/factories.ts';
+import { buildActivity, buildUser, type TestUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser } from './support/browser.ts';
+import { axeCheckUrl, describeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
 import { expectAccessible, openPage, signIn } from './support/workspace.ts';
 
 let server: TestServer;
@@ -64,5 +64,43 @@ describe('the plans in the workspace', () => {
     await output.getByRole('button', { name: 'History' }).click();
     await expect.poll(() => output.getByRole('listitem').count()).toBe(1);
     await expectAccessible(page, 'plans-screen');
+  });
+
+  it('shows a focal point the coverage of ITU-T 2020 with its gaps and heatmap; a figure opens the register filtered to it', async () => {
+    await buildActivity(server, { title: { en: 'SG12 regional group meeting' }, plans: ['T-2020:output:T.2-1'] });
+    await buildActivity(server, { title: { en: 'Planning call' }, status: 'planned', visibility: 'internal', date: { text: 'November 2020' }, plans: ['T-2020:output:T.2-1'] });
+    const page: Page = await openPage(browser, contexts);
+    await signIn(page, server.url, focal);
+    await page.getByRole('link', { name: 'Coverage', exact: true }).click();
+    await page.getByLabel('Year').fill('2020');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coverage of ITU-T operational plan 2020-2023 in 2020' }).waitFor();
+    const outputs = page.getByRole('table', { name: /^Outputs of ITU-T operational plan/ });
+    const row = outputs.getByRole('row', { name: /^T\.2-1/ });
+    expect(await row.getByText('gap').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('img.coverage-heatmap').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await expectAccessible(page, 'coverage-workspace');
+
+    await row.getByRole('link', { name: '1 planned (T.2-1, Addis Ababa)' }).click();
+    await page.getByRole('link', { name: 'Planning call' }).waitFor();
+    expect(await page.getByRole('link', { name: 'SG12 regional group meeting' }).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('planned,confirmed');
+    // The register's filters show what the figure counted.
+    await expect.poll(() => page.getByLabel('Office').inputValue()).toBe('addis-ababa');
+    expect(await page.getByLabel('Status').inputValue()).toBe('planned,confirmed');
+  });
+
+  it('publishes the summary without the internal activity, in English and in Arabic (right to left), with no script', { timeout: 60_000 }, async () => {
+    for (const language of ['en', 'ar']) {
+      const { context, page } = await newPage(browser, { javaScript: false, locale: language });
+      contexts.push(context);
+      await page.goto(`${server.url}/${language}/plans/ITU-T/2020/coverage`);
+      expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
+      expect(await page.locator('svg.heatmap').count()).toBe(1);
+      expect(await page.locator('script').count()).toBe(0);
+      await screenshot(page, `coverage-site-${language}`);
+      const violations = await axeCheckUrl(browser, page.url(), { locale: language });
+      expect(violations, describeViolations(violations)).toEqual([]);
+    }
   });
 });

@@ -526,6 +526,10 @@ const MATRIX: Case[] = [
   // Counts as the caller may see them: anyone may ask (internal activities counted for staff only).
   { method: 'GET', route: '/api/statistics/activities-per-month', path: '/api/statistics/activities-per-month?year=2020', expect: all(200) },
   { method: 'GET', route: '/api/statistics/activities-per-month.svg', path: '/api/statistics/activities-per-month.svg?year=2020&lang=ar', expect: all(200) },
+  // The plans' coverage: anyone may ask (internal activities counted for staff only); the site's summary counts public ones for all.
+  { method: 'GET', route: '/api/coverage', path: '/api/coverage?sector=ITU-T&year=2020', expect: all(200) },
+  { method: 'GET', route: '/api/coverage/heatmap.svg', path: '/api/coverage/heatmap.svg?sector=ITU-T&year=2020&lang=ar', expect: all(200) },
+  { method: 'GET', route: '/:lang/plans/:sector/:year/coverage', path: '/ar/plans/ITU-T/2020/coverage', expect: all(200) },
   // Open data: the public register for anyone (at least one public dated activity, made here).
   {
     method: 'GET',

@@ -9,6 +9,7 @@ import { SignInForm } from './SignInForm.tsx';
 
 const Home = lazy(() => import('./screens/Home.tsx'));
 const Register = lazy(() => import('./screens/Register.tsx'));
+const Coverage = lazy(() => import('./screens/Coverage.tsx'));
 const ActivityEditor = lazy(() => import('./screens/ActivityEditor.tsx'));
 const SheetImport = lazy(() => import('./screens/SheetImport.tsx'));
 const History = lazy(() => import('./screens/History.tsx'));
@@ -104,6 +105,7 @@ export function App() {
             <NavLink to="/activities/new">{t('app.nav.newActivity')}</NavLink>
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             <NavLink to="/plans">{t('plans.nav')}</NavLink>
+            <NavLink to="/coverage">{t('coverage.nav')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/bodies">{t('registryedit.bodies.nav')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
@@ -167,6 +169,7 @@ export function App() {
               <Route path="/account" element={<Account />} />
               <Route path="/duplicates" element={<Coordination />} />
               <Route path="/plans" element={<Plans />} />
+              <Route path="/coverage" element={<Coverage />} />
               <Route path="/plans/:code" element={<Plans />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>

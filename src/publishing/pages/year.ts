@@ -9,6 +9,7 @@ import { MONTHS, monthsOf, yearChart, yearTable, yearText, type YearCounts } fro
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { formatNumber, nameText } from './parts.ts';
+import { coverageLinks } from '#src/coverage/page.ts';
 
 const pad = (month: number) => String(month).padStart(2, '0');
 
@@ -36,6 +37,7 @@ export function yearPage(ctx: PageContext, data: Omit<YearCounts, 'regions'>): H
 <tfoot><tr><th scope="row">${t('opendata.year.total')}</th>${regions.map((r) => html`<td>${number(columnTotal(r.key))}</td>`)}<td>${number(total)}</td></tr></tfoot>
 </table></div>
 </div>
+${coverageLinks(ctx, year)}
 <p><a href="/open-data/iati.xml${filterQuery({ from: `${year}-01-01`, to: `${year}-12-31` })}">${t('opendata.iati.forYear', { year: shownYear })}</a> · <a href="${href(ctx, '/open-data')}">${t('opendata.page.heading')}</a></p>`;
   return layout(ctx, { title: t('opendata.year.heading', { year: shownYear }), main, current: 'events' });
 }

@@ -100,7 +100,8 @@ export default function Register() {
   }
 
   const exportQuery = queryString({ ...filters, lang: language });
-  const key = FILTERS.map((name) => filters[name]).join('|');
+  // The offices arrive after the first render: the form is drawn again with them, so a linked office (the coverage's figures) shows as chosen.
+  const key = `${FILTERS.map((name) => filters[name]).join('|')}|${offices.length}`;
   return (
     <>
       <h1>{t('app.register.title')}</h1>
@@ -109,7 +110,8 @@ export default function Register() {
         <Choice name="region" label={t('app.field.region')} values={REGIONS} current={filters.region} labelOf={(code) => code} />
         <Choice name="sector" label={t('app.field.sector')} values={SECTORS} current={filters.sector} labelOf={(code) => code} />
         <Choice name="kind" label={t('app.field.kind')} values={ACTIVITY_KINDS} current={filters.kind} labelOf={(kind) => t(`app.kind.${kind}`)} />
-        <Choice name="status" label={t('app.field.status')} values={STATUSES} current={filters.status} labelOf={(status) => t(`app.status.${status}`)} />
+        {/* Several statuses from a link (the coverage's "planned": planned,confirmed) stay chosen, offered as they came. */}
+        <Choice name="status" label={t('app.field.status')} values={filters.status.includes(',') ? [...STATUSES, filters.status] : STATUSES} current={filters.status} labelOf={(status) => status.split(',').map((s) => t(`app.status.${s}`)).join(' + ')} />
         <Choice name="visibility" label={t('app.field.visibility')} values={VISIBILITIES} current={filters.visibility} labelOf={(v) => t(`app.visibility.${v}`)} />
         <Field label={t('app.register.deleted')}>
           <Select name="deleted" defaultValue={filters.deleted} none={t('app.register.deletedExclude')} options={['include', 'only'] as const} labelOf={(value) => t(`app.register.deleted.${value}`)} />
