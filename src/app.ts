@@ -38,6 +38,9 @@ import { buildHttpApp, type App } from '#src/platform/http.ts';
 import { openDataRoutes } from '#src/opendata/routes.ts';
 import { createOpenDataService } from '#src/opendata/service.ts';
 import { planRoutes } from '#src/plans/routes.ts';
+import { annualPlanRoutes } from '#src/annualplan/routes.ts';
+import { createAnnualPlanService, type AnnualPlanService } from '#src/annualplan/service.ts';
+import { seedDemoAnnualPlans } from '#src/annualplan/seed-demo.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
@@ -75,6 +78,7 @@ export interface Services {
   meetings: MeetingService;
   vacancies: VacancyService;
   plans: PlanService;
+  annualPlans: AnnualPlanService;
 }
 
 export interface Fieldbook {
@@ -121,6 +125,7 @@ export async function openFieldbook(
       meetings,
       vacancies: createVacancyService(database.db, { registry, activities }),
       plans,
+      annualPlans: createAnnualPlanService(database.db, { registry, plans, activities, reports }),
     },
     close: async () => {
       await reports.close();
@@ -154,7 +159,7 @@ const OPTIMIZE_MS = 60 * 60 * 1000;
  */
 export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
-  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS });
+  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS, annualPlans: services.annualPlans });
   const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
@@ -175,6 +180,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       meetingRoutes(services.meetings),
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
+      annualPlanRoutes(services.annualPlans),
       publishingRoutes(publishing),
       openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
@@ -256,6 +262,7 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   // The SG12 regional group's meeting as TSB recorded it at headquarters: a pair waiting for a decision.
   await seedDemoDuplicate(activities, SEED_ACTOR, register);
   await seedDemoMeetings(fieldbook.services.meetings, SEED_ACTOR);
+  await seedDemoAnnualPlans(fieldbook.services.annualPlans, activities, SEED_ACTOR, register);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

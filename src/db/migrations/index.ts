@@ -28,6 +28,7 @@ import * as mailCalendarPart from './2026_12_07_0101_mail_calendar_part.ts';
 import * as registryEdits from './2026_12_07_0110_registry_edits.ts';
 import * as createVacancies from './2026_12_07_0111_create_vacancies.ts';
 import * as createPlans from './2026_12_07_0080_create_plans.ts';
+import * as createOfficePlanContribution from './2026_12_07_0135_create_office_plan_contribution.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0110_registry_edits': registryEdits,
   '2026_12_07_0111_create_vacancies': createVacancies,
   '2026_12_07_0080_create_plans': createPlans,
+  '2026_12_07_0135_create_office_plan_contribution': createOfficePlanContribution,
 };
