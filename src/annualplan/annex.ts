@@ -28,7 +28,7 @@ function annexTable(t: Translator, heading: string, list: readonly Activity[], o
     kind: 'table',
     caption: heading,
     columns: [t.t('annualplan.annex.office'), t.t('annualplan.annex.activity'), t.t('annualplan.annex.date'), t.t('annualplan.annex.status')],
-    rows: list.map((a) => [a.offices.map((o) => officeName(o.office)).join(', '), activityTitle(a, language), formatFuzzyDate(a.date, language), t.t(`site.status.${a.status}`)]),
+    rows: list.map((a) => [[...new Set(a.offices.map((o) => o.office))].map(officeName).join(', '), activityTitle(a, language), formatFuzzyDate(a.date, language), t.t(`site.status.${a.status}`)]),
   };
 }
 
