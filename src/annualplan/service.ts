@@ -15,7 +15,7 @@ import type { Language } from '#src/platform/i18n.ts';
 import { todayUtc } from '#src/publishing/model.ts';
 import type { PlanCatalogue, PlanItem } from '#src/plans/model.ts';
 import type { PlanService } from '#src/plans/service.ts';
-import type { Office } from '#src/registry/model.ts';
+import { compareBodies, type Office } from '#src/registry/model.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import type { ReportFormat } from '#src/reports/definition.ts';
 import type { RenderedReport } from '#src/reports/render.ts';
@@ -66,7 +66,7 @@ export function createAnnualPlanService(db: Kysely<Database>, deps: { registry: 
 
   async function sectorOrder(): Promise<string[]> {
     const { bodies } = await registry.snapshot(ANONYMOUS);
-    return bodies.filter((b) => b.type === 'sector').map((b) => b.code);
+    return bodies.filter((b) => b.type === 'sector').sort(compareBodies).map((b) => b.code);
   }
 
   /** The office's activities touching the year, as the actor may see them, in date order. */

@@ -510,7 +510,10 @@ const MATRIX: Case[] = [
   {
     method: 'PUT',
     route: '/api/offices/:code/plan-contributions/:year/:sector',
-    setup: async () => ({ path: `/api/offices/addis-ababa/plan-contributions/${2100 + ++unique}/ITU-T`, body: { version: 0, entries: [] } }),
+    setup: async (server) => ({
+      path: '/api/offices/addis-ababa/plan-contributions/2030/ITU-T',
+      body: { version: (await server.database.fieldbook.services.annualPlans.get(MATRIX_ACTOR, 'addis-ababa', 'ITU-T', 2030)).contribution.version, entries: [] },
+    }),
     expect: officeWriters(200),
   },
   { method: 'GET', route: '/api/offices/:code/plan-contributions/:year/:sector/history', path: '/api/offices/addis-ababa/plan-contributions/2020/ITU-T/history', expect: signedIn(200) },
