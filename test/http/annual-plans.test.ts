@@ -254,8 +254,8 @@ describeHttp('the demo annual plan', { users: { reader: { role: 'reader' } } }, 
     const page = (await http.server.request('GET', '/en/offices/moscow?year=2020')).text;
     const byOutput = page.slice(page.indexOf('id="by-output"'), page.indexOf('id="by-month"'));
     expect(byOutput).toMatch(/T\.2-1<\/span> Bridging the standardization gap[\s\S]*SG3RG-EECAT and SG20RG-EECAT[\s\S]*Meetings of the ITU-T SG3RG-EECAT/);
-    expect(byOutput).toMatch(/CIS3<\/span> Development and regulation[\s\S]*U4SSC secretariat[\s\S]*ITU Forum/);
-    expect(byOutput).toMatch(/T\.4-3<\/span> Outreach and promotion[\s\S]*AI for Good/);
+    expect(byOutput).toMatch(/CIS3<\/span> Development and regulation[\s\S]*U4SSC secretariat[\s\S]*closely working with the TSB/);
+    expect(byOutput).toMatch(/T\.4-3<\/span> Outreach and promotion[\s\S]*AI for Good[\s\S]*ITU Forum/);
     expect(byOutput).not.toContain('Activities not linked to a plan output');
 
     const round = await http.server.request('GET', '/api/rounds/tsag-2020/report.md?annex=plan-outputs', { token: http.users.reader.token });
@@ -266,5 +266,20 @@ describeHttp('the demo annual plan', { users: { reader: { role: 'reader' } } }, 
     expect(annex).toMatch(/T\.1-1 [\s\S]*WTSA/);
     const plain = await http.server.request('GET', '/api/rounds/tsag-2020/report.md', { token: http.users.reader.token });
     expect(plain.text).not.toContain('Annex: Activities by plan output');
+  });
+});
+
+describeHttp('the annual plan by output of a year shown a month at a time', { database: 'shared', data: buildPlanYear, env: { SITE_PLAN_PAGE_EVENTS: '2' } }, (http) => {
+  it('says that only the shown month is listed under each output, while the document lists the whole year', async () => {
+    const system = { kind: 'system', label: 'test' } as const;
+    await http.server.database.fieldbook.services.annualPlans.save(system, 'moscow', 'ITU-T', 2020, { version: 0, entries });
+    const page = (await http.server.request('GET', '/en/offices/moscow?year=2020&month=3')).text;
+    const byOutput = page.slice(page.indexOf('id="by-output"'), page.indexOf('id="by-month"'));
+    expect(byOutput).toContain('only the activities of the month shown below are listed');
+    expect(byOutput).toContain('Regional group meeting in Minsk');
+    expect(byOutput).not.toContain('Webinar with no plan link');
+    const md = (await http.server.request('GET', '/api/offices/moscow/annual-plan/2020.md')).text;
+    expect(md).toContain('Webinar with no plan link');
+    expect(md).toContain('Regional group meeting in Minsk');
   });
 });
