@@ -88,6 +88,17 @@ describeHttp(
       expect(year.body.data[0]).toMatchObject({ sector: 'ITU-T', version: 2 });
     });
 
+    it('documents the contributions, the annual plan document and the annex in the OpenAPI document', async () => {
+      const spec = await http.server.request('GET', '/api/openapi.json');
+      for (const path of ['/api/offices/{code}/plan-contributions/{year}', '/api/offices/{code}/plan-contributions/{year}/{sector}', '/api/offices/{code}/plan-contributions/{year}/{sector}/history', '/api/offices/{code}/annual-plan/{year}.{format}']) {
+        expect(Object.keys(spec.body.paths), path).toContain(path);
+      }
+      expect(Object.keys(spec.body.paths['/api/offices/{code}/plan-contributions/{year}/{sector}'])).toEqual(expect.arrayContaining(['get', 'put']));
+      const annex = (route: string) => spec.body.paths[route].get.parameters.find((p: { name: string }) => p.name === 'annex');
+      expect(annex('/api/reports/{id}.{format}')).toBeDefined();
+      expect(annex('/api/rounds/{code}/report.{format}')).toBeDefined();
+    });
+
     it('refuses a contribution naming every entry at fault', async () => {
       const bad = await http.server.request('PUT', PATH, {
         token: http.users.editor.token,
