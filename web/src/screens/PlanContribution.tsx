@@ -45,9 +45,11 @@ export default function PlanContribution() {
   const user = useUser();
   const offices = useOffices();
   const [params, setParams] = useSearchParams();
-  const office = params.get('office') ?? user.office ?? 'moscow';
+  const office = params.get('office') ?? user.office ?? offices[0]?.code ?? '';
   const sector = params.get('sector') ?? 'ITU-T';
   const year = Number(params.get('year') ?? new Date().getFullYear());
+  // The year as typed: the contribution changes once it is a whole year.
+  const [yearText, setYearText] = useState(String(year));
   const [current, setCurrent] = useState<Contribution | null>(null);
   const [texts, setTexts] = useState<Record<string, Texts>>({});
   const [order, setOrder] = useState<string[]>([]);
@@ -64,6 +66,7 @@ export default function PlanContribution() {
   }
 
   useEffect(() => {
+    if (!office) return;
     let live = true;
     // Nothing of the previous office, Sector or year stays on screen while this one loads.
     setCurrent(null);
@@ -138,7 +141,16 @@ export default function PlanContribution() {
           </select>
         </Field>
         <Field label={t('annualplan.editor.year')}>
-          <input type="number" min={1900} max={2200} value={year} onChange={(e) => e.target.value.length === 4 && choose('year', e.target.value)} />
+          <input
+            type="number"
+            min={1900}
+            max={2200}
+            value={yearText}
+            onChange={(e) => {
+              setYearText(e.target.value);
+              if (/^(19|20|21)\d\d$/.test(e.target.value)) choose('year', e.target.value);
+            }}
+          />
         </Field>
       </div>
       {notice ? (
