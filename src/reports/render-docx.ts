@@ -92,7 +92,8 @@ function table(block: Extract<Block, { kind: 'table' }>, ctx: Context): Array<Pa
   const ruled = { top: line(4), bottom: line(4), left: line(4), right: line(4) };
   const row = (cells: readonly string[], header: boolean) =>
     new TableRow({
-      tableHeader: header,
+      // Only the header row says so: some readers take any tblHeader element, false or not, for a header.
+      ...(header ? { tableHeader: true } : {}),
       cantSplit: true,
       children: cells.map(
         (value) =>
