@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '#src/plans/model.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { translator } from '#src/platform/messages.ts';
-import { testActivity, testOffice } from '../../test/support/factories.ts';
+import { testActivity, testBody, testOffice } from '../../test/support/factories.ts';
 import { annexByOutput } from './annex.ts';
+import { annualPlanDocument } from './document.ts';
 import { annualPlanByOutput, contributableItems, emptyContribution, entryIssues, plannedUnder, type PlanContribution } from './model.ts';
 
 const data = await readPlanData('data/reference/plans', { at: '2026-12-07T00:00:00.000Z', by: 'fieldbook seed' });
@@ -80,5 +81,29 @@ describe('the annex "Activities by plan output"', () => {
     expect(tables.map((t) => t.caption.split(' ')[0])).toEqual(['CIS3', 'T.2-1']);
     expect(tables[1]).toMatchObject({ columns: ['Office', 'Activity', 'Date', 'Status'], rows: [['Moscow office', 'Twice', expect.stringMatching(/^4\s–\s5 March 2020$/), 'Held']] });
     expect(annex.blocks.at(-1)).toMatchObject({ kind: 'paragraph', inlines: [{ text: 'Activities of this report linked to no plan output: 1.' }] });
+  });
+});
+
+describe('the annual plan as a report tree', () => {
+  const office = testOffice('moscow', { names: { en: 'Moscow office', ar: 'مكتب موسكو' }, cityNames: { en: 'Moscow', ar: 'موسكو' } });
+  const sector = testBody('ITU-T', 'sector', { names: { en: 'Telecommunication Standardization Sector', ar: 'قطاع تقييس الاتصالات' } });
+
+  it('has a section per Sector with the office text and a table of activities per item, then the unlinked', () => {
+    const meeting = moscow({ title: { en: 'Regional group meeting' }, status: 'planned', plans: [T21] });
+    const plan = annualPlanByOutput(catalogue, [contribution([{ item: T21, text: { en: 'Gap' } }])], [meeting, moscow({ title: { en: 'Loose' } })], ['ITU-T']);
+    const tree = annualPlanDocument({ office, year: 2020, plan, bodies: [sector], today: '2026-12-07' }, 'en');
+    expect(tree.fileName).toBe('annual-plan-moscow-2020');
+    expect(tree.header).toMatchObject({ documentType: 'ANNUAL PLAN 2020', title: 'Moscow office: annual plan 2020' });
+    expect(tree.sections.map((s) => s.title)).toEqual(['ITU-T – Telecommunication Standardization Sector', 'Activities not linked to a plan output']);
+    expect(tree.sections[0]!.blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'table']);
+    expect(tree.sections[0]!.blocks[2]).toMatchObject({ columns: ['Activity', 'Date', 'Status'], rows: [['Regional group meeting', expect.any(String), 'Planned']] });
+    expect(tree.activityCount).toBe(2);
+  });
+
+  it('reads right to left in Arabic and says when nothing is planned', () => {
+    const tree = annualPlanDocument({ office, year: 2020, plan: { groups: [], unlinked: [] }, bodies: [sector], today: '2026-12-07' }, 'ar');
+    expect(tree.direction).toBe('rtl');
+    expect(tree.header.title).toBe('مكتب موسكو: الخطة السنوية لعام 2020');
+    expect(tree.sections).toEqual([expect.objectContaining({ blocks: [{ kind: 'paragraph', inlines: [{ text: 'لم تُنشر أي مساهمة في الخطة ولا أي نشاط مرتبط لعام 2020.' }] }] })]);
   });
 });
