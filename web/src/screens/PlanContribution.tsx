@@ -81,6 +81,14 @@ export default function PlanContribution() {
     };
   }, [office, sector, year, language]);
 
+  /** The office's words in another language, shown beside an empty field of the user's (they stay as written). */
+  const otherLanguage = (text: Texts | undefined): string | undefined => {
+    const found = Object.entries(text ?? {}).find(([l, v]) => l !== language && v);
+    if (!found) return undefined;
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(found[0]) ?? found[0];
+    return t('annualplan.editor.otherLanguage', { language: name, text: found[1] ?? '' });
+  };
+
   const allowed = useMemo(() => new Set(current?.choices.map((c) => c.id) ?? []), [current]);
   const itemOf = (id: string): ItemSummary | undefined => current?.entries.find((e) => e.item.id === id)?.item ?? current?.choices.find((c) => c.id === id);
 
@@ -188,13 +196,16 @@ export default function PlanContribution() {
                 <h2 id={`entry-${n}`}>
                   <span dir="auto">{label}</span>
                 </h2>
-                <Field label={t('annualplan.editor.text', { label: item?.label ?? id })} error={errorOf(`entries.${n}.text`) ?? errorOf(`entries.${n}.item`)}>
+                <Field
+                  label={t('annualplan.editor.text', { label: item?.label ?? id })}
+                  error={errorOf(`entries.${n}.text`) ?? errorOf(`entries.${n}.item`)}
+                  hint={texts[id]?.[language] ? undefined : otherLanguage(texts[id])}
+                >
                   <textarea
                     rows={4}
                     dir="auto"
                     readOnly={!canWrite}
                     value={texts[id]?.[language] ?? ''}
-                    placeholder={Object.entries(texts[id] ?? {}).find(([l, v]) => l !== language && v)?.[1] ?? ''}
                     onChange={(e) => setTexts((all) => ({ ...all, [id]: { ...all[id], [language]: e.target.value } }))}
                   />
                 </Field>
