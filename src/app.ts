@@ -44,6 +44,9 @@ import { createOpenDataService } from '#src/opendata/service.ts';
 import { planRoutes } from '#src/plans/routes.ts';
 import { coverageRoutes } from '#src/coverage/routes.ts';
 import { createCoverageService, type CoverageService } from '#src/coverage/service.ts';
+import { annualPlanRoutes } from '#src/annualplan/routes.ts';
+import { createAnnualPlanService, type AnnualPlanService } from '#src/annualplan/service.ts';
+import { seedDemoAnnualPlans } from '#src/annualplan/seed-demo.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
 import { createPlanService, type PlanService } from '#src/plans/service.ts';
 import { publishingRoutes } from '#src/publishing/routes.ts';
@@ -83,6 +86,7 @@ export interface Services {
   plans: PlanService;
   briefings: BriefingService;
   coverage: CoverageService;
+  annualPlans: AnnualPlanService;
 }
 
 export interface Fieldbook {
@@ -133,6 +137,7 @@ export async function openFieldbook(
       plans,
       briefings,
       coverage: createCoverageService(database.db, { plans, registry, activities }),
+      annualPlans: createAnnualPlanService(database.db, { registry, plans, activities, reports }),
     },
     close: async () => {
       await reports.close();
@@ -166,7 +171,7 @@ const OPTIMIZE_MS = 60 * 60 * 1000;
  */
 export async function buildApp(fieldbook: Fieldbook, config: Config, logger: FastifyServerOptions['logger']): Promise<App> {
   const { services, database } = fieldbook;
-  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS });
+  const publishing = createPublishingService(services.registry, services.activities, VERSION, { planMaxEvents: config.SITE_PLAN_PAGE_EVENTS, annualPlans: services.annualPlans });
   const app = await buildHttpApp({
     logger,
     trustProxy: config.TRUST_PROXY,
@@ -189,6 +194,7 @@ export async function buildApp(fieldbook: Fieldbook, config: Config, logger: Fas
       vacancyRoutes(services.vacancies),
       planRoutes(services.plans),
       coverageRoutes(services.coverage),
+      annualPlanRoutes(services.annualPlans),
       publishingRoutes(publishing, { coverage: services.coverage }),
       openDataRoutes(createOpenDataService(publishing, services.activities)),
       workspaceRoutes(),
@@ -283,6 +289,7 @@ export async function seedDemo(fieldbook: Fieldbook): Promise<{ accepted: number
   // The office's outreach for TSAG's positions at WTSA-20 and a nomination that followed (demo records, said so).
   await seedDemoOutreach(fieldbook.services.vacancies, SEED_ACTOR);
   await seedDemoBriefing(fieldbook.services, SEED_ACTOR);
+  await seedDemoAnnualPlans(fieldbook.services.annualPlans, activities, SEED_ACTOR, register);
   await refreshRegisterStatistics(fieldbook.database.db);
   return { accepted: outcome.accepted.length, refused: outcome.refused.length, rounds: created };
 }

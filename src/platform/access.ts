@@ -54,7 +54,9 @@ export type Permission =
   /** Keep the leadership positions per study period: who holds each, which are vacant. */
   | 'coordination:manage'
   /** Edit the plans (add, rename, retire items; copy a plan year forward): focal points of the plan's Sector's bureau, admins. */
-  | 'plans:write';
+  | 'plans:write'
+  /** Write an office's plan contribution (decision 26): its editors, focal points of the Sector's bureau, admins. */
+  | 'plan-contributions:write';
 
 export interface AccessScope {
   /** The office whose data is touched, for office-scoped permissions. */
@@ -66,9 +68,9 @@ export interface AccessScope {
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write', 'registry:write', 'coordination:manage', 'plans:write'],
-  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage', 'registry:write', 'coordination:manage', 'plans:write'],
-  editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write', 'meetings:office-write'],
+  admin: ['registry:read', 'internal:read', 'account:self', 'users:manage', 'office-data:write', 'reports:write', 'rounds:manage', 'contributions:write', 'mail:read', 'duplicates:coordinate', 'meetings:manage', 'meetings:office-write', 'registry:write', 'coordination:manage', 'plans:write', 'plan-contributions:write'],
+  'focal-point': ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'reports:write', 'rounds:manage', 'duplicates:coordinate', 'meetings:manage', 'registry:write', 'coordination:manage', 'plans:write', 'plan-contributions:write'],
+  editor: ['registry:read', 'internal:read', 'account:self', 'office-data:write', 'contributions:write', 'meetings:office-write', 'plan-contributions:write'],
   reader: ['registry:read', 'internal:read', 'account:self'],
 };
 
@@ -79,12 +81,12 @@ export function can(actor: Actor, permission: Permission, scope: AccessScope = {
   if (actor.kind === 'anonymous') return PUBLIC_PERMISSIONS.includes(permission);
   if (!GRANTS[actor.role].includes(permission)) return false;
   // Editors write their own office's data only; everyone else granted the permission writes all.
-  if ((permission === 'office-data:write' || permission === 'contributions:write' || permission === 'meetings:office-write') && actor.role === 'editor') {
+  if ((permission === 'office-data:write' || permission === 'contributions:write' || permission === 'meetings:office-write' || permission === 'plan-contributions:write') && actor.role === 'editor') {
     if (actor.office === null) return false;
     return scope.office === actor.office || (scope.offices?.includes(actor.office) ?? false);
   }
   // Focal points write the reports of their own bureau's Sector (TSB: ITU-T), not the others'.
-  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'meetings:manage' || permission === 'plans:write') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
+  if ((permission === 'reports:write' || permission === 'rounds:manage' || permission === 'meetings:manage' || permission === 'plans:write' || permission === 'plan-contributions:write') && actor.role === 'focal-point' && scope.bureau !== undefined) return scope.bureau === actor.bureau;
   return true;
 }
 

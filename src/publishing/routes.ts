@@ -167,7 +167,8 @@ export function publishingRoutes(publishing: PublishingService, pages: { coverag
           // Past activities are those before the year shown: the plan already lists that year's, held or not.
           const before = `${year}-01-01` < ctx.today ? `${year}-01-01` : ctx.today;
           const [view, past] = await Promise.all([publishing.planView(details.office.code, year, planMonth(request.query), ctx.today), publishing.recent({ office: [details.office.code] }, before, 10)]);
-          return htmlPage(officePage(ctx, { details, year, plan: view.activities, paged: view.paged, past, issue: null }));
+          const byOutput = await publishing.annualPlan(details.office.code, year, view.activities);
+          return htmlPage(officePage(ctx, { details, year, plan: view.activities, paged: view.paged, byOutput, past, issue: null }));
         }),
       );
 

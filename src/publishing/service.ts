@@ -9,6 +9,8 @@ import type { ActivitiesQuery } from '#src/activities/schemas.ts';
 import { activityPresenterFor, type ActivityPresenter } from '#src/activities/present.ts';
 import type { ActivityService } from '#src/activities/service.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
+import type { AnnualPlanByOutput } from '#src/annualplan/model.ts';
+import type { AnnualPlanService } from '#src/annualplan/service.ts';
 import { linksWithUpperLevels, type PlanCatalogue, type PlanLink } from '#src/plans/model.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { compareBodies, inReportOrder, type Body, type Region } from '#src/registry/model.ts';
@@ -60,6 +62,8 @@ export interface PublishingOptions {
   feedMaxEvents?: number;
   /** Above this many events an office-year is shown a month at a time (PLAN_MAX_EVENTS; lower in tests). */
   planMaxEvents?: number;
+  /** The offices' plan contributions, for the office page's annual plan by output (decision 26). */
+  annualPlans?: Pick<AnnualPlanService, 'byOutput' | 'marker'>;
 }
 
 /**
@@ -148,9 +152,9 @@ export function createPublishingService(registry: RegistryService, activities: A
      * A page that shows only some offices' activities names them: it changes only with theirs.
      */
     async stamp(offices?: readonly string[], today: string = todayUtc()) {
-      const [freshness, registry, plans] = await Promise.all([activities.freshness(offices), snapshot(), activities.planCatalogue()]);
-      // A renamed plan item changes the event pages that name it: the plans' marker is in the stamp too.
-      const planHash = createHash('sha256').update(plans.marker).digest('hex').slice(0, 12);
+      const [freshness, registry, plans, contributions] = await Promise.all([activities.freshness(offices), snapshot(), activities.planCatalogue(), options.annualPlans?.marker() ?? '']);
+      // A renamed plan item changes the event pages that name it, an office's plan text its page: both markers are in the stamp too.
+      const planHash = createHash('sha256').update(`${plans.marker}|${contributions}`).digest('hex').slice(0, 12);
       return cacheStamp(`${version}-${registry.hash}-${planHash}`, freshness, today);
     },
 
@@ -211,6 +215,11 @@ export function createPublishingService(registry: RegistryService, activities: A
       const first = { ...query({ office: [office], from: 'from' in window ? window.from : undefined, to: 'to' in window ? window.to : undefined }, { sort: 'date', limit: 200 }), ...('undated' in window ? window : {}) };
       const found = await collect(first, planMax + 1, inMonth);
       return { activities: found.slice(0, planMax), paged: { counts, total, month: shown, truncated: found.length > planMax } };
+    },
+
+    /** The office's annual plan by Sector and output, over the activities its page shows (public ones only). */
+    async annualPlan(office: string, year: number, shown: readonly Activity[]): Promise<AnnualPlanByOutput | null> {
+      return options.annualPlans ? options.annualPlans.byOutput(ANONYMOUS, office, year, shown) : null;
     },
 
     /** An event with the public events it is related to (those not public are simply absent). */

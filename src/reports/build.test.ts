@@ -15,6 +15,8 @@ const textOf = (blocks: readonly Block[]): string[] =>
         return textOf(b.blocks);
       case 'list':
         return b.items.map((item) => `• ${textOf(item).join(' ')}`);
+      case 'table':
+        return [b.caption, ...b.rows.map((r) => r.join(' | '))];
     }
   });
 

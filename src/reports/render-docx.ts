@@ -86,8 +86,39 @@ function runs(inlines: readonly Inline[], ctx: Context, extra: { bold?: boolean;
 
 const text = (value: string, ctx: Context, options: { bold?: boolean; size?: number } = {}): ParagraphChild[] => runs([{ text: value }], ctx, options);
 
-function blocks(list: readonly Block[], ctx: Context, depth: number): Paragraph[] {
-  const out: Paragraph[] = [];
+/** A table block: its caption, then a ruled table with a header row repeated on every page. */
+function table(block: Extract<Block, { kind: 'table' }>, ctx: Context): Array<Paragraph | Table> {
+  const width = Math.floor(TEXT_WIDTH / Math.max(block.columns.length, 1));
+  const ruled = { top: line(4), bottom: line(4), left: line(4), right: line(4) };
+  const row = (cells: readonly string[], header: boolean) =>
+    new TableRow({
+      // Only the header row says so: some readers take any tblHeader element, false or not, for a header.
+      ...(header ? { tableHeader: true } : {}),
+      cantSplit: true,
+      children: cells.map(
+        (value) =>
+          new TableCell({
+            children: [new Paragraph({ children: text(value, ctx, header ? { bold: true, size: 20 } : { size: 20 }), ...direction([{ text: value }], ctx), spacing: { before: 0 } })],
+            width: { size: width, type: WidthType.DXA },
+            borders: ruled,
+            margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          }),
+      ),
+    });
+  return [
+    new Paragraph({ children: text(block.caption, ctx, { bold: true }), ...ctx.dir, keepNext: true, spacing: { before: 240, after: 60 } }),
+    new Table({
+      rows: [row(block.columns, true), ...block.rows.map((r) => row(r, false))],
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: block.columns.map(() => width),
+      layout: TableLayoutType.FIXED,
+      ...(ctx.rtl ? { visuallyRightToLeft: true } : {}),
+    }),
+  ];
+}
+
+function blocks(list: readonly Block[], ctx: Context, depth: number): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
   for (const block of list) {
     switch (block.kind) {
       case 'paragraph':
@@ -99,6 +130,9 @@ function blocks(list: readonly Block[], ctx: Context, depth: number): Paragraph[
       case 'quote':
         out.push(...blocks(block.blocks, ctx, depth + 1));
         break;
+      case 'table':
+        out.push(...table(block, ctx));
+        break;
       case 'list': {
         ctx.instance += 1;
         const instance = ctx.instance;
@@ -107,7 +141,7 @@ function blocks(list: readonly Block[], ctx: Context, depth: number): Paragraph[
         const level = Math.min(depth, 2);
         for (const item of block.items) {
           item.forEach((part, n) => {
-            if (part.kind === 'list' || part.kind === 'quote') {
+            if (part.kind === 'list' || part.kind === 'quote' || part.kind === 'table') {
               out.push(...blocks([part], ctx, depth + 1));
             } else if (n === 0) {
               const inlines = part.kind === 'subheading' ? part.inlines.map((i) => ({ ...i, bold: true })) : part.inlines;

@@ -31,6 +31,10 @@ function block(b: Block): string {
       const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
       return `<${tag}${start}>\n${b.items.map((item) => `<li>${item.map(block).join('')}</li>`).join('\n')}\n</${tag}>`;
     }
+    case 'table':
+      return `<table class="annex">\n<caption dir="auto">${escapeHtml(b.caption)}</caption>\n<thead><tr>${b.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>\n<tbody>\n${b.rows
+        .map((r) => `<tr>${r.map((c) => `<td dir="auto">${escapeHtml(c)}</td>`).join('')}</tr>`)
+        .join('\n')}\n</tbody>\n</table>`;
   }
 }
 
@@ -75,6 +79,11 @@ main { max-width: 170mm; margin: 0 auto; padding: 12mm 0; }
 @media print { main { padding: 0; max-width: none; } }
 p { margin: 6pt 0 0; }
 a { color: #0b5cad; }
+table.annex { width: 100%; border-collapse: collapse; margin: 6pt 0 12pt; font-size: 10pt; page-break-inside: auto; }
+table.annex caption { text-align: start; font-weight: bold; font-size: 12pt; padding: 6pt 0 3pt; }
+table.annex th, table.annex td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: start; vertical-align: top; }
+table.annex thead { display: table-header-group; }
+table.annex tr { page-break-inside: avoid; }
 table.td-header { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
 table.td-header col.c1 { width: 17%; } table.td-header col.c2 { width: 48%; } table.td-header col.c3 { width: 35%; }
 table.td-header td, table.td-header th { vertical-align: top; padding: 3pt 4pt; text-align: start; font-weight: normal; }

@@ -51,6 +51,10 @@ function block(b: Block): string {
           return marker + indent(body, ' '.repeat(marker.length)).slice(marker.length);
         })
         .join('\n');
+    case 'table': {
+      const cells = (values: readonly string[]) => `| ${values.map(cell).join(' | ')} |`;
+      return [`**${escapeMarkdown(b.caption)}**`, '', cells(b.columns), `|${b.columns.map(() => '---').join('|')}|`, ...b.rows.map(cells)].join('\n');
+    }
   }
 }
 

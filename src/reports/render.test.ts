@@ -60,4 +60,24 @@ describe('renderers', () => {
     expect(value).toContain('<h1><strong>3\tAfrica – Regional Office for Africa</strong></h1>');
     expect(value).toMatch(/<ol><li>Item with Hello &lt;script&gt;/);
   });
+
+  it('lays out a table block in every format, its cells escaped', async () => {
+    const base = tree();
+    const withTable = {
+      ...base,
+      sections: [
+        ...base.sections,
+        { number: 9, title: 'Annex', kind: 'narrative' as const, blocks: [{ kind: 'table' as const, caption: 'T.2-1 Bridging the gap', columns: ['Office', 'Activity'], rows: [['Moscow', HOSTILE]] }] },
+      ],
+    };
+    const html = renderHtml(withTable, 'en');
+    expect(html).toMatch(/<table class="annex">\n<caption dir="auto">T\.2-1 Bridging the gap<\/caption>\n<thead><tr><th scope="col">Office<\/th><th scope="col">Activity<\/th><\/tr><\/thead>/);
+    expect(html).not.toContain('<script>');
+    const md = renderMarkdown(withTable, 'en');
+    const rendered = new MarkdownIt().render(md);
+    expect(rendered).toMatch(/<table>[\s\S]*<th>Office<\/th>[\s\S]*<td>Moscow<\/td>/);
+    expect(rendered).not.toContain('<script>');
+    const { value } = await mammoth.convertToHtml({ buffer: await renderDocx(withTable, 'en') });
+    expect(value).toMatch(/<p><strong>T\.2-1 Bridging the gap<\/strong><\/p><table>(<thead>)?<tr><t[hd]><p><strong>Office<\/strong><\/p><\/t[hd]><t[hd]><p><strong>Activity<\/strong><\/p><\/t[hd]><\/tr>(<\/thead>)?(<tbody>)?<tr><td><p>Moscow<\/p><\/td>/);
+  });
 });

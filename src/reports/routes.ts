@@ -80,7 +80,7 @@ export function reportRoutes(reports: ReportService) {
       },
       async (request, reply) => {
         const { id, format } = request.params;
-        const rendered = await reports.render(request.actor, id, format, request.query.lang);
+        const rendered = await reports.render(request.actor, id, format, request.query.lang, request.query.annex);
         return sendDownload(reply, { ...rendered, disposition: format === 'docx' || format === 'pdf' ? 'attachment' : 'inline' });
       },
     );

@@ -1,5 +1,6 @@
 /** Zod schemas of report definitions: requests, responses (also the OpenAPI document). */
 import { z } from 'zod';
+import { ANNEXES } from '#src/annualplan/annex.ts';
 import { activityResponse } from '#src/activities/schemas.ts';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
 import { DUE_REASONS } from './due.ts';
@@ -104,7 +105,13 @@ export type PatchReportBody = z.infer<typeof patchReportBody>;
 
 export const reportParams = z.object({ id: z.uuid('must be a report id') });
 export const renderParams = z.object({ id: z.uuid('must be a report id'), format: z.enum(REPORT_FORMATS) });
-export const renderQuery = z.object({ lang: languageParam.describe('Language of the generated parts (default: the definition\'s)') }).strict();
+/** `annex=plan-outputs` (repeatable): annexes after the last section. */
+export const annexParam = z
+  .union([z.enum(ANNEXES), z.array(z.enum(ANNEXES))])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .optional()
+  .describe('Annexes to add: plan-outputs ("Activities by plan output": a table per output or regional initiative, with office, activity, date and status)');
+export const renderQuery = z.object({ lang: languageParam.describe('Language of the generated parts (default: the definition\'s)'), annex: annexParam }).strict();
 
 // ---- responses ----
 

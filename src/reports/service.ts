@@ -26,6 +26,8 @@ import {
   type ReportHeader,
 } from './definition.ts';
 import { currentPeriods, DUE_STATUSES, dueActivities, type DueReason } from './due.ts';
+import { annexByOutput, type Annex } from '#src/annualplan/annex.ts';
+import { translator } from '#src/platform/messages.ts';
 import { renderers, type RenderedReport } from './render.ts';
 import { createPdfPrinter } from './render-pdf.ts';
 import type { CreateReportBody, PatchReportBody } from './schemas.ts';
@@ -151,9 +153,17 @@ export function createReportService(
     return { activities: inPeriod, outlook: [...outlook, ...undated] };
   }
 
-  async function generate(actor: Actor, definition: ReportDefinition, format: ReportFormat, language: Language): Promise<RenderedReport> {
+  async function generate(actor: Actor, definition: ReportDefinition, format: ReportFormat, language: Language, annexes: readonly Annex[] = []): Promise<RenderedReport> {
     const [ctx, read] = await Promise.all([registryContext(actor, definition), readActivities(actor, definition)]);
-    return renderTree(buildReport(definition, { ...ctx, ...read }, language), format, language);
+    const tree = buildReport(definition, { ...ctx, ...read }, language);
+    return renderTree(await withAnnexes(tree, read.activities, ctx.offices, annexes, language), format, language);
+  }
+
+  /** The tree with the annexes asked for after its last section (decision 26: "Activities by plan output"). */
+  async function withAnnexes(tree: ReportTree, listed: readonly Activity[], offices: RegistryContext['offices'], annexes: readonly Annex[], language: Language): Promise<ReportTree> {
+    if (!annexes.includes('plan-outputs')) return tree;
+    const annex = annexByOutput({ activities: listed, catalogue: await activities.planCatalogue(), offices, number: tree.sections.length + 1 }, translator(language));
+    return { ...tree, sections: [...tree.sections, annex] };
   }
 
   async function renderTree(tree: ReportTree, format: ReportFormat, language: Language): Promise<RenderedReport> {
@@ -288,10 +298,21 @@ export function createReportService(
     },
 
     /** A saved definition as a document, in its own language unless another is asked for. */
-    async render(actor: Actor, id: string, format: ReportFormat, language?: Language): Promise<RenderedReport> {
+    async render(actor: Actor, id: string, format: ReportFormat, language?: Language, annexes: readonly Annex[] = []): Promise<RenderedReport> {
       requireAccess(actor, 'internal:read');
       const definition = await visibleReport(id);
-      return generate(actor, definition, format, language ?? definition.language);
+      return generate(actor, definition, format, language ?? definition.language, annexes);
+    },
+
+    /**
+     * A tree built elsewhere (a compiled round) with the annexes asked for, over the activities
+     * the round's report definition counts.
+     */
+    async addAnnexes(actor: Actor, tree: ReportTree, definition: ReportDefinition, annexes: readonly Annex[], language: Language): Promise<ReportTree> {
+      requireAccess(actor, 'internal:read');
+      if (annexes.length === 0) return tree;
+      const [ctx, read] = await Promise.all([registryContext(actor, definition), readActivities(actor, definition)]);
+      return withAnnexes(tree, read.activities, ctx.offices, annexes, language);
     },
 
     /** A document from a definition that is not saved. */

@@ -20,7 +20,9 @@ export type Block =
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'subheading'; inlines: Inline[] }
   | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] };
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  /** A table with a header row (an annex's activities: office, activity, date, status). */
+  | { kind: 'table'; caption: string; columns: string[]; rows: string[][] };
 
 export interface Section {
   number: number;

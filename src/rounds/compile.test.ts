@@ -55,6 +55,7 @@ const lines = (blocks: readonly Block[]): string[] =>
   blocks.flatMap((b) => {
     if (b.kind === 'list') return b.items.map((item, n) => `${n + 1}. ${lines(item).join(' ')}`);
     if (b.kind === 'quote') return lines(b.blocks);
+    if (b.kind === 'table') return [b.caption, ...b.rows.map((r) => r.join(' | '))];
     return [b.inlines.map((i) => (i.break ? `/${i.text}` : i.text)).join('')];
   });
 const region = (tree: ReportTree, code: string): Section => tree.sections.find((s) => s.region === code)!;

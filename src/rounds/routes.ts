@@ -85,7 +85,7 @@ export function roundRoutes(rounds: RoundService) {
       },
       async (request, reply) => {
         const { code, format } = request.params;
-        const rendered = await rounds.compile(request.actor, code, format, { language: request.query.lang, draft: request.query.draft });
+        const rendered = await rounds.compile(request.actor, code, format, { language: request.query.lang, draft: request.query.draft, annexes: request.query.annex });
         return sendDownload(reply, { ...rendered, disposition: format === 'docx' || format === 'pdf' ? 'attachment' : 'inline' });
       },
     );

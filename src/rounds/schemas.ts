@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STATUSES } from '#src/activities/model.ts';
 import { LANGUAGES, languageParam } from '#src/platform/i18n.ts';
 import { REPORT_FORMATS } from '#src/reports/definition.ts';
+import { annexParam } from '#src/reports/schemas.ts';
 import { CONTENT_LIMITS } from './content.ts';
 import { CONTRIBUTION_ACTIONS, CONTRIBUTION_STATES, repeatedIds, ROUND_CODE_PATTERN, ROUND_STATES } from './model.ts';
 
@@ -106,6 +107,7 @@ export const compileQuery = z
   .object({
     lang: languageParam.describe("Language of the generated parts (default: the round's report definition's)"),
     draft: z.stringbool().default(false).describe('true: compile with contributions not yet accepted, marked DRAFT on every page'),
+    annex: annexParam,
   })
   .strict();
 

@@ -23,6 +23,7 @@ import { outlookOf, OUTLOOK_STATUSES } from '#src/reports/definition.ts';
 import { formatPeriod, PHRASES } from '#src/reports/phrases.ts';
 import { createReportBody } from '#src/reports/schemas.ts';
 import type { ReportService } from '#src/reports/service.ts';
+import type { Annex } from '#src/annualplan/annex.ts';
 import type { Contact, ReportFormat } from '#src/reports/definition.ts';
 import type { RenderedReport } from '#src/reports/render.ts';
 import { renderBlocksHtml } from '#src/reports/render-html.ts';
@@ -354,7 +355,7 @@ export function createRoundService(
      * frozen snapshots) in region order. With offices not accepted it is refused (409
      * round_incomplete naming them) unless `draft`, which marks every page and lists them.
      */
-    async compile(actor: Actor, code: string, format: ReportFormat, options: { language?: Language | undefined; draft?: boolean }): Promise<RenderedReport> {
+    async compile(actor: Actor, code: string, format: ReportFormat, options: { language?: Language | undefined; draft?: boolean; annexes?: readonly Annex[] | undefined }): Promise<RenderedReport> {
       requireAccess(actor, 'internal:read');
       const round = await visibleRound(code);
       const [contributions, { definition }, focalPoint] = await Promise.all([
@@ -370,7 +371,7 @@ export function createRoundService(
         { definition, ctx, contributions: accepted.map((c) => ({ office: c.office, content: c.accepted!.content })), missing, draft: options.draft ?? false, focalPoint },
         language,
       );
-      return reports.renderTree(tree, format, language);
+      return reports.renderTree(await reports.addAnnexes(actor, tree, definition, options.annexes ?? [], language), format, language);
     },
 
     /** An office's part exactly as the compiled report's HTML prints it, for the editor's live preview (not saved). */

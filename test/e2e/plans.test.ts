@@ -103,4 +103,37 @@ describe('the plans in the workspace', () => {
       expect(violations, describeViolations(violations)).toEqual([]);
     }
   });
+
+  it("lets an office editor write its plan contribution for an output, with the planned activities linked to it, shown on the public office page by output", async () => {
+    await buildActivity(server, {
+      title: { en: 'Regional group meeting on quality of service' },
+      status: 'planned',
+      offices: [{ office: 'moscow', role: 'organised' }],
+      date: { text: '4-5 March 2020' },
+      place: { city: 'Minsk', country: 'BY' },
+      bodies: [],
+      plans: ['T-2020:output:T.2-1'],
+    });
+    const page: Page = await openPage(browser, contexts);
+    await signIn(page, server.url, editor);
+    await page.getByRole('link', { name: 'Plan contribution' }).click();
+    await page.getByLabel('Plan year').fill('2020');
+    await page.locator('a[href$="/offices/moscow?year=2020#by-output"]').waitFor();
+    await page.getByLabel('Look up a plan item by label or subject').fill('standardization gap');
+    await page.getByRole('button', { name: /T\.2-1 – Bridging the standardization gap/ }).click();
+    await page.getByLabel('What the office will do for T.2-1').fill('We support the regional groups of Study Groups 3 and 20 in Minsk.');
+    await page.getByRole('button', { name: 'Save the contribution' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved (version 1).' }).waitFor();
+    await page.getByRole('link', { name: 'Regional group meeting on quality of service' }).waitFor();
+    await expectAccessible(page, 'plan-contribution-editor');
+
+    const stored = await server.request('GET', '/api/offices/moscow/plan-contributions/2020/ITU-T');
+    expect(stored.body.entries.map((e: { item: { id: string }; text: { en?: string } }) => [e.item.id, e.text.en])).toEqual([['T-2020:output:T.2-1', 'We support the regional groups of Study Groups 3 and 20 in Minsk.']]);
+
+    await page.goto(`${server.url}/en/offices/moscow?year=2020`);
+    const byOutput = page.locator('section.plan-output').filter({ hasText: 'T.2-1' });
+    await expect.poll(() => byOutput.textContent()).toContain('We support the regional groups of Study Groups 3 and 20 in Minsk.');
+    expect(await byOutput.getByRole('link', { name: 'Regional group meeting on quality of service' }).count()).toBe(1);
+    await expectAccessible(page, 'office-page-by-output');
+  });
 });

@@ -504,6 +504,21 @@ const MATRIX: Case[] = [
     setup: async (server) => ({ path: `/api/plans/${await matrixPlanYear(server)}/copy-forward` }),
     expect: reportWriters(201),
   },
+  // The offices' plan contributions (decision 26): anyone reads what the office page shows; the office's editors (addis-ababa),
+  // focal points of the Sector's bureau (TSB: ITU-T) and admins write them.
+  { method: 'GET', route: '/api/offices/:code/plan-contributions/:year', path: '/api/offices/addis-ababa/plan-contributions/2020', expect: all(200) },
+  { method: 'GET', route: '/api/offices/:code/plan-contributions/:year/:sector', path: '/api/offices/addis-ababa/plan-contributions/2020/ITU-T', expect: all(200) },
+  {
+    method: 'PUT',
+    route: '/api/offices/:code/plan-contributions/:year/:sector',
+    setup: async (server) => ({
+      path: '/api/offices/addis-ababa/plan-contributions/2030/ITU-T',
+      body: { version: (await server.database.fieldbook.services.annualPlans.get(MATRIX_ACTOR, 'addis-ababa', 'ITU-T', 2030)).contribution.version, entries: [] },
+    }),
+    expect: officeWriters(200),
+  },
+  { method: 'GET', route: '/api/offices/:code/plan-contributions/:year/:sector/history', path: '/api/offices/addis-ababa/plan-contributions/2020/ITU-T/history', expect: signedIn(200) },
+  { method: 'GET', route: '/api/offices/:code/annual-plan/:year.:format', path: '/api/offices/addis-ababa/annual-plan/2020.md', expect: all(200) },
   // The public site and its feeds: the same for everyone (pages read the register anonymously).
   { method: 'GET', route: '/', expect: all(200) },
   { method: 'GET', route: '/site.css', expect: all(200) },

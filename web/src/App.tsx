@@ -37,6 +37,7 @@ const Bodies = lazy(() => import('./screens/Bodies.tsx'));
 const BodyEdit = lazy(() => import('./screens/BodyEdit.tsx'));
 const Vacancies = lazy(() => import('./screens/Vacancies.tsx'));
 const Plans = lazy(() => import('./screens/Plans.tsx'));
+const PlanContribution = lazy(() => import('./screens/PlanContribution.tsx'));
 
 function LanguagePicker() {
   const { t, language, setLanguage } = useI18n();
@@ -106,6 +107,7 @@ export function App() {
             <NavLink to="/imports">{t('app.nav.imports')}</NavLink>
             <NavLink to="/plans">{t('plans.nav')}</NavLink>
             <NavLink to="/coverage">{t('coverage.nav')}</NavLink>
+            <NavLink to="/plan-contributions">{t('annualplan.editor.title')}</NavLink>
             {focal ? <NavLink to="/offices">{t('app.nav.offices')}</NavLink> : null}
             {focal ? <NavLink to="/bodies">{t('registryedit.bodies.nav')}</NavLink> : null}
             {focal ? <NavLink to="/reports">{t('app.nav.reports')}</NavLink> : null}
@@ -171,6 +173,7 @@ export function App() {
               <Route path="/plans" element={<Plans />} />
               <Route path="/coverage" element={<Coverage />} />
               <Route path="/plans/:code" element={<Plans />} />
+              <Route path="/plan-contributions" element={<PlanContribution />} />
               <Route path="*" element={<p>{t('app.error.notFound')}</p>} />
             </Routes>
           </Suspense>

@@ -17,7 +17,7 @@ export const directionOf = (language: Language): 'ltr' | 'rtl' => (language === 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', ar: 'العربية', zh: '中文' };
 
 type Catalogue = Record<string, string>;
-const files = import.meta.glob<Catalogue>(['../../locales/*/common.json', '../../locales/*/app.json', '../../locales/*/mail.json', '../../locales/*/rounds.json', '../../locales/*/sheets.json', '../../locales/*/accounts.json', '../../locales/*/review.json', '../../locales/*/duplicates.json', '../../locales/*/meetings.json', '../../locales/*/briefings.json', '../../locales/*/registryedit.json', '../../locales/*/vacancies.json', '../../locales/*/plans.json', '../../locales/*/opendata.json', '../../locales/*/coverage.json'], { import: 'default' });
+const files = import.meta.glob<Catalogue>(['../../locales/*/common.json', '../../locales/*/app.json', '../../locales/*/mail.json', '../../locales/*/rounds.json', '../../locales/*/sheets.json', '../../locales/*/accounts.json', '../../locales/*/review.json', '../../locales/*/duplicates.json', '../../locales/*/meetings.json', '../../locales/*/briefings.json', '../../locales/*/registryedit.json', '../../locales/*/vacancies.json', '../../locales/*/plans.json', '../../locales/*/opendata.json', '../../locales/*/coverage.json', '../../locales/*/annualplan.json'], { import: 'default' });
 
 async function loadCatalogue(language: Language): Promise<Catalogue> {
   const own = Object.entries(files).filter(([path]) => path.includes(`/locales/${language}/`));

@@ -1,5 +1,6 @@
 /** An office: where it is, who leads it, the countries it covers, its annual plan for a year, its past activities. */
 import type { Activity } from '#src/activities/model.ts';
+import type { AnnualPlanByOutput } from '#src/annualplan/model.ts';
 import { dateFormat } from '#src/platform/intl.ts';
 import type { Assignment } from '#src/registry/model.ts';
 import { headOn } from '#src/registry/model.ts';
@@ -10,6 +11,7 @@ import type { FilterIssue } from '../schemas.ts';
 import type { PlanView } from '../service.ts';
 import { href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
+import { annualPlanByOutputSection, annualPlanDownloads } from './office-by-output.ts';
 import { bodyName, calendarLinks, yearCalendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
 
 export interface OfficeData {
@@ -18,6 +20,8 @@ export interface OfficeData {
   plan: Activity[];
   /** The year shown a month at a time, when it holds more than a page (PlanView). */
   paged?: PlanView['paged'];
+  /** The year by Sector and plan output, with the office's texts (absent when nothing is linked or written). */
+  byOutput?: AnnualPlanByOutput | null;
   past: Activity[];
   /** A year in the address that is not one, said on the page (the current year is shown). */
   issue: FilterIssue | null;
@@ -93,6 +97,8 @@ ${data.issue ? html`<div class="notice" role="alert"><p>${t('site.filter.invalid
 <a href="${href(ctx, `${base}?year=${data.year + 1}`)}" rel="next">${t('site.plan.nextYear')}</a>
 </form>
 ${yearCalendarLinks(ctx, href(ctx, `${base}/calendar.ics`), data.year)}
+${annualPlanDownloads(ctx, office.code, data.year)}
+${annualPlanByOutputSection(ctx, data.byOutput ?? null, Boolean(data.paged))}
 ${data.paged ? yearSummary(ctx, base, data.year, year, data.paged, data.plan.length) : null}
 ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}</p>` : months.map(
     (month) => html`<h3>${month.month === 'undated' ? t('site.date.undecided') : month.month === null ? t('site.plan.wholeYear') : `${monthName(ctx, month.month)} ${year}`}</h3>

@@ -20,9 +20,15 @@ interface PlanPickerProps {
   /** The saved activity's links with the levels computed above them. */
   saved: Activity['planLinks'] | null;
   error?: string | undefined;
+  /** Only these items may be picked (an office's plan contribution: its Sector's outputs and its region's initiatives of the year). */
+  allowed?: ReadonlySet<string> | undefined;
+  /** Only items in force that year. */
+  year?: number | undefined;
+  legend?: string | undefined;
+  hint?: string | undefined;
 }
 
-export function PlanPicker({ items, onChange, saved, error }: PlanPickerProps) {
+export function PlanPicker({ items, onChange, saved, error, allowed, year, legend, hint }: PlanPickerProps) {
   const { t, language } = useI18n();
   const [words, setWords] = useState('');
   const [found, setFound] = useState<PlanItem[]>([]);
@@ -36,8 +42,8 @@ export function PlanPicker({ items, onChange, saved, error }: PlanPickerProps) {
     }
     let current = true;
     const timer = setTimeout(() => {
-      api<Page<PlanItem>>('GET', `/api/plans/items${queryString({ q: words, limit: '10', lang: language })}`).then(
-        (page) => current && setFound(page.data),
+      api<Page<PlanItem>>('GET', `/api/plans/items${queryString({ q: words, limit: allowed ? '50' : '10', lang: language, year: year === undefined ? undefined : String(year) })}`).then(
+        (page) => current && setFound(allowed ? page.data.filter((item) => allowed.has(item.id)).slice(0, 10) : page.data),
         () => undefined,
       );
     }, SEARCH_AFTER_MS);
@@ -45,7 +51,7 @@ export function PlanPicker({ items, onChange, saved, error }: PlanPickerProps) {
       current = false;
       clearTimeout(timer);
     };
-  }, [words, language]);
+  }, [words, language, allowed, year]);
 
   // Linked items are named by their label and title, fetched once each in the user's language.
   useEffect(() => {
@@ -63,14 +69,14 @@ export function PlanPicker({ items, onChange, saved, error }: PlanPickerProps) {
     <>
       <ListField
         layout="chips"
-        legend={t('plans.field.label')}
+        legend={legend ?? t('plans.field.label')}
         error={error}
         items={items}
         onChange={onChange}
         nameOf={(id) => known[id] ?? id}
         adder={(add) => (
           <>
-            <p className="hint">{t('plans.field.hint')}</p>
+            <p className="hint">{hint ?? t('plans.field.hint')}</p>
             <Field label={t('plans.picker.search')}>
               <input type="search" value={words} onChange={(e) => setWords(e.target.value)} aria-controls={resultsId} dir="auto" />
             </Field>
