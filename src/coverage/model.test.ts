@@ -38,7 +38,9 @@ describe('which plan and items a coverage counts', () => {
     expect(planFor(catalogue, 'ITU-T', 2019)?.code).toBe('T-2017');
     expect(planFor(catalogue, 'ITU-T', 2024)?.code).toBe('T-2024');
     expect(planFor(catalogue, 'ITU-T', 2016)).toBeNull();
-    expect(planFor(catalogue, 'ITU-R', 2020)).toBeNull();
+    expect(planFor(catalogue, 'ITU-R', 2020)?.code).toBe('R-2020');
+    // No ITU-R plan adopted for 2024 or later is loaded: nothing covers 2024.
+    expect(planFor(catalogue, 'ITU-R', 2024)).toBeNull();
   });
 
   it('rows are the plan\'s outputs in plan order; an output counts in every plan of the Sector that has its label', () => {

@@ -63,7 +63,7 @@ describe('fieldbook command line', { timeout: 120_000 }, () => {
     const first = await fieldbook(['seed'], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Loaded 6 regions, 15 offices/);
-    expect(first.stdout).toMatch(/8 plans with \d+ items/);
+    expect(first.stdout).toMatch(/11 plans with \d+ items/);
     const offices = count('office');
     const bodies = count('body');
     expect((await fieldbook(['seed'], env)).code).toBe(0);

@@ -134,8 +134,8 @@ describeHttp(
       expect(res.body.outputs.total).toEqual(fig(1, 1));
     });
 
-    it('has no outputs for a Sector without a plan covering the year, and the initiatives still', async () => {
-      const res = await http.server.request('GET', '/api/coverage?sector=ITU-R&year=2020');
+    it('has no outputs for a Sector without a plan covering the year (ITU-R in 2025), and the initiatives still', async () => {
+      const res = await http.server.request('GET', '/api/coverage?sector=ITU-R&year=2025');
       expect(res.status).toBe(200);
       expect(res.body.plan).toBeNull();
       expect(res.body.outputs.rows).toEqual([]);
