@@ -868,6 +868,10 @@ export async function sketchesNear(ex: Executor, window: NearWindow): Promise<Ac
     .where('date_start', '>=', window.startFrom)
     .where('date_start', '<=', window.startTo)
     .where('date_end', '>=', window.endFrom)
+    // Before the limit, not after it: at a million activities the window holds thousands of
+    // deleted or not comparable ones, which took the places of the nearest candidates.
+    .where('deleted_at', 'is', null)
+    .where('date_precision', 'in', [...window.precisions])
     .orderBy('date_start')
     .limit(window.limit)
     .execute();

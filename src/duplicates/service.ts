@@ -38,8 +38,12 @@ import {
 import type { CheckBody, DecideBody, LinkBody, PairsQuery } from './schemas.ts';
 import * as store from './store.ts';
 
-/** At most this many activities are read around one draft (a week either side of two months, narrowed by place). */
-const NEAR_LIMIT = 5000;
+/**
+ * At most this many activities are read around one draft (a week either side of two months). A
+ * million-activity register holds ~9,000 comparable ones in such a window: a lower bound cut off
+ * the latest starts, the nearest to the draft, and with them a third of the planted pairs.
+ */
+const NEAR_LIMIT = 20_000;
 /** At most this many activities are compared for a period's pairs; more, and the answer says it is partial. */
 const PERIOD_LIMIT = 20_000;
 const PERIOD_MAX_DAYS = 366;
