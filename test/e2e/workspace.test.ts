@@ -634,5 +634,10 @@ describe('the staff workspace', () => {
     expect(text).not.toContain('Written by a colleague elsewhere.');
     // The editor's activity, told by its description as the report's items are.
     expect(text).toContain('Forty experts met on inclusion.');
+
+    // With the annex asked for, the preview and every download carry the activities by plan output.
+    await focalPage.getByLabel('Add the annex “Activities by plan output”').check();
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Annex: Activities by plan output');
+    expect(await focalPage.getByRole('link', { name: 'Download DOCX' }).getAttribute('href')).toMatch(/[?&]annex=plan-outputs$/);
   });
 });

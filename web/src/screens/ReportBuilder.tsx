@@ -8,6 +8,7 @@ import { api } from '../api.ts';
 import type { Page } from '../activities.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
+import { AnnexChoice, withAnnex } from '../reports/AnnexChoice.tsx';
 import { NarrativeEditor } from '../reports/NarrativeEditor.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Select } from '../Select.tsx';
@@ -75,6 +76,7 @@ export default function ReportBuilder() {
   const [reports, setReports] = useState<Report[] | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [annex, setAnnex] = useState(false);
   const pickId = useId();
 
   useEffect(() => {
@@ -102,16 +104,19 @@ export default function ReportBuilder() {
       {report ? (
         <>
           <h2>{describe(report)}</h2>
+          <p className="actions">
+            <AnnexChoice checked={annex} onChange={setAnnex} />
+          </p>
           <p className="actions downloads">
             {FORMATS.map((format) => (
-              <a key={format} href={`${report.links[format]}?lang=${language}`} download>
+              <a key={format} href={withAnnex(`${report.links[format]}?lang=${language}`, annex)} download>
                 {t('app.reports.download', { format: format.toUpperCase() })}
               </a>
             ))}
           </p>
           <div className="builder">
             <NarrativeEditor key={report.id} report={report} onSaved={setReport} />
-            <iframe key={report.version} className="preview" title={t('app.reports.preview')} src={`${report.links.html}?lang=${language}`} />
+            <iframe key={report.version} className="preview" title={t('app.reports.preview')} src={withAnnex(`${report.links.html}?lang=${language}`, annex)} />
           </div>
         </>
       ) : (

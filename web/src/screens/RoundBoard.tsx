@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
+import { AnnexChoice, withAnnex } from '../reports/AnnexChoice.tsx';
 import { useI18n } from '../i18n.tsx';
 import { CountsLine } from '../rounds/Counts.tsx';
 import { compiledUrl, roundPath, ROUND_FORMATS, screens, type Board, type Round } from '../rounds/model.ts';
@@ -18,6 +19,7 @@ import { useUser } from '../session.tsx';
 function Compile({ board }: { board: Board }) {
   const { t, language } = useI18n();
   const [previewing, setPreviewing] = useState(false);
+  const [annex, setAnnex] = useState(false);
   const { round, contributions } = board;
   const missing = contributions.filter((row) => row.state !== 'accepted');
   const draft = missing.length > 0;
@@ -29,9 +31,12 @@ function Compile({ board }: { board: Board }) {
       ) : (
         <p>{t('rounds.board.completeHelp')}</p>
       )}
+      <p className="actions">
+        <AnnexChoice checked={annex} onChange={setAnnex} />
+      </p>
       <p className="actions downloads">
         {ROUND_FORMATS.map((format) => (
-          <a key={format} href={compiledUrl(round.code, format, language, draft)} download>
+          <a key={format} href={withAnnex(compiledUrl(round.code, format, language, draft), annex)} download>
             {draft ? t('rounds.board.downloadDraft', { format: format.toUpperCase() }) : t('app.reports.download', { format: format.toUpperCase() })}
           </a>
         ))}
@@ -39,7 +44,7 @@ function Compile({ board }: { board: Board }) {
           {previewing ? t('rounds.board.hidePreview') : t('rounds.board.showPreview')}
         </button>
       </p>
-      {previewing ? <iframe key={round.version} className="preview" title={t('rounds.board.previewTitle')} src={compiledUrl(round.code, 'html', language, draft)} /> : null}
+      {previewing ? <iframe key={round.version} className="preview" title={t('rounds.board.previewTitle')} src={withAnnex(compiledUrl(round.code, 'html', language, draft), annex)} /> : null}
     </section>
   );
 }
