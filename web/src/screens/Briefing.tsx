@@ -180,8 +180,10 @@ export default function Briefing() {
       </p>
       <h1>{t('briefings.heading', { bureau: briefing.bureau, period: formatMonth(briefing.period, language) })}</h1>
       <p>
-        {t(`briefings.state.${briefing.state}`)} ·{' '}
-        {briefing.state === 'sent' && briefing.sentAt ? t('briefings.sentOn', { when: formatDate(briefing.sentAt, true), by: briefing.sentBy ?? '' }) : t('briefings.composedAt', { when: formatDate(briefing.composedAt, true) })}
+        {/* A sent briefing's line says "Sent on …" itself; a draft names its state first. */}
+        {briefing.state === 'sent' && briefing.sentAt
+          ? t('briefings.sentOn', { when: formatDate(briefing.sentAt, true), by: briefing.sentBy ?? '' })
+          : `${t(`briefings.state.${briefing.state}`)} · ${t('briefings.composedAt', { when: formatDate(briefing.composedAt, true) })}`}
       </p>
       {content.director ? (
         <p>
