@@ -58,6 +58,12 @@ export function briefingRoutes(briefings: BriefingService) {
       async (request) => withCurrentOnConflict(async () => presentBriefing(await briefings.send(request.actor, request.params.id, request.body)), current(request)),
     );
 
+    app.get(
+      '/api/briefings/directors',
+      { schema: { tags, summary: "Each bureau's account that receives its briefings in the director's name (null: none named)", response: { 200: schemas.directorAccountsResponse } } },
+      async (request) => ({ data: await briefings.directorAccounts(request.actor) }),
+    );
+
     app.put(
       '/api/briefings/directors/:bureau',
       { schema: { tags, summary: "The account that receives a bureau's briefings in the director's name (its focal points, admins)", params: schemas.bureauParams, body: schemas.directorAccountBody, response: { 200: schemas.directorAccountResponse } } },

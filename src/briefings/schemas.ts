@@ -72,6 +72,7 @@ export const briefingResponse = briefingSummaryResponse.extend({
 });
 
 export const directorAccountResponse = z.object({ bureau: z.string(), userId: z.string().nullable() });
+export const directorAccountsResponse = z.object({ data: z.array(directorAccountResponse.extend({ email: z.string().nullable().describe("The named account's address") })) });
 
 export type BriefingResponse = z.infer<typeof briefingResponse>;
 export type BriefingSummaryResponse = z.infer<typeof briefingSummaryResponse>;

@@ -282,6 +282,18 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
       return reports.renderTree(briefingTree(briefing), format, briefing.content.language);
     },
 
+    /** Each bureau's account that receives its briefings in the director's name (null: none named), with that account's address. */
+    async directorAccounts(actor: Actor): Promise<Array<{ bureau: string; userId: string | null; email: string | null }>> {
+      requireAccess(actor, 'internal:read');
+      const bureaux = (await registry.listBodies(SERVICE_ACTOR, { type: 'bureau' })).map((b) => b.code);
+      const named = await store.listDirectorAccounts(db);
+      const users = new Map((await auth.usersByIds(SERVICE_ACTOR, [...named.values()])).map((u) => [u.id, u]));
+      return bureaux.map((bureau) => {
+        const userId = named.get(bureau) ?? null;
+        return { bureau, userId, email: userId ? (users.get(userId)?.email ?? null) : null };
+      });
+    },
+
     /** Names the account that receives the bureau's briefings in the director's name (null: none, the registry's address if any). */
     async setDirectorAccount(actor: Actor, bureau: string, userId: string | null): Promise<{ bureau: string; userId: string | null }> {
       requireAccess(actor, 'meetings:manage', { bureau });

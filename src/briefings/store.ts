@@ -66,6 +66,12 @@ export async function findDirectorAccount(ex: Executor, bureau: string): Promise
   return row?.user_id ?? null;
 }
 
+/** Every bureau's named account, by bureau. */
+export async function listDirectorAccounts(ex: Executor): Promise<Map<string, string>> {
+  const rows = await ex.selectFrom('briefing_director_account').select(['bureau_code', 'user_id']).execute();
+  return new Map(rows.map((r) => [r.bureau_code, r.user_id]));
+}
+
 export async function saveDirectorAccount(ex: Executor, row: { bureau_code: string; user_id: string; updated_at: string; updated_by: string }): Promise<void> {
   await ex
     .insertInto('briefing_director_account')

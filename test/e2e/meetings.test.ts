@@ -125,6 +125,8 @@ describe('coordination meetings in the workspace', () => {
     await page.getByRole('link', { name: 'Briefings', exact: true }).click();
     await page.getByRole('heading', { name: 'Director briefings', level: 1 }).waitFor();
     await page.getByLabel('Month').fill(month);
+    // Who receives each bureau's briefings in the director's name: none named in this test's register.
+    await page.getByRole('row', { name: /^TSB None named/ }).waitFor();
     await expectAccessible(page, 'briefings-list');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByRole('status').filter({ hasText: 'The briefing is ready as a draft.' }).waitFor();

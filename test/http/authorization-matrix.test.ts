@@ -676,6 +676,7 @@ const MATRIX: Case[] = [
   { method: 'GET', route: '/api/briefings/:id/briefing.:format', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/briefing.md` }), expect: signedIn(200) },
   { method: 'PUT', route: '/api/briefings/:id/note', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/note`, body: { version: 1, note: 'Matrix note' } }), expect: reportWriters(200) },
   { method: 'POST', route: '/api/briefings/:id/send', setup: async (server) => ({ path: `/api/briefings/${await briefingAt(server)}/send`, body: { version: 1 } }), expect: reportWriters(200) },
+  { method: 'GET', route: '/api/briefings/directors', expect: signedIn(200) },
   { method: 'PUT', route: '/api/briefings/directors/:bureau', path: '/api/briefings/directors/TSB', body: () => ({ userId: null }), expect: reportWriters(200) },
 ];
 

@@ -37,6 +37,10 @@ describeHttp(
       const director = await auth.createUser(SYSTEM, { email: 'director@tsb.example', displayName: 'Directeur du TSB', role: 'reader', language: 'fr' });
       expect((await http.server.request('PUT', '/api/briefings/directors/TSB', { token: reader.token, body: { userId: director.id } })).status).toBe(403);
       expect((await http.server.request('PUT', '/api/briefings/directors/TSB', { token: focal.token, body: { userId: director.id } })).status).toBe(200);
+      // Everyone signed in sees who receives each bureau's briefings; the TSB's is the account just named.
+      const named = await http.server.request('GET', '/api/briefings/directors', { token: reader.token });
+      expect(named.body.data.find((d: { bureau: string }) => d.bureau === 'TSB')).toEqual({ bureau: 'TSB', userId: director.id, email: 'director@tsb.example' });
+      expect(named.body.data.find((d: { bureau: string }) => d.bureau === 'BR')).toEqual({ bureau: 'BR', userId: null, email: null });
 
       // Held in March 2020 (the factory's workshop, 2–3 March) and planned for April.
       await buildActivity(http.server);

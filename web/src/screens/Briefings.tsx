@@ -12,6 +12,7 @@ import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useUser } from '../session.tsx';
 import { formatMonth } from '../briefings.ts';
+import { DirectorAccounts } from '../briefings/DirectorAccounts.tsx';
 
 const BUREAUX = ['BR', 'TSB', 'BDT'] as const;
 
@@ -97,6 +98,7 @@ export default function Briefings() {
           </tbody>
         </table>
       ) : null}
+      <DirectorAccounts />
     </>
   );
 }
