@@ -32,25 +32,53 @@ const COUNTED_STATUSES = [...BUCKET_STATUSES.planned, ...BUCKET_STATUSES.held];
 export function coverageStatement(ex: Executor, query: CoverageQuery) {
   const bucket = sql<string>`case when a.status in (${sql.join(BUCKET_STATUSES.held)}) then 'held' else 'planned' end`;
   const nothing = sql<string | null>`cast(null as text)`;
-  const base = ex.with(
-    (cte) => cte('linked').materialized(),
-    (db) =>
-      db
-        .selectFrom('activity_plan_item as l')
-        .innerJoin('plan_item as pi', 'pi.id', 'l.item_id')
-        .innerJoin('activity as a', 'a.id', 'l.activity_id')
-        .innerJoin('activity_office as ao', 'ao.activity_id', 'a.id')
-        .innerJoin('office as o', 'o.code', 'ao.office_code')
-        .select(['pi.level', 'pi.region_code as section', 'pi.label', 'a.seq as activity', 'ao.office_code as office', 'o.region_code as region', bucket.as('bucket')])
-        .where('l.item_id', 'in', [...query.items])
-        // Overlap of the fuzzy range with the year, as the register's from/to filter reads it, on
-        // the links' copy of the dates: the (item_id, date_end, date_start) index bounds the walk.
-        .where('l.date_end', '>=', `${query.year}-01-01`)
-        .where('l.date_start', '<=', `${query.year}-12-31`)
-        .where('a.deleted_at', 'is', null)
-        .where('a.status', 'in', COUNTED_STATUSES)
-        .$if(query.publicOnly, (qb) => qb.where('a.visibility', '=', 'public')),
-  );
+  // The year's links of the counted items first (the (item_id, date_end, date_start) index bounds
+  // the walk); then their activities and the activities' offices, each read by `id in (…)`: SQLite
+  // probes an `in` list in sorted order, so the lookups by id follow the index instead of jumping
+  // across a million rows in the links' order (at 1M, a join from each link cost ~300 ms of ~330).
+  const base = ex
+    .with(
+      (cte) => cte('year_link').materialized(),
+      (db) =>
+        db
+          .selectFrom('activity_plan_item as l')
+          .select(['l.item_id', 'l.activity_id'])
+          .where('l.item_id', 'in', [...query.items])
+          // Overlap of the fuzzy range with the year, as the register's from/to filter reads it, on
+          // the links' copy of the dates.
+          .where('l.date_end', '>=', `${query.year}-01-01`)
+          .where('l.date_start', '<=', `${query.year}-12-31`),
+    )
+    .with(
+      (cte) => cte('counted_activity').materialized(),
+      (db) =>
+        db
+          .selectFrom('activity as a')
+          .select(['a.id', 'a.seq', bucket.as('bucket')])
+          .where('a.id', 'in', (sub) => sub.selectFrom('year_link').select('year_link.activity_id'))
+          .where('a.deleted_at', 'is', null)
+          .where('a.status', 'in', COUNTED_STATUSES)
+          .$if(query.publicOnly, (qb) => qb.where('a.visibility', '=', 'public')),
+    )
+    .with(
+      (cte) => cte('counted_office').materialized(),
+      (db) =>
+        db
+          .selectFrom('activity_office as ao')
+          .innerJoin('office as o', 'o.code', 'ao.office_code')
+          .select(['ao.activity_id', 'ao.office_code', 'o.region_code'])
+          .where('ao.activity_id', 'in', (sub) => sub.selectFrom('counted_activity').select('counted_activity.id')),
+    )
+    .with(
+      (cte) => cte('linked').materialized(),
+      (db) =>
+        db
+          .selectFrom('year_link as l')
+          .innerJoin('plan_item as pi', 'pi.id', 'l.item_id')
+          .innerJoin('counted_activity as a', 'a.id', 'l.activity_id')
+          .innerJoin('counted_office as ao', 'ao.activity_id', 'a.id')
+          .select(['pi.level', 'pi.region_code as section', 'pi.label', 'a.seq as activity', 'ao.office_code as office', 'ao.region_code as region', 'a.bucket']),
+    );
   type From = SelectQueryBuilder<Database & { linked: Linked }, 'linked', object>;
   const counted = (qb: From, label: boolean, by: 'office' | 'region' | null) =>
     qb
