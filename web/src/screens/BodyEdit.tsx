@@ -4,7 +4,7 @@
  * `/bodies/new` adds one, e.g. a study group of a new study period.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { BodyRecordResponse } from '#src/registry/schemas.ts';
 import { api, ApiError } from '../api.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
@@ -12,6 +12,7 @@ import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { forgetRegistry } from '../registry.ts';
 import { useUser } from '../session.tsx';
+import { RegistryEditHeading } from '../RegistryEditHeading.tsx';
 import { RecordHistory, type HistoryEntry } from '../RecordHistory.tsx';
 
 const TYPES = ['sector', 'bureau', 'advisory-group', 'study-group', 'regional-group', 'regional-organisation', 'conference'] as const;
@@ -36,7 +37,7 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 export default function BodyEdit() {
   const { code } = useParams();
   const creating = code === undefined;
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const canEdit = user.role === 'admin' || user.role === 'focal-point';
   const navigate = useNavigate();
@@ -99,13 +100,7 @@ export default function BodyEdit() {
   const title = creating ? t('registryedit.body.newTitle') : t('registryedit.body.title', { body: record!.name });
   return (
     <>
-      <h1>{title}</h1>
-      <p>
-        <Link to="/bodies">{t('registryedit.body.back')}</Link>
-      </p>
-      {record?.editedAt ? <p className="hint">{t('registryedit.editedMark', { by: record.editedBy ?? '', at: formatDate(record.editedAt, true) })}</p> : record ? <p className="hint">{t('registryedit.asSeeded')}</p> : null}
-      <ErrorAlert error={error} />
-      {saved ? <p role="status">{t('registryedit.saved')}</p> : null}
+      <RegistryEditHeading title={title} back={{ to: '/bodies', label: t('registryedit.body.back') }} record={record} error={error} saved={saved} />
       <form onSubmit={save} aria-label={title}>
         <fieldset disabled={!canEdit}>
           {creating ? (

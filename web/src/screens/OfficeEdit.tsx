@@ -4,13 +4,14 @@
  * change in its history. A stale save shows the office as it is now. `/offices/new` opens one.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { OfficeRecordResponse } from '#src/registry/schemas.ts';
 import { api, ApiError } from '../api.ts';
 import { ErrorAlert, useFieldErrors } from '../errors.tsx';
 import { Field } from '../Field.tsx';
 import { useI18n } from '../i18n.tsx';
 import { forgetRegistry, useRegions } from '../registry.ts';
+import { RegistryEditHeading } from '../RegistryEditHeading.tsx';
 import { RecordHistory, type HistoryEntry } from '../RecordHistory.tsx';
 import { useUser } from '../session.tsx';
 
@@ -79,7 +80,7 @@ const codes = (value: string): string[] | null => {
 export default function OfficeEdit() {
   const { code } = useParams();
   const creating = code === undefined;
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const canEdit = user.role === 'admin' || user.role === 'focal-point';
   const navigate = useNavigate();
@@ -144,13 +145,7 @@ export default function OfficeEdit() {
 
   return (
     <>
-      <h1>{title}</h1>
-      <p>
-        <Link to="/offices">{t('registryedit.office.back')}</Link>
-      </p>
-      {record?.editedAt ? <p className="hint">{t('registryedit.editedMark', { by: record.editedBy ?? '', at: formatDate(record.editedAt, true) })}</p> : record ? <p className="hint">{t('registryedit.asSeeded')}</p> : null}
-      <ErrorAlert error={error} />
-      {saved ? <p role="status">{t('registryedit.saved')}</p> : null}
+      <RegistryEditHeading title={title} back={{ to: '/offices', label: t('registryedit.office.back') }} record={record} error={error} saved={saved} />
       <form onSubmit={save} aria-label={title}>
         <fieldset disabled={!canEdit}>
           {creating ? (
