@@ -93,7 +93,11 @@ export function composeActivity(
     if (r.activity === stamp.id) at(`related.${i}.activity`, 'related_to_itself', 'an activity cannot be related to itself');
   });
 
-  if (issues.length > 0 || !date || !originalLanguage) return { ok: false, issues };
+  // A create whose kind the schema refused (fieldFaults composes the fields that parsed) has none.
+  const kind = input.kind ?? base?.kind;
+  if (kind === undefined) at('kind', 'required', 'is required');
+
+  if (issues.length > 0 || !date || !originalLanguage || !kind) return { ok: false, issues };
 
   // Where an activity came from is fixed at creation.
   const requested = 'provenance' in input ? input.provenance : undefined;
@@ -103,7 +107,7 @@ export function composeActivity(
     id: stamp.id,
     title,
     originalLanguage,
-    kind: input.kind ?? base!.kind,
+    kind,
     status: input.status ?? base?.status ?? 'planned',
     visibility: input.visibility ?? base?.visibility ?? 'public',
     offices,

@@ -25,7 +25,7 @@ export function copySqliteTemplate(file: string): void {
 }
 
 export async function createTestDatabase(dialect: Dialect, env: Record<string, string> = {}): Promise<TestDatabase> {
-  const base = { LOG_LEVEL: 'silent', ...env };
+  const base = { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env };
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'fieldbook-db-'));
     const file = join(dir, 'test.db');

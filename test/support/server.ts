@@ -28,7 +28,7 @@ export interface TestServer {
 
 export async function startTestServer(dialect: Dialect, env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase(dialect, env);
-  const app = await buildApp(database.fieldbook, database.config, false);
+  const app = await buildApp(database.fieldbook, database.config, process.env.TEST_LOG_LEVEL ? { level: process.env.TEST_LOG_LEVEL } : false);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
