@@ -8,6 +8,7 @@
  */
 import type { Language } from '#src/platform/i18n.ts';
 import { dateFormat, isDisplayLanguage } from '#src/platform/intl.ts';
+import { LruCache } from '#src/platform/lru.ts';
 
 export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year', 'undated'] as const;
 export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
@@ -880,9 +881,24 @@ function formatUnitRange(language: Language, unit: Unit, a: Ymd, b: Ymd): string
 export function formatFuzzyDate(date: FuzzyDate, language: Language): string {
   // The words of an undated activity ("TBD") are all there is; pages add "date to be decided" from the catalogue.
   if (isUndated(date)) return date.text;
+  // Intl's formatters take tens of microseconds a date, and a busy page shows hundreds of dates
+  // drawn from a few thousand ranges: each range is formatted once per language.
+  const key = `${language}|${date.precision}|${date.start}|${date.end}`;
+  const formatted = FORMATTED.get(key);
+  if (formatted !== undefined) return formatted === FALLBACK ? date.text : formatted;
+  const fresh = formatFresh(date, language);
+  FORMATTED.set(key, fresh === undefined ? FALLBACK : fresh);
+  return fresh ?? date.text;
+}
+
+/** The ranges formatted so far; what could not be formatted shows the words as written (FALLBACK). */
+const FORMATTED = new LruCache<string>({ maxEntries: 50_000 });
+const FALLBACK = '\u0000';
+
+function formatFresh(date: FuzzyDate, language: Language): string | undefined {
   const start = parseIso(date.start);
   const end = parseIso(date.end);
-  if (!start || !end || compareYmd(end, start) < 0 || !isDisplayLanguage(language)) return date.text;
+  if (!start || !end || compareYmd(end, start) < 0 || !isDisplayLanguage(language)) return undefined;
   try {
     switch (date.precision) {
       case 'year':
@@ -897,7 +913,7 @@ export function formatFuzzyDate(date: FuzzyDate, language: Language): string {
         return formatUnitRange(language, 'day', start, end);
     }
   } catch {
-    return date.text;
+    return undefined;
   }
 }
 

@@ -9,7 +9,8 @@
 import type { Actor } from '#src/platform/access.ts';
 import { LruCache } from '#src/platform/lru.ts';
 import type { RegisterFreshness } from './model.ts';
-import { activityPresenterFor, audienceOf, type Audience } from './present.ts';
+import type { Activity } from './model.ts';
+import { audienceOf, presentationFor, type Audience } from './present.ts';
 import type { ActivitiesQuery } from './schemas.ts';
 import type { ActivityService } from './service.ts';
 
@@ -25,11 +26,34 @@ export class PageCache extends LruCache<string> {
 }
 
 /**
+ * Activities as sent (each one's JSON), by audience, id, version and variant (present.ts
+ * `presentationFor`), while the bureaux and the plans are the same: a page the page cache does not
+ * hold is mostly activities presented before, for another page, another filter or another reader.
+ */
+class PresentedActivities {
+  private context: { bureauOfSector: object; plansMarker: string } | null = null;
+  private kept = new LruCache<string>({ maxEntries: 20_000 });
+
+  json(presentation: Awaited<ReturnType<typeof presentationFor>>, activity: Activity): string {
+    const { context } = presentation;
+    if (this.context?.bureauOfSector !== context.bureauOfSector || this.context.plansMarker !== context.plansMarker) {
+      this.context = context;
+      this.kept = new LruCache<string>({ maxEntries: 20_000 });
+    }
+    const key = `${presentation.audience}|${activity.id}|${activity.version}|${presentation.variant(activity)}`;
+    let json = this.kept.get(key);
+    if (json === undefined) this.kept.set(key, (json = JSON.stringify(presentation.present(activity))));
+    return json;
+  }
+}
+
+/**
  * The register's list pages as JSON text for a caller: from the cache while the register is
  * unchanged, otherwise read, presented for the caller's audience and kept.
  */
 export function listPages(activities: Pick<ActivityService, 'freshness' | 'list' | 'bureauOfSector' | 'publicRelatedIds' | 'planCatalogue'>) {
   const pages = new PageCache();
+  const presented = new PresentedActivities();
   return async (actor: Actor, query: ActivitiesQuery, url: string): Promise<string> => {
     // The plans' marker too: a renamed output changes the titles a page shows.
     const [freshness, plans] = await Promise.all([activities.freshness(query.office), activities.planCatalogue()]);
@@ -37,8 +61,9 @@ export function listPages(activities: Pick<ActivityService, 'freshness' | 'list'
     const kept = pages.get(key);
     if (kept !== undefined) return kept;
     const page = await activities.list(actor, query);
-    const present = await activityPresenterFor(actor, activities, page.activities);
-    const body = JSON.stringify({ data: page.activities.map((a) => present(a)), next: page.next });
+    const presentation = await presentationFor(actor, activities, page.activities);
+    // The same text JSON.stringify gives for the whole page, from the activities' own.
+    const body = `{"data":[${page.activities.map((a) => presented.json(presentation, a)).join(',')}],"next":${JSON.stringify(page.next)}}`;
     pages.set(key, body);
     return body;
   };

@@ -73,9 +73,23 @@ export type PresentationSource = Pick<ActivityService, 'bureauOfSector' | 'publi
 
 /** The presenter for this caller's audience, for presenting `shown`. */
 export async function activityPresenterFor(actor: Actor, source: PresentationSource, shown: readonly Activity[]): Promise<ActivityPresenter> {
+  return (await presentationFor(actor, source, shown)).present;
+}
+
+/**
+ * The presenter for `shown`, and what the presented form of each depends on besides the
+ * activity at its version: the audience, the bureaux and plans (`context`, the same objects while
+ * the registry and the plans are unchanged) and, for the public, which of its related activities
+ * are public now (`variant`). Equal audience, context, id, version and variant: equal JSON.
+ */
+export async function presentationFor(actor: Actor, source: PresentationSource, shown: readonly Activity[]) {
   const [bureauOfSector, plans] = await Promise.all([source.bureauOfSector(), source.planCatalogue()]);
-  if (audienceOf(actor) === 'staff') return staffActivityPresenter(bureauOfSector, plans);
-  return publicActivityPresenter(bureauOfSector, await source.publicRelatedIds(shown), plans);
+  const audience = audienceOf(actor);
+  const context = { bureauOfSector, plansMarker: plans.marker };
+  if (audience === 'staff') return { audience, context, present: staffActivityPresenter(bureauOfSector, plans), variant: (_a: Activity) => '' };
+  const publicRelated = await source.publicRelatedIds(shown);
+  const variant = (a: Activity) => (a.related.length === 0 ? '' : a.related.flatMap((r) => (publicRelated.has(r.activity) ? [r.activity] : [])).join(','));
+  return { audience, context, present: publicActivityPresenter(bureauOfSector, publicRelated, plans), variant };
 }
 
 export function presentHistory(entries: HistoryEntry[]) {

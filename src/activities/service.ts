@@ -1,4 +1,5 @@
 /** Use cases of the activity register: access first, then the store, then the audit trail. */
+import { ActivityCache } from './activity-cache.ts';
 import type { Kysely } from 'kysely';
 import { historyOf, recordAudit, type HistoryEntry } from '#src/audit/service.ts';
 import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access.ts';
@@ -40,6 +41,8 @@ export type Alongside = (trx: Executor, activity: Activity) => Promise<void>;
 
 export function createActivityService(db: Kysely<Database>, dialect: Dialect, registry: RegistryService, plans: PlanLookup) {
   const references = referenceCache(registry, plans);
+  /** Activities read by lists, at the version read: a page reads only the rows it does not hold. */
+  const activityCache = new ActivityCache();
 
   const searchTextOf = (activity: Activity, refs: References) => searchDocument(activity, refs.namesOf, countryNames);
   const stored = (activity: Activity, refs: References): store.StoredActivity => ({ activity, searchText: searchTextOf(activity, refs) });
@@ -306,7 +309,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       if (filter.visibilities?.length === 0 || (query.q !== undefined && query.q.trim() !== '' && terms.length === 0)) {
         return { activities: [], next: null };
       }
-      const page = await store.listActivities(db, dialect, filter, { sort: query.sort, after: after ?? undefined, limit: query.limit });
+      const page = await store.listActivities(db, dialect, filter, { sort: query.sort, after: after ?? undefined, limit: query.limit }, activityCache);
       const last = page.positions.at(-1);
       return { activities: page.activities, next: page.more && last ? encodeCursor(query.sort, last) : null };
     },

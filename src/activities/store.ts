@@ -21,6 +21,7 @@ import {
   type Visibility,
 } from './model.ts';
 import type { ActivityReadRow, ActivityTable } from './tables.ts';
+import type { ActivityCache } from './activity-cache.ts';
 import { prefixForm, termForms } from './search-words.ts';
 
 export interface ActivityFilter {
@@ -194,14 +195,34 @@ const onSqlite = (ex: Executor): boolean => ex.getExecutor().adapter instanceof 
  * take turns here and the numbers commit in order: a reader never sees a higher number before a
  * lower one. Call it first in the transaction's activity writes.
  */
-async function nextChangeSeq(ex: Executor): Promise<number> {
+/**
+ * The next change number, for a write of `written`; raises the longest span ever written to
+ * theirs when longer (migration 0140), in the same statement.
+ */
+async function nextChangeSeq(ex: Executor, written: readonly Activity[]): Promise<number> {
+  const span = written.reduce((longest, a) => Math.max(longest, spanDays(a.date)), 0);
+  const longest = onSqlite(ex) ? sql<number>`max(max_span_days, ${span})` : sql<number>`greatest(max_span_days, ${span})`;
   const row = await ex
     .updateTable('activity_change_counter')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .set((eb) => ({ value: eb('value', '+', 1), max_span_days: longest }))
     .where('id', '=', 1)
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+const DAY_MS = 86_400_000;
+const spanDays = (date: Pick<FuzzyDate, 'start' | 'end'>): number => Math.max(0, Math.round((Date.parse(date.end) - Date.parse(date.start)) / DAY_MS)) || 0;
+
+/**
+ * The earliest day an activity overlapping a window from `from` can start: `from` less the
+ * longest span written (migration 0140), read in the statement that uses it. With it, walks of the
+ * date indexes start near the window instead of at the register's (or office's) first activity.
+ */
+function earliestStart(dialect: Dialect, from: string): RawBuilder<string> {
+  return dialect === 'sqlite'
+    ? sql<string>`date(${from}, '-' || (select max_span_days from activity_change_counter where id = 1) || ' days')`
+    : sql<string>`to_char(${from}::date - (select max_span_days from activity_change_counter where id = 1), 'YYYY-MM-DD')`;
 }
 
 /** SQLite: adds the words of search texts to the word list that prefix searches expand from. */
@@ -235,7 +256,7 @@ export async function insertActivities(ex: Executor, items: Array<{ activity: Ac
   // By date (stable, so one day keeps the given order): the search index keys rows by date, then
   // seq, and FTS5 writes out a segment whenever a key is not above the last (a merge each row).
   const byDate = [...items].sort((a, b) => (a.activity.date.start < b.activity.date.start ? -1 : a.activity.date.start > b.activity.date.start ? 1 : 0));
-  const change = await nextChangeSeq(ex);
+  const change = await nextChangeSeq(ex, items.map((i) => i.activity));
   const seqOf = new Map<string, number>();
   for (let i = 0; i < byDate.length; i += CHUNK) {
     const rows = byDate.slice(i, i + CHUNK).map((item) => toRow(item.activity, item.searchText, change));
@@ -338,7 +359,7 @@ async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activi
  */
 export async function updateActivity(ex: Executor, before: StoredActivity, after: StoredActivity, expectedVersion: number): Promise<boolean> {
   const { id } = after.activity;
-  const changeSeq = await nextChangeSeq(ex);
+  const changeSeq = await nextChangeSeq(ex, [after.activity]);
   const changes = changedColumns(before, after, changeSeq);
   const written = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).returning('seq').executeTakeFirst();
   if (!written) return false;
@@ -631,7 +652,7 @@ function filterExpression(
   if (filter.statuses?.length) conditions.push(eb('activity.status', 'in', filter.statuses));
   if (filter.visibilities?.length) conditions.push(eb('activity.visibility', 'in', filter.visibilities));
   // Overlap of the fuzzy range with [from, to].
-  if (filter.from) conditions.push(eb('activity.date_end', '>=', filter.from));
+  if (filter.from) conditions.push(eb('activity.date_end', '>=', filter.from), eb('activity.date_start', '>=', earliestStart(dialect, filter.from)));
   if (filter.to) conditions.push(eb('activity.date_start', '<=', filter.to));
   if (filter.offices?.length) conditions.push(linkedToAny(eb, 'activity_office', filter.offices));
   if (filter.regions?.length) {
@@ -659,13 +680,33 @@ function filterExpression(
  * of the (office_code, date_start, seq) index: without them a year's page read every earlier link
  * of the office and an office's undated activities were found by reading all of its links.
  */
-function officeLinkRange(eb: ExpressionBuilder<Database & { ao: Database['activity_office'] }, 'ao' | 'activity'>, filter: ActivityFilter): Expression<SqlBool> {
+function officeLinkRange(eb: ExpressionBuilder<Database & { ao: Database['activity_office'] }, 'ao' | 'activity'>, dialect: Dialect, filter: ActivityFilter): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.to) conditions.push(eb('ao.date_start', '<=', filter.to));
+  if (filter.from) conditions.push(eb('ao.date_start', '>=', earliestStart(dialect, filter.from)));
   if (filter.undated === 'only') conditions.push(eb('ao.date_start', '=', UNDATED_DAY));
   if (filter.undated === 'exclude') conditions.push(eb('ao.date_start', '<', UNDATED_DAY));
   return eb.and(conditions);
 }
+
+/** Where a listed activity stands in its walk: what a page needs before its rows are read. */
+interface WalkedKey {
+  seq: number;
+  id: string;
+  version: number;
+  date_start: string;
+  updated_at: string;
+}
+
+const KEY_COLUMNS = ['activity.seq', 'activity.id', 'activity.version', 'activity.date_start', 'activity.updated_at'] as const;
+
+const keyOf = (row: { seq: number | string; id: string; version: number | string; date_start: string; updated_at: string }): WalkedKey => ({
+  seq: Number(row.seq),
+  id: row.id,
+  version: Number(row.version),
+  date_start: row.date_start,
+  updated_at: row.updated_at,
+});
 
 /**
  * Up to `limit` activities of the given offices that pass the filter, in the date order, from the
@@ -673,13 +714,13 @@ function officeLinkRange(eb: ExpressionBuilder<Database & { ao: Database['activi
  * its own index, so an office with few activities reads only those, and the walks are merged.
  * An activity linked twice (two roles, two of the offices) counts once.
  */
-async function listByOffice(
+async function walkByOffice(
   ex: Executor,
   dialect: Dialect,
   filter: ActivityFilter,
   offices: string[],
   page: { after: PagePosition | undefined; direction: 'asc' | 'desc'; beyond: '<' | '>'; limit: number },
-): Promise<Array<ActivityReadRow & LinkRow>> {
+): Promise<WalkedKey[]> {
   const { after, direction, beyond, limit } = page;
   const others: ActivityFilter = { ...filter, offices: undefined };
   const walks = await Promise.all(
@@ -687,34 +728,58 @@ async function listByOffice(
       let query = ex
         .selectFrom('activity_office as ao')
         .innerJoin('activity', 'activity.seq', 'ao.seq')
-        .select(['ao.date_start', 'ao.seq'])
+        .select(['ao.date_start', 'ao.seq', 'activity.id', 'activity.version', 'activity.updated_at'])
         .distinct()
         .where('ao.office_code', '=', office)
-        .where((eb) => officeLinkRange(eb, filter))
+        .where((eb) => officeLinkRange(eb, dialect, filter))
         .where((eb) => filterExpression(eb, dialect, others, null));
       if (after) query = query.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
       return query.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).execute();
     }),
   );
   const sign = direction === 'asc' ? 1 : -1;
-  const order = (a: { date_start: string; seq: number }, b: { date_start: string; seq: number }) =>
-    sign * (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : Number(a.seq) - Number(b.seq));
-  const merged = new Map<number, { date_start: string; seq: number }>();
-  for (const link of walks.flat().sort(order)) merged.set(Number(link.seq), link);
-  const seqs = [...merged.keys()].slice(0, limit);
-  if (seqs.length === 0) return [];
-  // The page's rows with their links, in the statement that reads them by seq.
-  const rows = await ex.selectFrom('activity').select([...READ_COLUMNS, ...linkColumns(onSqlite(ex))]).where('activity.seq', 'in', seqs).execute();
-  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-  return seqs.map((seq) => bySeq.get(seq)!);
+  const order = (a: WalkedKey, b: WalkedKey) => sign * (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : a.seq - b.seq);
+  const merged = new Map<number, WalkedKey>();
+  for (const key of walks.flat().map(keyOf).sort(order)) merged.set(key.seq, key);
+  return [...merged.values()].slice(0, limit);
 }
 
-/** One page of activities in a stable order, after `after` when given; one extra row tells if more follow. */
+/** Activities with their links by seq, in one statement. */
+async function readBySeq(ex: Executor, seqs: number[]): Promise<Activity[]> {
+  if (seqs.length === 0) return [];
+  const rows = await ex.selectFrom('activity').select([...READ_COLUMNS, ...linkColumns(onSqlite(ex))]).where('activity.seq', 'in', seqs).execute();
+  return rows.map((row) => toActivity(row, childrenOf(row)));
+}
+
+/**
+ * The walked activities as stored: those `cache` holds at the walked version from it, the others
+ * read in one statement (and then held). An activity deleted since the walk is left out; one
+ * changed since is given as it is now.
+ */
+async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCache | undefined): Promise<Activity[]> {
+  const held = new Map<number, Activity>();
+  const missing: number[] = [];
+  for (const key of keys) {
+    const activity = cache?.get(key.id, key.version);
+    if (activity) held.set(key.seq, activity);
+    else missing.push(key.seq);
+  }
+  const keep = cache !== undefined && !ex.isTransaction;
+  const read = new Map((await readBySeq(ex, missing)).map((activity) => [activity.id, keep ? cache.keep(activity) : activity]));
+  return keys.flatMap((key) => held.get(key.seq) ?? read.get(key.id) ?? []);
+}
+
+/**
+ * One page of activities in a stable order, after `after` when given; one extra row tells if more
+ * follow. The walk reads the page's keys (id, version and position) from the indexes; the rows
+ * are then read only for the activities `cache` does not already hold at that version.
+ */
 export async function listActivities(
   ex: Executor,
   dialect: Dialect,
   filter: ActivityFilter,
   page: { sort: ActivitySort; after?: PagePosition | undefined; limit: number },
+  cache?: ActivityCache,
 ): Promise<{ activities: Activity[]; positions: PagePosition[]; more: boolean }> {
   const byDate = page.sort !== 'updated';
   const descending = page.sort !== 'date';
@@ -722,24 +787,24 @@ export async function listActivities(
   const beyond = descending ? '<' : '>';
   const terms = filter.terms ?? [];
   const lastWords = dialect === 'sqlite' && terms.length > 0 ? await prefixWords(ex, terms) : null;
-  let rows: Array<ActivityReadRow & Partial<LinkRow>>;
+  let keys: WalkedKey[];
   if (byDate && terms.length === 0 && filter.offices?.length) {
-    rows = await listByOffice(ex, dialect, filter, filter.offices, { after: page.after, direction, beyond, limit: page.limit + 1 });
+    keys = await walkByOffice(ex, dialect, filter, filter.offices, { after: page.after, direction, beyond, limit: page.limit + 1 });
   } else if (dialect === 'sqlite' && byDate && terms.length > 0) {
     // Walk the search index in key (= date) order and stop after a page, rather than sort every match.
     let query = ex
       .selectFrom('activity_search')
       .innerJoin('activity', (join) => join.on(sql<SqlBool>`activity.seq = (activity_search.rowid & ${sql.lit(SEQ_SPAN - 1)})`))
-      .select(READ_COLUMNS)
+      .select(KEY_COLUMNS)
       .where(sql<SqlBool>`activity_search match ${ftsQuery(terms, lastWords)}`)
       .where((eb) => filterExpression(eb, dialect, { ...filter, terms: [] }, null));
     if (page.after) query = query.where('activity_search.rowid', beyond, searchKeyAt(page.after));
-    rows = await query.orderBy('activity_search.rowid', direction).limit(page.limit + 1).execute();
+    keys = (await query.orderBy('activity_search.rowid', direction).limit(page.limit + 1).execute()).map(keyOf);
   } else {
     const column = byDate ? 'activity.date_start' : 'activity.updated_at';
     let query = ex
       .selectFrom('activity')
-      .select(READ_COLUMNS)
+      .select(KEY_COLUMNS)
       .where((eb) => filterExpression(eb, dialect, filter, lastWords));
     if (page.after) {
       const { value, seq } = page.after;
@@ -747,13 +812,13 @@ export async function listActivities(
       // equivalent OR of comparisons made every page scan from the first row again.
       query = query.where((eb) => eb(eb.refTuple(column, 'activity.seq'), beyond, eb.tuple(value, seq)));
     }
-    rows = await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute();
+    keys = (await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute()).map(keyOf);
   }
-  const pageRows = rows.slice(0, page.limit);
+  const pageKeys = keys.slice(0, page.limit);
   return {
-    activities: await hydrate(ex, pageRows),
-    positions: pageRows.map((r) => ({ value: byDate ? r.date_start : r.updated_at, seq: Number(r.seq) })),
-    more: rows.length > page.limit,
+    activities: await activitiesOf(ex, pageKeys, cache),
+    positions: pageKeys.map((k) => ({ value: byDate ? k.date_start : k.updated_at, seq: k.seq })),
+    more: keys.length > page.limit,
   };
 }
 
@@ -780,7 +845,7 @@ export async function planMonthCounts(ex: Executor, dialect: Dialect, filter: Ac
         .innerJoin('activity', 'activity.seq', 'ao.seq')
         .select([month.as('month'), (eb) => eb.fn.count<number | string>('activity.seq').distinct().as('count')])
         .where('ao.office_code', 'in', offices)
-        .where((eb) => officeLinkRange(eb, filter))
+        .where((eb) => officeLinkRange(eb, dialect, filter))
         .where((eb) => filterExpression(eb, dialect, { ...filter, offices: undefined }, null))
         .groupBy(sql`1`)
         .execute()

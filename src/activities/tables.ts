@@ -40,6 +40,8 @@ export interface ActivityTable {
 export interface ActivityChangeCounterTable {
   id: number;
   value: number;
+  /** The longest date span (date_end − date_start, days) ever written (migration 0140): how far before a window its activities can start. */
+  max_span_days: number;
 }
 
 export interface ActivityOfficeTable {

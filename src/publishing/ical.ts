@@ -8,6 +8,7 @@
  */
 import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Status } from '#src/activities/model.ts';
+import type { LruCache } from '#src/platform/lru.ts';
 import { exclusiveEnd } from './model.ts';
 import type { PageContext } from './pages/context.ts';
 import { placeText, titleText } from './pages/parts.ts';
@@ -56,9 +57,10 @@ function fold(line: string): string {
 /**
  * The feed's text. Written directly rather than through a calendar library: building an object
  * per event and serialising it took about a millisecond an event, so a region's half-year feed
- * (~1,000 events at 100k activities) held the server for a second.
+ * (~1,000 events at 100k activities) held the server for a second. `kept` holds each event's
+ * lines by language, origin, id and version (all they depend on), for the next feed that has it.
  */
-export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[]): string {
+export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[], kept?: LruCache<string>): string {
   const calendarName = escapeText(icalText(name));
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -70,38 +72,50 @@ export function calendarFeed(ctx: PageContext, name: string, events: readonly Ac
     'REFRESH-INTERVAL;VALUE=DURATION:PT6H',
     'X-PUBLISHED-TTL:PT6H',
   ];
-  let text = lines.map(fold).join('');
+  const parts = [lines.map(fold).join('')];
   for (const activity of events) {
-    const title = titleText(ctx, activity);
-    const words = activity.date.text.trim();
-    const status = activity.status === 'postponed' ? `${ctx.t('site.status.postponed')}: ` : '';
-    const precise = isDayPrecise(activity.date);
-    const summary = `${status}${title}${!precise && words ? ` (${words})` : ''}`;
-    const url = `${ctx.origin}/${ctx.language}/events/${activity.id}`;
-    const description = textIn(activity.description, ctx.language, activity.originalLanguage)?.text;
-    const vague = precise ? null : ctx.t('site.feeds.dateKnownAs', { date: words || activity.date.start });
-    const location = icalText(placeText(ctx, activity.place) ?? '');
-    const categories = [ctx.t(`site.kind.${activity.kind}`), ...activity.sectors].map((c) => escapeText(icalText(c)));
-    const event = [
-      'BEGIN:VEVENT',
-      `UID:${eventUid(activity)}`,
-      `SEQUENCE:${activity.version}`,
-      `DTSTAMP:${utcStamp(activity.updatedAt)}`,
-      `DTSTART;VALUE=DATE:${dateValue(activity.date.start)}`,
-      `DTEND;VALUE=DATE:${dateValue(exclusiveEnd(precise ? activity.date.end : activity.date.start))}`,
-      'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
-      'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
-      `SUMMARY:${escapeText(icalText(summary))}`,
-      ...(location ? [`LOCATION:${escapeText(location)}`] : []),
-      `DESCRIPTION:${escapeText(icalText([vague, description, url].filter(Boolean).join('\n\n')))}`,
-      `CATEGORIES:${categories.join(',')}`,
-      `URL;VALUE=URI:${url}`,
-      `STATUS:${STATUS[activity.status]}`,
-      `CREATED:${utcStamp(activity.createdAt)}`,
-      `LAST-MODIFIED:${utcStamp(activity.updatedAt)}`,
-      'END:VEVENT',
-    ];
-    text += event.map(fold).join('');
+    const key = `${ctx.language}|${ctx.origin}|${activity.id}|${activity.version}`;
+    let event = kept?.get(key);
+    if (event === undefined) {
+      event = eventLines(ctx, activity);
+      kept?.set(key, event);
+    }
+    parts.push(event);
   }
-  return `${text}END:VCALENDAR`;
+  parts.push('END:VCALENDAR');
+  return parts.join('');
+}
+
+/** One VEVENT, folded, as a feed carries it. */
+function eventLines(ctx: PageContext, activity: Activity): string {
+  const title = titleText(ctx, activity);
+  const words = activity.date.text.trim();
+  const status = activity.status === 'postponed' ? `${ctx.t('site.status.postponed')}: ` : '';
+  const precise = isDayPrecise(activity.date);
+  const summary = `${status}${title}${!precise && words ? ` (${words})` : ''}`;
+  const url = `${ctx.origin}/${ctx.language}/events/${activity.id}`;
+  const description = textIn(activity.description, ctx.language, activity.originalLanguage)?.text;
+  const vague = precise ? null : ctx.t('site.feeds.dateKnownAs', { date: words || activity.date.start });
+  const location = icalText(placeText(ctx, activity.place) ?? '');
+  const categories = [ctx.t(`site.kind.${activity.kind}`), ...activity.sectors].map((c) => escapeText(icalText(c)));
+  const event = [
+    'BEGIN:VEVENT',
+    `UID:${eventUid(activity)}`,
+    `SEQUENCE:${activity.version}`,
+    `DTSTAMP:${utcStamp(activity.updatedAt)}`,
+    `DTSTART;VALUE=DATE:${dateValue(activity.date.start)}`,
+    `DTEND;VALUE=DATE:${dateValue(exclusiveEnd(precise ? activity.date.end : activity.date.start))}`,
+    'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+    'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+    `SUMMARY:${escapeText(icalText(summary))}`,
+    ...(location ? [`LOCATION:${escapeText(location)}`] : []),
+    `DESCRIPTION:${escapeText(icalText([vague, description, url].filter(Boolean).join('\n\n')))}`,
+    `CATEGORIES:${categories.join(',')}`,
+    `URL;VALUE=URI:${url}`,
+    `STATUS:${STATUS[activity.status]}`,
+    `CREATED:${utcStamp(activity.createdAt)}`,
+    `LAST-MODIFIED:${utcStamp(activity.updatedAt)}`,
+    'END:VEVENT',
+  ];
+  return event.map(fold).join('');
 }

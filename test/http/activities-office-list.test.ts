@@ -107,3 +107,39 @@ describeHttp('lists by office, changed', OFFICES_REGISTER, (http) => {
     expect((await pages(http, 'office=harare&deleted=only', 2)).map((a) => a.id)).toEqual([webinar!.id]);
   });
 });
+
+// Walks of a date window start the longest span written before it (migration 0140); lists keep
+// the activities they read and read again only those whose version moved.
+describeHttp('lists of a date window, long activities and edits', OFFICES_REGISTER, (http) => {
+  const record = async (title: string, date: string) => {
+    const res = await http.server.request('POST', '/api/activities', {
+      token: http.users.focal.token,
+      body: { title: { en: title }, kind: 'workshop', status: 'held', offices: [{ office: 'harare', role: 'organised' }], date: { text: date } },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as Listed;
+  };
+  const titles = async (query: string) => (await pages(http, query, 2)).map((a) => a.title.en);
+
+  it('finds an activity begun years before the window that still runs in it, by office and in the whole register', async () => {
+    await record('Harare programme', '2016–2021');
+    await record('Harare day', '3 March 2021');
+    for (const query of ['office=harare&from=2021-01-01&to=2021-12-31', 'from=2021-06-01&to=2021-06-30&q=Harare', 'from=2021-02-01']) {
+      expect(await titles(query), query).toContain('Harare programme');
+    }
+    expect(await titles('office=harare&from=2021-01-01&to=2021-12-31&sort=-date')).toEqual(['Harare day', 'Harare programme']);
+    expect(await titles('office=harare&from=2022-01-01')).toEqual([]);
+  });
+
+  it('finds a short activity made long by an edit, and lists it as edited', async () => {
+    const short = await record('Harare forum', '5 May 2010');
+    expect(await titles('office=harare&from=2024-01-01')).toEqual([]);
+    const edited = await http.server.request('PATCH', `/api/activities/${short.id}`, {
+      token: http.users.focal.token,
+      body: { version: short.version, title: { en: 'Harare standing forum' }, date: { text: '2010–2030' } },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(await titles('office=harare&from=2024-01-01')).toEqual(['Harare standing forum']);
+    expect(await titles('from=2029-01-01&q=forum')).toEqual(['Harare standing forum']);
+  });
+});

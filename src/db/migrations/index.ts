@@ -31,6 +31,7 @@ import * as createVacancies from './2026_12_07_0111_create_vacancies.ts';
 import * as createPlans from './2026_12_07_0080_create_plans.ts';
 import * as planLinkDates from './2026_12_07_0130_plan_link_dates.ts';
 import * as createOfficePlanContribution from './2026_12_07_0135_create_office_plan_contribution.ts';
+import * as activitySpanBound from './2026_12_07_0140_activity_span_bound.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0120_create_briefings': createBriefings,
   '2026_12_07_0130_plan_link_dates': planLinkDates,
   '2026_12_07_0135_create_office_plan_contribution': createOfficePlanContribution,
+  '2026_12_07_0140_activity_span_bound': activitySpanBound,
 };
