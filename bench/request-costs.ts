@@ -20,6 +20,10 @@ const { values } = parseArgs({
     size: { type: 'string', default: '100k' },
     count: { type: 'string', default: '60' },
     only: { type: 'string' },
+    /** Ask each URL once before measuring it (the same page asked again, its own answer not cached). */
+    warm: { type: 'boolean', default: false },
+    /** SQLite: also the time spent in each statement (running it and building its rows), summed by SQL text. */
+    statements: { type: 'boolean', default: false },
   },
 });
 const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
@@ -31,6 +35,24 @@ const register = await openRegister(
   { dialect, size, label: values.size!, dataDir: 'bench/.data', postgresUrl: process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
   { regenerate: false, seed: 1, log: (line) => console.log(line) },
 );
+const statementTimes = new Map<string, { ms: number; runs: number; rows: number }>();
+if (values.statements && dialect === 'sqlite') {
+  const BetterSqlite = (await import('better-sqlite3')).default;
+  const probe = new BetterSqlite(':memory:');
+  const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as { all: (...args: unknown[]) => unknown[]; source: string };
+  probe.close();
+  const all = prototype.all;
+  prototype.all = function (this: { source: string }, ...args: unknown[]) {
+    const started = performance.now();
+    const rows = all.apply(this, args);
+    const entry = statementTimes.get(this.source) ?? { ms: 0, runs: 0, rows: 0 };
+    entry.ms += performance.now() - started;
+    entry.runs += 1;
+    entry.rows += rows.length;
+    statementTimes.set(this.source, entry);
+    return rows;
+  };
+}
 const app = await buildApp(register.fieldbook, register.config, { level: 'silent' });
 await app.ready();
 const token = await benchToken(register);
@@ -41,14 +63,16 @@ const queries = ['workshop', 'spectrum', 'quality of service', 'e-waste', 'Bangk
 const regions = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
 const edits = work.patch.patch!.items;
 
+/** Pages and feeds carry it in their query: a new pass asks the same pages without hitting their cached answers. */
+let pass = 0;
 const kinds: Record<string, (i: number) => { method: 'GET' | 'PATCH'; url: string; body?: string }> = {
   list: (i) => ({ method: 'GET', url: `/api/activities?office=${offices[i % offices.length]}&limit=50&from=${day(i)}` }),
   search: (i) => ({ method: 'GET', url: `/api/activities?q=${encodeURIComponent(queries[i % queries.length]!)}&limit=50&from=${day(i)}` }),
   get: (i) => ({ method: 'GET', url: `/api/activities/${work.readable[i % work.readable.length]}` }),
-  'office page': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}?year=${2010 + (i % 17)}` }),
-  'region page': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}?v=${i}` }),
-  'office feed': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-12-31` }),
-  'region feed': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-06-30` }),
+  'office page': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}?year=${2010 + (i % 17)}&v=${pass}` }),
+  'region page': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}?v=${i}-${pass}` }),
+  'office feed': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-12-31&v=${pass}` }),
+  'region feed': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-06-30&v=${pass}` }),
   patch: (i) => {
     const item = edits[i % edits.length]!;
     return { method: 'PATCH', url: `/api/activities/${item.id}`, body: JSON.stringify({ version: item.version, participants: 10 + i }) };
@@ -60,6 +84,11 @@ for (const [kind, make] of Object.entries(kinds)) {
   if (values.only && !values.only.split(',').includes(kind)) continue;
   const times: number[] = [];
   let bytes = 0;
+  if (values.warm && kind !== 'patch') {
+    pass += 1;
+    for (let i = 0; i < count + 5; i++) await app.inject({ method: 'GET', url: make(i + 1000 * Object.keys(kinds).indexOf(kind)).url, headers: { authorization: `Bearer ${token}` } });
+    pass += 1;
+  }
   for (let i = 0; i < count + 5; i++) {
     const request = make(i + 1000 * Object.keys(kinds).indexOf(kind));
     const started = performance.now();
@@ -83,6 +112,12 @@ for (const [kind, make] of Object.entries(kinds)) {
   times.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   console.log(`${kind.padEnd(12)} mean ${round(mean, 2).toString().padStart(7)}  p50 ${round(percentile(times, 50), 2).toString().padStart(7)}  p95 ${round(percentile(times, 95), 2).toString().padStart(7)}  ${Math.round(bytes / times.length / 1024)} KB`);
+}
+if (statementTimes.size > 0) {
+  console.log('\nstatements by time spent (ms in all, runs, rows):');
+  for (const [text, t] of [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
+    console.log(`${round(t.ms, 1).toString().padStart(8)} ${String(t.runs).padStart(6)} ${String(t.rows).padStart(8)}  ${text.replace(/\s+/g, ' ').slice(0, 220)}`);
+  }
 }
 await app.close();
 await register.fieldbook.close();

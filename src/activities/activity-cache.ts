@@ -8,17 +8,17 @@
  * Held activities are shared between requests, so they are frozen: a caller that changed one
  * would change it for every later reader.
  */
-import { LruCache } from '#src/platform/lru.ts';
+import { GenerationalCache } from '#src/platform/lru.ts';
 import type { Activity } from './model.ts';
 
-/** ~1 KB an activity: the busiest offices' recent years and the pages people read, in ~50 MB. */
-const KEPT = 120_000;
+/** Activities a generation holds (~1.5 KB each on the heap): a 100k register's recent years whole, ~150–300 MB at most. */
+const KEPT = 100_000;
 
 export class ActivityCache {
-  private readonly kept: LruCache<Activity>;
+  private readonly kept: GenerationalCache<Activity>;
 
-  constructor(maxEntries = KEPT) {
-    this.kept = new LruCache<Activity>({ maxEntries });
+  constructor(capacity = KEPT) {
+    this.kept = new GenerationalCache<Activity>(capacity);
   }
 
   /** The activity if it is held at this version. */

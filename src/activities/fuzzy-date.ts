@@ -8,7 +8,7 @@
  */
 import type { Language } from '#src/platform/i18n.ts';
 import { dateFormat, isDisplayLanguage } from '#src/platform/intl.ts';
-import { LruCache } from '#src/platform/lru.ts';
+import { GenerationalCache } from '#src/platform/lru.ts';
 
 export const FUZZY_PRECISIONS = ['day', 'days', 'week', 'part-of-month', 'month', 'months', 'quarter', 'year', 'undated'] as const;
 export type FuzzyPrecision = (typeof FUZZY_PRECISIONS)[number];
@@ -892,7 +892,7 @@ export function formatFuzzyDate(date: FuzzyDate, language: Language): string {
 }
 
 /** The ranges formatted so far; what could not be formatted shows the words as written (FALLBACK). */
-const FORMATTED = new LruCache<string>({ maxEntries: 50_000 });
+const FORMATTED = new GenerationalCache<string>(50_000);
 const FALLBACK = '\u0000';
 
 function formatFresh(date: FuzzyDate, language: Language): string | undefined {

@@ -7,7 +7,7 @@
  * write to another office's activity leaves it cached.
  */
 import type { Actor } from '#src/platform/access.ts';
-import { LruCache } from '#src/platform/lru.ts';
+import { GenerationalCache, LruCache } from '#src/platform/lru.ts';
 import type { RegisterFreshness } from './model.ts';
 import type { Activity } from './model.ts';
 import { audienceOf, presentationFor, type Audience } from './present.ts';
@@ -32,13 +32,13 @@ export class PageCache extends LruCache<string> {
  */
 class PresentedActivities {
   private context: { bureauOfSector: object; plansMarker: string } | null = null;
-  private kept = new LruCache<string>({ maxEntries: 20_000 });
+  private kept = new GenerationalCache<string>(20_000);
 
   json(presentation: Awaited<ReturnType<typeof presentationFor>>, activity: Activity): string {
     const { context } = presentation;
     if (this.context?.bureauOfSector !== context.bureauOfSector || this.context.plansMarker !== context.plansMarker) {
       this.context = context;
-      this.kept = new LruCache<string>({ maxEntries: 20_000 });
+      this.kept = new GenerationalCache<string>(20_000);
     }
     const key = `${presentation.audience}|${activity.id}|${activity.version}|${presentation.variant(activity)}`;
     let json = this.kept.get(key);

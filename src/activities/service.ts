@@ -290,9 +290,13 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       const staff = can(actor, 'internal:read');
       const sectors = [...(query.sector ?? []), ...(query.bureau ?? []).map((b) => refs.sectorOfBureau.get(b)!)];
       const terms = query.q ? searchTerms(query.q) : [];
+      // A region is its offices: their links walked in date order, as an office list walks them,
+      // rather than every activity of the window tested for an office in the region.
+      const regionOffices = query.region && !query.office ? [...refs.offices.values()].filter((o) => query.region!.includes(o.region)).map((o) => o.code) : undefined;
+      if (regionOffices?.length === 0) return { activities: [], next: null };
       const filter: store.ActivityFilter = {
-        offices: query.office,
-        regions: query.region,
+        offices: query.office ?? regionOffices,
+        regions: regionOffices ? undefined : query.region,
         sectors: sectors.length > 0 ? sectors : undefined,
         bodies: query.body,
         planItems,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from './lru.ts';
+import { GenerationalCache, LruCache } from './lru.ts';
 
 const keys = (cache: LruCache<string>, candidates: string[]) => candidates.filter((key) => cache.get(key) !== undefined);
 
@@ -45,5 +45,33 @@ describe('LruCache', () => {
     // 12 > 10: the least recently used goes ('same' was read before 'b').
     expect(cache.get('same')).toBeUndefined();
     expect(keys(cache, ['b', 'c'])).toEqual(['b', 'c']);
+  });
+});
+
+describe('GenerationalCache', () => {
+  it('keeps what was read in the last generation and drops what was not read for a whole one', () => {
+    const cache = new GenerationalCache<string>(2);
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    // The newer generation is full: 'a' and 'b' become the older one.
+    cache.set('c', 'C');
+    expect(cache.get('a')).toBe('A');
+    // Reading 'a' moved it up; the next new key turns the generations again and 'b', unread, leaves.
+    cache.set('d', 'D');
+    cache.set('e', 'E');
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe('A');
+    expect(cache.get('d')).toBe('D');
+  });
+
+  it('replaces a value under the same key in either generation, never giving the old one back', () => {
+    const cache = new GenerationalCache<string>(2);
+    cache.set('a', 'old');
+    cache.set('b', 'B');
+    cache.set('c', 'C');
+    cache.set('a', 'new');
+    expect(cache.get('a')).toBe('new');
+    cache.set('a', 'newer');
+    expect(cache.get('a')).toBe('newer');
   });
 });

@@ -58,3 +58,45 @@ export class LruCache<V extends NonNullable<unknown>> {
     return this.limits.weigh ? this.limits.weigh(value) : 0;
   }
 }
+
+/**
+ * A cache for many small values read far more often than written (activities by id, the parts
+ * of pages made from them, formatted dates): two generations instead of exact recency. A hit in
+ * the newer generation costs one lookup (the exact LRU above moves the entry on every hit, which
+ * on a map of 100,000 entries cost microseconds a read); a hit in the older one moves the entry up;
+ * when the newer one is full, the older is dropped and the newer takes its place. What has not
+ * been read for a whole generation leaves. Holds between `capacity` and twice as many entries.
+ */
+export class GenerationalCache<V extends NonNullable<unknown>> {
+  private newer = new Map<string, V>();
+  private older = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.newer.get(key);
+    if (value !== undefined) return value;
+    const old = this.older.get(key);
+    if (old !== undefined) {
+      this.older.delete(key);
+      this.add(key, old);
+    }
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.newer.has(key)) this.newer.set(key, value);
+    else {
+      this.older.delete(key);
+      this.add(key, value);
+    }
+  }
+
+  private add(key: string, value: V): void {
+    if (this.newer.size >= this.capacity) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(key, value);
+  }
+}

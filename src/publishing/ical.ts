@@ -8,9 +8,8 @@
  */
 import { isDayPrecise } from '#src/activities/fuzzy-date.ts';
 import { textIn, type Activity, type Status } from '#src/activities/model.ts';
-import type { LruCache } from '#src/platform/lru.ts';
 import { exclusiveEnd } from './model.ts';
-import type { PageContext } from './pages/context.ts';
+import { fragmentOf, type PageContext } from './pages/context.ts';
 import { placeText, titleText } from './pages/parts.ts';
 
 const STATUS: Record<Status, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
@@ -57,10 +56,10 @@ function fold(line: string): string {
 /**
  * The feed's text. Written directly rather than through a calendar library: building an object
  * per event and serialising it took about a millisecond an event, so a region's half-year feed
- * (~1,000 events at 100k activities) held the server for a second. `kept` holds each event's
- * lines by language, origin, id and version (all they depend on), for the next feed that has it.
+ * (~1,000 events at 100k activities) held the server for a second. Each event's lines are kept
+ * by version in the context's fragments, for the next feed that has it.
  */
-export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[], kept?: LruCache<string>): string {
+export function calendarFeed(ctx: PageContext, name: string, events: readonly Activity[]): string {
   const calendarName = escapeText(icalText(name));
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -73,15 +72,7 @@ export function calendarFeed(ctx: PageContext, name: string, events: readonly Ac
     'X-PUBLISHED-TTL:PT6H',
   ];
   const parts = [lines.map(fold).join('')];
-  for (const activity of events) {
-    const key = `${ctx.language}|${ctx.origin}|${activity.id}|${activity.version}`;
-    let event = kept?.get(key);
-    if (event === undefined) {
-      event = eventLines(ctx, activity);
-      kept?.set(key, event);
-    }
-    parts.push(event);
-  }
+  for (const activity of events) parts.push(fragmentOf(ctx, 'vevent', activity, () => eventLines(ctx, activity)));
   parts.push('END:VCALENDAR');
   return parts.join('');
 }

@@ -3,7 +3,6 @@
  * headers) for the conditional responder. The formats themselves are written by the page
  * templates (pages/), atom.ts and ical.ts; activities as JSON by the register's public presenter.
  */
-import type { LruCache } from '#src/platform/lru.ts';
 import type { ActivityPresenter } from '#src/activities/present.ts';
 import type { Activity } from '#src/activities/model.ts';
 import { atomFeed } from './atom.ts';
@@ -19,14 +18,10 @@ const ICS = 'text/calendar; charset=utf-8';
 export const htmlPage = (page: Html, status = 200): Rendered => ({ status, type: HTML, body: page.value });
 
 /** A calendar to subscribe to; says so in a header when its window held more events than it carries. */
-export function calendarResponse(
-  ctx: PageContext,
-  feed: { name: string; fileName: string; events: readonly Activity[]; truncated?: FeedWindow | null },
-  kept?: LruCache<string>,
-): Rendered {
+export function calendarResponse(ctx: PageContext, feed: { name: string; fileName: string; events: readonly Activity[]; truncated?: FeedWindow | null }): Rendered {
   const headers: Record<string, string> = { 'content-disposition': `inline; filename="${feed.fileName}"` };
   if (feed.truncated) headers['x-feed-truncated'] = `${feed.truncated.from} to ${feed.truncated.to} holds more events than a feed does; narrow it with from and to`;
-  return { status: 200, type: ICS, body: calendarFeed(ctx, feed.name, feed.events, kept), headers };
+  return { status: 200, type: ICS, body: calendarFeed(ctx, feed.name, feed.events), headers };
 }
 
 /** One event as a calendar file to open (not to subscribe to). */

@@ -31,7 +31,7 @@ import type { CoverageService } from '#src/coverage/service.ts';
 import { coveragePage } from '#src/coverage/page.ts';
 import { PLAN_SECTORS } from '#src/plans/model.ts';
 import { ANONYMOUS } from '#src/platform/access.ts';
-import { LruCache } from '#src/platform/lru.ts';
+import { GenerationalCache } from '#src/platform/lru.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const FEED_ROUTE = /\.(ics|atom|json)$/;
@@ -52,13 +52,13 @@ type Request<P = LangParams> = FastifyRequest<{ Params: P; Querystring: RawQuery
 /** `coverage`: the public summary of the plans' coverage (decision 25), when the app has it. */
 export function publishingRoutes(publishing: PublishingService, pages: { coverage?: CoverageService } = {}) {
   const cache = new RenderCache();
-  /** Feeds' events as written, by language, origin, id and version (ical.ts). */
-  const feedEvents = new LruCache<string>({ maxEntries: 120_000 });
+  /** Parts made from one activity (feed events, plan rows), by part, language, origin, id and version (pages/context.ts). */
+  const fragments = new GenerationalCache<string>(100_000);
 
   async function contextFor(request: FastifyRequest, language: Language): Promise<PageContext> {
     const { t, direction } = translator(language);
     const path = request.url.replace(/^\/[a-z]{2}(?=\/|$)/, '') || '/';
-    return { language, t, direction, path, origin: `${request.protocol}://${request.host}`, today: todayUtc(), snapshot: await publishing.snapshot() };
+    return { language, t, direction, path, origin: `${request.protocol}://${request.host}`, today: todayUtc(), snapshot: await publishing.snapshot(), fragments };
   }
 
   /**
@@ -84,7 +84,7 @@ export function publishingRoutes(publishing: PublishingService, pages: { coverag
   async function calendar(ctx: PageContext, filter: SiteFilter, name: string, fileName: string): Promise<Rendered> {
     const window = feedWindowOf(filter, ctx.today);
     const { events, truncated } = await publishing.feedEvents({ ...filter, from: undefined, to: undefined }, window, ctx.today);
-    return calendarResponse(ctx, { name: `${ctx.t('site.feeds.title')}${name ? ` – ${name}` : ''}`, fileName, events, truncated: truncated ? window : null }, feedEvents);
+    return calendarResponse(ctx, { name: `${ctx.t('site.feeds.title')}${name ? ` – ${name}` : ''}`, fileName, events, truncated: truncated ? window : null });
   }
 
   return async (app: TypedApp) => {

@@ -5,11 +5,11 @@ import { dateFormat } from '#src/platform/intl.ts';
 import type { Assignment } from '#src/registry/model.ts';
 import { headOn } from '#src/registry/model.ts';
 import type { OfficeDetails } from '#src/registry/service.ts';
-import { html, type Html } from '../html.ts';
+import { html, trustedHtml, type Html } from '../html.ts';
 import { groupPlan } from '../model.ts';
 import type { FilterIssue } from '../schemas.ts';
 import type { PlanView } from '../service.ts';
-import { href, type PageContext } from './context.ts';
+import { fragmentOf, href, type PageContext } from './context.ts';
 import { layout } from './layout.ts';
 import { annualPlanByOutputSection, annualPlanDownloads } from './office-by-output.ts';
 import { bodyName, calendarLinks, yearCalendarLinks, countryName, dateOf, eventList, nameIn, nameText, placeText, statusBadge, titleOf } from './parts.ts';
@@ -60,6 +60,11 @@ function yearSummary(ctx: PageContext, base: string, yearNumber: number, year: s
 ${paged.truncated ? html`<p class="notice">${t('officeplan.summary.truncated', { count: new Intl.NumberFormat(ctx.language).format(shown) })}</p>` : null}`;
 }
 
+/** An activity's row in the plan's table. */
+function planRow(ctx: PageContext, a: Activity): Html {
+  return html`<tr><td><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a><br><small>${ctx.t(`site.kind.${a.kind}`)}</small></td><td>${dateOf(ctx, a)}</td><td>${placeText(ctx, a.place) ?? '—'}</td><td>${statusBadge(ctx, a.status)}</td></tr>`;
+}
+
 export function officePage(ctx: PageContext, data: OfficeData): Html {
   const { t, snapshot } = ctx;
   const { office, children } = data.details;
@@ -105,9 +110,7 @@ ${months.length === 0 ? html`<p class="empty">${t('site.plan.empty', { year })}<
 ${month.sectors.map(
   (group) => html`<h4 class="sector">${group.sector ? bodyName(ctx, group.sector) : t('site.plan.noSector')}</h4>
 <div class="table-scroll"><table class="plan"><thead><tr><th scope="col">${t('site.event.title')}</th><th scope="col">${t('site.event.when')}</th><th scope="col">${t('site.event.where')}</th><th scope="col">${t('site.event.status')}</th></tr></thead>
-<tbody>${group.activities.map(
-    (a) => html`<tr><td><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a><br><small>${t(`site.kind.${a.kind}`)}</small></td><td>${dateOf(ctx, a)}</td><td>${placeText(ctx, a.place) ?? '—'}</td><td>${statusBadge(ctx, a.status)}</td></tr>`,
-  )}</tbody></table></div>`,
+<tbody>${group.activities.map((a) => trustedHtml(fragmentOf(ctx, 'plan-row', a, () => planRow(ctx, a).value)))}</tbody></table></div>`,
 )}`,
   )}
 </section>

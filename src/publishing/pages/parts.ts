@@ -6,8 +6,8 @@ import { languageName as intlLanguageName } from '#src/platform/intl.ts';
 import { countryName as intlCountryName } from '#src/registry/countries.ts';
 import { localise } from '#src/registry/model.ts';
 import type { Names } from '#src/registry/reference.ts';
-import { html, type Html } from '../html.ts';
-import { href, type PageContext } from './context.ts';
+import { html, trustedHtml, type Html } from '../html.ts';
+import { fragmentOf, href, type PageContext } from './context.ts';
 
 /**
  * Text in a language other than the page's, marked with its language and direction so screen
@@ -99,7 +99,7 @@ export function eventItem(ctx: PageContext, activity: Activity): Html {
 }
 
 export function eventList(ctx: PageContext, activities: readonly Activity[], empty: string): Html {
-  return activities.length === 0 ? html`<p class="empty">${empty}</p>` : html`<ul class="events">${activities.map((a) => eventItem(ctx, a))}</ul>`;
+  return activities.length === 0 ? html`<p class="empty">${empty}</p>` : html`<ul class="events">${activities.map((a) => trustedHtml(fragmentOf(ctx, 'event-item', a, () => eventItem(ctx, a).value)))}</ul>`;
 }
 
 /** The same feed limited to one calendar year: what a subscriber wants when the default window does not reach that year. */
