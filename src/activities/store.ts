@@ -1,6 +1,6 @@
 /** All SQL of the activity register. Each function takes the executor first. */
 import { DynamicModule, SqliteAdapter, sql, type CompiledQuery, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
-import type { Dialect } from '#src/platform/database.ts';
+import { PREPARED_STATEMENT, type Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
 import { UNDATED_DAY, type FuzzyDate, type FuzzyPrecision } from './fuzzy-date.ts';
@@ -462,7 +462,11 @@ function compiledOnce<Row>(build: (ex: Executor, sqlite: boolean) => CompiledQue
   return async (ex: Executor, parameters: readonly unknown[]): Promise<Row[]> => {
     const sqlite = onSqlite(ex);
     let query = compiled.get(sqlite);
-    if (!query) compiled.set(sqlite, (query = build(ex, sqlite)));
+    if (!query) {
+      const built = build(ex, sqlite);
+      // PostgreSQL prepares it once per connection (its plan is the same whatever the key).
+      compiled.set(sqlite, (query = sqlite ? built : { ...built, sql: `${PREPARED_STATEMENT}${built.sql}` }));
+    }
     return (await ex.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }
@@ -725,16 +729,23 @@ async function walkByOffice(
   const others: ActivityFilter = { ...filter, offices: undefined };
   const walks = await Promise.all(
     [...new Set(offices)].map((office) => {
-      let query = ex
+      // DISTINCT on the index's own columns only, so both databases walk it in order and stop at
+      // the limit (with the activity's columns in it PostgreSQL sorted every link of the window);
+      // the keys' other columns are read by seq around it.
+      let walk = ex
         .selectFrom('activity_office as ao')
         .innerJoin('activity', 'activity.seq', 'ao.seq')
-        .select(['ao.date_start', 'ao.seq', 'activity.id', 'activity.version', 'activity.updated_at'])
+        .select(['ao.date_start', 'ao.seq'])
         .distinct()
         .where('ao.office_code', '=', office)
         .where((eb) => officeLinkRange(eb, dialect, filter))
         .where((eb) => filterExpression(eb, dialect, others, null));
-      if (after) query = query.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
-      return query.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).execute();
+      if (after) walk = walk.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
+      return ex
+        .selectFrom(walk.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).as('w'))
+        .innerJoin('activity', 'activity.seq', 'w.seq')
+        .select(['w.date_start', 'w.seq', 'activity.id', 'activity.version', 'activity.updated_at'])
+        .execute();
     }),
   );
   const sign = direction === 'asc' ? 1 : -1;
