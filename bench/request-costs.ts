@@ -8,6 +8,8 @@
  * With `--cpu-prof` run it as `node --cpu-prof --import tsx bench/request-costs.ts` instead.
  * The register must exist (`npm run bench -- --sizes 100k` generates it).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { parseArgs } from 'node:util';
 import { buildApp } from '#src/app.ts';
 import { benchToken, workloads } from './api.ts';
@@ -22,10 +24,30 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Ask each URL once before measuring it (the same page asked again, its own answer not cached). */
     warm: { type: 'boolean', default: false },
+    /** Write a CPU profile of the measured requests alone (not the warm-up) to this file. */
+    profile: { type: 'string' },
     /** SQLite: also the time spent in each statement (running it and building its rows), summed by SQL text. */
     statements: { type: 'boolean', default: false },
   },
 });
+/** The inspector's CPU profiler, in this process. */
+const profiler = (() => {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  return {
+    start: async () => {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    },
+    stop: async (file: string) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+})();
+
 const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const size = sizes[values.size!] ?? 100_000;
 const dialect = values.dialect === 'postgres' ? 'postgres' : 'sqlite';
@@ -89,6 +111,7 @@ for (const [kind, make] of Object.entries(kinds)) {
     for (let i = 0; i < count + 5; i++) await app.inject({ method: 'GET', url: make(i + 1000 * Object.keys(kinds).indexOf(kind)).url, headers: { authorization: `Bearer ${token}` } });
     pass += 1;
   }
+  if (values.profile) await profiler.start();
   for (let i = 0; i < count + 5; i++) {
     const request = make(i + 1000 * Object.keys(kinds).indexOf(kind));
     const started = performance.now();
@@ -109,6 +132,7 @@ for (const [kind, make] of Object.entries(kinds)) {
       bytes += response.rawPayload.length;
     }
   }
+  if (values.profile) await profiler.stop(`${values.profile.replace(/\.cpuprofile$/, '')}-${kind.replace(/\W+/g, '-')}.cpuprofile`);
   times.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   console.log(`${kind.padEnd(12)} mean ${round(mean, 2).toString().padStart(7)}  p50 ${round(percentile(times, 50), 2).toString().padStart(7)}  p95 ${round(percentile(times, 95), 2).toString().padStart(7)}  ${Math.round(bytes / times.length / 1024)} KB`);

@@ -1,10 +1,21 @@
 /** The office page's annual plan by Sector and output or regional initiative (decision 26): the office's text and the activities under each. */
-import { textIn } from '#src/activities/model.ts';
+import { textIn, type Activity } from '#src/activities/model.ts';
 import type { AnnualPlanByOutput } from '#src/annualplan/model.ts';
 import { localise } from '#src/registry/model.ts';
-import { html, type Html } from '../html.ts';
-import { href, type PageContext } from './context.ts';
+import { html, trustedHtml, type Html } from '../html.ts';
+import { fragmentOf, href, type PageContext } from './context.ts';
 import { bodyName, dateOf, foreign, placeText, statusBadge, titleOf } from './parts.ts';
+
+/** An activity under a plan item: title, date, place, status. */
+function outputItem(ctx: PageContext, a: Activity): Html {
+  const place = placeText(ctx, a.place);
+  return html`<li><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a> — ${dateOf(ctx, a)}${place ? html`, ${place}` : null} ${statusBadge(ctx, a.status)}</li>`;
+}
+
+/** An activity linked to no plan item: title, date, status. */
+function unlinkedItem(ctx: PageContext, a: Activity): Html {
+  return html`<li><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a> — ${dateOf(ctx, a)} ${statusBadge(ctx, a.status)}</li>`;
+}
 
 /** The office's own words in the page language, else in the language it wrote them, marked. */
 function ownText(ctx: PageContext, text: Parameters<typeof textIn>[0] | null): Html {
@@ -34,14 +45,12 @@ ${ownText(ctx, entry.text)}
 ${
   entry.activities.length === 0
     ? html`<p class="empty">${t('annualplan.noActivities')}</p>`
-    : html`<ul class="events">${entry.activities.map(
-        (a) => html`<li><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a> — ${dateOf(ctx, a)}${placeText(ctx, a.place) ? html`, ${placeText(ctx, a.place)}` : null} ${statusBadge(ctx, a.status)}</li>`,
-      )}</ul>`
+    : html`<ul class="events">${entry.activities.map((a) => trustedHtml(fragmentOf(ctx, 'output-item', a, () => outputItem(ctx, a).value)))}</ul>`
 }
 </section>`,
 )}`,
 )}
 ${plan.unlinked.length > 0 ? html`<h4>${t('annualplan.unlinked')}</h4>
-<ul class="events">${plan.unlinked.map((a) => html`<li><a href="${href(ctx, `/events/${a.id}`)}">${titleOf(ctx, a)}</a> — ${dateOf(ctx, a)} ${statusBadge(ctx, a.status)}</li>`)}</ul>` : null}
+<ul class="events">${plan.unlinked.map((a) => trustedHtml(fragmentOf(ctx, 'unlinked-item', a, () => unlinkedItem(ctx, a).value)))}</ul>` : null}
 <h3 id="by-month">${t('annualplan.byMonth')}</h3>`;
 }
