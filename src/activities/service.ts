@@ -206,7 +206,8 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
      * overlap), so at most two pages are held; a caller that stops early leaves nothing running.
      */
     async *pages(actor: Actor, query: Omit<ActivitiesQuery, 'limit' | 'cursor'>, pageSize = EXPORT_PAGE): AsyncGenerator<Activity[], void, undefined> {
-      const read = (cursor: string | undefined) => this.list(actor, { ...query, cursor, limit: pageSize });
+      // An export reads each activity once: it uses the activities held but holds none of its own.
+      const read = (cursor: string | undefined) => this.list(actor, { ...query, cursor, limit: pageSize }, { hold: false });
       let next: Promise<ActivityPage> | null = read(undefined);
       try {
         while (next) {
@@ -271,7 +272,8 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return details;
     },
 
-    async list(actor: Actor, query: ActivitiesQuery): Promise<ActivityPage> {
+    /** `hold: false`: a read of the whole register (an export) that would only push out what others read. */
+    async list(actor: Actor, query: ActivitiesQuery, options: { hold?: boolean } = {}): Promise<ActivityPage> {
       const refs = await references();
       const issues: FieldIssue[] = [];
       const known = (field: string, codes: string[] | undefined, ok: (code: string) => boolean, what: string, unknown: FieldIssueCode) =>
@@ -313,7 +315,7 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       if (filter.visibilities?.length === 0 || (query.q !== undefined && query.q.trim() !== '' && terms.length === 0)) {
         return { activities: [], next: null };
       }
-      const page = await store.listActivities(db, dialect, filter, { sort: query.sort, after: after ?? undefined, limit: query.limit }, activityCache);
+      const page = await store.listActivities(db, dialect, filter, { sort: query.sort, after: after ?? undefined, limit: query.limit }, activityCache, options.hold ?? true);
       const last = page.positions.at(-1);
       return { activities: page.activities, next: page.more && last ? encodeCursor(query.sort, last) : null };
     },

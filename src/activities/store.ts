@@ -770,7 +770,7 @@ async function readBySeq(ex: Executor, seqs: number[]): Promise<Activity[]> {
  * read in one statement (and then held). An activity deleted since the walk is left out; one
  * changed since is given as it is now.
  */
-async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCache | undefined): Promise<Activity[]> {
+async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCache | undefined, hold: boolean): Promise<Activity[]> {
   const held = new Map<number, Activity>();
   const missing: number[] = [];
   for (const key of keys) {
@@ -778,7 +778,7 @@ async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCach
     if (activity) held.set(key.seq, activity);
     else missing.push(key.seq);
   }
-  const keep = cache !== undefined && !ex.isTransaction;
+  const keep = cache !== undefined && hold && !ex.isTransaction;
   const read = new Map((await readBySeq(ex, missing)).map((activity) => [activity.id, keep ? cache.keep(activity) : activity]));
   return keys.flatMap((key) => held.get(key.seq) ?? read.get(key.id) ?? []);
 }
@@ -786,7 +786,8 @@ async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCach
 /**
  * One page of activities in a stable order, after `after` when given; one extra row tells if more
  * follow. The walk reads the page's keys (id, version and position) from the indexes; the rows
- * are then read only for the activities `cache` does not already hold at that version.
+ * are then read only for the activities `cache` does not already hold at that version, and
+ * held when `hold`.
  */
 export async function listActivities(
   ex: Executor,
@@ -794,6 +795,7 @@ export async function listActivities(
   filter: ActivityFilter,
   page: { sort: ActivitySort; after?: PagePosition | undefined; limit: number },
   cache?: ActivityCache,
+  hold = true,
 ): Promise<{ activities: Activity[]; positions: PagePosition[]; more: boolean }> {
   const byDate = page.sort !== 'updated';
   const descending = page.sort !== 'date';
@@ -830,7 +832,7 @@ export async function listActivities(
   }
   const pageKeys = keys.slice(0, page.limit);
   return {
-    activities: await activitiesOf(ex, pageKeys, cache),
+    activities: await activitiesOf(ex, pageKeys, cache, hold),
     positions: pageKeys.map((k) => ({ value: byDate ? k.date_start : k.updated_at, seq: k.seq })),
     more: keys.length > page.limit,
   };
