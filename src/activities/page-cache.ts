@@ -8,8 +8,7 @@
  */
 import type { Actor } from '#src/platform/access.ts';
 import { GenerationalCache, LruCache } from '#src/platform/lru.ts';
-import type { RegisterFreshness } from './model.ts';
-import type { Activity } from './model.ts';
+import type { Activity, RegisterFreshness } from './model.ts';
 import { audienceOf, presentationFor, type Audience } from './present.ts';
 import type { ActivitiesQuery } from './schemas.ts';
 import type { ActivityService } from './service.ts';
