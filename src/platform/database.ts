@@ -6,7 +6,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type PostgresPool, type PostgresPoolClient, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type SchemaMetadata,
+  type SqliteDatabase,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import { LruCache } from './lru.ts';
 import { startSqliteUpkeep, type SqliteUpkeep, type SqliteUpkeepOptions } from './sqlite-upkeep.ts';
@@ -83,7 +95,7 @@ export function openDatabase<DB>(url: string, options: DatabaseOptions = {}): Da
     max: 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
+  const db = new Kysely<DB>({ dialect: new OwnSchemaPostgresDialect({ pool: preparing(pool) }) });
   const safe = new URL(url);
   safe.password = '';
   return {
@@ -93,6 +105,39 @@ export function openDatabase<DB>(url: string, options: DatabaseOptions = {}): Da
     startUpkeep: () => ({ ready: Promise.resolve(), stop: async () => {} }),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely's migrator asks whether its own table exists by introspecting every table of every
+ * schema of the database, calling pg_get_serial_sequence on each column: while another instance or
+ * test drops its schema, that call fails on a column being dropped (error 42703) and the start
+ * fails with it. Fieldbook only ever asks about its own schema, so that is all it reads (names of
+ * tables and views; nothing here reads their columns).
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ schema: string; name: string; is_view: boolean }>`
+      select table_schema as schema, table_name as name, table_type = 'VIEW' as is_view
+      from information_schema.tables where table_schema = current_schema()`.execute(this.db);
+    return rows.map((r) => ({ schema: r.schema, name: r.name, isView: r.is_view, columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
 }
 
 /**
