@@ -440,10 +440,8 @@ function childrenOf(row: LinkRow): Children {
 }
 
 /** The links of a page of activities: one statement on both databases. */
-async function hydrate(ex: Executor, rows: Array<ActivityReadRow & Partial<LinkRow>>): Promise<Activity[]> {
+async function hydrate(ex: Executor, rows: ActivityReadRow[]): Promise<Activity[]> {
   if (rows.length === 0) return [];
-  // Rows read with their links already (an office list's second statement).
-  if (rows.every((r) => r.link_offices !== undefined)) return rows.map((row) => toActivity(row, childrenOf(row as LinkRow)));
   const links = await ex
     .selectFrom('activity')
     .select(['activity.id', ...linkColumns(onSqlite(ex))])
