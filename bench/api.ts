@@ -69,6 +69,9 @@ interface Workload {
   headers: Record<string, string>;
 }
 
+/** The i-th day from 1900: a `from` before any activity, which makes a URL distinct without changing its answer. */
+export const distinctDay = (i: number): string => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+
 export async function workloads(register: Register, token: string, seed: number): Promise<Record<Scenario, Workload> & { offices: string[]; readable: string[] }> {
   const { db } = register.fieldbook.database;
   const refs = await referenceCache(register.fieldbook.services.registry)();
@@ -92,7 +95,7 @@ export async function workloads(register: Register, token: string, seed: number)
   // Distinct URLs with the same answers: a start date long before any activity (the page cache
   // keys pages by URL, so each of these misses it, as requests from many people do).
   const distinct = (paths: string[], count: number) =>
-    Array.from({ length: count }, (_, i) => ({ method: 'GET' as const, path: `${paths[i % paths.length]}&from=${new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)}` }));
+    Array.from({ length: count }, (_, i) => ({ method: 'GET' as const, path: `${paths[i % paths.length]}&from=${distinctDay(i)}` }));
   const listPaths = offices.map((office) => `/api/activities?office=${office}&status=held&limit=50`);
   const searchPaths = SEARCH_QUERIES.map((q) => `/api/activities?q=${encodeURIComponent(q)}&limit=50`);
   return {

@@ -8,7 +8,7 @@
  * offered rate answered with no errors and p99 under 100 ms.
  */
 import http from 'node:http';
-import { benchToken, workloads } from './api.ts';
+import { benchToken, distinctDay, workloads } from './api.ts';
 import type { LoadJob, LoadRequest, LoadResult, SentKind } from './load.ts';
 import { percentile, round, type Suite, type SuiteContext } from './suite.ts';
 import { Random } from './vocabulary.ts';
@@ -58,12 +58,15 @@ function figuresOf(offered: number, result: LoadResult): MixedFigures {
   };
 }
 
+/** The mix's text searches. */
+export const MIXED_QUERIES = ['workshop', 'spectrum', 'quality of service', 'e-waste', 'Bangkok', 'cybersecurity', 'numbering', 'emergency telecommunications', 'SG12', 'Minsk'];
+/** The regions whose pages and feeds the mix asks for. */
+export const MIXED_REGIONS = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
+
 /** 7 API reads to 2 public pages, shuffled, every URL different. */
 function readsAndPages(offices: string[], readable: string[], regions: string[], seed: number, count: number): LoadRequest[] {
   const rng = new Random(seed);
   const pick = <T>(list: readonly T[]): T => list[rng.int(0, list.length - 1)]!;
-  const queries = ['workshop', 'spectrum', 'quality of service', 'e-waste', 'Bangkok', 'cybersecurity', 'numbering', 'emergency telecommunications', 'SG12', 'Minsk'];
-  const day = (i: number) => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
   const requests: LoadRequest[] = [];
   for (let i = 0; i < count; i++) {
     const year = 2010 + (i % 17);
@@ -72,8 +75,8 @@ function readsAndPages(offices: string[], readable: string[], regions: string[],
     if (slot < 7) {
       const api = slot % 3;
       path =
-        api === 0 ? `/api/activities?office=${pick(offices)}&limit=50&from=${day(i)}`
-        : api === 1 ? `/api/activities?q=${encodeURIComponent(pick(queries))}&limit=50&from=${day(i)}`
+        api === 0 ? `/api/activities?office=${pick(offices)}&limit=50&from=${distinctDay(i)}`
+        : api === 1 ? `/api/activities?q=${encodeURIComponent(pick(MIXED_QUERIES))}&limit=50&from=${distinctDay(i)}`
         : `/api/activities/${readable[i % readable.length]}`;
     } else {
       const site = rng.int(0, 3);
@@ -107,7 +110,6 @@ async function measureMixed(context: SuiteContext, rate: number): Promise<MixedR
   const port = await listen();
   const token = await benchToken(register);
   const work = await workloads(register, token, seed + 1);
-  const regions = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
   const office = work.offices[0]!;
   const create = JSON.stringify({
     title: { en: 'Mixed-load workshop on quality of service' },
@@ -121,7 +123,7 @@ async function measureMixed(context: SuiteContext, rate: number): Promise<MixedR
     bodies: [],
     description: { en: 'Created by the mixed benchmark.' },
   });
-  const requests = readsAndPages(work.offices, work.readable, regions, seed, 200_000);
+  const requests = readsAndPages(work.offices, work.readable, MIXED_REGIONS, seed, 200_000);
   let offset = 0;
   const run = async (offered: number, seconds: number): Promise<MixedFigures> => {
     // Each run continues in the URL list, so no run repeats another's URLs.

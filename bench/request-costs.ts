@@ -12,8 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { parseArgs } from 'node:util';
 import { buildApp } from '#src/app.ts';
-import { benchToken, workloads } from './api.ts';
+import { benchToken, distinctDay, workloads } from './api.ts';
 import { openRegister } from './generate.ts';
+import { MIXED_QUERIES, MIXED_REGIONS } from './mixed.ts';
 import { percentile, round } from './suite.ts';
 
 const { values } = parseArgs({
@@ -80,21 +81,18 @@ await app.ready();
 const token = await benchToken(register);
 const work = await workloads(register, token, 2);
 const offices = work.offices;
-const day = (i: number) => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-const queries = ['workshop', 'spectrum', 'quality of service', 'e-waste', 'Bangkok', 'cybersecurity', 'numbering', 'emergency telecommunications', 'SG12', 'Minsk'];
-const regions = ['AFR', 'AMS', 'ARB', 'ASP', 'CIS', 'EUR'];
 const edits = work.patch.patch!.items;
 
 /** Pages and feeds carry it in their query: a new pass asks the same pages without hitting their cached answers. */
 let pass = 0;
 const kinds: Record<string, (i: number) => { method: 'GET' | 'PATCH'; url: string; body?: string }> = {
-  list: (i) => ({ method: 'GET', url: `/api/activities?office=${offices[i % offices.length]}&limit=50&from=${day(i)}` }),
-  search: (i) => ({ method: 'GET', url: `/api/activities?q=${encodeURIComponent(queries[i % queries.length]!)}&limit=50&from=${day(i)}` }),
+  list: (i) => ({ method: 'GET', url: `/api/activities?office=${offices[i % offices.length]}&limit=50&from=${distinctDay(i)}` }),
+  search: (i) => ({ method: 'GET', url: `/api/activities?q=${encodeURIComponent(MIXED_QUERIES[i % MIXED_QUERIES.length]!)}&limit=50&from=${distinctDay(i)}` }),
   get: (i) => ({ method: 'GET', url: `/api/activities/${work.readable[i % work.readable.length]}` }),
   'office page': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}?year=${2010 + (i % 17)}&v=${pass}` }),
-  'region page': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}?v=${i}-${pass}` }),
+  'region page': (i) => ({ method: 'GET', url: `/en/regions/${MIXED_REGIONS[i % MIXED_REGIONS.length]}?v=${i}-${pass}` }),
   'office feed': (i) => ({ method: 'GET', url: `/en/offices/${offices[(i * 7) % offices.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-12-31&v=${pass}` }),
-  'region feed': (i) => ({ method: 'GET', url: `/en/regions/${regions[i % regions.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-06-30&v=${pass}` }),
+  'region feed': (i) => ({ method: 'GET', url: `/en/regions/${MIXED_REGIONS[i % MIXED_REGIONS.length]}/calendar.ics?from=${2010 + (i % 17)}-01-01&to=${2010 + (i % 17)}-06-30&v=${pass}` }),
   patch: (i) => {
     const item = edits[i % edits.length]!;
     return { method: 'PATCH', url: `/api/activities/${item.id}`, body: JSON.stringify({ version: item.version, participants: 10 + i }) };
