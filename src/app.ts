@@ -151,6 +151,8 @@ export async function openFieldbook(
       if (migrated.results?.some((r) => r.status === 'Success')) await refreshRegisterStatistics(database.db);
       // Stored search texts follow the current stems and spellings before anyone searches.
       await activities.refreshSearchIndex();
+      // So do the duplicate check's sketches (a new table, a new format).
+      await activities.refreshSketches();
       await prepare?.(fieldbook);
     });
   } catch (error) {

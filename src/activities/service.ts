@@ -17,6 +17,7 @@ import { itemsNamed, itemsUnder, type PlanCatalogue, type PlanLevel } from '#src
 import { referenceCache, type PlanLookup, type References } from './references.ts';
 import type { ActivitiesQuery, CreateActivityBody, PatchActivityBody } from './schemas.ts';
 import { SEARCH_FORMAT } from './search-words.ts';
+import * as sketches from './sketches.ts';
 import * as store from './store.ts';
 
 export interface ActivityPage {
@@ -159,6 +160,33 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
      */
     async rebuildDerived(trx: Executor): Promise<void> {
       await store.rebuildSearchWords(trx);
+      // Made again at the next refresh (the restore's own, right after).
+      await sketches.clearSketches(trx);
+      await sketches.recordSketchFormat(trx, 0);
+    },
+
+    /**
+     * Makes the duplicate check's sketches of every activity again when they were written in
+     * another format (a new table, a change of what they hold, a restore), in slices of 500 as
+     * the search texts are. Returns how many activities were read. Safe to run from several
+     * instances at once: each slice is rewritten whole in its transaction.
+     */
+    async refreshSketches(): Promise<number> {
+      if ((await sketches.sketchFormat(db)) === sketches.SKETCH_FORMAT) return 0;
+      let after = 0;
+      let count = 0;
+      for (;;) {
+        const slice = await db.transaction().execute(async (trx) => {
+          const read = await store.activitiesAfter(trx, after, 500);
+          await sketches.replaceSketches(trx, read);
+          return read;
+        });
+        if (slice.length === 0) break;
+        after = slice.at(-1)!.seq;
+        count += slice.length;
+      }
+      await sketches.recordSketchFormat(db, sketches.SKETCH_FORMAT);
+      return count;
     },
 
     /**
@@ -248,9 +276,15 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
     },
 
     /** Sketches of the live activities in a window of days (the duplicate check's candidates), for staff. */
-    async sketchesNear(actor: Actor, window: store.NearWindow): Promise<store.ActivitySketch[]> {
+    async sketchesNear(actor: Actor, window: sketches.NearWindow): Promise<sketches.ActivitySketch[]> {
       requireAccess(actor, 'internal:read');
-      return store.sketchesNear(db, window);
+      return sketches.sketchesNear(db, window);
+    },
+
+    /** The relations between these activities, each as [from, to] (an activity's own list names the other), for staff. */
+    async relationsBetween(actor: Actor, ids: readonly string[]): Promise<Array<[string, string]>> {
+      requireAccess(actor, 'internal:read');
+      return store.relationsBetween(db, ids);
     },
 
     /** The activities of these ids the actor may see, by id (staff: deleted ones too). */

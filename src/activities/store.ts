@@ -23,6 +23,7 @@ import {
 import type { ActivityReadRow, ActivityTable } from './tables.ts';
 import type { ActivityCache } from './activity-cache.ts';
 import { prefixForm, termForms } from './search-words.ts';
+import { insertSketches, rewriteSketch } from './sketches.ts';
 
 export interface ActivityFilter {
   offices?: string[];
@@ -263,6 +264,7 @@ export async function insertActivities(ex: Executor, items: Array<{ activity: Ac
     for (const r of await ex.insertInto('activity').values(rows).returning(['id', 'seq']).execute()) seqOf.set(r.id, Number(r.seq));
   }
   await insertChildren(ex, items.map((i) => i.activity), seqOf);
+  await insertSketches(ex, items.map(({ activity }) => ({ activity, seq: seqOf.get(activity.id)! })));
   await addSearchWords(ex, items.map((i) => i.searchText));
   const at = items.reduce((latest, i) => (i.activity.updatedAt > latest ? i.activity.updatedAt : latest), '');
   await markOfficesChanged(ex, items.flatMap((i) => i.activity.offices.map((o) => o.office)), change, at);
@@ -364,6 +366,7 @@ export async function updateActivity(ex: Executor, before: StoredActivity, after
   const written = await ex.updateTable('activity').set(changes).where('id', '=', id).where('version', '=', expectedVersion).returning('seq').executeTakeFirst();
   if (!written) return false;
   await rewriteChangedLinks(ex, before.activity, after.activity, Number(written.seq));
+  await rewriteSketch(ex, before.activity, after.activity, Number(written.seq));
   if (changes.search_text !== undefined) await addSearchWords(ex, [changes.search_text]);
   await markOfficesChanged(ex, await officesShowing(ex, before.activity, after.activity), changeSeq, after.activity.updatedAt);
   return true;
@@ -919,74 +922,14 @@ export async function officesFreshness(ex: Executor, offices: readonly string[])
   return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.changed_at ?? null };
 }
 
-/** What the duplicate check compares of an activity (duplicates/model.ts `subjectOf`). */
-export type ActivitySketch = Pick<Activity, 'id' | 'title' | 'date' | 'place' | 'bodies' | 'offices' | 'related'>;
-
-/** Where the duplicate check looks (duplicates/model.ts `windowOf`): start days from `startFrom` to `startTo`, ending from `endFrom`. */
-export interface NearWindow {
-  startFrom: string;
-  startTo: string;
-  endFrom: string;
-  precisions: readonly string[];
-  limit: number;
-}
-
-/** Rows per `in (…)` list of the sketches' reads. */
-const SKETCH_CHUNK = 1000;
-
-/**
- * Sketches of the live activities whose days fall in a window: the rows from a range of the
- * (date_start, seq, date_end) index alone, then their few columns and their links in one
- * statement per table (no per-row subqueries, no JSON texts but the title): the duplicate check
- * reads a few thousand of them and keeps a handful.
- */
-export async function sketchesNear(ex: Executor, window: NearWindow): Promise<ActivitySketch[]> {
-  const inWindow = await ex
-    .selectFrom('activity')
-    .select('seq')
-    .where('date_start', '>=', window.startFrom)
-    .where('date_start', '<=', window.startTo)
-    .where('date_end', '>=', window.endFrom)
-    // Before the limit, not after it: at a million activities the window holds thousands of
-    // deleted or not comparable ones, which took the places of the nearest candidates.
-    .where('deleted_at', 'is', null)
-    .where('date_precision', 'in', [...window.precisions])
-    .orderBy('date_start')
-    .limit(window.limit)
-    .execute();
-  const seqs = inWindow.map((r) => Number(r.seq));
-  const sketches = new Map<string, ActivitySketch>();
-  for (let at = 0; at < seqs.length; at += SKETCH_CHUNK) {
-    const rows = await ex
-      .selectFrom('activity')
-      .select(['id', 'title', 'date_text', 'date_start', 'date_end', 'date_precision', 'place_mode', 'place_city', 'place_country'])
-      .where('seq', 'in', seqs.slice(at, at + SKETCH_CHUNK))
-      .where('deleted_at', 'is', null)
-      .where('date_precision', 'in', [...window.precisions])
-      .execute();
-    for (const row of rows) {
-      sketches.set(row.id, {
-        id: row.id,
-        title: JSON.parse(row.title) as Texts,
-        date: { text: row.date_text, start: row.date_start, end: row.date_end, precision: row.date_precision as FuzzyPrecision },
-        place: row.place_mode === null ? null : { mode: row.place_mode as PlaceMode, city: row.place_city, country: row.place_country },
-        bodies: [],
-        offices: [],
-        related: [],
-      });
-    }
+/** The relations between these activities, each as [activity, related] (read 500 ids at a time on each side). */
+export async function relationsBetween(ex: Executor, ids: readonly string[]): Promise<Array<[string, string]>> {
+  const unique = [...new Set(ids)];
+  const inSet = new Set(unique);
+  const found: Array<[string, string]> = [];
+  for (let at = 0; at < unique.length; at += CHUNK) {
+    const rows = await ex.selectFrom('activity_relation').select(['activity_id', 'related_id']).where('activity_id', 'in', unique.slice(at, at + CHUNK)).execute();
+    for (const row of rows) if (inSet.has(row.related_id)) found.push([row.activity_id, row.related_id]);
   }
-  const ids = [...sketches.keys()];
-  for (let at = 0; at < ids.length; at += SKETCH_CHUNK) {
-    const chunk = ids.slice(at, at + SKETCH_CHUNK);
-    const [bodies, offices, relations] = await Promise.all([
-      ex.selectFrom('activity_body').select(['activity_id', 'body_code']).where('activity_id', 'in', chunk).orderBy('position').execute(),
-      ex.selectFrom('activity_office').select(['activity_id', 'office_code', 'role']).where('activity_id', 'in', chunk).orderBy('position').execute(),
-      ex.selectFrom('activity_relation').select(['activity_id', 'related_id', 'kind']).where('activity_id', 'in', chunk).execute(),
-    ]);
-    for (const b of bodies) sketches.get(b.activity_id)!.bodies.push(b.body_code);
-    for (const o of offices) sketches.get(o.activity_id)!.offices.push({ office: o.office_code, role: o.role as OfficeRole });
-    for (const r of relations) sketches.get(r.activity_id)!.related.push({ activity: r.related_id, kind: r.kind as RelationKind });
-  }
-  return [...sketches.values()];
+  return found;
 }

@@ -113,6 +113,25 @@ export interface ActivityOfficeChangeTable {
   changed_at: string;
 }
 
+/**
+ * What the duplicate check compares of a live activity (migration 0141), in start-day order:
+ * derived from the activity, written with it, rebuilt at start when its format changes.
+ */
+export interface ActivitySketchTable {
+  date_start: string;
+  seq: number;
+  date_end: string;
+  date_precision: string;
+  id: string;
+  country: string | null;
+  /** Office codes, space-separated, in the activity's order. */
+  offices: string;
+  /** Body codes, space-separated. */
+  bodies: string;
+  /** The title's trigrams (`title-grams.ts` encodeTitleGrams). */
+  title_grams: Uint8Array;
+}
+
 export interface ActivityTables {
   activity: ActivityTable;
   activity_change_counter: ActivityChangeCounterTable;
@@ -125,6 +144,7 @@ export interface ActivityTables {
   activity_body: ActivityBodyTable;
   activity_relation: ActivityRelationTable;
   activity_status_change: ActivityStatusChangeTable;
+  activity_sketch: ActivitySketchTable;
 }
 
 export type ActivityRow = Selectable<ActivityTable>;

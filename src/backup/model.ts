@@ -47,11 +47,13 @@ export function isMachinery(table: string): boolean {
 /**
  * Data derived from carried tables, never copied: a restore rebuilds it (SQLite's FTS5 index fills
  * from the activity rows' triggers as they go in; its word list is read back from that index).
- * PostgreSQL's generated `search_vector` is a generated column and is skipped as one.
+ * PostgreSQL's generated `search_vector` is a generated column and is skipped as one. The
+ * duplicate check's sketches are made again from the restored activities.
  */
 export const DERIVED_TABLES: Readonly<Record<string, string>> = {
   activity_search: 'the SQLite full-text index of activities, filled by triggers as activity rows are restored',
   activity_search_word: 'the SQLite word list of that index, rebuilt from it after a restore',
+  activity_sketch: "what the duplicate check compares of each activity, made again from the activities after a restore",
 };
 
 /**

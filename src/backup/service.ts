@@ -249,6 +249,7 @@ export function createBackupService(db: Kysely<Database>, dialect: Dialect, deps
       await store.analyze(db);
       // Search texts follow this version's stems if the backup's were written by an older one.
       await deps.activities.refreshSearchIndex();
+      await deps.activities.refreshSketches();
       return { tables: header.tables.length, rows };
     },
   };

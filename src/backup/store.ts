@@ -104,7 +104,7 @@ async function postgresCatalogue(ex: Executor): Promise<RawTable[]> {
     from pg_constraint c left join pg_class t on t.oid = c.confrelid
     where c.connamespace = current_schema()::regnamespace and c.contype in ('p', 'f')`.execute(ex);
   return list.rows
-    .filter(({ name }) => !isMachinery(name))
+    .filter(({ name }) => !isMachinery(name) && !(name in DERIVED_TABLES))
     .map(({ name }) => ({
       name,
       columns: columns.rows

@@ -9,8 +9,6 @@ import {
   mergedLinks,
   pairsAmong,
   subjectOf,
-  textSimilarity,
-  trigrams,
   windowOf,
   type Context,
 } from './model.ts';
@@ -42,16 +40,6 @@ const tsb = testActivity({
   place: { mode: 'in-person', city: "N'Djamena", country: 'TD' },
 });
 const subject = (a: typeof addis) => subjectOf(a, context);
-
-describe('title similarity', () => {
-  it('counts trigrams as pg_trgm does: each word padded, accents and case off', () => {
-    expect([...trigrams('Cat')].sort()).toEqual(['  c', ' ca', 'at ', 'cat'].sort());
-    expect(textSimilarity('Qualité de service', 'qualite de SERVICE')).toBe(1);
-    expect(textSimilarity('Workshop on quality of service', 'Workshop on quality of services')).toBeGreaterThan(0.8);
-    expect(textSimilarity('Workshop on quality of service', 'Forum on spectrum management')).toBeLessThan(0.25);
-    expect(textSimilarity('', 'anything')).toBe(0);
-  });
-});
 
 describe('days', () => {
   it('measures the gap between two ranges, 0 when they overlap', () => {

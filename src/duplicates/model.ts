@@ -13,15 +13,17 @@
  * - the same country, or the same region (from the country, else from the offices other than
  *   headquarters); two countries of different regions count against;
  * - the titles' similarity: trigrams of the normalised words, as PostgreSQL's pg_trgm counts
- *   them, computed here so both databases answer alike (the best pair of languages).
+ *   them, computed in TypeScript so both databases answer alike (the best pair of languages;
+ *   activities/title-grams.ts), and kept with each activity's sketch (migration 0141).
  * The signals make a score; a pair is a candidate from MATCH_SCORE on, with titles at least a
  * little alike (TITLE_FLOOR) unless the two share a meeting body and a country. A regional
  * organisation (ATU, CTU …) in common counts little: it takes part in many events of its region.
  * Weights and thresholds were set against the bench's planted pairs and its week of false alarms.
  */
 import type { Activity, RelationKind, Texts } from '#src/activities/model.ts';
-import { normaliseForSearch } from '#src/activities/model.ts';
 import type { FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
+import type { ActivitySketch } from '#src/activities/sketches.ts';
+import { decodeTitleGrams, titleGrams, titleSimilarity, type TitleGrams } from '#src/activities/title-grams.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 
 /** Days apart that still count as "near" (the issue: within 7 days). */
@@ -51,7 +53,8 @@ export type ReasonCode = Reason['code'];
 /** What the comparison reads of an activity. */
 export interface Subject {
   id: string;
-  title: Texts;
+  /** The title's trigrams, worked out (or decoded) when first asked for: most comparisons end before the title. */
+  grams(): TitleGrams;
   start: string;
   end: string;
   precision: FuzzyPrecision;
@@ -80,23 +83,50 @@ export interface Match {
   reasons: Reason[];
 }
 
+/** Once, when first asked for. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function regionsOf(country: string | null, offices: readonly string[], context: Context): RegionCode[] {
+  const fromCountry = country ? context.regionOfCountry(country) : null;
+  return fromCountry ? [fromCountry] : [...new Set(offices.map((o) => context.regionOfOffice(o)).filter((r): r is RegionCode => r !== null))];
+}
+
 export function subjectOf(activity: Pick<Activity, 'id' | 'title' | 'date' | 'place' | 'bodies' | 'offices' | 'related'>, context: Context): Subject {
   const country = activity.place?.country ?? null;
-  const fromCountry = country ? context.regionOfCountry(country) : null;
-  const regions = fromCountry
-    ? [fromCountry]
-    : [...new Set(activity.offices.map((o) => context.regionOfOffice(o.office)).filter((r): r is RegionCode => r !== null))];
+  const offices = activity.offices.map((o) => o.office);
   return {
     id: activity.id,
-    title: activity.title,
+    grams: lazily(() => titleGrams(activity.title)),
     start: activity.date.start,
     end: activity.date.end,
     precision: activity.date.precision,
     country,
-    regions,
+    regions: regionsOf(country, offices, context),
     bodies: activity.bodies,
-    offices: activity.offices.map((o) => o.office),
+    offices,
     related: activity.related.map((r) => r.activity),
+  };
+}
+
+/**
+ * A stored sketch as a subject. Sketches hold no relations: the few pairs found are checked
+ * against the register's relations afterwards (`relationsBetween`).
+ */
+export function subjectOfSketch(sketch: ActivitySketch, context: Context): Subject {
+  return {
+    id: sketch.id,
+    grams: lazily(() => decodeTitleGrams(sketch.titleGrams)),
+    start: sketch.start,
+    end: sketch.end,
+    precision: sketch.precision,
+    country: sketch.country,
+    regions: regionsOf(sketch.country, sketch.offices, context),
+    bodies: sketch.bodies,
+    offices: sketch.offices,
+    related: [],
   };
 }
 
@@ -121,46 +151,6 @@ export function daysApart(a: { start: string; end: string }, b: { start: string;
  */
 export function windowOf(date: { start: string; end: string }): { startFrom: string; startTo: string; endFrom: string } {
   return { startFrom: addDays(date.start, -NEAR_DAYS - WIDEST_DAYS), startTo: addDays(date.end, NEAR_DAYS), endFrom: addDays(date.start, -NEAR_DAYS) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Title similarity
-
-/** The trigrams of a text as pg_trgm makes them: each normalised word padded with two spaces before and one after. */
-export function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  const lower = text.toLowerCase();
-  // Plain ASCII (most titles) needs no Unicode folding: the same words, much faster.
-  const words = /^[\x00-\x7f]*$/.test(lower) ? lower.split(/[^a-z0-9]+/) : normaliseForSearch(text).split(' ');
-  for (const word of words) {
-    if (!word) continue;
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
-}
-
-/** Shared trigrams over all trigrams of the two (pg_trgm's `similarity`), 0 to 1. */
-export function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const gram of small) if (large.has(gram)) shared += 1;
-  return shared / (a.size + b.size - shared);
-}
-
-export const textSimilarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b));
-
-/** Trigrams of each language of a title, kept for comparing one activity with many. */
-export type TitleGrams = Set<string>[];
-
-export const titleGrams = (title: Texts): TitleGrams => Object.values(title).filter((t): t is string => Boolean(t)).map(trigrams);
-
-/** The best similarity over every pair of the two titles' languages. */
-export function titleSimilarity(a: TitleGrams, b: TitleGrams): number {
-  let best = 0;
-  for (const x of a) for (const y of b) best = Math.max(best, setSimilarity(x, y));
-  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,9 +182,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Whether `a` and `b` may be one event, and why; null when not (or when they are one activity,
- * already related, or not both comparable by date). `grams` may give their titles' trigrams.
+ * already related, or not both comparable by date).
  */
-export function compare(a: Subject, b: Subject, context: Context, grams?: { a: TitleGrams; b: TitleGrams }): Match | null {
+export function compare(a: Subject, b: Subject, context: Context): Match | null {
   if (a.id === b.id || a.related.includes(b.id) || b.related.includes(a.id)) return null;
   if (!COMPARABLE_PRECISIONS.includes(a.precision) || !COMPARABLE_PRECISIONS.includes(b.precision)) return null;
   const days = daysApart(a, b);
@@ -210,7 +200,7 @@ export function compare(a: Subject, b: Subject, context: Context, grams?: { a: T
   if (place.elsewhere) score -= 0.3;
   // Even identical titles (0.5) would not reach MATCH_SCORE: no need to compare them.
   if (score + 0.5 < MATCH_SCORE) return null;
-  const similarity = titleSimilarity(grams?.a ?? titleGrams(a.title), grams?.b ?? titleGrams(b.title));
+  const similarity = titleSimilarity(a.grams(), b.grams());
   score += 0.5 * similarity;
   const sameMeetingAndCountry = meetingBody && place.reason?.code === 'same_country';
   if (score < MATCH_SCORE || (similarity < TITLE_FLOOR && !sameMeetingAndCountry)) return null;
@@ -222,18 +212,10 @@ export function compare(a: Subject, b: Subject, context: Context, grams?: { a: T
 }
 
 /** The candidates of one draft among `others`, best first, at most `limit`. */
-export function candidatesOf(draft: Subject, others: readonly Subject[], context: Context, limit = 10, gramsOf: (title: Texts) => TitleGrams = titleGrams): Array<{ subject: Subject; match: Match }> {
-  const mine = gramsOf(draft.title);
+export function candidatesOf(draft: Subject, others: readonly Subject[], context: Context, limit = 10): Array<{ subject: Subject; match: Match }> {
   const found: Array<{ subject: Subject; match: Match }> = [];
   for (const other of others) {
-    // The other's trigrams only when the title decides (most candidates are settled before).
-    let theirs: TitleGrams | undefined;
-    const match = compare(draft, other, context, {
-      a: mine,
-      get b() {
-        return (theirs ??= gramsOf(other.title));
-      },
-    });
+    const match = compare(draft, other, context);
     if (match) found.push({ subject: other, match });
   }
   return found.sort((x, y) => y.match.score - x.match.score || x.subject.start.localeCompare(y.subject.start)).slice(0, limit);
@@ -246,14 +228,13 @@ export const pairOf = (x: string, y: string): [string, string] => (x < y ? [x, y
  * Every pair among `subjects` that may be one event, each once (its ids in `pairOf` order).
  * Sorted by start, each is compared only with those starting before it ends, plus NEAR_DAYS.
  */
-export function pairsAmong(subjects: readonly Subject[], context: Context, gramsOf: (title: Texts) => TitleGrams = titleGrams): Array<{ a: Subject; b: Subject; match: Match }> {
+export function pairsAmong(subjects: readonly Subject[], context: Context): Array<{ a: Subject; b: Subject; match: Match }> {
   const sorted = [...subjects].filter((s) => COMPARABLE_PRECISIONS.includes(s.precision)).sort((x, y) => x.start.localeCompare(y.start));
-  const grams = sorted.map((s) => gramsOf(s.title));
   const out: Array<{ a: Subject; b: Subject; match: Match }> = [];
   for (let i = 0; i < sorted.length; i++) {
     const reach = addDays(sorted[i]!.end, NEAR_DAYS);
     for (let j = i + 1; j < sorted.length && sorted[j]!.start <= reach; j++) {
-      const match = compare(sorted[i]!, sorted[j]!, context, { a: grams[i]!, b: grams[j]! });
+      const match = compare(sorted[i]!, sorted[j]!, context);
       if (!match) continue;
       const [first] = pairOf(sorted[i]!.id, sorted[j]!.id);
       const [a, b] = first === sorted[i]!.id ? [sorted[i]!, sorted[j]!] : [sorted[j]!, sorted[i]!];

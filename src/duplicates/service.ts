@@ -13,8 +13,6 @@ import { actorLabel, ANONYMOUS, can, requireAccess, type Actor } from '#src/plat
 import { conflict, invalid, issue } from '#src/platform/errors.ts';
 import { regionOfCountry } from '#src/registry/countries.ts';
 import { perSnapshot, type RegistryService } from '#src/registry/service.ts';
-import type { Texts } from '#src/activities/model.ts';
-import { LruCache } from '#src/platform/lru.ts';
 import {
   addDays,
   candidatesOf,
@@ -27,13 +25,12 @@ import {
   pairsAmong,
   seenOf,
   subjectOf,
-  titleGrams,
+  subjectOfSketch,
   WIDEST_DAYS,
   windowOf,
   type Context,
   type Decision,
   type Match,
-  type TitleGrams,
 } from './model.ts';
 import type { CheckBody, DecideBody, LinkBody, PairsQuery } from './schemas.ts';
 import * as store from './store.ts';
@@ -76,9 +73,6 @@ export interface PeriodPairs {
 
 export type DuplicateService = ReturnType<typeof createDuplicateService>;
 
-/** Titles' trigrams, kept: a check compares a draft with a few hundred titles, mostly the same from one check to the next. */
-const TITLE_GRAMS_KEPT = 20_000;
-
 /** The registry as the comparison reads it, built once per registry snapshot. */
 const contextOf = perSnapshot(({ offices, bodies }) => {
   const parent = new Map(bodies.map((b) => [b.code, b.parent]));
@@ -95,13 +89,6 @@ const contextOf = perSnapshot(({ offices, bodies }) => {
 
 export function createDuplicateService(db: Kysely<Database>, activities: ActivityService, registry: RegistryService) {
   const registryContext = async () => contextOf(await registry.snapshot(ANONYMOUS));
-  const kept = new LruCache<TitleGrams>({ maxEntries: TITLE_GRAMS_KEPT });
-  const gramsOf = (title: Texts): TitleGrams => {
-    const key = Object.values(title).join('\u0001');
-    let grams = kept.get(key);
-    if (!grams) kept.set(key, (grams = titleGrams(title)));
-    return grams;
-  };
 
   /** Focal points and admins decide any pair; an editor, a pair with an activity of their office. */
   function requireDecider(actor: Actor, a: Activity, b: Activity): void {
@@ -160,8 +147,11 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
         id ? store.decisionsAbout(db, [id]) : Promise.resolve([]),
       ]);
       const decided = new Set(decisions.filter((d) => d.state !== 'open').flatMap((d) => d.activities));
-      const others = near.filter((a) => a.id !== draft.id && !decided.has(a.id)).map((a) => subjectOf(a, context));
-      const found = candidatesOf(subject, others, context, 10, gramsOf);
+      const others = near.filter((a) => a.id !== draft.id && !decided.has(a.id)).map((a) => subjectOfSketch(a, context));
+      const matched = candidatesOf(subject, others, context, Number.MAX_SAFE_INTEGER);
+      // Those already related to the draft (their own lists name it; the draft's list is compared as edited).
+      const relating = new Set(id ? (await activities.relationsBetween(actor, [id, ...matched.map((f) => f.subject.id)])).flatMap(([from, to]) => (to === id && from !== id ? [from] : [])) : []);
+      const found = matched.filter((f) => !relating.has(f.subject.id)).slice(0, 10);
       const full = await activities.findMany(actor, found.map((f) => f.subject.id));
       return { comparable: true, candidates: found.flatMap(({ subject: s, match }) => (full.has(s.id) ? [{ activity: full.get(s.id)!, ...match }] : [])) };
     },
@@ -181,7 +171,10 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
         limit: PERIOD_LIMIT,
       });
       const inPeriod = (a: { start: string; end: string }) => a.start <= to && a.end >= from;
-      const found = pairsAmong(near.map((a) => subjectOf(a, context)), context, gramsOf).filter(({ a, b }) => inPeriod(a) || inPeriod(b));
+      const among = pairsAmong(near.map((a) => subjectOfSketch(a, context)), context).filter(({ a, b }) => inPeriod(a) || inPeriod(b));
+      // Pairs already related (either's list names the other) are no question.
+      const related = new Set((await activities.relationsBetween(actor, among.flatMap(({ a, b }) => [a.id, b.id]))).map((pair) => pairOf(...pair).join(' ')));
+      const found = among.filter(({ a, b }) => !related.has(`${a.id} ${b.id}`));
       const decisions = [...(await store.decisionsAbout(db, found.flatMap(({ a, b }) => [a.id, b.id]))), ...(await store.decisionsBetween(db, from, to))];
       const byId = await activities.findMany(actor, [...found.flatMap(({ a, b }) => [a.id, b.id]), ...decisions.flatMap((d) => d.activities)]);
       // A pair with an activity deleted since (merged into the other) is listed only under its decision.

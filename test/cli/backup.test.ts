@@ -220,6 +220,9 @@ describe('fieldbook backup and restore', { timeout: 120_000 }, () => {
         expect(found.activities.length, url).toBeGreaterThan(0);
         const deleted = await fb.services.activities.list(SYSTEM, activitiesQuery.parse({ q: 'deleted later' }));
         expect(deleted.activities, 'a deleted activity stays deleted').toEqual([]);
+        // The duplicate check's sketches were made again: the pair kept apart is found by comparison, not only by its decision.
+        const pairs = await fb.services.duplicates.pairs(SYSTEM, { from: '2020-03-01', to: '2020-03-31' });
+        expect(pairs.pairs.find((p) => p.state === 'kept_apart')?.score, url).toBeGreaterThan(0);
         const created = await fb.services.activities.create(SYSTEM, createActivityBody.parse({ ...SEED_AFRICA_WORKSHOP, title: { en: 'After the move' } }));
         expect(created.id).toBeTruthy();
       } finally {

@@ -60,6 +60,31 @@ describeHttp(
       expect((await check(http.users.focal.token, { ...AT_HEADQUARTERS, id: hq.id })).body.candidates).toEqual([]);
     });
 
+    it('follows the register as it changes: an entry retitled, moved, deleted or restored', async () => {
+      const activities = http.server.database.fieldbook.services.activities;
+      const system = { kind: 'system', label: 'duplicates test' } as const;
+      const hq = await buildActivity(http.server, AT_HEADQUARTERS);
+      const found = async () => ((await check(http.users.addis.token, DRAFT)).body.candidates as Candidate[]).map((c) => c.activity.id);
+      expect(await found()).toEqual([hq.id]);
+
+      // Another meeting now: another body, another title, elsewhere.
+      const retitled = await activities.update(system, hq.id, { version: hq.version, title: { en: 'Forum on spectrum management' }, bodies: [], place: { mode: 'in-person', city: 'Cairo', country: 'EG' } });
+      expect(await found()).toEqual([]);
+      // Its first title and body back, but a month later.
+      const moved = await activities.update(system, hq.id, { version: retitled.version, title: AT_HEADQUARTERS.title, bodies: AT_HEADQUARTERS.bodies, place: null, date: { text: '6 - 8 April 2020' } });
+      expect(await found()).toEqual([]);
+      const back = await activities.update(system, hq.id, { version: moved.version, date: AT_HEADQUARTERS.date });
+      expect(await found()).toEqual([hq.id]);
+      // An edit the comparison does not read changes nothing.
+      await activities.update(system, hq.id, { version: back.version, status: 'held' });
+      expect(await found()).toEqual([hq.id]);
+
+      await activities.remove(system, hq.id);
+      expect(await found()).toEqual([]);
+      await activities.restore(system, hq.id);
+      expect(await found()).toEqual([hq.id]);
+    });
+
     it('refuses an unreadable draft by field, and anonymous callers', async () => {
       const bad = await check(http.users.addis.token, { ...DRAFT, offices: [{ office: 'atlantis', role: 'organised' }] });
       expect(bad.status).toBe(400);

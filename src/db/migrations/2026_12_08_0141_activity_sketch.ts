@@ -1,0 +1,40 @@
+/**
+ * What the duplicate check compares of each live activity, kept beside it in start-day order
+ * (issue 21, decision 28). Frozen.
+ *
+ * A check reads every activity whose days lie near a draft's: at a million activities ~7,000 of
+ * them, scattered through the activity table and its four link tables, ~11 µs each, and their
+ * titles' trigrams worked out again each time. Here one row per live activity holds what the
+ * comparison reads (its days, precision, country, offices, bodies and its title's trigrams as
+ * bytes), keyed by (date_start, seq): a window is one range of neighbouring rows. SQLite keeps
+ * the rows in that order (without rowid); PostgreSQL reads them through the primary key.
+ *
+ * The rows are derived: the activities' writes keep them, and the service fills them at start
+ * when their format (`search_index` row `activity_sketch`) is not the current one, as it does
+ * for the search texts. So this migration creates the table empty.
+ */
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
+
+const onSqlite = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const sqlite = onSqlite(db);
+  await sql`create table activity_sketch (
+    date_start text not null,
+    seq bigint not null,
+    date_end text not null,
+    date_precision text not null,
+    id text not null,
+    country text,
+    offices text not null,
+    bodies text not null,
+    title_grams ${sql.raw(sqlite ? 'blob' : 'bytea')} not null,
+    primary key (date_start, seq)
+  )${sql.raw(sqlite ? ' without rowid' : '')}`.execute(db);
+  await db.schema.createIndex('activity_sketch_seq_idx').on('activity_sketch').column('seq').unique().execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('activity_sketch').execute();
+  await db.deleteFrom('search_index').where('name', '=', 'activity_sketch').execute();
+}
