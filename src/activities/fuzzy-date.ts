@@ -917,6 +917,16 @@ function formatFresh(date: FuzzyDate, language: Language): string | undefined {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/** An ISO day moved by `days` (negative: back). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one ISO day to another: negative when `to` is before `from`. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
 /** True when the fuzzy range overlaps [from, to] (ISO dates, either may be undefined). */
 export function overlaps(date: Pick<FuzzyDate, 'start' | 'end'>, from?: string, to?: string): boolean {
   if (from !== undefined && date.end < from) return false;

@@ -281,6 +281,18 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
       return sketches.sketchesNear(db, window);
     },
 
+    /** Their outlines alone (no ids, no titles), to rule most out first, for staff. */
+    async outlinesNear(actor: Actor, window: sketches.NearWindow, filter?: sketches.OutlineFilter): Promise<sketches.SketchOutline[]> {
+      requireAccess(actor, 'internal:read');
+      return sketches.outlinesNear(db, window, filter);
+    },
+
+    /** The ids and titles of the sketches left in, by seq, for staff. */
+    async sketchTitles(actor: Actor, seqs: readonly number[]): Promise<Map<number, sketches.SketchTitle>> {
+      requireAccess(actor, 'internal:read');
+      return sketches.sketchTitles(db, seqs);
+    },
+
     /** The relations between these activities, each as [from, to] (an activity's own list names the other), for staff. */
     async relationsBetween(actor: Actor, ids: readonly string[]): Promise<Array<[string, string]>> {
       requireAccess(actor, 'internal:read');

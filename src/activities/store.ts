@@ -3,7 +3,7 @@ import { DynamicModule, SqliteAdapter, sql, type CompiledQuery, type Expression,
 import { PREPARED_STATEMENT, type Dialect } from '#src/platform/database.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import type { Database, Executor } from '#src/db/schema.ts';
-import { UNDATED_DAY, type FuzzyDate, type FuzzyPrecision } from './fuzzy-date.ts';
+import { daysBetween, UNDATED_DAY, type FuzzyDate, type FuzzyPrecision } from './fuzzy-date.ts';
 import {
   flatDateAndPlace,
   type Activity,
@@ -212,8 +212,7 @@ async function nextChangeSeq(ex: Executor, written: readonly Activity[]): Promis
   return Number(row.value);
 }
 
-const DAY_MS = 86_400_000;
-const spanDays = (date: Pick<FuzzyDate, 'start' | 'end'>): number => Math.max(0, Math.round((Date.parse(date.end) - Date.parse(date.start)) / DAY_MS)) || 0;
+const spanDays = (date: Pick<FuzzyDate, 'start' | 'end'>): number => Math.max(0, daysBetween(date.start, date.end)) || 0;
 
 /**
  * The earliest day an activity overlapping a window from `from` can start: `from` less the

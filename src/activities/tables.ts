@@ -128,6 +128,9 @@ export interface ActivitySketchTable {
   offices: string;
   /** Body codes, space-separated. */
   bodies: string;
+  /** The fewest and the most trigrams of the title's languages (`title-grams.ts` gramCountsOf). */
+  grams_fewest: number;
+  grams_most: number;
   /** The title's trigrams (`title-grams.ts` encodeTitleGrams). */
   title_grams: Uint8Array;
 }

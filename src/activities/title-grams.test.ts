@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTitleGrams, encodeTitleGrams, gramsOf, gramSimilarity, textSimilarity, titleGrams, titleSimilarity, trigrams } from './title-grams.ts';
+import { bestSimilarity, decodeTitleGrams, gramCountsOf, encodeTitleGrams, gramsOf, gramSimilarity, textSimilarity, titleGrams, titleSimilarity, trigrams } from './title-grams.ts';
 
 /** pg_trgm's similarity counted on the trigrams as strings: what the codes must agree with. */
 function stringSimilarity(a: string, b: string): number {
@@ -43,5 +43,17 @@ describe('title trigrams', () => {
     expect(titleSimilarity(read, titleGrams({ en: 'Meeting of the African Group of SG12 (online)' }))).toBeGreaterThan(0.8);
     expect(decodeTitleGrams(encodeTitleGrams([]))).toEqual([]);
     expect(gramSimilarity(new Float64Array(), gramsOf('x'))).toBe(0);
+  });
+
+  it('bounds how alike two titles can be by their lengths alone', () => {
+    const titles = [{ en: 'Forum' }, { en: 'Workshop on cybersecurity', fr: 'Atelier sur la cybersécurité' }, { en: 'Regional Standardization Forum on quality of service for Africa' }, { ru: 'Семинар' }, { en: '...' }];
+    for (const a of titles) {
+      for (const b of titles) {
+        const [x, y] = [titleGrams(a), titleGrams(b)];
+        expect(titleSimilarity(x, y)).toBeLessThanOrEqual(bestSimilarity(gramCountsOf(x), gramCountsOf(y)) + 1e-12);
+      }
+    }
+    expect(bestSimilarity(gramCountsOf(titleGrams({ en: 'Forum' })), gramCountsOf(titleGrams({ en: 'Regional Standardization Forum on quality of service for Africa' })))).toBeLessThan(0.2);
+    expect(gramCountsOf([])).toEqual({ fewest: 0, most: 0 });
   });
 });

@@ -78,6 +78,27 @@ export function titleSimilarity(a: TitleGrams, b: TitleGrams): number {
   return best;
 }
 
+/** The fewest and the most trigrams of a title's languages (0 and 0 for a title without words). */
+export interface GramCounts {
+  fewest: number;
+  most: number;
+}
+
+export function gramCountsOf(grams: TitleGrams): GramCounts {
+  const counts = grams.map((g) => g.length);
+  return counts.length === 0 ? { fewest: 0, most: 0 } : { fewest: Math.min(...counts), most: Math.max(...counts) };
+}
+
+/**
+ * The most `titleSimilarity` can be for titles of these counts: two sets of m ≤ n trigrams share
+ * at most m of them, m / n. Lets a comparison skip titles of very different lengths unread.
+ */
+export function bestSimilarity(a: GramCounts, b: GramCounts): number {
+  if (a.most === 0 || b.most === 0) return 0;
+  if (a.fewest <= b.most && b.fewest <= a.most) return 1;
+  return a.most < b.fewest ? a.most / b.fewest : b.most / a.fewest;
+}
+
 /** A title's trigrams as bytes: per language, its count and then its codes, each a little-endian double. */
 export function encodeTitleGrams(grams: TitleGrams): Uint8Array {
   const values = new Float64Array(grams.reduce((n, g) => n + 1 + g.length, 0));

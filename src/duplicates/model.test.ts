@@ -6,18 +6,31 @@ import {
   candidatesOf,
   compare,
   daysApart,
+  mayMatch,
   mergedLinks,
+  narrowingOf,
   pairsAmong,
   subjectOf,
   windowOf,
   type Context,
+  type Narrowing,
+  type Outline,
 } from './model.ts';
+
+/** Whether an outline meets a narrowing, as sketches.ts `outlinesNear` asks the database. */
+function meets(outline: Outline, narrowing: Narrowing): boolean {
+  if (outline.bodies.some((b) => narrowing.bodies.includes(b))) return true;
+  if (narrowing.country !== null && outline.country === narrowing.country) return true;
+  const counts = narrowing.gramCounts;
+  return counts !== null && outline.gramCounts.most >= counts.atLeast && outline.gramCounts.fewest <= counts.atMost;
+}
 
 const PARENTS: Record<string, string> = { 'SG12RG-AFR': 'SG12', 'SG12RG-ARB': 'SG12', 'SG3RG-AFR': 'SG3' };
 const COUNTRIES: Record<string, RegionCode> = { TD: 'AFR', NG: 'AFR', EG: 'ARB', BY: 'CIS', CH: 'EUR' };
 const OFFICES: Record<string, RegionCode | null> = { 'addis-ababa': 'AFR', cairo: 'ARB', geneva: null };
 const context: Context = {
   parentOf: (body) => PARENTS[body] ?? null,
+  childrenOf: (body) => Object.keys(PARENTS).filter((child) => PARENTS[child] === body),
   regionOfCountry: (country) => COUNTRIES[country] ?? null,
   regionOfOffice: (office) => OFFICES[office] ?? null,
   isOrganisation: (body) => body === 'ATU',
@@ -103,6 +116,37 @@ describe('compare', () => {
     const one = subject(testActivity({ title: { en: 'Workshop on cybersecurity for Africa' }, date: { start: '2020-05-04', end: '2020-05-05' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
     const two = subject(testActivity({ title: { en: 'Training on spectrum monitoring' }, date: { start: '2020-05-06', end: '2020-05-06' }, place: { mode: 'in-person', city: 'Abuja', country: 'NG' } }));
     expect(compare(one, two, context)).toBeNull();
+  });
+});
+
+describe('ruling out before the titles', () => {
+  it('never rules out a pair the full comparison would find, and rules out titles too different in length', () => {
+    const titles = ['Meeting of the African Group of SG12', 'ITU-T SG12 Regional Group for Africa (SG12RG-AFR) meeting', 'Forum', 'Workshop on cybersecurity', 'Regional Standardization Forum on quality of service and experience for Africa'];
+    const variants = titles.flatMap((title) => [
+      subject({ ...addis, id: `a ${title}`, title: { en: title } }),
+      subject({ ...tsb, id: `b ${title}`, title: { en: title } }),
+      subject({ ...tsb, id: `c ${title}`, title: { en: title }, bodies: [], place: null }),
+      subject({ ...addis, id: `d ${title}`, title: { en: title }, bodies: ['ATU'], date: { text: 'x', start: '2020-03-10', end: '2020-03-11', precision: 'days' } }),
+    ]);
+    let found = 0;
+    for (const a of variants) {
+      for (const b of variants) {
+        if (compare(a, b, context) === null) continue;
+        found += 1;
+        expect(mayMatch(a, b, context), `${a.id} / ${b.id}`).toBe(true);
+        expect(meets(b, narrowingOf(a, context)), `${a.id} / ${b.id} narrowed`).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+    // The same days and nothing else in common: only a nearly identical title would do, and "Forum" is far too short.
+    const onlyDays = (id: string, title: string) => subject({ ...tsb, id, title: { en: title }, bodies: [], place: null, offices: [{ office: 'geneva', role: 'organised' }] });
+    expect(mayMatch(onlyDays('x', 'Forum'), onlyDays('y', 'Regional Standardization Forum for Africa'), context)).toBe(false);
+    expect(mayMatch(onlyDays('x', 'Regional Standardization Forum for Africa'), onlyDays('y', 'Regional Standardisation Forum for Africa'), context)).toBe(true);
+    // What the database is asked: a related body (the study group of the draft's regional group), the country, or a title of about its length.
+    const narrowing = narrowingOf(subject(addis), context);
+    expect(narrowing.bodies).toEqual(['SG12', 'SG12RG-AFR']);
+    expect(narrowing.country).toBe('TD');
+    expect(meets(onlyDays('x', 'Forum'), narrowing)).toBe(false);
   });
 });
 

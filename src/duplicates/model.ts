@@ -21,9 +21,9 @@
  * Weights and thresholds were set against the bench's planted pairs and its week of false alarms.
  */
 import type { Activity, RelationKind, Texts } from '#src/activities/model.ts';
-import type { FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
-import type { ActivitySketch } from '#src/activities/sketches.ts';
-import { decodeTitleGrams, titleGrams, titleSimilarity, type TitleGrams } from '#src/activities/title-grams.ts';
+import { addDays, daysBetween, type FuzzyPrecision } from '#src/activities/fuzzy-date.ts';
+import type { ActivitySketch, OutlineFilter, SketchOutline } from '#src/activities/sketches.ts';
+import { bestSimilarity, decodeTitleGrams, gramCountsOf, titleGrams, titleSimilarity, type GramCounts, type TitleGrams } from '#src/activities/title-grams.ts';
 import type { RegionCode } from '#src/registry/reference.ts';
 
 /** Days apart that still count as "near" (the issue: within 7 days). */
@@ -50,11 +50,8 @@ export type Reason =
 
 export type ReasonCode = Reason['code'];
 
-/** What the comparison reads of an activity. */
-export interface Subject {
-  id: string;
-  /** The title's trigrams, worked out (or decoded) when first asked for: most comparisons end before the title. */
-  grams(): TitleGrams;
+/** What the comparison reads of an activity before its title: days, links, place and how long its title is. */
+export interface Outline {
   start: string;
   end: string;
   precision: FuzzyPrecision;
@@ -63,6 +60,15 @@ export interface Subject {
   regions: RegionCode[];
   bodies: string[];
   offices: string[];
+  /** The fewest and the most trigrams of the title's languages: how alike two titles can be at best. */
+  gramCounts: GramCounts;
+}
+
+/** What the comparison reads of an activity. */
+export interface Subject extends Outline {
+  id: string;
+  /** The title's trigrams, worked out (or decoded) when first asked for: most comparisons end before the title. */
+  grams(): TitleGrams;
   /** Activities it is already related to (either way): no question left between them. */
   related: string[];
 }
@@ -71,6 +77,8 @@ export interface Subject {
 export interface Context {
   /** A body's parent (a regional group's study group), or null. */
   parentOf(body: string): string | null;
+  /** The bodies whose parent it is (a study group's regional groups). */
+  childrenOf(body: string): readonly string[];
   regionOfCountry(country: string): RegionCode | null;
   /** An office's region, or null for headquarters (it works for every region) and unknown codes. */
   regionOfOffice(office: string): RegionCode | null;
@@ -94,22 +102,30 @@ function regionsOf(country: string | null, offices: readonly string[], context: 
   return fromCountry ? [fromCountry] : [...new Set(offices.map((o) => context.regionOfOffice(o)).filter((r): r is RegionCode => r !== null))];
 }
 
+function outlineOf(
+  date: { start: string; end: string; precision: FuzzyPrecision },
+  country: string | null,
+  offices: string[],
+  bodies: string[],
+  gramCounts: GramCounts,
+  context: Context,
+): Outline {
+  return { start: date.start, end: date.end, precision: date.precision, country, regions: regionsOf(country, offices, context), bodies, offices, gramCounts };
+}
+
 export function subjectOf(activity: Pick<Activity, 'id' | 'title' | 'date' | 'place' | 'bodies' | 'offices' | 'related'>, context: Context): Subject {
-  const country = activity.place?.country ?? null;
-  const offices = activity.offices.map((o) => o.office);
+  const grams = titleGrams(activity.title);
   return {
+    ...outlineOf(activity.date, activity.place?.country ?? null, activity.offices.map((o) => o.office), activity.bodies, gramCountsOf(grams), context),
     id: activity.id,
-    grams: lazily(() => titleGrams(activity.title)),
-    start: activity.date.start,
-    end: activity.date.end,
-    precision: activity.date.precision,
-    country,
-    regions: regionsOf(country, offices, context),
-    bodies: activity.bodies,
-    offices,
+    grams: () => grams,
     related: activity.related.map((r) => r.activity),
   };
 }
+
+/** A stored outline (sketches.ts `outlinesNear`): enough to rule most activities out before reading their titles. */
+export const outlineOfSketch = (sketch: SketchOutline, context: Context): Outline =>
+  outlineOf(sketch, sketch.country, sketch.offices, sketch.bodies, sketch.gramCounts, context);
 
 /**
  * A stored sketch as a subject. Sketches hold no relations: the few pairs found are checked
@@ -117,32 +133,21 @@ export function subjectOf(activity: Pick<Activity, 'id' | 'title' | 'date' | 'pl
  */
 export function subjectOfSketch(sketch: ActivitySketch, context: Context): Subject {
   return {
+    ...outlineOfSketch(sketch, context),
     id: sketch.id,
     grams: lazily(() => decodeTitleGrams(sketch.titleGrams)),
-    start: sketch.start,
-    end: sketch.end,
-    precision: sketch.precision,
-    country: sketch.country,
-    regions: regionsOf(sketch.country, sketch.offices, context),
-    bodies: sketch.bodies,
-    offices: sketch.offices,
     related: [],
   };
 }
 
 export const isComparable = (date: { precision: FuzzyPrecision }): boolean => COMPARABLE_PRECISIONS.includes(date.precision);
 
-/** An ISO day moved by `days`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+export { addDays };
 
 /** Days between two ranges: 0 when they overlap. */
 export function daysApart(a: { start: string; end: string }, b: { start: string; end: string }): number {
   if (a.start <= b.end && b.start <= a.end) return 0;
-  return a.end < b.start ? dayNumber(b.start) - dayNumber(a.end) : dayNumber(a.start) - dayNumber(b.end);
+  return a.end < b.start ? daysBetween(a.end, b.start) : daysBetween(b.end, a.start);
 }
 
 /**
@@ -156,7 +161,7 @@ export function windowOf(date: { start: string; end: string }): { startFrom: str
 // ---------------------------------------------------------------------------------------------
 // Comparing two activities
 
-function bodyReason(a: Subject, b: Subject, parentOf: Context['parentOf']): Reason | null {
+function bodyReason(a: Outline, b: Outline, parentOf: Context['parentOf']): Reason | null {
   const theirs = new Set(b.bodies);
   const same = a.bodies.find((body) => theirs.has(body));
   if (same) return { code: 'same_body', body: same };
@@ -170,7 +175,7 @@ function bodyReason(a: Subject, b: Subject, parentOf: Context['parentOf']): Reas
 
 type Place = { reason: Reason | null; elsewhere: boolean };
 
-function placeOf(a: Subject, b: Subject): Place {
+function placeOf(a: Outline, b: Outline): Place {
   if (a.country && a.country === b.country) return { reason: { code: 'same_country', country: a.country }, elsewhere: false };
   const shared = a.regions.find((r) => b.regions.includes(r));
   if (shared) return { reason: { code: 'same_region', region: shared }, elsewhere: false };
@@ -180,12 +185,18 @@ function placeOf(a: Subject, b: Subject): Place {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/**
- * Whether `a` and `b` may be one event, and why; null when not (or when they are one activity,
- * already related, or not both comparable by date).
- */
-export function compare(a: Subject, b: Subject, context: Context): Match | null {
-  if (a.id === b.id || a.related.includes(b.id) || b.related.includes(a.id)) return null;
+/** What two outlines share, and the least title similarity that would make them a pair. */
+interface Structure {
+  days: number;
+  body: Reason | null;
+  place: Place;
+  score: number;
+  sameMeetingAndCountry: boolean;
+  /** The title similarity the pair needs (more than 1: none would do). */
+  needed: number;
+}
+
+function structureOf(a: Outline, b: Outline, context: Context): Structure | null {
   if (!COMPARABLE_PRECISIONS.includes(a.precision) || !COMPARABLE_PRECISIONS.includes(b.precision)) return null;
   const days = daysApart(a, b);
   if (days > NEAR_DAYS) return null;
@@ -198,11 +209,66 @@ export function compare(a: Subject, b: Subject, context: Context): Match | null 
   if (place.reason?.code === 'same_country') score += 0.25;
   if (place.reason?.code === 'same_region') score += 0.05;
   if (place.elsewhere) score -= 0.3;
-  // Even identical titles (0.5) would not reach MATCH_SCORE: no need to compare them.
-  if (score + 0.5 < MATCH_SCORE) return null;
-  const similarity = titleSimilarity(a.grams(), b.grams());
-  score += 0.5 * similarity;
   const sameMeetingAndCountry = meetingBody && place.reason?.code === 'same_country';
+  const needed = Math.max(sameMeetingAndCountry ? 0 : TITLE_FLOOR, (MATCH_SCORE - score) / 0.5);
+  return { days, body, place, score, sameMeetingAndCountry, needed };
+}
+
+/**
+ * What an activity needs to be worth comparing with a draft at all, as a database can test it on
+ * a stored outline: a body in common or related, the draft's country, or else a title about as
+ * long as the draft's. Without a body or the country, overlapping days and a region in common are
+ * the most two can share (0.15), so the titles must be at least 0.8 alike, which titles whose
+ * lengths differ by more than that ratio cannot be. Only a necessary condition: `mayMatch` and
+ * `compare` decide.
+ */
+export type Narrowing = OutlineFilter;
+
+/** Rounding of the bounds: a pair at exactly a threshold must not be ruled out by a float's last digit. */
+const SLACK = 1e-9;
+
+const BEST_WITHOUT_BODY_OR_COUNTRY = 0.1 + 0.05;
+
+export function narrowingOf(draft: Outline, context: Context): Narrowing {
+  const bodies = new Set(draft.bodies);
+  for (const body of draft.bodies) {
+    const parent = context.parentOf(body);
+    if (parent) bodies.add(parent);
+    for (const child of context.childrenOf(body)) bodies.add(child);
+  }
+  const needed = (MATCH_SCORE - BEST_WITHOUT_BODY_OR_COUNTRY) / 0.5;
+  const { fewest, most } = draft.gramCounts;
+  return {
+    bodies: [...bodies].sort(),
+    country: draft.country,
+    // Counts are whole: the bounds too.
+    gramCounts: most === 0 ? null : { atLeast: Math.ceil(needed * fewest - SLACK), atMost: Math.floor(most / needed + SLACK) },
+  };
+}
+
+
+/**
+ * Whether `a` and `b` can be one event, from their outlines alone: false rules the pair out for
+ * sure (too far apart, too little in common for even identical titles, or titles too different
+ * in length to be alike enough); true leaves it to `compare`.
+ */
+export function mayMatch(a: Outline, b: Outline, context: Context): boolean {
+  const structure = structureOf(a, b, context);
+  return structure !== null && structure.needed <= 1 + SLACK && bestSimilarity(a.gramCounts, b.gramCounts) >= structure.needed - SLACK;
+}
+
+/**
+ * Whether `a` and `b` may be one event, and why; null when not (or when they are one activity,
+ * already related, or not both comparable by date).
+ */
+export function compare(a: Subject, b: Subject, context: Context): Match | null {
+  if (a.id === b.id || a.related.includes(b.id) || b.related.includes(a.id)) return null;
+  const structure = structureOf(a, b, context);
+  // Even identical titles would not make the pair: no need to compare them.
+  if (!structure || structure.needed > 1 + SLACK || bestSimilarity(a.gramCounts, b.gramCounts) < structure.needed - SLACK) return null;
+  const { days, body, place, sameMeetingAndCountry } = structure;
+  const similarity = titleSimilarity(a.grams(), b.grams());
+  const score = structure.score + 0.5 * similarity;
   if (score < MATCH_SCORE || (similarity < TITLE_FLOOR && !sameMeetingAndCountry)) return null;
   const reasons: Reason[] = [days === 0 ? { code: 'overlapping_dates' } : { code: 'near_dates', days }];
   if (body) reasons.push(body);

@@ -19,8 +19,11 @@ import {
   COMPARABLE_PRECISIONS,
   DEFAULT_RELATION,
   isComparable,
+  mayMatch,
   mergedLinks,
+  narrowingOf,
   NEAR_DAYS,
+  outlineOfSketch,
   pairOf,
   pairsAmong,
   seenOf,
@@ -76,11 +79,14 @@ export type DuplicateService = ReturnType<typeof createDuplicateService>;
 /** The registry as the comparison reads it, built once per registry snapshot. */
 const contextOf = perSnapshot(({ offices, bodies }) => {
   const parent = new Map(bodies.map((b) => [b.code, b.parent]));
+  const children = new Map<string, string[]>();
+  for (const body of bodies) if (body.parent) children.set(body.parent, [...(children.get(body.parent) ?? []), body.code]);
   const officeRegion = new Map(offices.map(({ office }) => [office.code, office.kind === 'headquarters' ? null : office.region]));
   const organisations = new Set(bodies.filter((b) => b.type === 'regional-organisation').map((b) => b.code));
   const context: Context = {
     isOrganisation: (body) => organisations.has(body),
     parentOf: (body) => parent.get(body) ?? null,
+    childrenOf: (body) => children.get(body) ?? [],
     regionOfCountry: (country) => regionOfCountry(country)?.region ?? null,
     regionOfOffice: (office) => officeRegion.get(office) ?? null,
   };
@@ -143,11 +149,17 @@ export function createDuplicateService(db: Kysely<Database>, activities: Activit
       const { context } = await registryContext();
       const subject = subjectOf(draft, context);
       const [near, decisions] = await Promise.all([
-        activities.sketchesNear(actor, { ...windowOf(draft.date), precisions: COMPARABLE_PRECISIONS, limit: NEAR_LIMIT }),
+        activities.outlinesNear(actor, { ...windowOf(draft.date), precisions: COMPARABLE_PRECISIONS, limit: NEAR_LIMIT }, narrowingOf(subject, context)),
         id ? store.decisionsAbout(db, [id]) : Promise.resolve([]),
       ]);
+      // Most are ruled out by their outlines; only the rest have their ids and titles read.
+      const possible = near.filter((outline) => mayMatch(subject, outlineOfSketch(outline, context), context));
+      const titles = await activities.sketchTitles(actor, possible.map((o) => o.seq));
       const decided = new Set(decisions.filter((d) => d.state !== 'open').flatMap((d) => d.activities));
-      const others = near.filter((a) => a.id !== draft.id && !decided.has(a.id)).map((a) => subjectOfSketch(a, context));
+      const others = possible.flatMap((outline) => {
+        const title = titles.get(outline.seq);
+        return title && title.id !== draft.id && !decided.has(title.id) ? [subjectOfSketch({ ...outline, ...title }, context)] : [];
+      });
       const matched = candidatesOf(subject, others, context, Number.MAX_SAFE_INTEGER);
       // Those already related to the draft (their own lists name it; the draft's list is compared as edited).
       const relating = new Set(id ? (await activities.relationsBetween(actor, [id, ...matched.map((f) => f.subject.id)])).flatMap(([from, to]) => (to === id && from !== id ? [from] : [])) : []);

@@ -3,16 +3,12 @@
  * grouped (month, then Sector), the month calendar grid, the date window of a feed, and the
  * marker that says whether a cached page is still current. No I/O, no HTML.
  */
-import { isDayPrecise, isUndated } from '#src/activities/fuzzy-date.ts';
+import { addDays, daysBetween, isDayPrecise, isUndated } from '#src/activities/fuzzy-date.ts';
 import type { Activity, RegisterFreshness } from '#src/activities/model.ts';
 
 // ---- days ----
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function addYears(day: string, years: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -162,7 +158,7 @@ export interface FeedWindow {
 export function feedWindow(today: string, from?: string, to?: string): { ok: true; window: FeedWindow } | { ok: false; days: number } {
   const start = from ?? (to ? addYears(to, -3) : addYears(today, -1));
   const end = to ?? (from ? addYears(from, 3) : addYears(today, 2));
-  const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+  const days = daysBetween(start, end);
   return days > FEED_MAX_DAYS || days < 0 ? { ok: false, days } : { ok: true, window: { from: start, to: end } };
 }
 

@@ -85,6 +85,14 @@ describeHttp(
       expect(await found()).toEqual([hq.id]);
     });
 
+    it('finds entries of any length whose days reach the draft, and none that end before', async () => {
+      const dated = async (text: string) => (await buildActivity(http.server, { ...AT_HEADQUARTERS, date: { text }, place: { mode: 'in-person', city: 'Ndjamena', country: 'TD' } })).id;
+      const reaching = [await dated('5 March 2020'), await dated('24 - 27 February 2020'), await dated('March 2020'), await dated('February - March 2020'), await dated('10 - 12 March 2020')];
+      const before = [await dated('10 - 20 February 2020'), await dated('January 2020')];
+      const found = ((await check(http.users.addis.token, DRAFT)).body.candidates as Candidate[]).map((c) => c.activity.id);
+      expect(found.sort()).toEqual(reaching.sort());
+    });
+
     it('refuses an unreadable draft by field, and anonymous callers', async () => {
       const bad = await check(http.users.addis.token, { ...DRAFT, offices: [{ office: 'atlantis', role: 'organised' }] });
       expect(bad.status).toBe(400);

@@ -5,8 +5,9 @@
  * A check reads every activity whose days lie near a draft's: at a million activities ~7,000 of
  * them, scattered through the activity table and its four link tables, ~11 µs each, and their
  * titles' trigrams worked out again each time. Here one row per live activity holds what the
- * comparison reads (its days, precision, country, offices, bodies and its title's trigrams as
- * bytes), keyed by (date_start, seq): a window is one range of neighbouring rows. SQLite keeps
+ * comparison reads (its days, precision, country, offices, bodies, its title's trigrams as
+ * bytes and how many there are: a check reads the bytes only of the few activities that could
+ * still be alike once the rest is compared), keyed by (date_start, seq): a window is one range of neighbouring rows. SQLite keeps
  * the rows in that order (without rowid); PostgreSQL reads them through the primary key.
  *
  * The rows are derived: the activities' writes keep them, and the service fills them at start
@@ -28,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     country text,
     offices text not null,
     bodies text not null,
+    grams_fewest integer not null,
+    grams_most integer not null,
     title_grams ${sql.raw(sqlite ? 'blob' : 'bytea')} not null,
     primary key (date_start, seq)
   )${sql.raw(sqlite ? ' without rowid' : '')}`.execute(db);
