@@ -2,10 +2,10 @@
  * Use cases of director briefings (decision 24). A bureau's focal points (and admins) generate a
  * briefing for a month — one per bureau and month, made again while a draft — add their note,
  * and send it: the content is composed afresh, frozen and mailed to the director and the focal
- * points through the outbox, in one transaction. Signed-in staff read; nothing is public. The
- * scheduled pass (the reminders job) makes last month's briefing of every bureau that has a
- * director and sends the drafts whose note time is over. The register, rounds and meetings are
- * read through their services.
+ * points through the outbox, each in their own language, in one transaction. Signed-in staff
+ * read; nothing is public. The scheduled pass (the reminders job) makes last month's briefing of
+ * every bureau that has a director and sends the drafts whose note time is over. The register,
+ * rounds and meetings are read through their services.
  */
 import type { Kysely } from 'kysely';
 import type { ActivityService } from '#src/activities/service.ts';
@@ -248,10 +248,22 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
     });
   }
 
-  /** Composes afresh, freezes, and writes the mail to the director and the focal points, in one transaction. */
+  /**
+   * Composes afresh, freezes, and writes the mail to the director and the focal points, in one
+   * transaction. The stored briefing is the director's-language copy; every other recipient gets a
+   * copy worded in their own language from the same reading, which their mail (the outbox row)
+   * keeps. The note goes to everyone as written.
+   */
   async function send(actor: Actor, found: Briefing, version: number): Promise<Briefing> {
     const contact = await contactOf(db, found.bureau, found.content.period);
-    const content = wordedIn(await read(found.bureau, found.content.period), contact, contact.language);
+    const reading = await read(found.bureau, found.content.period);
+    const content = wordedIn(reading, contact, contact.language);
+    const copies = new Map<Language, BriefingContent>([[contact.language, content]]);
+    const copyIn = (language: Language): BriefingContent => {
+      let copy = copies.get(language);
+      if (!copy) copies.set(language, (copy = wordedIn(reading, contact, language)));
+      return copy;
+    };
     const at = now();
     return db.transaction().execute(async (trx) => {
       const focalPoints = await auth.recipients(trx, { focalPointsOf: found.bureau });
@@ -271,7 +283,7 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
         updated_by: actorLabel(actor),
       });
       if (!changed) throw staleOrSent(await briefingOr404(trx, found.id));
-      await mail.enqueue(trx, recipients.map((r) => briefingMail(found.id, content, found.note, r, options.baseUrl)), at);
+      await mail.enqueue(trx, recipients.map((r) => briefingMail(found.id, copyIn(r.language), found.note, r, options.baseUrl)), at);
       const sent = await briefingOr404(trx, found.id);
       await recordAudit(trx, actor, { action: 'briefing.send', entityType: 'briefing', entityId: found.id, before: { state: 'draft' }, after: { state: 'sent', recipients: recipients.map((r) => r.email) } });
       return sent;
