@@ -2,7 +2,8 @@
  * Director briefings (decision 24), as pure rules: the period a briefing covers, which one is due,
  * and the composition of a briefing from what the register, the reporting rounds and the
  * coordination meetings hold — per region, counted and listed. No I/O: the service gathers the
- * inputs (already worded in the director's language) and stores what this returns.
+ * inputs, already worded in the briefing's language (the director's for the stored briefing, a
+ * recipient's for their mailed copy), and stores or mails what this returns.
  */
 import type { Language } from '#src/platform/i18n.ts';
 import { issue, type FieldIssue } from '#src/platform/errors.ts';

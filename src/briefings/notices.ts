@@ -1,6 +1,7 @@
 /**
  * A briefing as text, in its own language (locales/<lang>/briefings.json): the mail to the
- * director and the focal points, and the plain-text rendering. Pure: the caller writes the mail.
+ * director and the focal points (each given the copy in their language), and the plain-text
+ * rendering. Pure: the caller writes the mail.
  */
 import type { OutgoingMail } from '#src/mail/model.ts';
 import type { Language } from '#src/platform/i18n.ts';
@@ -54,7 +55,7 @@ export function briefingText(content: BriefingContent, note: string | null): str
   return lines.join('\n');
 }
 
-/** One mail per recipient, each once by its key: the briefing and the recipient. */
+/** One mail per recipient, in the language of the copy it is given (the recipient's), each once by its key: the briefing and the recipient. */
 export function briefingMail(id: string, content: BriefingContent, note: string | null, recipient: Recipient, baseUrl: string): OutgoingMail {
   const { t } = translator(content.language);
   return {

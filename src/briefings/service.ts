@@ -2,10 +2,10 @@
  * Use cases of director briefings (decision 24). A bureau's focal points (and admins) generate a
  * briefing for a month — one per bureau and month, made again while a draft — add their note,
  * and send it: the content is composed afresh, frozen and mailed to the director and the focal
- * points through the outbox, in one transaction. Signed-in staff read; nothing is public. The
- * scheduled pass (the reminders job) makes last month's briefing of every bureau that has a
- * director and sends the drafts whose note time is over. The register, rounds and meetings are
- * read through their services.
+ * points through the outbox, each in their own language, in one transaction. Signed-in staff
+ * read; nothing is public. The scheduled pass (the reminders job) makes last month's briefing of
+ * every bureau that has a director and sends the drafts whose note time is over. The register,
+ * rounds and meetings are read through their services.
  */
 import type { Kysely } from 'kysely';
 import type { ActivityService } from '#src/activities/service.ts';
@@ -20,7 +20,7 @@ import { actorLabel, can, requireAccess, type Actor } from '#src/platform/access
 import { conflict, invalid, isAppError, issue, notFound } from '#src/platform/errors.ts';
 import type { Language } from '#src/platform/i18n.ts';
 import { newId } from '#src/platform/ids.ts';
-import { directorOn, localise } from '#src/registry/model.ts';
+import { directorOn, localise, type Assignment, type Office, type Region } from '#src/registry/model.ts';
 import type { RegistryService } from '#src/registry/service.ts';
 import type { ReportFormat } from '#src/reports/definition.ts';
 import type { RenderedReport } from '#src/reports/render.ts';
@@ -35,10 +35,14 @@ import {
   periodIssues,
   periodOf,
   sendsByItself,
+  type ActionInput,
   type Briefing,
   type BriefingContent,
   type BriefingState,
+  type ContributionInput,
   type Delivery,
+  type DirectorInput,
+  type MeetingInput,
   type Period,
   type Recipient,
 } from './model.ts';
@@ -74,11 +78,64 @@ interface Deps {
 }
 
 interface DirectorContact {
-  director: { name: string; title: string | null; confirmed: boolean } | null;
+  /** The registry's director on the period's last day; the title is worded per copy. */
+  assignment: Assignment | null;
   /** The account receiving in the director's name, if any. */
   account: { id: string; email: string; name: string; language: Language } | null;
   address: string | null;
+  /** The director's language: the stored briefing's. */
   language: Language;
+}
+
+/** What a briefing says, read once from the register, rounds and meetings: every language's copy is worded from this one reading, so the copies agree. */
+interface Reading {
+  bureau: string;
+  period: Period;
+  next: Period;
+  today: string;
+  regions: readonly Region[];
+  offices: readonly Office[];
+  inPeriod: readonly Activity[];
+  inNext: readonly Activity[];
+  contributions: readonly ContributionInput[];
+  meetings: readonly MeetingInput[];
+  openActions: readonly ActionInput[];
+}
+
+const directorIn = (contact: DirectorContact, language: Language): DirectorInput | null => {
+  const a = contact.assignment;
+  return a ? { name: a.person.name, title: a.title ? localise(a.title, language).text : null, confirmed: a.confirmed } : null;
+};
+
+/**
+ * The briefing worded in `language`: activities' titles and dates, regions, offices and the
+ * director's title in it (each falling back as the register does). What people wrote — meeting
+ * series, action items — stays as written. Pure.
+ */
+function wordedIn(reading: Reading, contact: DirectorContact, language: Language): BriefingContent {
+  const asInput = (a: Activity) => ({
+    id: a.id,
+    title: textIn(a.title, language, a.originalLanguage)?.text ?? '',
+    when: formatFuzzyDate(a.date, language),
+    start: a.date.start,
+    status: a.status,
+    offices: a.offices.map((o) => o.office),
+  });
+  return composeBriefing({
+    bureau: reading.bureau,
+    period: reading.period,
+    next: reading.next,
+    language,
+    director: directorIn(contact, language),
+    regions: reading.regions.map((r) => ({ code: r.code, name: localise(r.names, language).text, position: r.position })),
+    offices: reading.offices.map((o) => ({ code: o.code, name: localise(o.names, language).text, region: o.region })),
+    inPeriod: reading.inPeriod.map(asInput),
+    inNext: reading.inNext.map(asInput),
+    contributions: reading.contributions,
+    meetings: reading.meetings,
+    openActions: reading.openActions,
+    today: reading.today,
+  });
 }
 
 export function createBriefingService(db: Kysely<Database>, deps: Deps, options: BriefingServiceOptions) {
@@ -97,49 +154,39 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
     const assignment = directorOn(assignments, bureau, period.to);
     const [account] = accountId ? await auth.recipients(ex, { ids: [accountId] }) : [];
     const language: Language = account?.language ?? 'en';
-    const director = assignment ? { name: assignment.person.name, title: assignment.title ? localise(assignment.title, language).text : null, confirmed: assignment.confirmed } : null;
     return {
-      director,
+      assignment,
       account: account ? { id: account.id, email: account.email, name: account.displayName, language: account.language } : null,
       address: account?.email ?? assignment?.person.email ?? null,
       language,
     };
   }
 
-  /** The briefing as the register, rounds and meetings have it now, worded in `language`. */
-  async function compose(bureau: string, period: Period, contact: DirectorContact): Promise<BriefingContent> {
-    const { language } = contact;
+  /** What the register, rounds and meetings hold now for the bureau's briefing of the period, in no language yet. */
+  async function read(bureau: string, period: Period): Promise<Reading> {
     const next = periodOf(nextPeriod(period.code)) as Period;
     const bureauOf = await activities.bureauOfSector();
     const sectors = [...bureauOf].filter(([, b]) => b === bureau).map(([sector]) => sector);
     const snapshot = await registry.snapshot(SERVICE_ACTOR);
     const offices = snapshot.offices.map((d) => d.office).filter((o) => o.kind !== 'headquarters' && (o.closedOn === null || o.closedOn >= period.from) && (o.openedOn === null || o.openedOn <= next.to));
     const window = (p: Period) => ({ sector: sectors, from: p.from, to: p.to, undated: 'exclude' as const, sort: 'date' as const, deleted: 'exclude' as const });
-    const asInput = (a: Activity) => ({
-      id: a.id,
-      title: textIn(a.title, language, a.originalLanguage)?.text ?? '',
-      when: formatFuzzyDate(a.date, language),
-      start: a.date.start,
-      status: a.status,
-      offices: a.offices.map((o) => o.office),
-    });
+    const asIs = (a: Activity): Activity => a;
     const [inPeriod, inNext, contributions, occurrences, openActions] = await Promise.all([
-      sectors.length ? activities.listAll(SERVICE_ACTOR, window(period), asInput, 5000) : [],
-      sectors.length ? activities.listAll(SERVICE_ACTOR, window(next), asInput, 5000) : [],
+      sectors.length ? activities.listAll(SERVICE_ACTOR, window(period), asIs, 5000) : [],
+      sectors.length ? activities.listAll(SERVICE_ACTOR, window(next), asIs, 5000) : [],
       rounds.openContributionStates(SERVICE_ACTOR, sectors),
       meetings.listOccurrences(SERVICE_ACTOR, { when: 'all' }),
       meetings.listActions(SERVICE_ACTOR, { status: 'open' }),
     ]);
     const bureauSeries = new Map(occurrences.filter((o) => o.series.bureau === bureau).map((o) => [o.series.id, o.series]));
     const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString();
-    return composeBriefing({
+    return {
       bureau,
       period,
       next,
-      language,
-      director: contact.director,
-      regions: snapshot.regions.map((r) => ({ code: r.code, name: localise(r.names, language).text, position: r.position })),
-      offices: offices.map((o) => ({ code: o.code, name: localise(o.names, language).text, region: o.region })),
+      today: now().toISOString().slice(0, 10),
+      regions: snapshot.regions,
+      offices,
       inPeriod,
       inNext,
       contributions,
@@ -147,8 +194,7 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
         .filter((o) => o.series.bureau === bureau && o.occurrence.startAt >= `${period.from}T00:00:00.000Z` && o.occurrence.startAt < end)
         .map(({ occurrence, series }) => ({ id: occurrence.id, series: series.title, startAt: occurrence.startAt, state: occurrence.state, minutesState: occurrence.minutesState, offices: series.offices })),
       openActions: openActions.filter((a) => bureauSeries.has(a.seriesId)).map((a) => ({ id: a.id, text: a.text, ownerOffice: a.ownerOffice, ownerLabel: a.ownerLabel, due: a.due, status: a.status })),
-      today: now().toISOString().slice(0, 10),
-    });
+    };
   }
 
   async function briefingOr404(ex: Executor, id: string): Promise<Briefing> {
@@ -163,14 +209,14 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
       return { briefing, delivery: deliveryOf(briefing.content.director, director?.email ?? null), directorAddress: director?.email ?? null, canManage: canManage(actor, briefing.bureau) };
     }
     const contact = await contactOf(db, briefing.bureau, briefing.content.period);
-    return { briefing, delivery: deliveryOf(contact.director, contact.address), directorAddress: contact.address, canManage: canManage(actor, briefing.bureau) };
+    return { briefing, delivery: deliveryOf(directorIn(contact, contact.language), contact.address), directorAddress: contact.address, canManage: canManage(actor, briefing.bureau) };
   }
 
   /** Makes the bureau's briefing of the period, or composes its draft again; a sent one is left as sent. */
   async function generate(actor: Actor, bureau: string, code: string): Promise<{ briefing: Briefing; created: boolean }> {
     const period = periodOf(code) as Period;
     const contact = await contactOf(db, bureau, period);
-    const content = await compose(bureau, period, contact);
+    const content = wordedIn(await read(bureau, period), contact, contact.language);
     const at = now().toISOString();
     return db.transaction().execute(async (trx) => {
       const created = await store.insertBriefing(trx, {
@@ -202,15 +248,27 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
     });
   }
 
-  /** Composes afresh, freezes, and writes the mail to the director and the focal points, in one transaction. */
+  /**
+   * Composes afresh, freezes, and writes the mail to the director and the focal points, in one
+   * transaction. The stored briefing is the director's-language copy; every other recipient gets a
+   * copy worded in their own language from the same reading, which their mail (the outbox row)
+   * keeps. The note goes to everyone as written.
+   */
   async function send(actor: Actor, found: Briefing, version: number): Promise<Briefing> {
     const contact = await contactOf(db, found.bureau, found.content.period);
-    const content = await compose(found.bureau, found.content.period, contact);
+    const reading = await read(found.bureau, found.content.period);
+    const content = wordedIn(reading, contact, contact.language);
+    const copies = new Map<Language, BriefingContent>([[contact.language, content]]);
+    const copyIn = (language: Language): BriefingContent => {
+      let copy = copies.get(language);
+      if (!copy) copies.set(language, (copy = wordedIn(reading, contact, language)));
+      return copy;
+    };
     const at = now();
     return db.transaction().execute(async (trx) => {
       const focalPoints = await auth.recipients(trx, { focalPointsOf: found.bureau });
       const recipients: Recipient[] = [
-        ...(contact.address ? [{ email: contact.address, name: contact.account?.name ?? contact.director?.name ?? contact.address, language: contact.language, role: 'director' as const }] : []),
+        ...(contact.address ? [{ email: contact.address, name: contact.account?.name ?? contact.assignment?.person.name ?? contact.address, language: contact.language, role: 'director' as const }] : []),
         ...focalPoints.filter((p) => p.email.toLowerCase() !== contact.address?.toLowerCase()).map((p) => ({ email: p.email, name: p.displayName, language: p.language, role: 'focal-point' as const })),
       ];
       const changed = await store.updateDraft(trx, found.id, version, {
@@ -225,7 +283,7 @@ export function createBriefingService(db: Kysely<Database>, deps: Deps, options:
         updated_by: actorLabel(actor),
       });
       if (!changed) throw staleOrSent(await briefingOr404(trx, found.id));
-      await mail.enqueue(trx, recipients.map((r) => briefingMail(found.id, content, found.note, r, options.baseUrl)), at);
+      await mail.enqueue(trx, recipients.map((r) => briefingMail(found.id, copyIn(r.language), found.note, r, options.baseUrl)), at);
       const sent = await briefingOr404(trx, found.id);
       await recordAudit(trx, actor, { action: 'briefing.send', entityType: 'briefing', entityId: found.id, before: { state: 'draft' }, after: { state: 'sent', recipients: recipients.map((r) => r.email) } });
       return sent;

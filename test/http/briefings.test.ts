@@ -1,9 +1,9 @@
 /**
  * Director briefings over real HTTP on both databases: a TSB focal point generates the month's
  * briefing (one per bureau and month), adds a note (a stale edit gets 409), and sends it: the
- * mail reaches a real SMTP server in the test process, addressed to the director's account in its
- * language and to the focal points; the briefing is then kept as sent whatever the register does
- * next. The scheduled pass makes last month's briefing of every bureau with a director, once.
+ * mail reaches a real SMTP server in the test process, addressed to the director's account and to
+ * the focal points, each in their own account's language (the stored briefing stays the
+ * director's); the briefing is then kept as sent whatever the register does next. The scheduled pass makes last month's briefing of every bureau with a director, once.
  */
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { createBriefingService } from '#src/briefings/service.ts';
@@ -31,7 +31,7 @@ describeHttp(
     },
   },
   (http) => {
-    it('generates a month once, takes a note, and sends it to the director in their language and to the focal points; kept as sent', async () => {
+    it('generates a month once, takes a note, and sends it to the director and the focal points each in their own language; kept as sent in the director’s', async () => {
       const { focal, otherFocal, editor, reader, admin } = http.users;
       const { auth } = http.server.database.fieldbook.services;
       const director = await auth.createUser(SYSTEM, { email: 'director@tsb.example', displayName: 'Directeur du TSB', role: 'reader', language: 'fr' });
@@ -41,10 +41,12 @@ describeHttp(
       const named = await http.server.request('GET', '/api/briefings/directors', { token: reader.token });
       expect(named.body.data.find((d: { bureau: string }) => d.bureau === 'TSB')).toEqual({ bureau: 'TSB', userId: director.id, email: 'director@tsb.example' });
       expect(named.body.data.find((d: { bureau: string }) => d.bureau === 'BR')).toEqual({ bureau: 'BR', userId: null, email: null });
+      // A second TSB focal point reads Russian; the first, English by default.
+      await auth.createUser(SYSTEM, { email: 'focal-ru@tsb.example', displayName: 'Координатор TSB', role: 'focal-point', bureau: 'TSB', language: 'ru' });
 
       // Held in March 2020 (the factory's workshop, 2–3 March) and planned for April.
       await buildActivity(http.server);
-      await buildActivity(http.server, { title: { en: 'Regional forum on standardization' }, status: 'planned', date: { text: '14 April 2020' }, kind: 'forum' });
+      await buildActivity(http.server, { title: { en: 'Regional forum on standardization', ru: 'Региональный форум по стандартизации' }, status: 'planned', date: { text: '14 April 2020' }, kind: 'forum' });
 
       const body = { bureau: 'TSB', period: '2020-03' };
       expect((await http.server.request('POST', '/api/briefings', { token: otherFocal.token, body })).status).toBe(403);
@@ -85,20 +87,47 @@ describeHttp(
       const sent = await http.server.request('POST', `/api/briefings/${id}/send`, { token: focal.token, body: { version: 2 } });
       expect(sent.status).toBe(200);
       expect(sent.body).toMatchObject({ state: 'sent', sentAt: expect.any(String), canManage: false });
-      expect(sent.body.recipients.map((r: { email: string; role: string }) => `${r.role} ${r.email}`).sort()).toEqual(['director director@tsb.example', `focal-point ${focal.email}`]);
-      const mails = await smtp.waitFor(2);
-      expect(mails.map((m) => m.to[0]).sort()).toEqual(['director@tsb.example', focal.email].sort());
+      expect(sent.body.recipients.map((r: { email: string; role: string; language: string }) => `${r.role} ${r.email} ${r.language}`).sort()).toEqual(
+        ['director director@tsb.example fr', `focal-point ${focal.email} en`, 'focal-point focal-ru@tsb.example ru'].sort(),
+      );
+      const mails = await smtp.waitFor(3);
+      expect(mails.map((m) => m.to[0]).sort()).toEqual(['director@tsb.example', focal.email, 'focal-ru@tsb.example'].sort());
       const toDirector = mails.find((m) => m.to[0] === 'director@tsb.example');
       expect(toDirector?.language).toBe('fr');
       expect(toDirector?.subject).toBe('Note d’information du TSB : mars 2020');
+      expect(toDirector?.text).toContain('Note d’information du Directeur du TSB sur les régions, mars 2020');
       expect(toDirector?.text).toContain('Le TSB prépare la réunion du GCNT.');
       expect(toDirector?.text).toContain('Workshop on Quality of Service');
+      expect(toDirector?.text).toContain('Regional forum on standardization');
       expect(toDirector?.text).toContain(`https://fieldbook.example/app/briefings/${id}`);
+      // The Russian focal point's copy: heading, month, office and the title that has a Russian
+      // translation in Russian; the note as the focal point wrote it; the one without, in its original.
+      const toRussian = mails.find((m) => m.to[0] === 'focal-ru@tsb.example');
+      expect(toRussian?.language).toBe('ru');
+      expect(toRussian?.subject).toBe('Сводка TSB: март 2020 г.');
+      expect(toRussian?.text).toContain('Сводка для Директора TSB о работе в регионах, март 2020 г.');
+      expect(toRussian?.text).toContain('Проведено в период: март 2020 г.');
+      expect(toRussian?.text).toContain('* Региональное отделение для Африки');
+      expect(toRussian?.text).toContain('Региональный форум по стандартизации');
+      expect(toRussian?.text).toContain('запланировано');
+      expect(toRussian?.text).toContain('Workshop on Quality of Service');
+      expect(toRussian?.text).toContain('Le TSB prépare la réunion du GCNT.');
+      expect(toRussian?.text).toContain(`https://fieldbook.example/app/briefings/${id}`);
+      expect(toRussian?.text).not.toContain('mars 2020');
+      expect(toDirector?.text).not.toContain('Региональный форум');
+      const toEnglish = mails.find((m) => m.to[0] === focal.email);
+      expect(toEnglish?.language).toBe('en');
+      expect(toEnglish?.subject).toBe('TSB briefing: March 2020');
+      expect(toEnglish?.text).toContain('Le TSB prépare la réunion du GCNT.');
+      // The briefing kept is the director's copy.
+      expect(sent.body.language).toBe('fr');
+      expect(sent.body.content.language).toBe('fr');
       // Printable as sent, in the director's language.
       const html = await http.server.request('GET', `/api/briefings/${id}/briefing.html`, { token: reader.token });
       expect(html.text).toContain('Le TSB prépare la réunion du GCNT.');
       expect(html.text).toContain('Workshop on Quality of Service');
       expect(html.text).not.toContain('PROJET');
+      expect(html.text).not.toContain('Региональный форум');
       const docx = await fetch(`${http.server.url}/api/briefings/${id}/briefing.docx`, { headers: { authorization: `Bearer ${reader.token}` } });
       expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
