@@ -14,8 +14,8 @@
  */
 import { sql } from 'kysely';
 import type { Fieldbook } from '#src/app.ts';
-import { coverageScope } from '#src/coverage/model.ts';
-import { coverageCounts } from '#src/coverage/store.ts';
+import { countCoverage, coverageScope } from '#src/coverage/model.ts';
+import { coverageLinks } from '#src/coverage/store.ts';
 import { benchToken } from './api.ts';
 import { percentile, round, type Suite } from './suite.ts';
 
@@ -62,6 +62,11 @@ async function plantLinks(fieldbook: Fieldbook, log: (line: string) => void): Pr
   if (Number(existing?.n ?? 0) > 0) return 0;
   const before = Date.now();
   let made = 0;
+  // What the store copies onto a link (migration 0142): the activity's office codes, in order.
+  const officeCodes =
+    fieldbook.database.dialect === 'postgres'
+      ? sql`(select coalesce(string_agg(o.office_code, ' ' order by o.position, o.office_code), '') from activity_office o where o.activity_id = a.id)`
+      : sql`(select coalesce(group_concat(office_code, ' '), '') from (select office_code from activity_office o where o.activity_id = a.id order by o.position, o.office_code))`;
   await db.transaction().execute(async (trx) => {
     for (const window of PLAN_YEARS) {
       // One output per activity, chosen by its sequence number; seq % 10 ≥ 7 stay unlinked (gaps).
@@ -70,8 +75,8 @@ async function plantLinks(fieldbook: Fieldbook, log: (line: string) => void): Pr
         sql` `,
       )} end`;
       const result = await sql`
-        insert into activity_plan_item (activity_id, item_id, position, date_start, date_end)
-        select a.id, ${choice}, 0, a.date_start, a.date_end from activity a
+        insert into activity_plan_item (activity_id, item_id, position, date_start, date_end, seq, status, visibility, deleted_at, offices)
+        select a.id, ${choice}, 0, a.date_start, a.date_end, a.seq, a.status, a.visibility, a.deleted_at, ${officeCodes} from activity a
         where exists (select 1 from activity_sector s where s.activity_id = a.id and s.sector_code = 'ITU-T')
           and a.date_start >= ${window.from} and a.date_start <= ${window.to} and a.seq % 10 < 7`.execute(trx);
       made += Number(result.numAffectedRows ?? 0);
@@ -128,12 +133,14 @@ export const coverageSuite: Suite<CoverageFigures> = {
     }
     const statement: CoverageFigures['statement'] = [];
     const catalogue = await fieldbook.services.plans.catalogue();
+    const snapshot = await fieldbook.services.registry.snapshot({ kind: 'anonymous' });
+    const regions = new Map(snapshot.offices.map(({ office }) => [office.code, office.region]));
     for (const year of [...new Set([2020, busiestYear])]) {
       const items = coverageScope(catalogue, 'ITU-T', year).countedItems;
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const started = performance.now();
-        await coverageCounts(db, { items, year, publicOnly: false });
+        countCoverage(await coverageLinks(db, { items, year, publicOnly: false }), (id) => catalogue.items.get(id), (office) => regions.get(office));
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);
@@ -157,7 +164,7 @@ export const coverageSuite: Suite<CoverageFigures> = {
     console.log(`Coverage · ITU-T's plan in a year, one request at a time (target < ${COVERAGE_TARGET.p95Ms} ms) · ${links.toLocaleString('en')} plan links · busiest year ${busiestYear}`);
     for (const r of requests)
       console.log(`  ${r.path} as ${r.caller}: ${r.counted.toLocaleString('en')} activities counted · first ${r.firstMs} ms · then p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
-    for (const r of statement) console.log(`  grouped statement alone, ${r.year}: p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
+    for (const r of statement) console.log(`  counted afresh (links read, counted), ${r.year}: p50 ${r.p50Ms} ms · p95 ${r.p95Ms} ms · max ${r.maxMs} ms`);
     console.log(`  public page ${page.path}: first render ${page.firstRenderMs} ms, cached ${page.cachedMs} ms`);
     console.log(`  ${met ? 'met' : 'NOT met'}`);
   },

@@ -161,6 +161,19 @@ async function insertChunked<T extends keyof Database>(ex: Executor, table: T, r
   }
 }
 
+/** What a plan link copies of its activity (migrations 0130, 0142): what the coverage counts, read from the links alone. */
+function planLinkCopies(activity: Activity, seq: number) {
+  return {
+    date_start: activity.date.start,
+    date_end: activity.date.end,
+    seq,
+    status: activity.status,
+    visibility: activity.visibility,
+    deleted_at: activity.deletedAt,
+    offices: activity.offices.map((o) => o.office).join(' '),
+  };
+}
+
 /** `seqOf`: each activity's seq, which its office links carry beside its date_start (the office list's order). */
 async function insertChildren(ex: Executor, activities: Activity[], seqOf: ReadonlyMap<string, number>): Promise<void> {
   await insertChunked(
@@ -179,7 +192,7 @@ async function insertChildren(ex: Executor, activities: Activity[], seqOf: Reado
   await insertChunked(
     ex,
     'activity_plan_item',
-    activities.flatMap((a) => a.plans.map((item_id, position) => ({ activity_id: a.id, item_id, position, date_start: a.date.start, date_end: a.date.end }))),
+    activities.flatMap((a) => a.plans.map((item_id, position) => ({ activity_id: a.id, item_id, position, ...planLinkCopies(a, seqOf.get(a.id)!) }))),
   );
   await insertChunked(
     ex,
@@ -339,12 +352,13 @@ async function rewriteChangedLinks(ex: Executor, before: Activity, after: Activi
     await ex.deleteFrom('activity_body').where('activity_id', '=', id).execute();
     await insertChunked(ex, 'activity_body', after.bodies.map((body_code, position) => ({ activity_id: id, body_code, position })));
   }
+  const copies = planLinkCopies(after, seq);
   if (!sameJson(before.plans, after.plans)) {
     await ex.deleteFrom('activity_plan_item').where('activity_id', '=', id).execute();
-    await insertChunked(ex, 'activity_plan_item', after.plans.map((item_id, position) => ({ activity_id: id, item_id, position, date_start: after.date.start, date_end: after.date.end })));
-  } else if (before.date.start !== after.date.start || before.date.end !== after.date.end) {
-    // The plan links carry the date range too (the coverage's walk, migration 0130).
-    await ex.updateTable('activity_plan_item').set({ date_start: after.date.start, date_end: after.date.end }).where('activity_id', '=', id).execute();
+    await insertChunked(ex, 'activity_plan_item', after.plans.map((item_id, position) => ({ activity_id: id, item_id, position, ...copies })));
+  } else if (after.plans.length > 0 && !sameJson(planLinkCopies(before, seq), copies)) {
+    // The plan links carry what the coverage counts (migrations 0130, 0142).
+    await ex.updateTable('activity_plan_item').set(copies).where('activity_id', '=', id).execute();
   }
   if (!sameJson(before.related, after.related)) {
     await ex.deleteFrom('activity_relation').where('activity_id', '=', id).execute();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '#src/plans/model.ts';
 import { readPlanData } from '#src/plans/reference-data.ts';
-import { coverageScope, coverageSheet, coverageView, planFor, registerFilter, type CoverageCount, type CoverageRegistry } from './model.ts';
+import { countCoverage, coverageScope, coverageSheet, coverageView, planFor, registerFilter, type CoverageCount, type CoverageRegistry } from './model.ts';
 import { regionsOnly } from './render.ts';
 
 const data = await readPlanData('data/reference/plans', { at: '2026-12-07T00:00:00.000Z', by: 'fieldbook seed' });
@@ -145,5 +145,44 @@ describe('the coverage tables from the grouped counts', () => {
     expect(rows).toContainEqual(['CIS', 'initiative', 'CIS3', expect.any(String), 'office', 'moscow', 'Moscow', 0, 1, 'no']);
     const cells = view.outputs.rows.length * (view.outputs.columns.length + 1) + view.outputs.columns.length + 1;
     expect(rows.filter((r) => r[0] === 'T-2020')).toHaveLength(cells);
+  });
+});
+
+describe('counting the links', () => {
+  it('counts each activity once per office, region, row and table, by bucket, and leaves out what it cannot place', () => {
+    const items = new Map([
+      ['T-2020:output:T.2-1', { level: 'output' as const, label: 'T.2-1', region: null }],
+      ['T-2017:output:T.2-1', { level: 'output' as const, label: 'T.2-1', region: null }],
+      ['T-2020:output:T.4-1', { level: 'output' as const, label: 'T.4-1', region: null }],
+      ['WTDC-17:initiative:CIS3', { level: 'initiative' as const, label: 'CIS3', region: 'CIS' }],
+      ['T-2020:objective:T.2', { level: 'objective' as const, label: 'T.2', region: null }],
+    ]);
+    const regions = new Map([['addis-ababa', 'AFR'], ['dakar', 'AFR'], ['moscow', 'CIS']]);
+    const counts = countCoverage(
+      [
+        // One activity of two offices of Africa, linked to T.2-1 in both plans: one activity everywhere.
+        { item: 'T-2020:output:T.2-1', activity: 1, status: 'planned', offices: ['addis-ababa', 'dakar'] },
+        { item: 'T-2017:output:T.2-1', activity: 1, status: 'planned', offices: ['addis-ababa', 'dakar'] },
+        { item: 'T-2020:output:T.4-1', activity: 2, status: 'held', offices: ['moscow', 'atlantis'] },
+        { item: 'T-2020:output:T.4-1', activity: 3, status: 'confirmed', offices: ['atlantis'] },
+        { item: 'WTDC-17:initiative:CIS3', activity: 2, status: 'held', offices: ['moscow'] },
+        { item: 'T-2020:objective:T.2', activity: 4, status: 'held', offices: ['moscow'] },
+      ],
+      (id) => items.get(id),
+      (office) => regions.get(office),
+    );
+    const find = (c: Partial<CoverageCount>) => counts.find((x) => x.level === (c.level ?? 'output') && x.section === (c.section ?? null) && x.label === (c.label ?? null) && x.office === (c.office ?? null) && x.region === (c.region ?? null) && x.bucket === (c.bucket ?? 'planned'))?.count ?? 0;
+    expect(find({ label: 'T.2-1', office: 'addis-ababa' })).toBe(1);
+    expect(find({ label: 'T.2-1', office: 'dakar' })).toBe(1);
+    expect(find({ label: 'T.2-1', region: 'AFR' })).toBe(1);
+    expect(find({ label: 'T.2-1' })).toBe(1);
+    expect(find({ label: 'T.4-1', office: 'moscow', bucket: 'held' })).toBe(1);
+    // The office the registry does not know counts nowhere; an activity only there is not counted.
+    expect(find({ label: 'T.4-1' })).toBe(0);
+    expect(find({ bucket: 'held' })).toBe(1);
+    expect(find({})).toBe(1);
+    expect(find({ level: 'initiative', section: 'CIS', label: 'CIS3', office: 'moscow', bucket: 'held' })).toBe(1);
+    // Links to an objective count in no row.
+    expect(counts.some((c) => c.label === 'T.2')).toBe(false);
   });
 });

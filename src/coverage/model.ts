@@ -87,6 +87,119 @@ export interface CoverageCount {
   count: number;
 }
 
+const key = (...parts: Array<string | null>) => parts.map((p) => p ?? '').join('\u0000');
+
+/** A year's link to a counted item, as the coverage reads it (store.ts `coverageLinks`). */
+export interface CoverageLink {
+  item: string;
+  /** The activity's seq: what is counted distinct. */
+  activity: number;
+  status: string;
+  offices: readonly string[];
+}
+
+/** What a counted item's row is: its level, its section (an initiative's region), its label. */
+export type CountedItem = Pick<PlanItem, 'level' | 'label' | 'region'>;
+
+const bucketOf = (status: string): Bucket => (BUCKET_STATUSES.held.includes(status) ? 'held' : 'planned');
+
+/**
+ * The distinct activities of each bucket, counted six ways: per row (label) and per table (label
+ * null), each by office, by region and over all. An activity counts through its offices: once in
+ * each of its offices' cells, once in each of their regions', once in a row's or a table's total.
+ * Offices the registry does not know are left out, and an activity with none is not counted.
+ */
+/** More links than a year's coverage reads (~35,000 at 1M activities): the packing below keeps an index below it. */
+const LINKS_AT_MOST = 2 ** 21;
+
+export function countCoverage(links: readonly CoverageLink[], itemOf: (id: string) => CountedItem | undefined, regionOf: (office: string) => string | undefined): CoverageCount[] {
+  // A cell's two figures, each remembering the last activity it counted: links are visited by
+  // activity, so an activity reaching a cell through several links (two plans' T.2-1, two offices
+  // of one region) counts once.
+  type Figure = { count: CoverageCount; last: number };
+  type Pair = Record<Bucket, Figure>;
+  const counted: CoverageCount[] = [];
+  const pair = (at: Omit<CoverageCount, 'count' | 'bucket'>): Pair => {
+    const figure = (bucket: Bucket): Figure => {
+      const count = { ...at, bucket, count: 0 };
+      counted.push(count);
+      return { count, last: -1 };
+    };
+    return { planned: figure('planned'), held: figure('held') };
+  };
+  interface Row {
+    all: Pair;
+    /** By the slot of an office, of a region (`slotOf`). */
+    byOffice: Array<Pair | undefined>;
+    byRegion: Array<Pair | undefined>;
+    at: Omit<CoverageCount, 'count' | 'bucket' | 'office' | 'region'>;
+  }
+  const rowsByKey = new Map<string, Row>();
+  const rowAt = (level: SectionLevel, section: string | null, label: string | null): Row => {
+    const k = key(level, section, label);
+    let row = rowsByKey.get(k);
+    if (!row) {
+      const at = { level, section, label };
+      rowsByKey.set(k, (row = { all: pair({ ...at, office: null, region: null }), byOffice: [], byRegion: [], at }));
+    }
+    return row;
+  };
+  // Each item's row and its table, worked out once.
+  const rowsOfItem = new Map<string, Row[] | null>();
+  const rowsOf = (id: string): Row[] | null => {
+    if (!rowsOfItem.has(id)) {
+      const item = itemOf(id);
+      const level = item?.level;
+      rowsOfItem.set(id, item && (level === 'output' || level === 'initiative') ? [rowAt(level, item.region, item.label), rowAt(level, item.region, null)] : null);
+    }
+    return rowsOfItem.get(id)!;
+  };
+  // Each office code once: its region, and numbers for both (offices the registry does not know: null).
+  type Slot = { office: string; region: string; officeSlot: number; regionSlot: number };
+  const slots = new Map<string, Slot | null>();
+  const regionSlots = new Map<string, number>();
+  const slotOf = (office: string): Slot | null => {
+    let slot = slots.get(office);
+    if (slot === undefined) {
+      const region = regionOf(office);
+      if (region !== undefined && !regionSlots.has(region)) regionSlots.set(region, regionSlots.size);
+      slots.set(office, (slot = region === undefined ? null : { office, region, officeSlot: slots.size, regionSlot: regionSlots.get(region)! }));
+    }
+    return slot;
+  };
+  const mark = (p: Pair, bucket: Bucket, activity: number) => {
+    const figure = p[bucket];
+    if (figure.last !== activity) {
+      figure.last = activity;
+      figure.count.count += 1;
+    }
+  };
+  // The links in activity order: each link's activity and index packed in one number, sorted as numbers.
+  const order = new Float64Array(links.length);
+  for (let i = 0; i < links.length; i++) order[i] = links[i]!.activity * LINKS_AT_MOST + i;
+  order.sort();
+  for (let i = 0; i < order.length; i++) {
+    const link = links[order[i]! % LINKS_AT_MOST]!;
+    const rows = rowsOf(link.item);
+    if (!rows) continue;
+    const bucket = bucketOf(link.status);
+    for (const row of rows) {
+      let placed = false;
+      for (const office of link.offices) {
+        const slot = slotOf(office);
+        if (!slot) continue;
+        placed = true;
+        const byOffice = (row.byOffice[slot.officeSlot] ??= pair({ ...row.at, office: slot.office, region: null }));
+        const byRegion = (row.byRegion[slot.regionSlot] ??= pair({ ...row.at, office: null, region: slot.region }));
+        mark(byOffice, bucket, link.activity);
+        mark(byRegion, bucket, link.activity);
+      }
+      if (placed) mark(row.all, bucket, link.activity);
+    }
+  }
+  return counted.filter((c) => c.count > 0);
+}
+
 export interface Figures {
   planned: number;
   held: number;
@@ -142,7 +255,6 @@ export const openIn = (office: { openedOn: string | null; closedOn: string | nul
 
 export const isGap = (figures: Figures): boolean => figures.planned === 0 && figures.held === 0;
 
-const key = (...parts: Array<string | null>) => parts.map((p) => p ?? '').join('\u0000');
 
 /** The counts looked up by what they count. */
 function lookup(counts: readonly CoverageCount[]) {

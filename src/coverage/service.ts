@@ -15,8 +15,8 @@ import { ANONYMOUS, can, requireAccess, type Actor } from '#src/platform/access.
 import { LruCache } from '#src/platform/lru.ts';
 import type { PlanService } from '#src/plans/service.ts';
 import type { RegistryService } from '#src/registry/service.ts';
-import { coverageScope, coverageView, type CoverageCount, type CoverageView } from './model.ts';
-import { coverageCounts, type CoverageQuery } from './store.ts';
+import { countCoverage, coverageScope, coverageView, type CountedItem, type CoverageCount, type CoverageView } from './model.ts';
+import { coverageLinks, type CoverageQuery } from './store.ts';
 
 export type CoverageService = ReturnType<typeof createCoverageService>;
 
@@ -26,12 +26,16 @@ const KEPT_COUNTS = 200;
 export function createCoverageService(db: Kysely<Database>, deps: { plans: PlanService; registry: RegistryService; activities: ActivityService }) {
   const kept = new LruCache<CoverageCount[]>({ maxEntries: KEPT_COUNTS });
 
-  async function counts(query: CoverageQuery & { sector: string }, plansMarker: string, regionsOfOffices: string): Promise<CoverageCount[]> {
+  async function counts(
+    query: CoverageQuery & { sector: string },
+    plans: { marker: string; itemOf: (id: string) => CountedItem | undefined },
+    regions: { marker: string; regionOf: (office: string) => string | undefined },
+  ): Promise<CoverageCount[]> {
     const fresh = await deps.activities.freshness();
-    const key = [fresh.changeSeq, fresh.lastChange ?? '', plansMarker, regionsOfOffices, query.sector, query.year, query.publicOnly].join('|');
+    const key = [fresh.changeSeq, fresh.lastChange ?? '', plans.marker, regions.marker, query.sector, query.year, query.publicOnly].join('|');
     const known = kept.get(key);
     if (known) return known;
-    const counted = await coverageCounts(db, query);
+    const counted = countCoverage(await coverageLinks(db, query), plans.itemOf, regions.regionOf);
     kept.set(key, counted);
     return counted;
   }
@@ -44,8 +48,12 @@ export function createCoverageService(db: Kysely<Database>, deps: { plans: PlanS
       requireAccess(actor, 'registry:read');
       const [catalogue, snapshot] = await Promise.all([deps.plans.catalogue(), deps.registry.snapshot(ANONYMOUS)]);
       const scope = coverageScope(catalogue, sector, year);
-      const regionsOfOffices = snapshot.offices.map(({ office }) => `${office.code}:${office.region}`).join(',');
-      const counted = await counts({ sector, items: scope.countedItems, year, publicOnly: !can(actor, 'internal:read') }, catalogue.marker, regionsOfOffices);
+      const regionOf = new Map(snapshot.offices.map(({ office }) => [office.code, office.region]));
+      const counted = await counts(
+        { sector, items: scope.countedItems, year, publicOnly: !can(actor, 'internal:read') },
+        { marker: catalogue.marker, itemOf: (id) => catalogue.items.get(id) },
+        { marker: [...regionOf].map(([office, region]) => `${office}:${region}`).join(','), regionOf: (office) => regionOf.get(office) },
+      );
       // A column is named by its office's city, short enough for a column; offices sharing a city (Geneva) by their names.
       const cities = snapshot.offices.map(({ office }) => office.cityNames.en);
       const shared = (city: string) => cities.filter((c) => c === city).length > 1;

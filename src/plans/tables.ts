@@ -45,6 +45,12 @@ export interface ActivityPlanItemTable {
   /** The activity's date range, copied so the coverage walks an item's links of a year (migration 0130). */
   date_start: string;
   date_end: string;
+  /** What the coverage counts of the activity, copied with it (migration 0142): its seq, status, visibility, deletion and office codes (space-separated). */
+  seq: number;
+  status: string;
+  visibility: string;
+  deleted_at: string | null;
+  offices: string;
 }
 
 export interface PlanTables {

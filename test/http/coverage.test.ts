@@ -125,6 +125,28 @@ describeHttp(
       expect(at(after2021.body.outputs, 'T.3-1', 'harare')).toEqual(fig(0, 1));
     });
 
+    it('follows what an edit changes of a linked activity: its status, offices, visibility, deletion (the links carry them)', async () => {
+      const activities = http.server.database.fieldbook.services.activities;
+      const system = { kind: 'system', label: 'coverage test' } as const;
+      const cell = async (column: string, token?: string) =>
+        at((await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2020', token ? { token } : {})).body.outputs, 'T.4-1', column);
+      const made = await buildActivity(http.server, { title: { en: 'Forum on digital inclusion' }, status: 'planned', offices: [{ office: 'harare', role: 'organised' }], plans: ['T-2020:output:T.4-1'] });
+      expect(await cell('harare', http.users.reader.token)).toEqual(fig(1, 0));
+      const held = await activities.update(system, made.id, { version: made.version, status: 'held' });
+      expect(await cell('harare', http.users.reader.token)).toEqual(fig(0, 1));
+      const moved = await activities.update(system, made.id, { version: held.version, offices: [{ office: 'cairo', role: 'organised' }] });
+      expect(await cell('harare', http.users.reader.token)).toEqual(fig(0, 0));
+      expect(await cell('ARB', http.users.reader.token)).toEqual(fig(0, 1));
+      expect(await cell('ARB')).toEqual(fig(0, 1));
+      await activities.update(system, made.id, { version: moved.version, visibility: 'internal' });
+      expect(await cell('ARB')).toEqual(fig(0, 0));
+      expect(await cell('ARB', http.users.reader.token)).toEqual(fig(0, 1));
+      await activities.remove(system, made.id);
+      expect(await cell('ARB', http.users.reader.token)).toEqual(fig(0, 0));
+      await activities.restore(system, made.id);
+      expect(await cell('cairo', http.users.reader.token)).toEqual(fig(0, 1));
+    });
+
     it('counts public activities only for everyone else', async () => {
       const res = await http.server.request('GET', '/api/coverage?sector=ITU-T&year=2020');
       expect(res.status).toBe(200);

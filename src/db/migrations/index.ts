@@ -33,6 +33,7 @@ import * as planLinkDates from './2026_12_07_0130_plan_link_dates.ts';
 import * as createOfficePlanContribution from './2026_12_07_0135_create_office_plan_contribution.ts';
 import * as activitySpanBound from './2026_12_07_0140_activity_span_bound.ts';
 import * as activitySketch from './2026_12_08_0141_activity_sketch.ts';
+import * as planLinkState from './2026_12_08_0142_plan_link_state.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_create_registry': createRegistry,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0135_create_office_plan_contribution': createOfficePlanContribution,
   '2026_12_07_0140_activity_span_bound': activitySpanBound,
   '2026_12_08_0141_activity_sketch': activitySketch,
+  '2026_12_08_0142_plan_link_state': planLinkState,
 };
