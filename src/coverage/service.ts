@@ -1,6 +1,6 @@
 /**
  * The coverage of a Sector's plan in a year (decision 25): the plans' catalogue chooses the rows,
- * one grouped statement counts the activities, the registry gives the columns. Anyone may read
+ * the year's plan links counted in TypeScript give the figures, the registry gives the columns. Anyone may read
  * it: signed-in staff see internal activities counted, everyone else (and the public site) public
  * ones only.
  *
