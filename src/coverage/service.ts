@@ -1,8 +1,8 @@
 /**
  * The coverage of a Sector's plan in a year (decision 25): the plans' catalogue chooses the rows,
- * the year's plan links counted in TypeScript give the figures, the registry gives the columns. Anyone may read
- * it: signed-in staff see internal activities counted, everyone else (and the public site) public
- * ones only.
+ * the year's plan links, counted in TypeScript, give the figures, the registry gives the columns.
+ * Anyone may read it: signed-in staff see internal activities counted, everyone else (and the
+ * public site) public ones only.
  *
  * The counts are kept while nothing they depend on moved: the register's change counter, the
  * plans' marker and the offices' regions (the list pages' cache does the same, decision 12). A
