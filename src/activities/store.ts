@@ -23,6 +23,7 @@ import {
 import type { ActivityReadRow, ActivityTable } from './tables.ts';
 import type { ActivityCache } from './activity-cache.ts';
 import { prefixForm, termForms } from './search-words.ts';
+import { mergeWalks } from './merge-walks.ts';
 import { insertSketches, rewriteSketch } from './sketches.ts';
 
 export interface ActivityFilter {
@@ -734,6 +735,10 @@ const keyOf = (row: { seq: number | string; id: string; version: number | string
  * office links (migration 0009): each office's links are walked in (date_start, seq) order from
  * its own index, so an office with few activities reads only those, and the walks are merged.
  * An activity linked twice (two roles, two of the offices) counts once.
+ *
+ * Merged in rounds (`mergeWalks`): asking each office for a whole page read the page as many
+ * times as there are offices (a region's IATI file, four offices: four keys walked for each one
+ * written).
  */
 async function walkByOffice(
   ex: Executor,
@@ -742,34 +747,37 @@ async function walkByOffice(
   offices: string[],
   page: { after: PagePosition | undefined; direction: 'asc' | 'desc'; beyond: '<' | '>'; limit: number },
 ): Promise<WalkedKey[]> {
-  const { after, direction, beyond, limit } = page;
+  const { direction, beyond, limit } = page;
   const others: ActivityFilter = { ...filter, offices: undefined };
-  const walks = await Promise.all(
-    [...new Set(offices)].map((office) => {
-      // DISTINCT on the index's own columns only, so both databases walk it in order and stop at
-      // the limit (with the activity's columns in it PostgreSQL sorted every link of the window);
-      // the keys' other columns are read by seq around it.
-      let walk = ex
-        .selectFrom('activity_office as ao')
-        .innerJoin('activity', 'activity.seq', 'ao.seq')
-        .select(['ao.date_start', 'ao.seq'])
-        .distinct()
-        .where('ao.office_code', '=', office)
-        .where((eb) => officeLinkRange(eb, dialect, filter))
-        .where((eb) => filterExpression(eb, dialect, others, null));
-      if (after) walk = walk.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
-      return ex
-        .selectFrom(walk.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(limit).as('w'))
-        .innerJoin('activity', 'activity.seq', 'w.seq')
-        .select(['w.date_start', 'w.seq', 'activity.id', 'activity.version', 'activity.updated_at'])
-        .execute();
-    }),
-  );
+  const walk = (office: string, after: PagePosition | undefined, count: number) => {
+    // DISTINCT on the index's own columns only, so both databases walk it in order and stop at
+    // the limit (with the activity's columns in it PostgreSQL sorted every link of the window);
+    // the keys' other columns are read by seq around it.
+    let inOrder = ex
+      .selectFrom('activity_office as ao')
+      .innerJoin('activity', 'activity.seq', 'ao.seq')
+      .select(['ao.date_start', 'ao.seq'])
+      .distinct()
+      .where('ao.office_code', '=', office)
+      .where((eb) => officeLinkRange(eb, dialect, filter))
+      .where((eb) => filterExpression(eb, dialect, others, null));
+    if (after) inOrder = inOrder.where((eb) => eb(eb.refTuple('ao.date_start', 'ao.seq'), beyond, eb.tuple(after.value, after.seq)));
+    return ex
+      .selectFrom(inOrder.orderBy('ao.date_start', direction).orderBy('ao.seq', direction).limit(count).as('w'))
+      .innerJoin('activity', 'activity.seq', 'w.seq')
+      .select(['w.date_start', 'w.seq', 'activity.id', 'activity.version', 'activity.updated_at'])
+      .execute();
+  };
   const sign = direction === 'asc' ? 1 : -1;
-  const order = (a: WalkedKey, b: WalkedKey) => sign * (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : a.seq - b.seq);
-  const merged = new Map<number, WalkedKey>();
-  for (const key of walks.flat().map(keyOf).sort(order)) merged.set(key.seq, key);
-  return [...merged.values()].slice(0, limit);
+  const unique = [...new Set(offices)];
+  return mergeWalks(unique, page.after, async (office, after, count) => (await walk(office, after, count)).map(keyOf), {
+    limit,
+    // A whole page from a single office; from several, a share of it and a half, and at least 32.
+    first: unique.length === 1 ? limit : Math.max(32, Math.ceil((limit * 1.5) / unique.length)),
+    cursorOf: (key) => ({ value: key.date_start, seq: key.seq }),
+    order: (a, b) => sign * (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : a.seq - b.seq),
+    identity: (key) => key.seq,
+  });
 }
 
 /** Activities with their links by seq, in one statement. */
