@@ -5,10 +5,11 @@
  * A check reads every activity whose days lie near a draft's: at a million activities ~7,000 of
  * them, scattered through the activity table and its four link tables, ~11 µs each, and their
  * titles' trigrams worked out again each time. Here one row per live activity holds what the
- * comparison reads (its days, precision, country, offices, bodies, its title's trigrams as
- * bytes and how many there are: a check reads the bytes only of the few activities that could
- * still be alike once the rest is compared), keyed by (date_start, seq): a window is one range of neighbouring rows. SQLite keeps
- * the rows in that order (without rowid); PostgreSQL reads a window's outlines from a covering index.
+ * comparison reads (its days, precision, country, offices, bodies, its title's trigrams as bytes
+ * and how many there are: a check reads the bytes only of the few activities that could still be
+ * alike once the rest is compared), keyed by (date_start, seq): a window is one range of
+ * neighbouring rows. SQLite keeps the rows in that order (without rowid); PostgreSQL reads a
+ * window's outlines from a covering index.
  *
  * The rows are derived: the activities' writes keep them, and the service fills them at start
  * when their format (`search_index` row `activity_sketch`) is not the current one, as it does
