@@ -809,7 +809,8 @@ async function activitiesOf(ex: Executor, keys: WalkedKey[], cache: ActivityCach
  * One page of activities in a stable order, after `after` when given; one extra row tells if more
  * follow. The walk reads the page's keys (id, version and position) from the indexes; the rows
  * are then read only for the activities `cache` does not already hold at that version, and
- * held when `hold`.
+ * held when `hold`. Not holding (an export) through the register's date or change order, the
+ * walk reads the rows itself.
  */
 export async function listActivities(
   ex: Executor,
@@ -850,7 +851,20 @@ export async function listActivities(
       // equivalent OR of comparisons made every page scan from the first row again.
       query = query.where((eb) => eb(eb.refTuple(column, 'activity.seq'), beyond, eb.tuple(value, seq)));
     }
-    keys = (await query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1).execute()).map(keyOf);
+    const ordered = query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1);
+    if (!hold) {
+      // An export holds nothing and finds little held: its rows come with the walk, in one
+      // statement (PostgreSQL read a page of 1,000 in ~23 ms so, against ~36–46 ms for the keys and
+      // then the rows by seq).
+      const rows = await ordered.select([...READ_COLUMNS, ...linkColumns(dialect === 'sqlite')]).execute();
+      const pageRows = rows.slice(0, page.limit);
+      return {
+        activities: pageRows.map((row) => toActivity(row, childrenOf(row))),
+        positions: pageRows.map((row) => ({ value: byDate ? row.date_start : row.updated_at, seq: Number(row.seq) })),
+        more: rows.length > page.limit,
+      };
+    }
+    keys = (await ordered.execute()).map(keyOf);
   }
   const pageKeys = keys.slice(0, page.limit);
   return {
