@@ -17,8 +17,11 @@ import { yearChart } from '#src/publishing/year-chart.ts';
 import { cityPoints } from '#src/registry/city-points.ts';
 import { IATI_TAIL, iatiActivities, iatiHead, type IatiContext } from './iati.ts';
 
-/** Activities read per statement while streaming (one page held at a time). */
-export const IATI_PAGE = 1_000;
+/**
+ * Activities read per statement while streaming: 500 hold fewer rows in flight than 1,000 (at 1M on
+ * PostgreSQL the heap grew by 225 instead of 284 MB) and the file was written faster on both databases.
+ */
+export const IATI_PAGE = 500;
 
 export type OpenDataService = ReturnType<typeof createOpenDataService>;
 
