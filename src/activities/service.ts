@@ -55,6 +55,22 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
   /** What the actor may not see does not exist for them: nobody can probe the register. */
   const notVisible = (id: string) => notFound('activity_not_found', `There is no activity ${id}.`);
 
+  /**
+   * Every activity in seq order, 500 at a time, each slice's work in a transaction of its own (the
+   * start-up rewrites: search texts, sketches) so the database is never held long; how many were read.
+   */
+  async function eachSlice(work: (slice: Array<{ seq: number; activity: Activity }>) => Promise<unknown>): Promise<number> {
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const slice = await store.activitiesAfter(db, after, 500);
+      if (slice.length === 0) return count;
+      await work(slice);
+      after = slice.at(-1)!.seq;
+      count += slice.length;
+    }
+  }
+
   async function visibleActivity(actor: Actor, id: string): Promise<Activity> {
     const activity = await store.findActivity(db, id);
     if (!activity || !canSee(actor, activity)) throw notVisible(id);
@@ -138,17 +154,11 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
      */
     async refreshSearchIndex(): Promise<number> {
       if ((await store.searchIndexFormat(db)) === SEARCH_FORMAT) return 0;
-      let after = 0;
-      let count = 0;
-      for (;;) {
-        const slice = await store.activitiesAfter(db, after, 500);
-        if (slice.length === 0) break;
+      const count = await eachSlice(async (slice) => {
         // Read only when there is something to rewrite: a new database has no registry yet to cache.
         const refs = await references();
         await db.transaction().execute((trx) => store.rewriteSearchTexts(trx, slice.map(({ activity }) => ({ id: activity.id, searchText: searchTextOf(activity, refs) }))));
-        after = slice.at(-1)!.seq;
-        count += slice.length;
-      }
+      });
       await store.recordSearchIndexFormat(db, SEARCH_FORMAT);
       return count;
     },
@@ -167,24 +177,13 @@ export function createActivityService(db: Kysely<Database>, dialect: Dialect, re
 
     /**
      * Makes the duplicate check's sketches of every activity again when they were written in
-     * another format (a new table, a change of what they hold, a restore), in slices of 500 as
+     * another format (a new table, a change of what they hold, a restore), a slice at a time as
      * the search texts are. Returns how many activities were read. Safe to run from several
      * instances at once: each slice is rewritten whole in its transaction.
      */
     async refreshSketches(): Promise<number> {
       if ((await sketches.sketchFormat(db)) === sketches.SKETCH_FORMAT) return 0;
-      let after = 0;
-      let count = 0;
-      for (;;) {
-        const slice = await db.transaction().execute(async (trx) => {
-          const read = await store.activitiesAfter(trx, after, 500);
-          await sketches.replaceSketches(trx, read);
-          return read;
-        });
-        if (slice.length === 0) break;
-        after = slice.at(-1)!.seq;
-        count += slice.length;
-      }
+      const count = await eachSlice((slice) => db.transaction().execute((trx) => sketches.replaceSketches(trx, slice)));
       await sketches.recordSketchFormat(db, sketches.SKETCH_FORMAT);
       return count;
     },
