@@ -827,6 +827,8 @@ export async function listActivities(
   const terms = filter.terms ?? [];
   const lastWords = dialect === 'sqlite' && terms.length > 0 ? await prefixWords(ex, terms) : null;
   let keys: WalkedKey[];
+  /** The page's rows when the walk read them itself (an export through the date or change order). */
+  let readWithWalk: Activity[] | null = null;
   if (byDate && terms.length === 0 && filter.offices?.length) {
     keys = await walkByOffice(ex, dialect, filter, filter.offices, { after: page.after, direction, beyond, limit: page.limit + 1 });
   } else if (dialect === 'sqlite' && byDate && terms.length > 0) {
@@ -841,10 +843,7 @@ export async function listActivities(
     keys = (await query.orderBy('activity_search.rowid', direction).limit(page.limit + 1).execute()).map(keyOf);
   } else {
     const column = byDate ? 'activity.date_start' : 'activity.updated_at';
-    let query = ex
-      .selectFrom('activity')
-      .select(KEY_COLUMNS)
-      .where((eb) => filterExpression(eb, dialect, filter, lastWords));
+    let query = ex.selectFrom('activity').where((eb) => filterExpression(eb, dialect, filter, lastWords));
     if (page.after) {
       const { value, seq } = page.after;
       // A row value, which both databases read as a range of the (column, seq) index: the
@@ -852,23 +851,20 @@ export async function listActivities(
       query = query.where((eb) => eb(eb.refTuple(column, 'activity.seq'), beyond, eb.tuple(value, seq)));
     }
     const ordered = query.orderBy(column, direction).orderBy('activity.seq', direction).limit(page.limit + 1);
-    if (!hold) {
+    if (hold) {
+      keys = (await ordered.select(KEY_COLUMNS).execute()).map(keyOf);
+    } else {
       // An export holds nothing and finds little held: its rows come with the walk, in one
       // statement (PostgreSQL read a page of 1,000 in ~23 ms so, against ~36–46 ms for the keys and
       // then the rows by seq).
       const rows = await ordered.select([...READ_COLUMNS, ...linkColumns(dialect === 'sqlite')]).execute();
-      const pageRows = rows.slice(0, page.limit);
-      return {
-        activities: pageRows.map((row) => toActivity(row, childrenOf(row))),
-        positions: pageRows.map((row) => ({ value: byDate ? row.date_start : row.updated_at, seq: Number(row.seq) })),
-        more: rows.length > page.limit,
-      };
+      keys = rows.map(keyOf);
+      readWithWalk = rows.map((row) => toActivity(row, childrenOf(row)));
     }
-    keys = (await ordered.execute()).map(keyOf);
   }
   const pageKeys = keys.slice(0, page.limit);
   return {
-    activities: await activitiesOf(ex, pageKeys, cache, hold),
+    activities: readWithWalk ? readWithWalk.slice(0, page.limit) : await activitiesOf(ex, pageKeys, cache, hold),
     positions: pageKeys.map((k) => ({ value: byDate ? k.date_start : k.updated_at, seq: k.seq })),
     more: keys.length > page.limit,
   };
@@ -957,7 +953,7 @@ export async function officesFreshness(ex: Executor, offices: readonly string[])
   return { changeSeq: Number(row?.change_seq ?? 0), lastChange: row?.changed_at ?? null };
 }
 
-/** The relations between these activities, each as [activity, related] (read 500 ids at a time on each side). */
+/** The relations between these activities, each as [activity, related] (the relations of 500 of them read at a time). */
 export async function relationsBetween(ex: Executor, ids: readonly string[]): Promise<Array<[string, string]>> {
   const unique = [...new Set(ids)];
   const inSet = new Set(unique);
