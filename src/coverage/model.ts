@@ -103,15 +103,15 @@ export type CountedItem = Pick<PlanItem, 'level' | 'label' | 'region'>;
 
 const bucketOf = (status: string): Bucket => (BUCKET_STATUSES.held.includes(status) ? 'held' : 'planned');
 
+/** More links than a year's coverage reads (~35,000 at 1M activities): the packing below keeps an index below it. */
+const LINKS_AT_MOST = 2 ** 21;
+
 /**
  * The distinct activities of each bucket, counted six ways: per row (label) and per table (label
  * null), each by office, by region and over all. An activity counts through its offices: once in
  * each of its offices' cells, once in each of their regions', once in a row's or a table's total.
  * Offices the registry does not know are left out, and an activity with none is not counted.
  */
-/** More links than a year's coverage reads (~35,000 at 1M activities): the packing below keeps an index below it. */
-const LINKS_AT_MOST = 2 ** 21;
-
 export function countCoverage(links: readonly CoverageLink[], itemOf: (id: string) => CountedItem | undefined, regionOf: (office: string) => string | undefined): CoverageCount[] {
   // A cell's two figures, each remembering the last activity it counted: links are visited by
   // activity, so an activity reaching a cell through several links (two plans' T.2-1, two offices
