@@ -34,21 +34,11 @@ export function trigrams(text: string): Set<string> {
 
 const UNIT = 65_536;
 
-/** The trigrams of a text as codes, ascending. */
-export function gramsOf(text: string): Grams {
-  const codes: number[] = [];
-  for (const word of words(text)) {
-    if (!word) continue;
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) {
-      codes.push((padded.charCodeAt(i) * UNIT + padded.charCodeAt(i + 1)) * UNIT + padded.charCodeAt(i + 2));
-    }
-  }
-  const sorted = Float64Array.from(codes).sort();
-  let kept = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
-  return sorted.subarray(0, kept);
-}
+/** A trigram (three UTF-16 code units) as one exact number. */
+const codeOf = (trigram: string): number => (trigram.charCodeAt(0) * UNIT + trigram.charCodeAt(1)) * UNIT + trigram.charCodeAt(2);
+
+/** The trigrams of a text as codes, ascending, each once. */
+export const gramsOf = (text: string): Grams => Float64Array.from(trigrams(text), codeOf).sort();
 
 /** Shared codes over all codes of the two (pg_trgm's `similarity`), 0 to 1. */
 export function gramSimilarity(a: Grams, b: Grams): number {
